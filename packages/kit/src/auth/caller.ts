@@ -1,0 +1,74 @@
+// The identity model of the hub. The gateway verifies a caller's token and forwards its claims;
+// subgraphs read them from one header and apply row-level rules (own community, own department).
+
+export const roles = [
+  'RESIDENT',
+  'REPRESENTATIVE',
+  'COMMITTEE_STAFF',
+  'STREET_STAFF',
+  'DEPARTMENT_STAFF',
+  'DISTRICT_ADMIN',
+  'PARTNER',
+  'OBSERVER',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+export interface Caller {
+  role: Role | 'ANONYMOUS';
+  /** Token subject: a stable user id. */
+  subject: string | null;
+  communityId: string | null;
+  streetId: string | null;
+  departmentId: string | null;
+  partnerId: string | null;
+  /** For residents and representatives: the person record they act as. */
+  personId: string | null;
+}
+
+export const anonymous: Caller = Object.freeze({
+  role: 'ANONYMOUS',
+  subject: null,
+  communityId: null,
+  streetId: null,
+  departmentId: null,
+  partnerId: null,
+  personId: null,
+});
+
+/** Header through which the gateway passes verified claims to subgraphs. */
+export const callerHeader = 'x-shequ-caller';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null);
+
+/** Builds a Caller from verified JWT claims; unknown roles are treated as anonymous. */
+export function callerFromClaims(claims: Record<string, unknown> | null | undefined): Caller {
+  if (!claims) return anonymous;
+  const role = roles.find((r) => r === claims.role);
+  if (!role) return anonymous;
+  return {
+    role,
+    subject: str(claims.sub),
+    communityId: str(claims.communityId),
+    streetId: str(claims.streetId),
+    departmentId: str(claims.departmentId),
+    partnerId: str(claims.partnerId),
+    personId: str(claims.personId),
+  };
+}
+
+/** The header value: the caller as claims, so one parser serves tokens and headers. */
+export function encodeCaller(caller: Caller): string {
+  const { subject, ...rest } = caller;
+  return Buffer.from(JSON.stringify({ ...rest, sub: subject })).toString('base64url');
+}
+
+export function decodeCaller(header: string | string[] | undefined): Caller {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value || value.length > 4096) return anonymous;
+  try {
+    return callerFromClaims(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Record<string, unknown>);
+  } catch {
+    return anonymous;
+  }
+}

@@ -1,0 +1,61 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { postgresAdapter, withPostgres } from './postgres.js';
+import { DatabaseConfigError, describeTarget, type DatabaseTarget } from './target.js';
+
+export interface Adapters {
+  /** For the Prisma client. */
+  runtime: SqlMigrationAwareDriverAdapterFactory;
+  /** For the schema engine (PostgreSQL needs catalog-friendly connections). */
+  migrations: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+  /** Removes the data entirely (isolated test schemas). */
+  drop(): Promise<void>;
+}
+
+const connectionReasons: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (is the server running?)',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name could not be resolved',
+  ETIMEDOUT: 'connection timed out',
+  '28P01': 'password authentication failed',
+  '28000': 'authentication rejected',
+  '3D000': 'database does not exist',
+};
+
+function explain(target: DatabaseTarget, err: unknown): DatabaseConfigError {
+  const e = err as { code?: string; message?: string };
+  const reason = (e.code && connectionReasons[e.code]) ?? e.message ?? String(err);
+  return new DatabaseConfigError(`cannot open ${describeTarget(target)}: ${reason}`);
+}
+
+/** Opens the driver for a target; failures become one DatabaseConfigError sentence. */
+export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
+  if (target.kind === 'pglite') {
+    let pglite: PGlite;
+    try {
+      if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
+      pglite = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    } catch (err) {
+      throw explain(target, err);
+    }
+    const factory = new PrismaPGlite(pglite);
+    const close = async () => {
+      if (!pglite.closed) await pglite.close();
+    };
+    return { runtime: factory, migrations: factory, close, drop: close };
+  }
+  try {
+    await withPostgres(target.url, (c) => c.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`));
+  } catch (err) {
+    throw explain(target, err);
+  }
+  return {
+    runtime: postgresAdapter({ url: target.url, schema: target.schema }),
+    migrations: postgresAdapter({ url: target.url, schema: target.schema, forMigrations: true, max: 2 }),
+    close: async () => {},
+    drop: () => withPostgres(target.url, (c) => c.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`)).then(() => undefined),
+  };
+}

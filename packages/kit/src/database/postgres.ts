@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+
+// pg_catalog's one-byte "char" type (OID 18) is not mapped by @prisma/adapter-pg 7.10, yet the
+// schema engine reads such columns (pg_class.relkind, …) while it migrates. Reporting those
+// columns as text (OID 25) lets the engine run over this adapter unchanged.
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+type QueryResultLike = { fields?: { dataTypeID: number }[] } | undefined;
+
+function relabelCharColumns<T extends QueryResultLike | QueryResultLike[]>(result: T): T {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const f of r?.fields ?? []) if (f.dataTypeID === CHAR_OID) f.dataTypeID = TEXT_OID;
+  }
+  return result;
+}
+
+class CatalogFriendlyClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      const cb = last as (err: Error | null, res: QueryResultLike) => void;
+      args[args.length - 1] = (err: Error | null, res: QueryResultLike) => cb(err, err ? res : relabelCharColumns(res));
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (out && typeof (out as Promise<unknown>).then === 'function') {
+      return (out as Promise<QueryResultLike>).then(relabelCharColumns) as never;
+    }
+    return out as never;
+  }
+}
+
+export interface PostgresAdapterOptions {
+  url: string;
+  schema: string;
+  /** For the schema engine: catalog-friendly connections. */
+  forMigrations?: boolean;
+  max?: number;
+}
+
+/** A Prisma driver adapter factory for one PostgreSQL schema; search_path points at it too. */
+export function postgresAdapter(options: PostgresAdapterOptions): PrismaPg {
+  const config: pg.PoolConfig = {
+    connectionString: options.url,
+    options: `-c search_path="${options.schema}"`,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...(options.forMigrations ? { Client: CatalogFriendlyClient } : {}),
+  };
+  return new PrismaPg(config, { schema: options.schema });
+}
+
+/** Opens a plain connection to check reachability and to create or drop the schema. */
+export async function withPostgres<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,27 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+// Personal data and secrets never reach a log line, whatever a caller logs by mistake.
+const redact = {
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'headers.authorization',
+    'headers["x-shequ-signature"]',
+    '*.authorization',
+    '*.password',
+    '*.secret',
+    '*.token',
+    '*.idCard',
+    '*.idCardNumber',
+    '*.phone',
+    'variables',
+  ],
+  censor: '[redacted]',
+};
+
+/** Structured JSON logs; `LOG_LEVEL` sets the level, tests default to warn. */
+export function createLogger(name: string, level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'warn' : 'info')): Logger {
+  return pino({ name, level, redact, base: { service: name } });
+}

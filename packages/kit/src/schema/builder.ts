@@ -1,0 +1,96 @@
+import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
+import PrismaPlugin, { type PothosPrismaDatamodel } from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError, Kind } from 'graphql';
+import type { Role } from '../auth/caller.js';
+import { badInput, forbidden, unauthenticated } from '../errors.js';
+import type { SubgraphContext } from './context.js';
+
+export interface AuthScopes {
+  /** Any verified caller. */
+  authenticated: boolean;
+  /** Caller holds one of these roles. */
+  role: Role | Role[];
+}
+
+export interface BuilderTypes<PrismaTypes extends object, DB> {
+  PrismaTypes: PrismaTypes;
+  Context: SubgraphContext<DB>;
+  AuthScopes: AuthScopes;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: string; Output: Date | string };
+    ID: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw badInput('DateTime must be an ISO-8601 string');
+  return new Date(value);
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw badInput('Date must look like 2026-07-01');
+  }
+  return value;
+}
+
+/**
+ * The one SchemaBuilder configuration every subgraph uses: federation, Prisma (client taken from
+ * the request context, so schemas build without a database), Relay connections and scope auth.
+ */
+export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrismaDatamodel) {
+  const builder = new SchemaBuilder<BuilderTypes<PrismaTypes, DB>>({
+    // Auth wraps resolvers, so it comes before federation (see plugin-federation's docs).
+    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, PrismaPlugin, RelayPlugin],
+    scopeAuth: {
+      authScopes: (ctx) => ({
+        authenticated: ctx.caller.role !== 'ANONYMOUS',
+        role: (wanted: Role | Role[]) => (Array.isArray(wanted) ? wanted : [wanted]).some((r) => r === ctx.caller.role),
+      }),
+      unauthorizedError: (_parent, ctx): GraphQLError => (ctx.caller.role === 'ANONYMOUS' ? unauthenticated() : forbidden()),
+    },
+    prisma: {
+      client: (ctx) => ctx.prisma as never,
+      dmmf,
+      filterConnectionTotalCount: true,
+      onUnusedQuery: null,
+    },
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      nodeQueryOptions: false,
+      nodesQueryOptions: false,
+      edgesFieldOptions: { nullable: false },
+      nodeFieldOptions: { nullable: false },
+    },
+    // Own fields are non-null; fields that come from another subgraph opt into nullability,
+    // so one subgraph down means partial data rather than `data: null`.
+    defaultFieldNullability: false,
+    defaultInputFieldRequiredness: false,
+  });
+
+  builder.scalarType('DateTime', {
+    description: 'An instant, as an ISO-8601 string in UTC',
+    serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
+    parseValue: parseDateTime,
+    parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+  });
+  builder.scalarType('Date', {
+    description: 'A calendar day, YYYY-MM-DD',
+    serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    parseValue: parseDate,
+    parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
+  });
+  builder.queryType({});
+  return builder;
+}
+
+export type SubgraphBuilder<PrismaTypes extends object, DB> = ReturnType<typeof createBuilder<PrismaTypes, DB>>;

@@ -1,0 +1,21 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { isClientError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * Clients see their own mistakes with a stable code; everything else becomes one opaque
+ * internal error, logged here with its detail (never with variables or personal data).
+ */
+export function maskErrors(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (isClientError(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const original = unwrapResolverError(error);
+    log.error({ err: original, path: formatted.path }, 'internal error while resolving');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,37 @@
+import { databaseTargetFromEnv, DatabaseConfigError } from '../database/target.js';
+import type { PrismaLike } from '../database/open-database.js';
+import { createLogger } from '../logger.js';
+import { dataRoot } from '../paths.js';
+import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
+
+/** The process entry point of a subgraph: env → database → server, with clean shutdown. */
+export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition<DB>): Promise<void> {
+  const log = createLogger(def.name);
+  let running: Awaited<ReturnType<typeof startSubgraph<DB>>>;
+  try {
+    const target = databaseTargetFromEnv(def.name, process.env, dataRoot);
+    const port = process.env.PORT ? Number(process.env.PORT) : def.defaultPort;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseConfigError(`PORT must be a port number, not ${process.env.PORT}`);
+    running = await startSubgraph(def, { target, port, host: process.env.HOST ?? '127.0.0.1', seed: process.env.SEED !== 'false', log });
+  } catch (err) {
+    if (err instanceof DatabaseConfigError) {
+      // One clear line for the operator; no stack trace for a configuration mistake.
+      process.stderr.write(`${def.name}: ${err.message}\n`);
+    } else {
+      log.fatal({ err }, 'subgraph failed to start');
+    }
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await running.close().catch((err: unknown) => log.error({ err }, 'error during shutdown'));
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,64 @@
+// npm run db -- <subgraph|all> migrate dev [--name <name>] | migrate deploy | migrate status | drift
+// Offline equivalents of `prisma migrate`, through the WASM schema engine.
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import {
+  applyMigrations, createMigration, databaseTargetFromEnv, dataRoot, DatabaseConfigError, describeTarget, migrationStatus,
+  openAdapters, pendingSchemaChange, prismaProject,
+} from '@shequ/kit';
+import { loadSubgraph, subgraphNames } from './subgraphs.js';
+
+const usage = 'usage: npm run db -- <subgraph|all> migrate dev [--name <name>] | migrate deploy | migrate status | drift';
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' } } });
+const [which, command, sub] = positionals;
+const valid = command === 'drift' || (command === 'migrate' && ['dev', 'deploy', 'status'].includes(sub ?? ''));
+if (!which || !valid) {
+  console.error(usage);
+  process.exit(2);
+}
+
+/** A throwaway in-memory PGlite: the engine replays the migrations there to compare them with schema.prisma. */
+const scratch = () => new PrismaPGlite(new PGlite());
+
+async function run(name: string): Promise<boolean> {
+  const project = prismaProject((await loadSubgraph(name)).prismaDir);
+  if (command === 'drift') {
+    const sql = await pendingSchemaChange(scratch(), project);
+    if (!sql.trim()) {
+      console.log(`${name}: migrations match schema.prisma`);
+      return true;
+    }
+    console.error(`${name}: schema.prisma has changes that no migration covers; run \`npm run db -- ${name} migrate dev --name <name>\`:\n${sql}`);
+    return false;
+  }
+  if (sub === 'dev') {
+    const created = await createMigration(scratch(), project, values.name ?? 'change');
+    console.log(created ? `${name}: created prisma/migrations/${created}` : `${name}: schema.prisma matches the migrations; nothing to create`);
+  }
+  const target = databaseTargetFromEnv(name, process.env, dataRoot);
+  const adapters = await openAdapters(target);
+  try {
+    if (sub === 'status') {
+      const status = await migrationStatus(adapters.migrations, project);
+      const state = status.problem ?? (status.pending.length ? `pending: ${status.pending.join(', ')}` : 'up to date');
+      console.log(`${name} (${describeTarget(target)}): ${state}`);
+      return !status.problem && status.pending.length === 0;
+    }
+    const applied = await applyMigrations(adapters.migrations, project);
+    console.log(`${name} (${describeTarget(target)}): ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
+    return true;
+  } finally {
+    await adapters.close();
+  }
+}
+
+let ok = true;
+try {
+  for (const name of which === 'all' ? subgraphNames() : [which]) ok = (await run(name)) && ok;
+} catch (err) {
+  console.error(err instanceof DatabaseConfigError ? err.message : err);
+  ok = false;
+}
+// The schema engine leaves a timer behind; a one-shot command exits explicitly.
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@shequ/kit';
+import { departments } from './index.js';
+
+await runSubgraph(departments);
