@@ -36,7 +36,8 @@ export async function openDatabase<Client extends PrismaLike>(options: OpenDatab
   let prisma: Client | undefined;
   const queries = new QueryCounter();
   try {
-    options.onMigrated?.(await applyMigrations(adapters.migrations, options.project));
+    const applied = await applyMigrations(adapters.migrations, options.project);
+    options.onMigrated?.(applied);
     prisma = options.createClient(countingFactory(adapters.runtime, queries));
     await prisma.$connect();
   } catch (err) {

@@ -8,6 +8,11 @@ import type { SchemaEngine as WasmSchemaEngine } from '@prisma/schema-engine-was
 
 const require = createRequire(import.meta.url);
 
+// The WebAssembly global is not in the ES lib typings; this is the little of it used here.
+const wasm = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: unknown } }> };
+}).WebAssembly;
+
 let modulePromise: Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined;
 
 async function loadWasmModule() {
@@ -17,8 +22,8 @@ async function loadWasmModule() {
     const bytes = await readFile(wasmPath);
     const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
     g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message() {} };
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
+    const { instance } = await wasm.instantiate(bytes, { './schema_engine_bg.js': bg });
+    const exports = instance.exports as { __wbindgen_start(): void };
     bg.__wbg_set_wasm(exports);
     exports.__wbindgen_start();
     return bg;

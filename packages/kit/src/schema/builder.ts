@@ -74,7 +74,6 @@ export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrisma
     // Own fields are non-null; fields that come from another subgraph opt into nullability,
     // so one subgraph down means partial data rather than `data: null`.
     defaultFieldNullability: false,
-    defaultInputFieldRequiredness: false,
   });
 
   builder.scalarType('DateTime', {

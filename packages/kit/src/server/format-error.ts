@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { PothosValidationError } from '@pothos/core';
 import { isClientError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -15,6 +16,10 @@ export function maskErrors(log: Logger) {
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
+    // Pothos rejects bad connection arguments and cursors at request time: the caller's mistake.
+    if (original instanceof PothosValidationError) {
+      return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     log.error({ err: original, path: formatted.path }, 'internal error while resolving');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

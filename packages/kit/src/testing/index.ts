@@ -1,0 +1,4 @@
+// Test helpers; imported by tests only (`@shequ/kit/testing`).
+export * from './databases.js';
+export * from './graphql-client.js';
+export * from './subgraph.js';

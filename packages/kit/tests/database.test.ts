@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTargetFromEnv, DatabaseConfigError, openDatabase, prismaProject, repoRoot, type Database } from '../src/index.js';
+import { isolatedTarget, postgresAvailable } from '../src/testing/databases.js';
+import { createClient, type DB } from '../../../subgraphs/departments/src/db.js';
+
+const project = prismaProject(fileURLToPath(new URL('../../../subgraphs/departments/prisma', import.meta.url)));
+const pgUp = await postgresAvailable();
+
+describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
+  describe.skipIf(kind === 'postgres' && !pgUp)('', () => {
+    let db: Database<DB>;
+    const target = isolatedTarget(kind, 'kit');
+    beforeAll(async () => {
+      db = await openDatabase({ target, project, createClient });
+    });
+    afterAll(async () => {
+      await db?.drop();
+    });
+
+    it('applies migrations and records them in _prisma_migrations', async () => {
+      const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; finished_at: Date | null }[]>(
+        'SELECT migration_name, finished_at FROM _prisma_migrations',
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+    });
+
+    it('reads and writes through the Prisma client and counts statements', async () => {
+      const { statements } = await db.queries.measure(() =>
+        db.prisma.street.create({ data: { id: 'street-test', name: '测试街道', nameEn: 'Test Street' } }),
+      );
+      expect(statements).toBeGreaterThanOrEqual(1);
+      expect(await db.prisma.street.count()).toBe(1);
+    });
+
+    it('re-opening the same data applies nothing twice', async () => {
+      if (target.kind !== 'postgres') return; // an in-memory PGlite cannot be reopened
+      const again = await openDatabase({ target, project, createClient, onMigrated: (applied) => expect(applied).toEqual([]) });
+      expect(await again.prisma.street.count()).toBe(1);
+      await again.close();
+    });
+  });
+});
+
+describe('database configuration', () => {
+  it('uses embedded PGlite under .data/<subgraph> without DATABASE_URL', () => {
+    expect(databaseTargetFromEnv('committees', {}, '/x/.data')).toEqual({ kind: 'pglite', dataDir: '/x/.data/committees' });
+  });
+
+  it('uses a PostgreSQL schema per subgraph with DATABASE_URL', () => {
+    expect(databaseTargetFromEnv('committees', { DATABASE_URL: 'postgresql://u@h:5432/db' }, '/d')).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://u@h:5432/db',
+      schema: 'committees',
+    });
+  });
+
+  it.each([
+    ['not a url', /not a valid URL/],
+    ['mysql://u@h/db', /must use postgresql/],
+    ['postgresql://u@h', /names no database/],
+    ['postgresql://u@h/db?schema=Bad-Name', /lower-case/],
+  ])('rejects DATABASE_URL=%s with a clear sentence', (url, message) => {
+    expect(() => databaseTargetFromEnv('committees', { DATABASE_URL: url }, '/d')).toThrow(DatabaseConfigError);
+    expect(() => databaseTargetFromEnv('committees', { DATABASE_URL: url }, '/d')).toThrow(message);
+  });
+
+  it('a subgraph started with an unreachable DATABASE_URL exits with one clear line', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'subgraphs/departments/src/main.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/nothing', PORT: '0', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^departments: cannot open PostgreSQL 127\.0\.0\.1:1\/nothing schema "departments": connection refused/);
+  });
+});

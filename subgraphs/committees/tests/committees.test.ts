@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { demoCommunities, demoStreets, repoRoot } from '@shequ/kit';
+import { postGraphQL, postgresAvailable, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@shequ/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../src/db.js';
+import committees from '../src/index.js';
+
+const pgUp = await postgresAvailable();
+
+it('the published SDL in schema/ matches the code (run `npm run compose`)', () => {
+  expect(`${printSubgraphSchema(committees.schema).trim()}\n`).toBe(readFileSync(`${repoRoot}/schema/committees.graphql`, 'utf8'));
+});
+
+describe.each(['pglite', 'postgres'] as const)('committees on %s', (kind) => {
+  describe.skipIf(kind === 'postgres' && !pgUp)('', () => {
+    let sg: TestSubgraph<DB>;
+    beforeAll(async () => {
+      sg = await startTestSubgraph(committees, kind);
+    });
+    afterAll(() => sg?.dispose());
+
+    it('seeds the 112 demo communities idempotently', async () => {
+      expect(await sg.db.prisma.community.count()).toBe(112);
+      await committees.seed!(sg.db.prisma, (await import('@shequ/kit')).createLogger('test', 'silent'));
+      expect(await sg.db.prisma.community.count()).toBe(112);
+    });
+
+    it('resolves 112 Community references with one SQL statement', async () => {
+      const representations = demoCommunities.map((c) => ({ __typename: 'Community', id: c.id }));
+      const { result, statements } = await sg.db.queries.measure(() =>
+        postGraphQL(sg.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { id name } } }', { r: representations }),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._entities).toHaveLength(112);
+      expect(result.data!._entities[5]).toEqual({ id: demoCommunities[5]!.id, name: demoCommunities[5]!.name });
+      expect(statements).toBe(1);
+    });
+
+    it('resolves Street.communities for all 13 streets with one SQL statement', async () => {
+      const representations = demoStreets.map((s) => ({ __typename: 'Street', id: s.id }));
+      const { result, statements } = await sg.db.queries.measure(() =>
+        postGraphQL(sg.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Street { communities { id } } } }', { r: representations }),
+      );
+      const counts = (result.data!._entities as { communities: unknown[] }[]).map((s) => s.communities.length);
+      expect(counts).toEqual(demoStreets.map((s) => s.communityCount));
+      expect(statements).toBe(1);
+    });
+
+    it('pages through communities of a street as a Relay connection', async () => {
+      const q = 'query($after: String) { communities(streetId: "street-xinhua", first: 4, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 5; page++) {
+        const res: GraphQLResponse = await postGraphQL(sg.url, q, { after });
+        const conn = res.data!.communities as { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        seen.push(...conn.edges.map((e) => e.node.id));
+        if (!conn.pageInfo.hasNextPage) break;
+        after = conn.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(demoCommunities.filter((c) => c.streetId === 'street-xinhua').map((c) => c.id).sort());
+    });
+
+    it('answers an unknown community with null, and bad input with BAD_USER_INPUT', async () => {
+      expect((await postGraphQL(sg.url, '{ community(id: "nope") { id } }')).data).toEqual({ community: null });
+      for (const args of ['first: -1', 'after: "garbage"']) {
+        const bad = await postGraphQL(sg.url, `{ communities(${args}) { edges { cursor } } }`);
+        expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    });
+  });
+});
