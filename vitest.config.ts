@@ -10,6 +10,6 @@ export default defineConfig({
     // Two cores: PGlite and the WASM schema engine are CPU-bound, so keep parallelism modest.
     maxWorkers: 2,
     pool: 'forks',
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+    env: { SHEQU_LOG_LEVEL: process.env.SHEQU_LOG_LEVEL ?? 'silent' },
   },
 });

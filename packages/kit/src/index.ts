@@ -15,3 +15,7 @@ export * from './server/run-subgraph.js';
 export * from './server/subgraph.js';
 export * from './demo/jianghan.js';
 export * from './demo/random.js';
+export * from './auth/canonical-json.js';
+export * from './auth/secrets.js';
+export * from './auth/tokens.js';
+export * from './auth/upstream-signature.js';

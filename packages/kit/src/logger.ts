@@ -21,7 +21,10 @@ const redact = {
   censor: '[redacted]',
 };
 
-/** Structured JSON logs; `LOG_LEVEL` sets the level, tests default to warn. */
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'warn' : 'info')): Logger {
+/**
+ * Structured JSON logs. `LOG_LEVEL` sets the level (trace … error, as the Hive gateway also
+ * reads it); `SHEQU_LOG_LEVEL` wins and may also be `silent`, which tests use.
+ */
+export function createLogger(name: string, level = process.env.SHEQU_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({ name, level, redact, base: { service: name } });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { demoCommunities, demoStreets, repoRoot } from '@shequ/kit';
-import { postGraphQL, postgresAvailable, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@shequ/kit/testing';
+import { gatewaySignedExtensions, postGraphQL, postgresAvailable, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@shequ/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db.js';
 import committees from '../src/index.js';
@@ -29,7 +29,7 @@ describe.each(['pglite', 'postgres'] as const)('committees on %s', (kind) => {
     it('resolves 112 Community references with one SQL statement', async () => {
       const representations = demoCommunities.map((c) => ({ __typename: 'Community', id: c.id }));
       const { result, statements } = await sg.db.queries.measure(() =>
-        postGraphQL(sg.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { id name } } }', { r: representations }),
+        sg.query('query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { id name } } }', { r: representations }),
       );
       expect(result.errors).toBeUndefined();
       expect(result.data!._entities).toHaveLength(112);
@@ -40,7 +40,7 @@ describe.each(['pglite', 'postgres'] as const)('committees on %s', (kind) => {
     it('resolves Street.communities for all 13 streets with one SQL statement', async () => {
       const representations = demoStreets.map((s) => ({ __typename: 'Street', id: s.id }));
       const { result, statements } = await sg.db.queries.measure(() =>
-        postGraphQL(sg.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Street { communities { id } } } }', { r: representations }),
+        sg.query('query($r: [_Any!]!) { _entities(representations: $r) { ... on Street { communities { id } } } }', { r: representations }),
       );
       const counts = (result.data!._entities as { communities: unknown[] }[]).map((s) => s.communities.length);
       expect(counts).toEqual(demoStreets.map((s) => s.communityCount));
@@ -52,7 +52,7 @@ describe.each(['pglite', 'postgres'] as const)('committees on %s', (kind) => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 5; page++) {
-        const res: GraphQLResponse = await postGraphQL(sg.url, q, { after });
+        const res: GraphQLResponse = await sg.query(q, { after });
         const conn = res.data!.communities as { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
         seen.push(...conn.edges.map((e) => e.node.id));
         if (!conn.pageInfo.hasNextPage) break;
@@ -62,11 +62,39 @@ describe.each(['pglite', 'postgres'] as const)('committees on %s', (kind) => {
     });
 
     it('answers an unknown community with null, and bad input with BAD_USER_INPUT', async () => {
-      expect((await postGraphQL(sg.url, '{ community(id: "nope") { id } }')).data).toEqual({ community: null });
+      expect((await sg.query('{ community(id: "nope") { id } }')).data).toEqual({ community: null });
       for (const args of ['first: -1', 'after: "garbage"']) {
-        const bad = await postGraphQL(sg.url, `{ communities(${args}) { edges { cursor } } }`);
+        const bad = await sg.query(`{ communities(${args}) { edges { cursor } } }`);
         expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       }
     });
+  });
+});
+
+describe('only the gateway may ask', () => {
+  let sg: TestSubgraph<DB>;
+  beforeAll(async () => {
+    sg = await startTestSubgraph(committees, 'pglite', { seed: false });
+  });
+  afterAll(() => sg?.dispose());
+
+  it('refuses unsigned, wrongly signed and tampered requests, but serves health endpoints', async () => {
+    const unsigned = await postGraphQL(sg.url, '{ communities { edges { cursor } } }');
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const forged = gatewaySignedExtensions('{ __typename }', {}, { role: 'DISTRICT_ADMIN' }, 'not-the-secret-not-the-secret-123');
+    expect((await postGraphQL(sg.url, '{ __typename }', {}, {}, forged)).status).toBe(401);
+
+    // A genuine signature for an anonymous caller cannot be reused with an elevated identity.
+    const genuine = gatewaySignedExtensions('{ __typename }', {}, null, sg.upstreamSecret);
+    expect((await postGraphQL(sg.url, '{ __typename }', {}, {}, genuine)).status).toBe(200);
+    const tampered = { ...genuine, jwt: { payload: { role: 'DISTRICT_ADMIN' } } };
+    expect((await postGraphQL(sg.url, '{ __typename }', {}, {}, tampered)).status).toBe(401);
+
+    const get = await fetch(`${sg.url}?query=%7B__typename%7D`);
+    expect(get.status).toBe(401);
+    expect((await fetch(sg.url.replace('/graphql', '/healthz'))).status).toBe(200);
+    expect((await fetch(sg.url.replace('/graphql', '/readyz'))).status).toBe(200);
   });
 });

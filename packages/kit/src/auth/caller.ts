@@ -1,5 +1,5 @@
-// The identity model of the hub. The gateway verifies a caller's token and forwards its claims;
-// subgraphs read them from one header and apply row-level rules (own community, own department).
+// The identity model of the hub. The gateway verifies a caller's token and forwards its claims
+// inside the signed subgraph request; subgraphs apply row-level rules (own community, own department).
 
 export const roles = [
   'RESIDENT',
@@ -36,9 +36,6 @@ export const anonymous: Caller = Object.freeze({
   personId: null,
 });
 
-/** Header through which the gateway passes verified claims to subgraphs. */
-export const callerHeader = 'x-shequ-caller';
-
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null);
 
 /** Builds a Caller from verified JWT claims; unknown roles are treated as anonymous. */
@@ -55,20 +52,4 @@ export function callerFromClaims(claims: Record<string, unknown> | null | undefi
     partnerId: str(claims.partnerId),
     personId: str(claims.personId),
   };
-}
-
-/** The header value: the caller as claims, so one parser serves tokens and headers. */
-export function encodeCaller(caller: Caller): string {
-  const { subject, ...rest } = caller;
-  return Buffer.from(JSON.stringify({ ...rest, sub: subject })).toString('base64url');
-}
-
-export function decodeCaller(header: string | string[] | undefined): Caller {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value || value.length > 4096) return anonymous;
-  try {
-    return callerFromClaims(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Record<string, unknown>);
-  } catch {
-    return anonymous;
-  }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { callerHeader, decodeCaller, type Caller } from '../auth/caller.js';
+import { callerFromClaims, type Caller } from '../auth/caller.js';
 import type { Logger } from '../logger.js';
 import { Loaders } from './loaders.js';
 
@@ -15,12 +15,13 @@ export interface SubgraphContext<DB = unknown> {
 
 export const requestIdHeader = 'x-request-id';
 
-export function createContext<DB>(prisma: DB, log: Logger, headers: IncomingHttpHeaders): SubgraphContext<DB> {
+/** A request's context; `claims` are the caller's verified token claims (null: anonymous). */
+export function createContext<DB>(prisma: DB, log: Logger, headers: IncomingHttpHeaders, claims: Record<string, unknown> | null): SubgraphContext<DB> {
   const incoming = headers[requestIdHeader];
   const requestId = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
   return {
     requestId,
-    caller: decodeCaller(headers[callerHeader]),
+    caller: callerFromClaims(claims),
     prisma,
     loaders: new Loaders(),
     log: log.child({ requestId }),

@@ -5,9 +5,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { verifyUpstreamSignature, type GraphQLParams } from '../auth/upstream-signature.js';
 import type { Logger } from '../logger.js';
 import { createContext, type SubgraphContext } from '../schema/context.js';
 import { maskErrors } from './format-error.js';
@@ -19,8 +21,12 @@ export interface SubgraphServerOptions<DB> {
   log: Logger;
   /** Readiness probe: resolves when dependencies (the database) answer. */
   ready: () => Promise<void>;
-  /** Runs before /graphql (HTTP) — e.g. verifying that the gateway signed the request. */
-  guard?: RequestHandler;
+  /** The secret the gateway signs subgraph requests with; unsigned requests are refused. */
+  upstreamSecret: string;
+}
+
+interface Verified {
+  claims: Record<string, unknown> | null;
 }
 
 export interface SubgraphServer {
@@ -37,10 +43,21 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { ctx?: SubgraphContext<DB> }>(
+  const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
-      context: (ctx) => createContext(prisma, log, ctx.extra.request.headers),
+      onSubscribe: (_ctx, _id, payload) => {
+        const check = verifyUpstreamSignature(payload as GraphQLParams, options.upstreamSecret);
+        if (!check.ok) {
+          log.warn({ reason: check.reason }, 'refused an unsigned subscription');
+          return [new GraphQLError('Subgraphs answer only the gateway', { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
+        return undefined;
+      },
+      context: (ctx, _id, payload) => {
+        const check = verifyUpstreamSignature(payload as GraphQLParams, options.upstreamSecret);
+        return createContext(prisma, log, ctx.extra.request.headers, check.ok ? check.claims : null);
+      },
       onError: (_ctx, _id, _payload, errors) => {
         log.warn({ errors: errors.map((e) => e.message) }, 'subscription error');
       },
@@ -82,12 +99,22 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
       res.status(503).json({ status: 'unavailable', subgraph: options.name });
     }
   });
-  const guard: RequestHandler = options.guard ?? ((_req, _res, next) => next());
+  // Only the gateway may ask: everything but the health endpoints needs its signature.
+  const onlyTheGateway: RequestHandler = (req, res, next) => {
+    const check = verifyUpstreamSignature(req.method === 'POST' ? (req.body as GraphQLParams) : null, options.upstreamSecret);
+    if (!check.ok) {
+      log.warn({ reason: check.reason, ip: req.ip }, 'refused a request that did not come from the gateway');
+      res.status(401).json({ errors: [{ message: 'Subgraphs answer only the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    (res.locals as Verified).claims = check.claims;
+    next();
+  };
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    guard,
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(prisma, log, req.headers) }),
+    onlyTheGateway,
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(prisma, log, req.headers, (res.locals as Verified).claims) }),
   );
 
   let closed = false;

@@ -1,3 +1,4 @@
+import { loadHubSecrets, SecretsConfigError } from '../auth/secrets.js';
 import { databaseTargetFromEnv, DatabaseConfigError } from '../database/target.js';
 import type { PrismaLike } from '../database/open-database.js';
 import { createLogger } from '../logger.js';
@@ -12,9 +13,10 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
     const target = databaseTargetFromEnv(def.name, process.env, dataRoot);
     const port = process.env.PORT ? Number(process.env.PORT) : def.defaultPort;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseConfigError(`PORT must be a port number, not ${process.env.PORT}`);
-    running = await startSubgraph(def, { target, port, host: process.env.HOST ?? '127.0.0.1', seed: process.env.SEED !== 'false', log });
+    const { upstreamSecret } = loadHubSecrets(process.env, dataRoot);
+    running = await startSubgraph(def, { target, port, upstreamSecret, host: process.env.HOST ?? '127.0.0.1', seed: process.env.SEED !== 'false', log });
   } catch (err) {
-    if (err instanceof DatabaseConfigError) {
+    if (err instanceof DatabaseConfigError || err instanceof SecretsConfigError) {
       // One clear line for the operator; no stack trace for a configuration mistake.
       process.stderr.write(`${def.name}: ${err.message}\n`);
     } else {

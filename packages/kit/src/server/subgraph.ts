@@ -21,6 +21,8 @@ export interface SubgraphDefinition<DB extends PrismaLike> {
 
 export interface StartOptions {
   target: DatabaseTarget;
+  /** Shared with the gateway, which signs every request. */
+  upstreamSecret: string;
   port?: number;
   host?: string;
   seed?: boolean;
@@ -34,6 +36,8 @@ export interface RunningSubgraph<DB extends PrismaLike> {
   db: Database<DB>;
   /** Stops serving; the database stays open (tests restart the server on the same data). */
   stopServer(): Promise<void>;
+  /** Serves again on the same port after stopServer(). */
+  restartServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,7 +52,8 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
   });
   try {
     if (options.seed !== false && def.seed) await def.seed(db.prisma, log);
-    const server = await createSubgraphServer({ name: def.name, schema: def.schema, prisma: db.prisma, log, ready: db.ping });
+    const serve = () => createSubgraphServer({ name: def.name, schema: def.schema, prisma: db.prisma, log, ready: db.ping, upstreamSecret: options.upstreamSecret });
+    let server = await serve();
     const { url, port } = await server.listen(options.port ?? def.defaultPort, options.host);
     log.info({ url, database: describeTarget(options.target) }, 'subgraph ready');
     return {
@@ -57,6 +62,10 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
       port,
       db,
       stopServer: () => server.close(),
+      restartServer: async () => {
+        server = await serve();
+        await server.listen(port, options.host);
+      },
       close: async () => {
         await server.close();
         await db.close();

@@ -10,11 +10,12 @@ export async function postGraphQL<T = Record<string, any>>(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  extensions?: Record<string, unknown>,
 ): Promise<GraphQLResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, ...(extensions ? { extensions } : {}) }),
   });
   const text = await res.text();
   try {

@@ -1,18 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { claimsExtension, signatureExtension, signContent, signedAtExtension, signedContent } from '../auth/upstream-signature.js';
 import type { PrismaLike } from '../database/open-database.js';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../server/subgraph.js';
 import { isolatedTarget, type DatabaseKind } from './databases.js';
+import { postGraphQL, type GraphQLResponse } from './graphql-client.js';
 
-export type TestSubgraph<DB extends PrismaLike> = RunningSubgraph<DB> & { dispose(): Promise<void> };
+export type TestSubgraph<DB extends PrismaLike> = RunningSubgraph<DB> & {
+  upstreamSecret: string;
+  /** Asks the subgraph as the gateway would: signed, with the given caller claims. */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, claims?: Record<string, unknown> | null): Promise<GraphQLResponse<T>>;
+  dispose(): Promise<void>;
+};
+
+/** The extensions the gateway adds to a subgraph request. */
+export function gatewaySignedExtensions(query: string, variables: Record<string, unknown>, claims: Record<string, unknown> | null, secret: string) {
+  const extensions: Record<string, unknown> = { [signedAtExtension]: Date.now(), ...(claims ? { [claimsExtension]: { payload: claims } } : {}) };
+  extensions[signatureExtension] = signContent(signedContent({ query, variables, extensions }), secret);
+  return extensions;
+}
 
 /** A subgraph on a free port over a fresh isolated database, seeded with its demo data. */
 export async function startTestSubgraph<DB extends PrismaLike>(
   def: SubgraphDefinition<DB>,
   kind: DatabaseKind = 'pglite',
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; upstreamSecret?: string } = {},
 ): Promise<TestSubgraph<DB>> {
-  const running = await startSubgraph(def, { target: isolatedTarget(kind, def.name), port: 0, seed: options.seed ?? true });
+  const upstreamSecret = options.upstreamSecret ?? randomBytes(32).toString('base64url');
+  const running = await startSubgraph(def, { target: isolatedTarget(kind, def.name), port: 0, seed: options.seed ?? true, upstreamSecret });
   return {
     ...running,
+    upstreamSecret,
+    query: (query, variables = {}, claims = null) =>
+      postGraphQL(running.url, query, variables, {}, gatewaySignedExtensions(query, variables, claims, upstreamSecret)),
     dispose: async () => {
       await running.stopServer();
       await running.db.drop();

@@ -1,0 +1,157 @@
+import {
+  createGatewayRuntime,
+  type GatewayConfigBase,
+  type GatewayConfigContext,
+  type GatewayConfigSupergraph,
+  type GatewayRuntime,
+} from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import type { HubSecrets } from '@shequ/kit';
+import { createLogger, type Logger } from '@shequ/kit/logger';
+import { createErrorMasker } from './mask-errors.ts';
+import { toRuntimeLogger } from './runtime-logger.ts';
+import { useSubgraphAvailability } from './subgraph-availability.ts';
+import { identityPlugins } from './use-identity.ts';
+import { createSupergraphSource, type SupergraphSource } from './supergraph-source.ts';
+import { validateSupergraph } from './validate-supergraph.ts';
+
+export type QueryPlanner = 'rust' | 'js';
+export type GatewayPlugins = ReturnType<NonNullable<GatewayConfigBase<Record<string, unknown>>['plugins']>>;
+type TransportEntries = NonNullable<GatewayConfigBase<Record<string, unknown>>['transportEntries']>;
+
+/** Runtime options a caller may still set (timeouts, HMAC signing, introspection, CORS...). */
+export type RuntimeOverrides = Omit<
+  Partial<GatewayConfigSupergraph>,
+  'supergraph' | 'unifiedGraphHandler' | 'plugins' | 'transportEntries' | 'logging' | 'maskedErrors' | 'gracefulSchemaReload' | 'pollingInterval'
+>;
+
+export interface GatewayOptions {
+  /** Supergraph file path or http(s) URL, or a ready source. Default: env `SUPERGRAPH`, else `<repo>/schema/supergraph.graphql`. */
+  supergraph?: string | SupergraphSource;
+  /** How often the supergraph is checked for changes (when `supergraph` is not a source). */
+  pollIntervalMs?: number;
+  /** Default: env `QUERY_PLANNER`, else `rust`. */
+  queryPlanner?: QueryPlanner;
+  /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  /** Extra gateway plugins (auth, signing, limits, metrics), after the built-in ones. */
+  plugins?: GatewayPlugins | ((context: GatewayConfigContext) => GatewayPlugins);
+  /** How long in-flight operations may finish on the old supergraph after a reload. Default 30 s. */
+  drainTimeoutMs?: number;
+  /** Error codes (besides client and SUBGRAPH_UNAVAILABLE codes) that clients may see. */
+  exposeErrorCodes?: string[];
+  runtime?: RuntimeOverrides;
+  /** Token verification and subgraph request signing; without it callers are all anonymous and requests unsigned. */
+  identity?: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>;
+  logger?: Logger;
+}
+
+export interface Gateway {
+  runtime: GatewayRuntime;
+  source: SupergraphSource;
+  queryPlanner: QueryPlanner;
+  /** True once a valid supergraph is loaded and the runtime has built its schema from it. */
+  isReady(): Promise<boolean>;
+  dispose(): Promise<void>;
+}
+
+/** Builds the Hive Gateway runtime over a hot-reloaded supergraph. */
+export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const log = options.logger ?? createLogger('gateway');
+  const queryPlanner = options.queryPlanner ?? plannerFromEnv();
+  const subgraphUrls = options.subgraphUrls ?? {};
+  const source =
+    typeof options.supergraph === 'object'
+      ? options.supergraph
+      : createSupergraphSource({
+          location: options.supergraph,
+          pollIntervalMs: options.pollIntervalMs,
+          logger: log,
+          validate: (sdl) => requireSubgraphUrls(sdl, subgraphUrls),
+        });
+
+  const transportEntries: TransportEntries = {
+    // Apollo subgraphs serve subscriptions over graphql-ws on their GraphQL path, not over HTTP.
+    '*.http': {
+      options: {
+        subscriptions: {
+          kind: 'ws',
+          location: '/graphql',
+          // transport-ws keeps an idle upstream socket open 3 s for reuse, on a timer graphql-ws
+          // does not clear on dispose: the gateway would hold the process for 3 s after close().
+          options: { lazyCloseTimeout: 0 },
+        },
+      },
+    },
+  };
+  for (const [name, location] of Object.entries(subgraphUrls)) transportEntries[name] = { location };
+
+  const userPlugins = options.plugins;
+  const runtime = createGatewayRuntime({
+    // The runtime's product landing page on every non-GraphQL path; our server owns those.
+    landingPage: false,
+    ...options.runtime,
+    supergraph: () => {
+      const sdl = source.current();
+      if (sdl === undefined) throw new Error(`no valid supergraph loaded from ${source.location}`);
+      return sdl;
+    },
+    // undefined falls back to the runtime's own JavaScript planner.
+    unifiedGraphHandler: queryPlanner === 'rust' ? unifiedGraphHandler : undefined,
+    transportEntries,
+    gracefulSchemaReload: { drainTimeout: options.drainTimeoutMs ?? 30_000 },
+    logging: toRuntimeLogger(log),
+    maskedErrors: { maskError: createErrorMasker(log, { exposeCodes: options.exposeErrorCodes }) },
+    plugins: (context) => [
+      useSubgraphAvailability(log),
+      ...(options.identity ? identityPlugins(options.identity) : []),
+      ...(typeof userPlugins === 'function' ? userPlugins(context) : (userPlugins ?? [])),
+    ],
+  });
+
+  // The runtime reads `supergraph()` lazily and only again when told; a rejected file never
+  // gets here, and a supergraph the planner cannot use is logged by the runtime, which then
+  // keeps the previous one.
+  source.onChange(async () => {
+    await runtime.invalidateUnifiedGraph();
+  });
+
+  async function isReady(): Promise<boolean> {
+    if (source.current() === undefined) return false;
+    try {
+      await runtime.getSchema();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  await source.start();
+  // Build the plan-ready schema now rather than on the first client request.
+  await isReady();
+  log.info({ queryPlanner, supergraph: source.location }, 'gateway created');
+
+  return {
+    runtime,
+    source,
+    queryPlanner,
+    isReady,
+    async dispose() {
+      source.close();
+      await runtime.dispose();
+    },
+  };
+}
+
+function plannerFromEnv(): QueryPlanner {
+  const value = process.env.QUERY_PLANNER?.trim().toLowerCase();
+  if (!value || value === 'rust') return 'rust';
+  if (value === 'js') return 'js';
+  throw new Error(`QUERY_PLANNER must be "rust" or "js", not "${value}"`);
+}
+
+/** A supergraph naming a subgraph the gateway cannot reach is as bad as an invalid one. */
+function requireSubgraphUrls(sdl: string, overrides: Record<string, string>): void {
+  const missing = validateSupergraph(sdl).filter((s) => !s.url && !overrides[s.name]);
+  if (missing.length > 0) throw new Error(`supergraph has no URL for subgraph(s): ${missing.map((s) => s.name).join(', ')}`);
+}

@@ -1,0 +1,19 @@
+export { composeSupergraph, type SubgraphDefinition } from './compose.ts';
+export {
+  createGateway,
+  type Gateway,
+  type GatewayOptions,
+  type GatewayPlugins,
+  type QueryPlanner,
+  type RuntimeOverrides,
+} from './create-gateway.ts';
+export { createErrorMasker, type MaskErrorOptions } from './mask-errors.ts';
+export { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './server.ts';
+export { subgraphUnavailable, useSubgraphAvailability } from './subgraph-availability.ts';
+export {
+  createSupergraphSource,
+  DEFAULT_SUPERGRAPH_PATH,
+  type SupergraphSource,
+  type SupergraphSourceOptions,
+} from './supergraph-source.ts';
+export { validateSupergraph, type SupergraphSubgraph } from './validate-supergraph.ts';

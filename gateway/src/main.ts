@@ -1,0 +1,69 @@
+import { dataRoot, loadHubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit';
+import { createLogger } from '@shequ/kit/logger';
+import { startGatewayServer } from './server.ts';
+
+// The only module with side effects: `npm start -w @shequ/gateway` / `tsx gateway/src/main.ts`.
+const log = createLogger('gateway');
+
+let identity: HubSecrets;
+try {
+  identity = loadHubSecrets(process.env, dataRoot);
+} catch (err) {
+  if (!(err instanceof SecretsConfigError)) throw err;
+  process.stderr.write(`gateway: ${err.message}\n`);
+  process.exit(1);
+}
+if (identity.development) {
+  log.warn({ keyFile: identity.developmentKeyFile }, 'using the development key (not for production); `npm run token -- --role <ROLE>` prints tokens it accepts');
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 4000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, not "${value}"`);
+  return port;
+}
+
+const server = await startGatewayServer({
+  port: parsePort(process.env.PORT),
+  supergraph: process.env.SUPERGRAPH || undefined,
+  identity,
+  logger: log,
+});
+log.info({ url: server.url, queryPlanner: server.gateway.queryPlanner, supergraph: server.gateway.source.location }, `gateway listening on ${server.url}`);
+
+// The runtime (via @whatwg-node/server's `disposeOnProcessTerminate`, hard-wired on) adds
+// `process.once` SIGINT/SIGTERM listeners named `terminateHandler` that dispose it but never
+// exit: with any listener present Node no longer exits on the signal, so an embedded gateway
+// hangs. Theirs would also abort in-flight work before our server stops accepting; we own
+// shutdown here, so they go. (If the name changes upstream we only lose that ordering.)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const listener of process.listeners(signal)) {
+    if (listener.name === 'terminateHandler') process.off(signal, listener);
+  }
+}
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    log.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  // A stuck close must not keep an orchestrator waiting for its kill timeout.
+  setTimeout(() => {
+    log.error('shutdown took over 10 s; exiting anyway');
+    process.exit(1);
+  }, 10_000).unref();
+  try {
+    await server.close();
+    log.info('gateway stopped');
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error }, 'error while shutting down');
+    process.exit(1);
+  }
+}
+process.on('SIGINT', (signal) => void shutdown(signal));
+process.on('SIGTERM', (signal) => void shutdown(signal));

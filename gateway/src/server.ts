@@ -1,0 +1,115 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import { createLogger } from '@shequ/kit/logger';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
+
+export interface GatewayServerOptions extends GatewayOptions {
+  /** 0 picks a free port. Default 4000. */
+  port?: number;
+  /** Default: all interfaces. */
+  host?: string;
+}
+
+export interface GatewayServer {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql (ws:// for the same path works too). */
+  url: string;
+  port: number;
+  gateway: Gateway;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Serves the gateway on one port: GraphiQL, HTTP and SSE (the runtime itself), graphql-ws
+ * (a `ws` server on the same path), `/healthz` and `/readyz`.
+ */
+export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<GatewayServer> {
+  const log = options.logger ?? createLogger('gateway');
+  const gateway = await createGateway({ ...options, logger: log });
+  const { runtime } = gateway;
+
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return void reply(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      return void gateway.isReady().then(
+        (ready) => reply(res, ready ? 200 : 503, { status: ready ? 'ready' : 'no valid supergraph loaded' }),
+        () => reply(res, 503, { status: 'not ready' }),
+      );
+    }
+    if (path !== GRAPHQL_PATH) return void reply(res, 404, { error: `not found; GraphQL is at ${GRAPHQL_PATH}` });
+    void runtime.requestListener(req, res);
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4000, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    // e.g. EADDRINUSE: leave nothing running behind the thrown error.
+    await gateway.dispose();
+    throw error;
+  }
+
+  // Attached only once listening: a WebSocketServer re-emits the http server's listen error,
+  // which graphql-ws would print as an "internal error" of its own.
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const wsHandle = useServer(
+    getGraphQLWSOptions<Record<string, unknown>, { request: http.IncomingMessage }>(runtime, (ctx) => ({
+      req: ctx.extra.request,
+      // Plugins (auth) read the upgrade request's headers as they would an HTTP request's.
+      request: new runtime.fetchAPI.Request(`http://localhost${ctx.extra.request.url ?? GRAPHQL_PATH}`, {
+        headers: toHeaders(ctx.extra.request.headers),
+      }),
+    })),
+    wsServer,
+  );
+
+  const { port } = server.address() as AddressInfo;
+  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${GRAPHQL_PATH}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    gateway,
+    close() {
+      closing ??= (async () => {
+        // Stop taking connections (and WebSocket upgrades) first.
+        const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // Subscribers are told the server is going away (1001) instead of seeing a reset; a
+        // client that does not answer the close handshake would hold this for ws's 30 s.
+        const unanswered = setTimeout(() => wsServer.clients.forEach((client) => client.terminate()), 1_000);
+        await wsHandle.dispose();
+        clearTimeout(unanswered);
+        // Ends SSE streams and upstream subscriptions; operations still running are aborted
+        // with a retryable SHUTTING_DOWN error.
+        await gateway.dispose();
+        server.closeAllConnections();
+        await httpClosed;
+      })();
+      return closing;
+    },
+  };
+}
+
+function reply(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function toHeaders(headers: http.IncomingHttpHeaders): [string, string][] {
+  return Object.entries(headers).flatMap(([key, value]) =>
+    value === undefined ? [] : Array.isArray(value) ? value.map((v): [string, string] => [key, v]) : [[key, value] as [string, string]],
+  );
+}

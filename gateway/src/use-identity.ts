@@ -1,0 +1,50 @@
+// Who is asking, and proof to the subgraphs that the gateway asked: tokens are verified here
+// (plugin-jwt-auth), their claims forwarded in the subgraph request's extensions, and the whole
+// request signed (hmac-upstream-signature) over query, variables, claims and a timestamp.
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
+import {
+  createInlineSigningKeyProvider,
+  createRemoteJwksSigningKeyProvider,
+  extractFromConnectionParams,
+  extractFromHeader,
+  useJWT,
+} from '@graphql-mesh/plugin-jwt-auth';
+import { defaultPrintFn } from '@graphql-tools/executor-common';
+import { claimsExtension, signatureExtension, signedAtExtension, signedContent, type HubSecrets } from '@shequ/kit';
+
+export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>): GatewayPlugin[] {
+  const { jwt } = secrets;
+  const jwtPlugin = useJWT({
+    signingKeyProviders: [
+      jwt.kind === 'secret'
+        ? createInlineSigningKeyProvider(jwt.secret)
+        : createRemoteJwksSigningKeyProvider({ jwksUri: jwt.url, cache: true, rateLimit: true }),
+    ],
+    tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), extractFromConnectionParams({ name: 'authorization' })],
+    tokenVerification: {
+      algorithms: jwt.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256'],
+      issuer: jwt.issuer,
+      audience: jwt.audience,
+    },
+    // Anonymous callers may read public data; a token that is present must be valid.
+    reject: { missingToken: false, invalidToken: true },
+    forward: { payload: true, token: false, extensionsFieldName: claimsExtension },
+  }) as GatewayPlugin;
+
+  const stamp: GatewayPlugin = {
+    onSubgraphExecute({ executionRequest }) {
+      executionRequest.extensions = { ...executionRequest.extensions, [signedAtExtension]: Date.now() };
+    },
+  };
+
+  const sign = useHmacUpstreamSignature({
+    secret: secrets.upstreamSecret,
+    extensionName: signatureExtension,
+    serializeExecutionRequest: (request) =>
+      signedContent({ query: defaultPrintFn(request.document), variables: request.variables, extensions: request.extensions }),
+  }) as GatewayPlugin;
+
+  // Order matters: claims are forwarded and the request stamped before it is signed.
+  return [jwtPlugin, stamp, sign];
+}

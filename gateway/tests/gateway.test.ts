@@ -1,0 +1,312 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import { composeSupergraph } from '../src/compose.ts';
+import { createGateway, type Gateway } from '../src/create-gateway.ts';
+import { startGatewayServer, type GatewayServer } from '../src/server.ts';
+import { query, subscribeSse, subscribeWs, type GraphQLResponse } from './helpers/client.ts';
+import { communitiesSdl, startCommunities, startStreets, streetsSdl, streetsSdlWithLength } from './helpers/fixtures.ts';
+import type { RunningSubgraph } from './helpers/subgraph.ts';
+
+type Streets = { streets: { id: string; name: string; communities: { name: string }[] | null }[] };
+const streetsQuery = '{ streets { id name communities { name } } }';
+const subscription = 'subscription { communityCreated(count: 3) { id name street { name } } }';
+/** Nothing listens here: the supergraph's URL for `streets` only works through `subgraphUrls`. */
+const deadUrl = 'http://127.0.0.1:9/graphql';
+
+let streets: RunningSubgraph;
+let communities: RunningSubgraph;
+let dir: string;
+let supergraphFile: string;
+let server: GatewayServer;
+let jsGateway: Gateway;
+
+function compose(streetsVersion: string, communitiesUrl = communities.url): string {
+  return composeSupergraph([
+    { name: 'streets', url: deadUrl, sdl: streetsVersion },
+    { name: 'communities', url: communitiesUrl, sdl: communitiesSdl },
+  ]);
+}
+
+async function jsQuery(text: string): Promise<GraphQLResponse<Streets>> {
+  const res = await jsGateway.runtime.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text }),
+  });
+  return { status: res.status, ...((await res.json()) as object) };
+}
+
+beforeAll(async () => {
+  [streets, communities] = await Promise.all([startStreets(), startCommunities()]);
+  dir = await mkdtemp(path.join(tmpdir(), 'shequ-gateway-'));
+  supergraphFile = path.join(dir, 'supergraph.graphql');
+  await writeFile(supergraphFile, compose(streetsSdl));
+  server = await startGatewayServer({ port: 0, supergraph: supergraphFile, pollIntervalMs: 25, subgraphUrls: { streets: streets.url } });
+  // Its own copy of the file: the tests below write bad supergraphs into the shared one.
+  const jsFile = path.join(dir, 'supergraph-js.graphql');
+  await writeFile(jsFile, compose(streetsSdl));
+  jsGateway = await createGateway({ supergraph: jsFile, queryPlanner: 'js', subgraphUrls: { streets: streets.url } });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await jsGateway?.dispose();
+  await Promise.all([streets?.close(), communities?.close()]);
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('gateway', () => {
+  it('answers /healthz and /readyz, serves GraphiQL to a browser on GET /graphql, 404s elsewhere', async () => {
+    const base = server.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+    const page = await fetch(server.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toMatch(/graphiql/i);
+    expect(server.gateway.queryPlanner).toBe('rust');
+  });
+
+  it('joins an entity across subgraphs with the Rust planner, reaching a subgraph through its URL override', async () => {
+    const res = await query<Streets>(server.url, streetsQuery);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      streets: [
+        { id: 's1', name: 'Hanzheng Street', communities: [{ name: 'Minquan' }, { name: 'Shuita' }] },
+        { id: 's2', name: 'Jianghan Road', communities: [{ name: 'Qianjin' }] },
+      ],
+    });
+    expect(await jsQuery(streetsQuery)).toEqual({ status: 200, data: res.data });
+    expect(jsGateway.queryPlanner).toBe('js');
+  });
+
+  it("passes a subgraph's client error through with its code, and masks an internal one without leaking", async () => {
+    const rejected = await query(server.url, '{ rejectInput }');
+    expect(rejected.errors).toEqual([{ message: 'Name must not be empty', path: ['rejectInput'], extensions: { code: 'BAD_USER_INPUT', field: 'name' } }]);
+
+    const crashed = await query(server.url, '{ crash }');
+    expect(crashed.data).toEqual({ crash: null });
+    expect(crashed.errors).toEqual([{ message: 'Unexpected error.', path: ['crash'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(JSON.stringify([rejected, crashed])).not.toMatch(/stacktrace|db-internal|fixtures\.ts|communities/);
+
+    const invalid = await query(server.url, '{ nope }');
+    expect(invalid.status).toBeLessThan(500);
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it("streams a subgraph's subscription over graphql-ws and over SSE, resolving entity fields from the other subgraph", async () => {
+    const expected = [0, 1, 2].map((i) => ({ data: { communityCreated: { id: `n${i}`, name: `New ${i}`, street: { name: 'Jianghan Road' } } } }));
+    const overWs = await subscribeWs(server.url, subscription);
+    expect(overWs.map(({ data, errors }) => ({ data, errors }))).toEqual(expected.map((e) => ({ ...e, errors: undefined })));
+
+    const overSse = await subscribeSse(server.url, subscription);
+    expect(overSse.contentType).toMatch(/text\/event-stream/);
+    expect(overSse.events).toEqual(expected);
+  });
+
+  it('picks up a rewritten supergraph without restart while requests keep flowing, with zero failures', async () => {
+    const before = await query(server.url, '{ streets { length } }');
+    expect(before.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    let running = true;
+    let completed = 0;
+    const failures: unknown[] = [];
+    const worker = async () => {
+      while (running) {
+        try {
+          const res = await query<Streets>(server.url, streetsQuery);
+          if (res.status !== 200 || res.errors || res.data?.streets?.[0]?.communities?.length !== 2) failures.push(res);
+        } catch (error) {
+          failures.push(String(error));
+        }
+        completed++;
+      }
+    };
+    const workers = Array.from({ length: 4 }, worker);
+    await sleep(150);
+    await writeFile(supergraphFile, compose(streetsSdlWithLength));
+    await vi.waitFor(
+      async () => {
+        const after = await query<{ streets: { length: number }[] }>(server.url, '{ streets { length } }');
+        expect(after.errors).toBeUndefined();
+        expect(after.data?.streets.map((s) => s.length)).toEqual([1200, 900]);
+      },
+      { timeout: 5_000, interval: 25 },
+    );
+    await sleep(150);
+    running = false;
+    await Promise.all(workers);
+    expect(failures).toEqual([]);
+    expect(completed).toBeGreaterThan(20);
+  });
+
+  it('rejects a bad supergraph file and keeps serving the last good one', async () => {
+    const bad = [
+      'this is not GraphQL',
+      'type Query { hello: String }',
+      compose(streetsSdl, ''), // composes, but the gateway would not know where `communities` lives
+    ];
+    for (const content of bad) {
+      await writeFile(supergraphFile, content);
+      await sleep(100); // several poll intervals
+      expect(await server.gateway.source.refresh()).toBe(false);
+      const res = await query<{ streets: { length: number }[] }>(server.url, '{ streets { length communities { name } } }');
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.streets.map((s) => s.length)).toEqual([1200, 900]);
+    }
+    const base = server.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+
+  it('when a subgraph is down: data from the others, plus SUBGRAPH_UNAVAILABLE naming it (both planners); back up, whole again', async () => {
+    const port = communities.port;
+    await communities.close();
+    try {
+      for (const res of [await query<Streets>(server.url, streetsQuery), await jsQuery(streetsQuery)]) {
+        expect(res.status).toBe(200);
+        expect(res.data?.streets.map((s) => s.name)).toEqual(['Hanzheng Street', 'Jianghan Road']);
+        expect(res.data?.streets.every((s) => s.communities === null)).toBe(true);
+        expect(res.errors?.length).toBeGreaterThan(0);
+        for (const error of res.errors!) {
+          expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'communities' });
+          expect(error.message).toBe('Subgraph "communities" is unavailable');
+        }
+      }
+
+      const rootLevel = await query<{ streets: unknown[]; communities: unknown }>(server.url, '{ streets { name } communities { name } }');
+      expect(rootLevel.data?.streets).toHaveLength(2);
+      expect(rootLevel.data?.communities).toBeNull();
+      expect(rootLevel.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'communities' });
+
+      const overWs = await subscribeWs(server.url, subscription);
+      expect(overWs.flatMap((e) => e.errors ?? []).map((e) => e.extensions)).toEqual([{ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'communities' }]);
+    } finally {
+      communities = await startCommunities(port);
+    }
+    const again = await query<Streets>(server.url, streetsQuery);
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.streets.flatMap((s) => s.communities)).toHaveLength(3);
+  });
+
+  it('refuses a port in use with the listen error, leaving nothing running', async () => {
+    await expect(startGatewayServer({ port: server.port, supergraph: supergraphFile })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+
+  it('chooses the planner from QUERY_PLANNER and refuses an unknown one', async () => {
+    const saved = process.env.QUERY_PLANNER;
+    try {
+      process.env.QUERY_PLANNER = 'js';
+      const fromEnv = await createGateway({ supergraph: path.join(dir, 'supergraph-js.graphql') });
+      expect(fromEnv.queryPlanner).toBe('js');
+      await fromEnv.dispose();
+      process.env.QUERY_PLANNER = 'fast';
+      await expect(createGateway({ supergraph: supergraphFile })).rejects.toThrow(/QUERY_PLANNER/);
+    } finally {
+      if (saved === undefined) delete process.env.QUERY_PLANNER;
+      else process.env.QUERY_PLANNER = saved;
+    }
+  });
+});
+
+describe('gateway without a supergraph yet', () => {
+  it('is alive but not ready, then ready once a valid supergraph appears', async () => {
+    const file = path.join(dir, 'later.graphql');
+    const late = await startGatewayServer({ port: 0, supergraph: file, pollIntervalMs: 25, subgraphUrls: { streets: streets.url } });
+    try {
+      const base = late.url.replace(/\/graphql$/, '');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/readyz`)).status).toBe(503);
+      const early = await query(late.url, streetsQuery);
+      expect(early.data ?? null).toBeNull();
+      expect(JSON.stringify(early)).not.toMatch(/later\.graphql|ENOENT/);
+
+      await writeFile(file, compose(streetsSdl));
+      await vi.waitFor(async () => expect((await fetch(`${base}/readyz`)).status).toBe(200), { timeout: 3_000, interval: 25 });
+      expect((await query<Streets>(late.url, streetsQuery)).data?.streets).toHaveLength(2);
+    } finally {
+      await late.close();
+    }
+  });
+});
+
+describe('close()', () => {
+  it('leaves no open servers, sockets or timers behind', async () => {
+    const types = ['TCPServerWrap', 'TCPSocketWrap', 'Timeout'];
+    const open = () => Object.fromEntries(types.map((t) => [t, process.getActiveResourcesInfo().filter((r) => r === t).length]));
+    const before = open();
+
+    // Its own subgraphs, so that every socket this test opens is also closed by it.
+    const [ownStreets, ownCommunities] = await Promise.all([startStreets(), startCommunities()]);
+    const file = path.join(dir, 'handles.graphql');
+    await writeFile(
+      file,
+      composeSupergraph([
+        { name: 'streets', url: ownStreets.url, sdl: streetsSdl },
+        { name: 'communities', url: ownCommunities.url, sdl: communitiesSdl },
+      ]),
+    );
+    const gw = await startGatewayServer({ port: 0, supergraph: file, pollIntervalMs: 25 });
+    expect((await query(gw.url, streetsQuery)).errors).toBeUndefined();
+    expect(await subscribeWs(gw.url, subscription)).toHaveLength(3);
+    expect((await subscribeSse(gw.url, subscription)).events).toHaveLength(3);
+    await gw.close();
+    await Promise.all([ownStreets.close(), ownCommunities.close()]);
+
+    // Handles are released on the tick after their close callbacks; allow a moment.
+    await vi.waitFor(
+      () => {
+        const now = open();
+        for (const type of types) expect(`${type} ${now[type]}`).toBe(`${type} ${Math.min(now[type]!, before[type]!)}`);
+      },
+      { timeout: 2_000, interval: 20 },
+    );
+  });
+
+  it('ends open graphql-ws and SSE subscriptions and returns promptly', async () => {
+    const file = path.join(dir, 'open-streams.graphql');
+    await writeFile(file, compose(streetsSdl));
+    const gw = await startGatewayServer({ port: 0, supergraph: file, subgraphUrls: { streets: streets.url } });
+    const endless = 'subscription { communityCreated(count: 100000) { id } }';
+    const received = { ws: 0, sse: 0 };
+
+    const client = createClient({ url: gw.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const wsDone = (async () => {
+      try {
+        for await (const _ of client.iterate({ query: endless })) received.ws++;
+        return 'completed';
+      } catch (error) {
+        return `closed ${(error as { code?: number }).code}`;
+      }
+    })();
+    const sse = await fetch(gw.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: endless }),
+    });
+    const sseDone = (async () => {
+      const reader = sse.body!.getReader();
+      try {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          if (Buffer.from(chunk.value).toString().includes('event: next')) received.sse++;
+        }
+        return 'ended';
+      } catch {
+        return 'ended'; // a reset is an end too
+      }
+    })();
+    await vi.waitFor(() => expect(received.ws > 0 && received.sse > 0).toBe(true), { timeout: 3_000, interval: 20 });
+
+    const started = Date.now();
+    await gw.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await wsDone).toBe('closed 1001');
+    expect(await sseDone).toBe('ended');
+    await client.dispose();
+  });
+});

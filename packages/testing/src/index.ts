@@ -1,0 +1,2 @@
+export * from '@shequ/kit/testing';
+export * from './federation.js';
