@@ -19,3 +19,4 @@ export * from './auth/canonical-json.js';
 export * from './auth/secrets.js';
 export * from './auth/tokens.js';
 export * from './auth/upstream-signature.js';
+export * from './demo/people.js';

@@ -10,6 +10,8 @@ export const roles = [
   'DISTRICT_ADMIN',
   'PARTNER',
   'OBSERVER',
+  // A subgraph acting on its own behalf (outbox deliveries, eligibility look-ups), `sub` = service:<name>.
+  'SERVICE',
 ] as const;
 
 export type Role = (typeof roles)[number];
