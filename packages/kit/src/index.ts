@@ -20,3 +20,5 @@ export * from './auth/secrets.js';
 export * from './auth/tokens.js';
 export * from './auth/upstream-signature.js';
 export * from './demo/people.js';
+export * from './events/pubsub.js';
+export * from './federation/service-client.js';

@@ -27,6 +27,8 @@ export interface TestFederation {
 export interface TestFederationOptions {
   subgraphs: SubgraphDefinition<any>[];
   database?: DatabaseKind;
+  /** Route subscription events through Redis (else in-process). */
+  redisUrl?: string;
   seed?: boolean;
   gateway?: Omit<GatewayServerOptions, 'supergraph' | 'port' | 'identity'>;
 }
@@ -39,14 +41,24 @@ export async function startTestFederation(options: TestFederationOptions): Promi
     upstreamSecret: randomBytes(32).toString('base64url'),
   };
   const started: TestSubgraph<PrismaLike>[] = [];
+  let gatewayUrl: string | undefined;
   try {
     for (const def of options.subgraphs) {
-      started.push(await startTestSubgraph(def, options.database ?? 'pglite', { seed: options.seed ?? true, upstreamSecret: secrets.upstreamSecret }));
+      started.push(
+        await startTestSubgraph(def, options.database ?? 'pglite', {
+          seed: options.seed ?? true,
+          upstreamSecret: secrets.upstreamSecret,
+          jwt: secrets.jwt,
+          gatewayUrl: () => gatewayUrl,
+          redisUrl: options.redisUrl,
+        }),
+      );
     }
     const supergraphPath = path.join(dir, 'supergraph.graphql');
     const sdl = composeSupergraph(options.subgraphs.map((def, i) => ({ name: def.name, url: started[i]!.url, sdl: printSubgraphSchema(def.schema) })));
     await writeFile(supergraphPath, sdl);
     const gateway = await startGatewayServer({ ...options.gateway, supergraph: supergraphPath, port: 0, host: '127.0.0.1', pollIntervalMs: 200, identity: secrets });
+    gatewayUrl = gateway.url;
     const token = (claims: TokenClaims) => issueToken(claims, jwtSecret);
     return {
       url: gateway.url,

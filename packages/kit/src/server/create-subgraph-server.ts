@@ -10,15 +10,13 @@ import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { verifyUpstreamSignature, type GraphQLParams } from '../auth/upstream-signature.js';
-import type { Logger } from '../logger.js';
-import { createContext, type SubgraphContext } from '../schema/context.js';
+import { createContext, type SubgraphContext, type SubgraphServices } from '../schema/context.js';
 import { maskErrors } from './format-error.js';
 
 export interface SubgraphServerOptions<DB> {
   name: string;
   schema: GraphQLSchema;
-  prisma: DB;
-  log: Logger;
+  shared: SubgraphServices<DB>;
   /** Readiness probe: resolves when dependencies (the database) answer. */
   ready: () => Promise<void>;
   /** The secret the gateway signs subgraph requests with; unsigned requests are refused. */
@@ -37,7 +35,8 @@ export interface SubgraphServer {
 
 /** Apollo Server 5 + graphql-ws on one port, with health endpoints. Does not listen by itself. */
 export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB>): Promise<SubgraphServer> {
-  const { schema, prisma, log } = options;
+  const { schema, shared } = options;
+  const { log } = shared;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -56,7 +55,7 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
       },
       context: (ctx, _id, payload) => {
         const check = verifyUpstreamSignature(payload as GraphQLParams, options.upstreamSecret);
-        return createContext(prisma, log, ctx.extra.request.headers, check.ok ? check.claims : null);
+        return createContext(shared, ctx.extra.request.headers, check.ok ? check.claims : null);
       },
       onError: (_ctx, _id, _payload, errors) => {
         log.warn({ errors: errors.map((e) => e.message) }, 'subscription error');
@@ -114,7 +113,7 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
     '/graphql',
     express.json({ limit: '2mb' }),
     onlyTheGateway,
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(prisma, log, req.headers, (res.locals as Verified).claims) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(shared, req.headers, (res.locals as Verified).claims) }),
   );
 
   let closed = false;

@@ -13,8 +13,20 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
     const target = databaseTargetFromEnv(def.name, process.env, dataRoot);
     const port = process.env.PORT ? Number(process.env.PORT) : def.defaultPort;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseConfigError(`PORT must be a port number, not ${process.env.PORT}`);
-    const { upstreamSecret } = loadHubSecrets(process.env, dataRoot);
-    running = await startSubgraph(def, { target, port, upstreamSecret, host: process.env.HOST ?? '127.0.0.1', seed: process.env.SEED !== 'false', log });
+    const { upstreamSecret, jwt } = loadHubSecrets(process.env, dataRoot);
+    const gatewayUrl = process.env.GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 4000}/graphql`;
+    running = await startSubgraph(def, {
+      target,
+      port,
+      upstreamSecret,
+      jwt,
+      gatewayUrl: () => gatewayUrl,
+      serviceToken: process.env.SHEQU_SERVICE_TOKEN,
+      redisUrl: process.env.REDIS_URL,
+      host: process.env.HOST ?? '127.0.0.1',
+      seed: process.env.SEED !== 'false',
+      log,
+    });
   } catch (err) {
     if (err instanceof DatabaseConfigError || err instanceof SecretsConfigError) {
       // One clear line for the operator; no stack trace for a configuration mistake.

@@ -1,10 +1,19 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { GraphQLSchema } from 'graphql';
+import type { JwtVerification } from '../auth/secrets.js';
 import { prismaProject } from '../database/migrations.js';
 import { openDatabase, type Database, type PrismaLike } from '../database/open-database.js';
 import { describeTarget, type DatabaseTarget } from '../database/target.js';
+import { createHubPubSub, type PubSubHandle } from '../events/pubsub.js';
+import { createServiceClient } from '../federation/service-client.js';
 import { createLogger, type Logger } from '../logger.js';
+import type { SubgraphServices } from '../schema/context.js';
 import { createSubgraphServer } from './create-subgraph-server.js';
+
+/** Something a subgraph runs in the background for its whole life (an outbox dispatcher, …). */
+export interface BackgroundWorker {
+  stop(): Promise<void>;
+}
 
 /** Everything that makes one subgraph; its folder exports one of these and nothing listens. */
 export interface SubgraphDefinition<DB extends PrismaLike> {
@@ -17,12 +26,20 @@ export interface SubgraphDefinition<DB extends PrismaLike> {
   schema: GraphQLSchema;
   /** Idempotent demo data: safe to run on every start. */
   seed?: (prisma: DB, log: Logger) => Promise<void>;
+  /** Background work started after the server listens and stopped before the database closes. */
+  workers?: (shared: SubgraphServices<DB>) => BackgroundWorker[];
 }
 
 export interface StartOptions {
   target: DatabaseTarget;
   /** Shared with the gateway, which signs every request. */
   upstreamSecret: string;
+  /** How the subgraph proves itself when it asks the gateway (service calls). */
+  jwt: JwtVerification;
+  /** The gateway's /graphql URL, read when needed: in tests the gateway starts after the subgraphs. */
+  gatewayUrl: () => string | undefined;
+  serviceToken?: string;
+  redisUrl?: string;
   port?: number;
   host?: string;
   seed?: boolean;
@@ -34,7 +51,8 @@ export interface RunningSubgraph<DB extends PrismaLike> {
   url: string;
   port: number;
   db: Database<DB>;
-  /** Stops serving; the database stays open (tests restart the server on the same data). */
+  shared: SubgraphServices<DB>;
+  /** Stops serving (and background work); the database stays open so tests can restart on the same data. */
   stopServer(): Promise<void>;
   /** Serves again on the same port after stopServer(). */
   restartServer(): Promise<void>;
@@ -50,28 +68,47 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
     createClient: def.createClient,
     onMigrated: (applied) => applied.length && log.info({ applied }, 'migrations applied'),
   });
+  let events: PubSubHandle | undefined;
   try {
     if (options.seed !== false && def.seed) await def.seed(db.prisma, log);
-    const serve = () => createSubgraphServer({ name: def.name, schema: def.schema, prisma: db.prisma, log, ready: db.ping, upstreamSecret: options.upstreamSecret });
-    let server = await serve();
-    const { url, port } = await server.listen(options.port ?? def.defaultPort, options.host);
-    log.info({ url, database: describeTarget(options.target) }, 'subgraph ready');
+    events = createHubPubSub({ redisUrl: options.redisUrl, log, prefix: `shequ:${def.name}:` });
+    const shared: SubgraphServices<DB> = {
+      prisma: db.prisma,
+      log,
+      pubsub: events.pubsub,
+      services: createServiceClient({ service: def.name, gatewayUrl: options.gatewayUrl, jwt: options.jwt, staticToken: options.serviceToken }),
+    };
+    const serve = async () => {
+      const server = await createSubgraphServer({ name: def.name, schema: def.schema, shared, ready: db.ping, upstreamSecret: options.upstreamSecret });
+      return { server, workers: def.workers?.(shared) ?? [] };
+    };
+    let current = await serve();
+    const { url, port } = await current.server.listen(options.port ?? def.defaultPort, options.host);
+    log.info({ url, database: describeTarget(options.target), events: events.kind }, 'subgraph ready');
+    const stopServer = async () => {
+      await Promise.all(current.workers.map((w) => w.stop()));
+      await current.server.close();
+    };
+    const pubsub = events;
     return {
       name: def.name,
       url,
       port,
       db,
-      stopServer: () => server.close(),
+      shared,
+      stopServer,
       restartServer: async () => {
-        server = await serve();
-        await server.listen(port, options.host);
+        current = await serve();
+        await current.server.listen(port, options.host);
       },
       close: async () => {
-        await server.close();
+        await stopServer();
+        await pubsub.close();
         await db.close();
       },
     };
   } catch (err) {
+    await events?.close();
     await db.close();
     throw err;
   }

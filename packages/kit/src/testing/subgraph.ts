@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { claimsExtension, signatureExtension, signContent, signedAtExtension, signedContent } from '../auth/upstream-signature.js';
+import type { JwtVerification } from '../auth/secrets.js';
 import type { PrismaLike } from '../database/open-database.js';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../server/subgraph.js';
 import { isolatedTarget, type DatabaseKind } from './databases.js';
@@ -23,17 +24,25 @@ export function gatewaySignedExtensions(query: string, variables: Record<string,
 export async function startTestSubgraph<DB extends PrismaLike>(
   def: SubgraphDefinition<DB>,
   kind: DatabaseKind = 'pglite',
-  options: { seed?: boolean; upstreamSecret?: string } = {},
+  options: { seed?: boolean; upstreamSecret?: string; jwt?: JwtVerification; gatewayUrl?: () => string | undefined; redisUrl?: string } = {},
 ): Promise<TestSubgraph<DB>> {
   const upstreamSecret = options.upstreamSecret ?? randomBytes(32).toString('base64url');
-  const running = await startSubgraph(def, { target: isolatedTarget(kind, def.name), port: 0, seed: options.seed ?? true, upstreamSecret });
+  const running = await startSubgraph(def, {
+    target: isolatedTarget(kind, def.name),
+    port: 0,
+    seed: options.seed ?? true,
+    upstreamSecret,
+    jwt: options.jwt ?? { kind: 'secret', secret: randomBytes(32).toString('base64url'), issuer: 'shequ', audience: 'shequ' },
+    gatewayUrl: options.gatewayUrl ?? (() => undefined),
+    redisUrl: options.redisUrl,
+  });
   return {
     ...running,
     upstreamSecret,
     query: (query, variables = {}, claims = null) =>
       postGraphQL(running.url, query, variables, {}, gatewaySignedExtensions(query, variables, claims, upstreamSecret)),
     dispose: async () => {
-      await running.stopServer();
+      await running.close();
       await running.db.drop();
     },
   };

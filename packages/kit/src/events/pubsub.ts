@@ -1,0 +1,36 @@
+// Events for subscriptions: in-process by default; through Redis when REDIS_URL is set, so that
+// with several replicas of a subgraph every subscriber sees every event.
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+
+/** Topics map to one payload; subgraphs type their own topics on top of this. */
+export type HubPubSub = PubSub<Record<string, [unknown]>>;
+
+export interface PubSubHandle {
+  pubsub: HubPubSub;
+  kind: 'memory' | 'redis';
+  close(): Promise<void>;
+}
+
+export function createHubPubSub(options: { redisUrl?: string | undefined; log: Logger; prefix?: string }): PubSubHandle {
+  if (!options.redisUrl) return { pubsub: createPubSub(), kind: 'memory', close: async () => {} };
+  const connect = () =>
+    new Redis(options.redisUrl!, { keyPrefix: options.prefix, lazyConnect: false, maxRetriesPerRequest: 3, enableOfflineQueue: true });
+  const publishClient = connect();
+  const subscribeClient = connect();
+  for (const client of [publishClient, subscribeClient]) {
+    // The URL may carry a password: log the condition, never the URL.
+    client.on('error', (err: Error) => options.log.warn({ err: err.message }, 'redis connection problem'));
+  }
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  return {
+    pubsub: createPubSub({ eventTarget }) as HubPubSub,
+    kind: 'redis',
+    close: async () => {
+      subscribeClient.disconnect();
+      await publishClient.quit().catch(() => publishClient.disconnect());
+    },
+  };
+}
