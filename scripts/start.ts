@@ -74,10 +74,10 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
+  // All at once: the gateway needs only the supergraph file, not live subgraphs, to start.
   subgraphs.forEach(launch);
-  await Promise.all(subgraphs.map((s) => waitReady(s)));
   launch(gateway, subgraphs.length);
-  await waitReady(gateway);
+  await Promise.all([...subgraphs, gateway].map((s) => waitReady(s)));
 } catch (err) {
   console.error((err as Error).message);
   await stopAll(1);

@@ -57,6 +57,11 @@ async function withEngine<T>(
   }
 }
 
+/** Names of the migration folders, in order. */
+export async function migrationNames(project: PrismaProject): Promise<string[]> {
+  return (await readMigrationsList(project)).migrationDirectories.map((d) => d.path);
+}
+
 /** Applies every migration not yet recorded in _prisma_migrations; returns the names applied. */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, project: PrismaProject): Promise<string[]> {
   return withEngine(factory, project, async (engine) => {

@@ -1,6 +1,6 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { openAdapters } from './adapters.js';
-import { applyMigrations, type PrismaProject } from './migrations.js';
+import { applyMigrations, migrationNames, type PrismaProject } from './migrations.js';
 import { countingFactory, QueryCounter } from './query-counter.js';
 import type { DatabaseTarget } from './target.js';
 
@@ -30,16 +30,33 @@ export interface OpenDatabaseOptions<Client extends PrismaLike> {
   onMigrated?: (applied: string[]) => void;
 }
 
+async function pendingMigrations(prisma: PrismaLike, project: PrismaProject): Promise<string[]> {
+  const wanted = await migrationNames(project);
+  let done: Set<string>;
+  try {
+    const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    done = new Set(rows.map((r) => r.migration_name));
+  } catch {
+    return wanted; // no migrations table yet
+  }
+  return wanted.filter((name) => !done.has(name));
+}
+
 /** Opens a subgraph's database, applies pending migrations and returns its Prisma client. */
 export async function openDatabase<Client extends PrismaLike>(options: OpenDatabaseOptions<Client>): Promise<Database<Client>> {
   const adapters = await openAdapters(options.target);
   let prisma: Client | undefined;
   const queries = new QueryCounter();
   try {
-    const applied = await applyMigrations(adapters.migrations, options.project);
-    options.onMigrated?.(applied);
     prisma = options.createClient(countingFactory(adapters.runtime, queries));
     await prisma.$connect();
+    // Starting the schema engine costs seconds of CPU; on an up-to-date database one query shows
+    // there is nothing to do. (`npm run db -- <subgraph> migrate status` still checks checksums.)
+    const pending = await pendingMigrations(prisma, options.project);
+    const applied = pending.length ? await applyMigrations(adapters.migrations, options.project) : [];
+    options.onMigrated?.(applied);
   } catch (err) {
     await prisma?.$disconnect();
     await adapters.close();
