@@ -20,7 +20,8 @@ export const forbidden = (message = 'Your role may not do this') => clientError(
 export const notFound = (what: string, id: string) => clientError('NOT_FOUND', `${what} ${id} does not exist`, { id });
 export const conflict = (message: string, extensions?: Record<string, unknown>) => clientError('CONFLICT', message, extensions);
 
-const clientCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+// SUBGRAPH_UNAVAILABLE: a subgraph whose write depends on another one that is down says so (retryable).
+const clientCodes = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'SUBGRAPH_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 /** True for errors meant for the client; anything else is masked as an internal error. */
 export function isClientError(code: unknown): boolean {
