@@ -80,3 +80,33 @@ describe('database configuration', () => {
     expect(lines[0]).toMatch(/^departments: cannot open PostgreSQL 127\.0\.0\.1:1\/nothing schema "departments": connection refused/);
   });
 });
+
+describe.each(['pglite', 'postgres'] as const)('migration scripts on %s', (kind) => {
+  it.skipIf(kind === 'postgres' && !pgUp)('apply dollar-quoted bodies (functions, triggers) intact', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(`${tmpdir()}/kit-migration-`);
+    await writeFile(`${dir}/schema.prisma`, 'datasource db {\n  provider = "postgresql"\n}\n\nmodel Entry {\n  id Int @id\n}\n');
+    await mkdir(`${dir}/migrations/20260101000000_init`, { recursive: true });
+    await writeFile(`${dir}/migrations/migration_lock.toml`, 'provider = "postgresql"\n');
+    await writeFile(
+      `${dir}/migrations/20260101000000_init/migration.sql`,
+      `CREATE TABLE "Entry" ("id" INTEGER NOT NULL, CONSTRAINT "Entry_pkey" PRIMARY KEY ("id"));
+CREATE FUNCTION entry_append_only() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'entries are append-only; add a reversing entry';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER entry_no_update BEFORE UPDATE OR DELETE ON "Entry" FOR EACH ROW EXECUTE FUNCTION entry_append_only();
+`,
+    );
+    const db = await openDatabase({ target: isolatedTarget(kind, 'kitmig'), project: prismaProject(dir), createClient });
+    try {
+      await db.prisma.$queryRawUnsafe('INSERT INTO "Entry" (id) VALUES (1)');
+      await expect(db.prisma.$queryRawUnsafe('DELETE FROM "Entry"')).rejects.toThrow(/append-only/);
+    } finally {
+      await db.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

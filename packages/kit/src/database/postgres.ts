@@ -40,6 +40,20 @@ export interface PostgresAdapterOptions {
   max?: number;
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it on ";", which breaks dollar-quoted bodies
+ * (functions, triggers, DO blocks). PostgreSQL runs a multi-statement script as one simple query.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    adapter.executeScript = async (script: string) => {
+      await adapter.underlyingDriver().query(script);
+    };
+    return adapter;
+  }
+}
+
 /** A Prisma driver adapter factory for one PostgreSQL schema; search_path points at it too. */
 export function postgresAdapter(options: PostgresAdapterOptions): PrismaPg {
   const config: pg.PoolConfig = {
@@ -49,7 +63,7 @@ export function postgresAdapter(options: PostgresAdapterOptions): PrismaPg {
     connectionTimeoutMillis: 5_000,
     ...(options.forMigrations ? { Client: CatalogFriendlyClient } : {}),
   };
-  return new PrismaPg(config, { schema: options.schema });
+  return options.forMigrations ? new WholeScriptPrismaPg(config, { schema: options.schema }) : new PrismaPg(config, { schema: options.schema });
 }
 
 /** Opens a plain connection to check reachability and to create or drop the schema. */
