@@ -22,3 +22,4 @@ export * from './auth/upstream-signature.js';
 export * from './demo/people.js';
 export * from './events/pubsub.js';
 export * from './federation/service-client.js';
+export * from './outbox/index.js';

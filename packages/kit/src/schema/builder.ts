@@ -70,6 +70,8 @@ export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrisma
       nodesQueryOptions: false,
       edgesFieldOptions: { nullable: false },
       nodeFieldOptions: { nullable: false },
+      // Every subgraph with a connection defines PageInfo; federation needs it marked shareable.
+      pageInfoTypeOptions: { shareable: true },
     },
     // Own fields are non-null; fields that come from another subgraph opt into nullability,
     // so one subgraph down means partial data rather than `data: null`.

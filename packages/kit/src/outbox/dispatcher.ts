@@ -1,0 +1,128 @@
+// Delivering what a subgraph owes the others (money following a task, …). Events are written to
+// the subgraph's own outbox table in the same transaction as the change they announce; this loop
+// delivers them until the receiver acknowledges, backing off while it cannot. Receivers apply
+// events idempotently by id, so a delivery repeated after a crash or a lost answer is harmless.
+import type { Logger } from '../logger.js';
+import type { BackgroundWorker } from '../server/subgraph.js';
+
+export interface OutboxEvent {
+  /** The event id the receiver dedupes by. */
+  id: string;
+  kind: string;
+  payload: unknown;
+  /** Failed deliveries so far. */
+  attempts: number;
+}
+
+/** The subgraph's outbox table, seen by the dispatcher. */
+export interface OutboxStore {
+  /**
+   * Up to `limit` undelivered events due at `now`, oldest first, each leased until `leaseUntil`
+   * so that another replica's dispatcher skips them meanwhile.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxEvent[]>;
+  markDelivered(id: string, at: Date): Promise<void>;
+  markFailed(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;
+}
+
+export interface OutboxDispatcherOptions {
+  name: string;
+  store: OutboxStore;
+  /** Resolves once the receiver has acknowledged the event; throws to retry later. */
+  deliver: (event: OutboxEvent) => Promise<void>;
+  log: Logger;
+  /** How often to look for due events when nothing woke the dispatcher. */
+  pollMs?: number;
+  /** Delay before the first retry; doubles per failed attempt up to maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  batchSize?: number;
+  /** How long a claimed event is hidden from other dispatchers while it is being delivered. */
+  leaseMs?: number;
+}
+
+export interface OutboxDispatcher extends BackgroundWorker {
+  /** Looks for due events now, e.g. right after a transaction wrote one. */
+  wake(): void;
+}
+
+/** Attempts after which a still undelivered event is logged as an error rather than a warning. */
+const LOUD_AFTER_ATTEMPTS = 10;
+
+export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
+  const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+  // Jitter, so that many events failing together do not retry in lockstep.
+  return Math.round(exponential * (0.8 + 0.4 * random()));
+}
+
+export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
+  const { store, deliver, log } = options;
+  const pollMs = options.pollMs ?? 1_000;
+  const baseDelayMs = options.baseDelayMs ?? 250;
+  const maxDelayMs = options.maxDelayMs ?? 15_000;
+  const batchSize = options.batchSize ?? 20;
+  const leaseMs = options.leaseMs ?? 30_000;
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | undefined;
+  let wakeRequested = false;
+
+  const attempt = async (event: OutboxEvent) => {
+    try {
+      await deliver(event);
+      await store.markDelivered(event.id, new Date());
+      log.info({ outbox: options.name, eventId: event.id, kind: event.kind, attempts: event.attempts + 1 }, 'outbox event delivered');
+    } catch (err) {
+      const attempts = event.attempts + 1;
+      const message = err instanceof Error ? err.message : String(err);
+      const next = new Date(Date.now() + retryDelayMs(attempts, baseDelayMs, maxDelayMs));
+      await store.markFailed(event.id, attempts, next, message.slice(0, 500));
+      const level = attempts >= LOUD_AFTER_ATTEMPTS ? 'error' : 'warn';
+      log[level]({ outbox: options.name, eventId: event.id, kind: event.kind, attempts, error: message, retryAt: next }, 'outbox delivery failed; will retry');
+    }
+  };
+
+  /** One pass; true when a full batch was due, so more may be waiting. */
+  const pass = async (): Promise<boolean> => {
+    const now = new Date();
+    const due = await store.claimDue(now, new Date(now.getTime() + leaseMs), batchSize);
+    await Promise.all(due.map(attempt));
+    return due.length === batchSize;
+  };
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, delayMs);
+    timer.unref?.();
+  };
+
+  function run() {
+    if (stopped || current) return;
+    wakeRequested = false;
+    current = pass()
+      .catch((err: unknown) => {
+        log.error({ outbox: options.name, err }, 'outbox pass failed');
+        return false;
+      })
+      .then((more) => {
+        current = undefined;
+        schedule(more || wakeRequested ? 0 : pollMs);
+      });
+  }
+
+  schedule(0);
+  return {
+    wake() {
+      if (stopped) return;
+      if (current) wakeRequested = true;
+      else schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}
