@@ -4,4 +4,5 @@ import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
 
 export const builder = createBuilder<PrismaTypes, DB>(getDatamodel());
+builder.mutationType({});
 export type Context = SubgraphContext<DB>;

@@ -1,7 +1,7 @@
 import type { Department as DepartmentRow } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
 
-const departmentLoader = (ctx: Context) =>
+export const departmentLoader = (ctx: Context) =>
   ctx.loaders.byKey('departmentById', (d: DepartmentRow) => d.id, (ids: readonly string[]) =>
     ctx.prisma.department.findMany({ where: { id: { in: [...ids] } } }),
   );

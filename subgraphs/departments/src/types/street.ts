@@ -1,7 +1,7 @@
 import type { Street as StreetRow } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
 
-const streetLoader = (ctx: Context) =>
+export const streetLoader = (ctx: Context) =>
   ctx.loaders.byKey('streetById', (s: StreetRow) => s.id, (ids: readonly string[]) => ctx.prisma.street.findMany({ where: { id: { in: [...ids] } } }));
 
 export const Street = builder.prismaObject('Street', {

@@ -1,0 +1,24 @@
+// Commitments and notices belong to a street, a department or a service point. Service points
+// are the `services` subgraph's: only their ids are kept here, and only the district or the
+// services subgraph itself (acting for its service points) publishes for them.
+import { notFound, type Caller } from '@shequ/kit';
+import { actsForUnit } from './auth.js';
+import type { Context } from './builder.js';
+import type { CommitmentOwnerType } from './generated/prisma/enums.js';
+import { findUnit } from './tasks/proposer.js';
+import { text } from './tasks/validate.js';
+
+export function actsForOwner(caller: Caller, ownerType: CommitmentOwnerType, ownerId: string): boolean {
+  if (ownerType === 'SERVICE_POINT') return caller.role === 'DISTRICT_ADMIN' || (caller.role === 'SERVICE' && caller.subject === 'service:services');
+  return actsForUnit(caller, { unitType: ownerType, unitId: ownerId });
+}
+
+/** NOT_FOUND unless a street or department owner exists here; a service point's id is only checked for shape. */
+export async function checkOwner(ctx: Context, ownerType: CommitmentOwnerType, ownerId: string): Promise<string> {
+  if (ownerType === 'SERVICE_POINT') return text(ownerId, 'ownerId', 1, 100);
+  const unit = await findUnit(ctx.prisma, ownerId);
+  if (unit.unitType !== ownerType) throw notFound(ownerType === 'STREET' ? 'Street' : 'Department', ownerId);
+  return ownerId;
+}
+
+export const ownerRoles = ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'SERVICE'] as const;

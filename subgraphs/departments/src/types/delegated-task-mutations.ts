@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict } from '@shequ/kit';
+import { actorUnitId } from '../auth.js';
+import { builder } from '../builder.js';
+import { lookUpCommunity } from '../communities.js';
+import { fundTransferFor, fundTransferKind, transferEventId } from '../outbox/fund-transfer.js';
+import { wakeOutbox } from '../outbox/worker.js';
+import { actingUnit, findUnit } from '../tasks/proposer.js';
+import { takeStep } from '../tasks/transition.js';
+import { budget, futureDay, optionalText, text } from '../tasks/validate.js';
+import { administrativeRule } from '../tasks/workflow.js';
+import { DelegatedTask } from './delegated-task.js';
+
+const proposerRoles = ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF'] as const;
+const communityRoles = ['DISTRICT_ADMIN', 'COMMITTEE_STAFF'] as const;
+
+const ProposeDelegatedTaskInput = builder.inputType('ProposeDelegatedTaskInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    description: t.string({ required: true, description: 'What the community is asked to do, and why it needs the community' }),
+    communityId: t.id({ required: true }),
+    budgetFen: t.int({ required: true, description: 'The offered budget, in fen' }),
+    dueDate: t.field({ type: 'Date' }),
+    administrative: t.boolean({ defaultValue: false, description: 'Administrative work is the department\'s own and is rejected' }),
+    proposerId: t.id({ description: 'The street or department proposing; staff propose for their own (district administrators must name it)' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  proposeDelegatedTask: t.field({
+    type: DelegatedTask,
+    description: 'A street or department asks a community for help with work that needs it, offering a budget',
+    authScopes: { role: [...proposerRoles] },
+    args: { input: t.arg({ type: ProposeDelegatedTaskInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      if (input.administrative) throw badInput(administrativeRule, { field: 'administrative' });
+      const title = text(input.title, 'title', 2, 100);
+      const description = text(input.description, 'description', 2, 2000);
+      const budgetFen = budget(input.budgetFen);
+      const dueDate = input.dueDate ? futureDay(input.dueDate, 'dueDate') : null;
+      const unit = await actingUnit(ctx, input.proposerId);
+      const community = await lookUpCommunity(ctx, input.communityId);
+      if (unit.unitType === 'STREET' && community.streetId !== unit.unitId) {
+        throw badInput(`A street delegates work only to its own communities: ${community.id} is not in ${unit.unitId}`, { field: 'communityId' });
+      }
+      const id = `task-${randomUUID()}`;
+      const [task] = await ctx.prisma.$transaction([
+        ctx.prisma.delegatedTask.create({
+          data: { id, title, description, proposerType: unit.unitType, proposerId: unit.unitId, communityId: community.id, budgetFen, dueDate },
+        }),
+        ctx.prisma.delegatedTaskStep.create({
+          data: { id: randomUUID(), taskId: id, action: 'PROPOSE', status: 'PROPOSED', budgetFen, actorRole: ctx.caller.role, actorUnitId: actorUnitId(ctx.caller) },
+        }),
+      ]);
+      return task;
+    },
+  }),
+
+  counterProposeDelegatedTask: t.field({
+    type: DelegatedTask,
+    description: 'The community answers with the budget it needs (NEGOTIATING)',
+    authScopes: { role: [...communityRoles] },
+    args: { id: t.arg.id({ required: true }), budgetFen: t.arg.int({ required: true }), note: t.arg.string() },
+    resolve: (_root, args, ctx) => {
+      const fen = budget(args.budgetFen);
+      return takeStep(ctx, args.id, 'COUNTER_PROPOSE', { data: () => ({ counterBudgetFen: fen }), budgetFen: fen, note: optionalText(args.note, 'note', 500) });
+    },
+  }),
+
+  reviseDelegatedTaskOffer: t.field({
+    type: DelegatedTask,
+    description: 'The proposer answers a counter-proposal with a new offer (e.g. meeting it); the community then accepts or not',
+    authScopes: { role: [...proposerRoles] },
+    args: { id: t.arg.id({ required: true }), budgetFen: t.arg.int({ required: true }), note: t.arg.string() },
+    resolve: (_root, args, ctx) => {
+      const fen = budget(args.budgetFen);
+      return takeStep(ctx, args.id, 'REVISE_OFFER', { data: () => ({ budgetFen: fen }), budgetFen: fen, note: optionalText(args.note, 'note', 500) });
+    },
+  }),
+
+  acceptDelegatedTask: t.field({
+    type: DelegatedTask,
+    description: 'The community accepts the current offer; the budget is transferred to its funds (delivered through an outbox, recorded once)',
+    authScopes: { role: [...communityRoles] },
+    args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const task = await takeStep(ctx, args.id, 'ACCEPT', {
+        data: (current) => ({ agreedBudgetFen: current.budgetFen, decidedAt: new Date(), transferEventId: transferEventId(current.id) }),
+        budgetFen: (current) => current.budgetFen,
+        note: optionalText(args.note, 'note', 500),
+        within: async (tx, current) => {
+          const proposer = await findUnit(tx, current.proposerId);
+          const transfer = fundTransferFor(current, current.budgetFen, proposer.name);
+          await tx.outboxEvent.create({ data: { id: transfer.eventId, kind: fundTransferKind, payload: { ...transfer } } });
+        },
+      });
+      wakeOutbox(ctx.prisma);
+      return task;
+    },
+  }),
+
+  declineDelegatedTask: t.field({
+    type: DelegatedTask,
+    description: 'The community declines, saying why',
+    authScopes: { role: [...communityRoles] },
+    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const reason = text(args.reason, 'reason', 2, 500);
+      return takeStep(ctx, args.id, 'DECLINE', { data: () => ({ declineReason: reason, decidedAt: new Date() }), note: reason });
+    },
+  }),
+
+  startDelegatedTask: t.field({
+    type: DelegatedTask,
+    description: 'Only an accepted task starts',
+    authScopes: { role: [...proposerRoles] },
+    args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'START', { data: () => ({ startedAt: new Date() }), note: optionalText(args.note, 'note', 500) }),
+  }),
+
+  completeDelegatedTask: t.field({
+    type: DelegatedTask,
+    authScopes: { role: [...proposerRoles] },
+    args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'COMPLETE', { data: () => ({ completedAt: new Date() }), note: optionalText(args.note, 'note', 500) }),
+  }),
+
+  settleDelegatedTask: t.field({
+    type: DelegatedTask,
+    description: 'The proposer closes the account of a completed task, once the budget has reached the community\'s ledger',
+    authScopes: { role: [...proposerRoles] },
+    args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+    resolve: (_root, args, ctx) =>
+      takeStep(ctx, args.id, 'SETTLE', {
+        data: () => ({ settledAt: new Date() }),
+        note: optionalText(args.note, 'note', 500),
+        guard: async (task) => {
+          const transfer = task.transferEventId ? await ctx.prisma.outboxEvent.findUnique({ where: { id: task.transferEventId } }) : null;
+          if (!transfer?.deliveredAt) {
+            throw conflict(`The budget of ${task.id} has not reached the community's ledger yet; settle once it has`, { status: task.status, transfer: 'PENDING' });
+          }
+        },
+      }),
+  }),
+}));

@@ -1,0 +1,27 @@
+import { builder } from '../builder.js';
+import {
+  CommitmentOwnerType as CommitmentOwnerTypeValues,
+  CommitmentStatus as CommitmentStatusValues,
+  DelegatedTaskAction as DelegatedTaskActionValues,
+  DelegatedTaskStatus as DelegatedTaskStatusValues,
+  RelationshipKind as RelationshipKindValues,
+  UnitType as UnitTypeValues,
+} from '../generated/prisma/enums.js';
+
+export const UnitType = builder.enumType(UnitTypeValues, { name: 'UnitType', description: 'A street office or a functional department' });
+
+export const DelegatedTaskStatus = builder.enumType(DelegatedTaskStatusValues, {
+  name: 'DelegatedTaskStatus',
+  description: 'PROPOSED → NEGOTIATING → ACCEPTED | DECLINED; ACCEPTED → IN_PROGRESS → COMPLETED → SETTLED',
+});
+
+export const DelegatedTaskAction = builder.enumType(DelegatedTaskActionValues, { name: 'DelegatedTaskAction' });
+
+export const RelationshipKind = builder.enumType(RelationshipKindValues, {
+  name: 'RelationshipKind',
+  description: 'GUIDANCE: 指导与协助; SUPERVISION: 服务与监督 (the community supervises the unit)',
+});
+
+export const CommitmentOwnerType = builder.enumType(CommitmentOwnerTypeValues, { name: 'CommitmentOwnerType' });
+
+export const CommitmentStatus = builder.enumType(CommitmentStatusValues, { name: 'CommitmentStatus', description: 'Tracked publicly: PENDING until kept or broken' });
