@@ -1,0 +1,59 @@
+// Input checks for the mutations: each returns the clean value or throws BAD_USER_INPUT.
+import { badInput } from '@shequ/kit';
+import { Prisma } from './generated/prisma/client.js';
+import { maxContributionFen } from './builder.js';
+
+export function text(value: string, field: string, max = 100): string {
+  const clean = value.trim();
+  if (!clean) throw badInput(`${field} must not be empty`, { field });
+  if (clean.length > max) throw badInput(`${field} must be at most ${max} characters`, { field });
+  return clean;
+}
+
+export function phone(value: string, field = 'phone'): string {
+  const clean = value.replace(/[\s-]/g, '');
+  if (!/^(1\d{10}|0\d{9,11})$/.test(clean)) throw badInput(`${field} must be a mobile (11 digits) or landline number`, { field });
+  return clean;
+}
+
+/** A calendar day (the `Date` scalar) that is not in the future. */
+export function pastDay(value: string, field: string): Date {
+  const day = new Date(`${value}T00:00:00Z`);
+  if (day.getTime() > Date.now()) throw badInput(`${field} must not be in the future`, { field });
+  if (day.getUTCFullYear() < 1921) throw badInput(`${field} is implausibly early`, { field });
+  return day;
+}
+
+export function day(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+/** Hours of service in one log: more than zero, at most a day, counted in whole minutes. */
+export function serviceMinutes(hours: number): number {
+  if (!Number.isFinite(hours) || hours <= 0) throw badInput('hours must be more than 0', { field: 'hours' });
+  if (hours > 24) throw badInput('hours must be at most 24 for one log', { field: 'hours' });
+  const minutes = Math.round(hours * 60);
+  if (minutes < 1) throw badInput('hours must be at least one minute', { field: 'hours' });
+  return minutes;
+}
+
+export function contributionFen(value: bigint): bigint {
+  if (value <= 0n) throw badInput('valueFen must be more than 0', { field: 'valueFen' });
+  if (value > maxContributionFen) throw badInput(`valueFen must be at most ${maxContributionFen} fen for one contribution`, { field: 'valueFen' });
+  return value;
+}
+
+/** A client-generated key (a UUID, say) that makes a retried write count once. */
+export function idempotencyKey(value: string): string {
+  if (!/^[\w.:-]{8,100}$/.test(value)) throw badInput('idempotencyKey must be 8-100 letters, digits or ._:-', { field: 'idempotencyKey' });
+  return value;
+}
+
+export function distinct<T>(values: readonly T[], field: string, max: number): T[] {
+  if (new Set(values).size !== values.length) throw badInput(`${field} must not repeat a value`, { field });
+  if (values.length > max) throw badInput(`${field} takes at most ${max} values`, { field });
+  return [...values];
+}
+
+/** True when a write failed on a unique constraint (the database settled a race). */
+export const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
