@@ -1,0 +1,4 @@
+import { runSubgraph } from '@shequ/kit';
+import { services } from './index.js';
+
+await runSubgraph(services);

@@ -1,0 +1,22 @@
+import { builder } from './builder.js';
+import './types/enums.js';
+import './types/department.js';
+import './types/community.js';
+import './types/street.js';
+import './types/resident.js';
+import './types/series.js';
+import './types/item.js';
+import './types/catalogue-admin.js';
+import './types/provider.js';
+import './types/tender.js';
+import './types/tender-admin.js';
+import './types/bid.js';
+import './types/award.js';
+import './types/service-point.js';
+import './types/publicity.js';
+import './types/service-request.js';
+import './types/file-request.js';
+import './types/request-workflow.js';
+import './types/open311.js';
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,101 @@
+import { badInput } from '@shequ/kit';
+import type { Prisma } from '../generated/prisma/client.js';
+import { builder } from '../builder.js';
+import { toOpen311Request, toOpen311Service, type Lang, type Open311Request, type Open311Service } from '../open311.js';
+import { openStatuses } from '../request-status.js';
+
+const Open311Lang = builder.enumType('Open311Lang', { values: ['zh', 'en'] as const, description: 'Language of names in the view' });
+const Open311Status = builder.enumType('Open311Status', { values: ['open', 'closed'] as const });
+const Open311ServiceType = builder.enumType('Open311ServiceType', { values: ['realtime', 'batch', 'blackbox'] as const });
+
+const Open311ServiceRef = builder.objectRef<Open311Service>('Open311Service').implement({
+  description: 'GeoReport v2 service (GET services.json)',
+  fields: (t) => ({
+    service_code: t.exposeString('service_code'),
+    service_name: t.exposeString('service_name'),
+    description: t.exposeString('description'),
+    metadata: t.exposeBoolean('metadata'),
+    type: t.expose('type', { type: Open311ServiceType }),
+    keywords: t.exposeString('keywords', { description: 'Comma-separated' }),
+    group: t.exposeString('group', { description: 'The service series' }),
+  }),
+});
+
+const Open311RequestRef = builder.objectRef<Open311Request>('Open311Request').implement({
+  description: 'GeoReport v2 service request (GET requests.json), without personal data',
+  fields: (t) => ({
+    service_request_id: t.exposeID('service_request_id'),
+    status: t.expose('status', { type: Open311Status }),
+    status_notes: t.exposeString('status_notes', { nullable: true }),
+    service_name: t.exposeString('service_name'),
+    service_code: t.exposeString('service_code'),
+    description: t.exposeString('description', { nullable: true, description: 'Always null: residents\' own words may be personal' }),
+    agency_responsible: t.exposeString('agency_responsible', { nullable: true, description: 'The provider serving it; null until dispatched' }),
+    service_notice: t.exposeString('service_notice', { description: 'The charge, e.g. "free" or "low-cost ¥10 per visit"' }),
+    requested_datetime: t.expose('requested_datetime', { type: 'DateTime' }),
+    updated_datetime: t.expose('updated_datetime', { type: 'DateTime' }),
+    expected_datetime: t.expose('expected_datetime', { type: 'DateTime', nullable: true }),
+    address: t.exposeString('address', { nullable: true, description: 'Always null: the place is a home' }),
+    address_id: t.exposeString('address_id', { description: 'The community (社区) id: the finest area published' }),
+    zipcode: t.exposeString('zipcode', { nullable: true }),
+    lat: t.exposeFloat('lat', { nullable: true, description: 'Rounded to 0.01° (about 1 km); null for welfare services' }),
+    long: t.exposeFloat('long', { nullable: true, description: 'Rounded to 0.01° (about 1 km); null for welfare services' }),
+    media_url: t.exposeString('media_url', { nullable: true }),
+  }),
+});
+
+const day = 24 * 3600_000;
+const include = { item: true, provider: true } as const;
+
+const Open311 = builder.objectRef<{ lang: Lang }>('Open311').implement({
+  description: 'A read-only Open311 GeoReport v2 view of the service catalogue and requests; public',
+  fields: (t) => ({
+    services: t.field({
+      type: [Open311ServiceRef],
+      resolve: async ({ lang }, _args, ctx) =>
+        (await ctx.prisma.serviceItem.findMany({ where: { active: true }, include: { series: true }, orderBy: { code: 'asc' } })).map((i) => toOpen311Service(i, lang)),
+    }),
+    requests: t.field({
+      type: [Open311RequestRef],
+      description: 'Newest first. Without service_request_id or start_date: the last 90 days. At most 1000',
+      args: {
+        service_request_id: t.arg.idList(),
+        service_code: t.arg.string(),
+        start_date: t.arg({ type: 'DateTime' }),
+        end_date: t.arg({ type: 'DateTime' }),
+        status: t.arg({ type: Open311Status }),
+        limit: t.arg.int({ defaultValue: 1000 }),
+      },
+      resolve: async ({ lang }, args, ctx) => {
+        const limit = args.limit ?? 1000;
+        if (limit < 1 || limit > 1000) throw badInput('limit must be 1–1000', { field: 'limit' });
+        const where: Prisma.ServiceRequestWhereInput = {};
+        if (args.service_request_id) where.id = { in: args.service_request_id };
+        if (args.service_code) where.item = { code: args.service_code };
+        if (args.status) where.status = args.status === 'open' ? { in: [...openStatuses] } : { notIn: [...openStatuses] };
+        const from = args.start_date ?? (args.service_request_id ? undefined : new Date(Date.now() - 90 * day));
+        if (from || args.end_date) where.requestedAt = { ...(from ? { gte: from } : {}), ...(args.end_date ? { lte: args.end_date } : {}) };
+        const rows = await ctx.prisma.serviceRequest.findMany({ where, include, orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }], take: limit });
+        return rows.map((r) => toOpen311Request(r, lang));
+      },
+    }),
+    request: t.field({
+      type: Open311RequestRef,
+      nullable: true,
+      args: { service_request_id: t.arg.id({ required: true }) },
+      resolve: async ({ lang }, args, ctx) => {
+        const row = await ctx.prisma.serviceRequest.findUnique({ where: { id: args.service_request_id }, include });
+        return row ? toOpen311Request(row, lang) : null;
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  open311: t.field({
+    type: Open311,
+    description: 'Open311 GeoReport v2, read-only and public: services and requests with their GeoReport field names',
+    args: { lang: t.arg({ type: Open311Lang, defaultValue: 'zh' }) },
+    resolve: (_root, args) => ({ lang: args.lang ?? 'zh' }),
+  }),
+}));
