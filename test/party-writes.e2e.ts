@@ -58,7 +58,7 @@ describe.each(['pglite', 'postgres'] as const)('writing to party through the gat
       expect(await totalHours()).toBeCloseTo(before + 1.5, 5);
     });
 
-    it('refuses negative, zero and absurd hours with BAD_USER_INPUT and writes nothing', async () => {
+    it('refuses negative, zero and absurd hours, and activities in 1800 or 2999, with BAD_USER_INPUT and writes nothing', async () => {
       const rows = await prisma.volunteerHours.count();
       for (const [hours, i] of [[0, 1], [-2, 2], [24.5, 3], [1000, 4], [0.001, 5]] as const) {
         const res = await log(hours, `absurd-hours-${i}`);
@@ -69,6 +69,12 @@ describe.each(['pglite', 'postgres'] as const)('writing to party through the gat
       // Party-building events and events still to come take no hours.
       expect((await log(2, 'party-event-1', staff, 'activity-hualou-03-01')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(await prisma.volunteerHours.count()).toBe(rows);
+      const activities = await prisma.activity.count();
+      for (const startsAt of ['1800-01-01T00:00:00Z', '2999-01-01T00:00:00Z']) {
+        const res = await hub.query('mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }', { i: { communityId: community, kind: 'PARTY_BUILDING', title: '党课', startsAt } }, staff);
+        expect(res.errors?.[0]?.extensions?.code, startsAt).toBe('BAD_USER_INPUT');
+      }
+      expect(await prisma.activity.count()).toBe(activities);
     });
 
     it('refuses contributions of zero, negative or over 10^11 fen, and fractions of a fen', async () => {

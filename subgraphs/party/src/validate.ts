@@ -28,6 +28,13 @@ export function day(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }
 
+/** When an activity takes place: this century, and planned at most a year ahead. */
+export function activityTime(value: Date): Date {
+  if (value.getUTCFullYear() < 2000) throw badInput('startsAt must not be before 2000', { field: 'startsAt' });
+  if (value.getTime() > Date.now() + 366 * 24 * 3600_000) throw badInput('startsAt must be within a year from now', { field: 'startsAt' });
+  return value;
+}
+
 /** Hours of service in one log: more than zero, at most a day, counted in whole minutes. */
 export function serviceMinutes(hours: number): number {
   if (!Number.isFinite(hours) || hours <= 0) throw badInput('hours must be more than 0', { field: 'hours' });

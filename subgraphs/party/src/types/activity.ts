@@ -3,7 +3,7 @@ import { badInput, notFound } from '@shequ/kit';
 import { assertMayManageCommunity } from '../access.js';
 import { builder } from '../builder.js';
 import { activitiesByCommunity, memberById, organizationByCommunity, participantsByActivity, teamById, volunteerById, type Participation } from '../loaders.js';
-import { distinct, text } from '../validate.js';
+import { activityTime, distinct, text } from '../validate.js';
 import { Community } from './community.js';
 import { ActivityKind } from './enums.js';
 
@@ -77,14 +77,13 @@ builder.mutationFields((t) => ({
       const unknownVolunteer = volunteerIds.find((_id, i) => !volunteers[i]);
       if (unknownVolunteer) throw badInput(`volunteer ${unknownVolunteer} does not exist`, { field: 'volunteerIds' });
       const id = `activity-${randomUUID()}`;
+      const data = { id, communityId, kind: input.kind, title: text(input.title, 'title', 200), startsAt: activityTime(input.startsAt), teamId: input.teamId ?? null };
       const participants = [
         ...memberIds.map((partyMemberId) => ({ id: randomUUID(), activityId: id, partyMemberId })),
         ...volunteerIds.map((volunteerId) => ({ id: randomUUID(), activityId: id, volunteerId })),
       ];
       return ctx.prisma.$transaction(async (tx) => {
-        const activity = await tx.activity.create({
-          data: { id, communityId, kind: input.kind, title: text(input.title, 'title', 200), startsAt: input.startsAt, teamId: input.teamId ?? null },
-        });
+        const activity = await tx.activity.create({ data });
         if (participants.length) await tx.activityParticipant.createMany({ data: participants });
         return activity;
       });
