@@ -68,18 +68,18 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   let current: Promise<void> | undefined;
   let wakeRequested = false;
 
-  const attempt = async (event: OutboxEvent) => {
+  /** Delivers one event; returns what went wrong, or null once acknowledged. */
+  const attempt = async (event: OutboxEvent): Promise<{ id: string; attempts: number; error: string } | null> => {
     try {
       await deliver(event);
       await store.markDelivered(event.id, new Date());
       log.info({ outbox: options.name, eventId: event.id, kind: event.kind, attempts: event.attempts + 1 }, 'outbox event delivered');
+      return null;
     } catch (err) {
       const attempts = event.attempts + 1;
-      const message = err instanceof Error ? err.message : String(err);
-      const next = new Date(Date.now() + retryDelayMs(attempts, baseDelayMs, maxDelayMs));
-      await store.markFailed(event.id, attempts, next, message.slice(0, 500));
-      const level = attempts >= LOUD_AFTER_ATTEMPTS ? 'error' : 'warn';
-      log[level]({ outbox: options.name, eventId: event.id, kind: event.kind, attempts, error: message, retryAt: next }, 'outbox delivery failed; will retry');
+      const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      await store.markFailed(event.id, attempts, new Date(Date.now() + retryDelayMs(attempts, baseDelayMs, maxDelayMs)), error);
+      return { id: event.id, attempts, error };
     }
   };
 
@@ -87,7 +87,20 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const pass = async (): Promise<boolean> => {
     const now = new Date();
     const due = await store.claimDue(now, new Date(now.getTime() + leaseMs), batchSize);
-    await Promise.all(due.map(attempt));
+    // One at a time: a receiver that is struggling is not flooded, and order is kept.
+    const failures = [];
+    for (const event of due) {
+      const failure = await attempt(event);
+      if (failure) failures.push(failure);
+    }
+    if (failures.length) {
+      // One line per pass rather than per event: an outage would otherwise flood the log.
+      const attempts = Math.max(...failures.map((f) => f.attempts));
+      log[attempts >= LOUD_AFTER_ATTEMPTS ? 'error' : 'warn'](
+        { outbox: options.name, failed: failures.length, eventIds: failures.slice(0, 5).map((f) => f.id), attempts, error: failures[0]!.error },
+        'outbox deliveries failed; will retry with backoff',
+      );
+    }
     return due.length === batchSize;
   };
 
