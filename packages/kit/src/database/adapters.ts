@@ -47,7 +47,15 @@ export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
     };
     return { runtime: factory, migrations: factory, close, drop: close };
   }
+  const database = decodeURIComponent(new URL(target.url).pathname.slice(1));
+  const { ephemeral } = target;
   try {
+    if (ephemeral) {
+      await withPostgres(ephemeral.adminUrl, async (c) => {
+        const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+        if (!exists.rowCount) await c.query(`CREATE DATABASE "${database}"`);
+      });
+    }
     await withPostgres(target.url, (c) => c.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`));
   } catch (err) {
     throw explain(target, err);
@@ -56,6 +64,8 @@ export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
     runtime: postgresAdapter({ url: target.url, schema: target.schema }),
     migrations: postgresAdapter({ url: target.url, schema: target.schema, forMigrations: true, max: 2 }),
     close: async () => {},
-    drop: () => withPostgres(target.url, (c) => c.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`)).then(() => undefined),
+    drop: ephemeral
+      ? () => withPostgres(ephemeral.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).then(() => undefined)
+      : () => withPostgres(target.url, (c) => c.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`)).then(() => undefined),
   };
 }

@@ -4,7 +4,17 @@ import path from 'node:path';
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; schema: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      schema: string;
+      /**
+       * Tests only: the database in `url` is created on open and dropped with drop(), through
+       * this maintenance connection. Each test gets its own database because the schema
+       * engine's migration lock is database-wide: parallel test files would queue behind it.
+       */
+      ephemeral?: { adminUrl: string };
+    };
 
 export class DatabaseConfigError extends Error {
   override name = 'DatabaseConfigError';

@@ -27,10 +27,12 @@ export function postgresAvailable(): Promise<boolean> {
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
-/** A fresh, isolated target: in-memory PGlite, or a uniquely named PostgreSQL schema. */
+/** A fresh, isolated target: in-memory PGlite, or a PostgreSQL database of its own (dropped after). */
 export function isolatedTarget(kind: DatabaseKind, prefix: string): DatabaseTarget {
   if (kind === 'pglite') return { kind: 'pglite', dataDir: null };
-  return { kind: 'postgres', url: testPostgresUrl, schema: `${prefix}_t${randomBytes(5).toString('hex')}` };
+  const url = new URL(testPostgresUrl);
+  url.pathname = `/shequ_t${randomBytes(6).toString('hex')}`;
+  return { kind: 'postgres', url: url.toString(), schema: prefix.replace(/[^a-z0-9_]/g, '_'), ephemeral: { adminUrl: testPostgresUrl } };
 }
 
 /** The kinds to run a data-layer suite against; PostgreSQL only when it answers. */
