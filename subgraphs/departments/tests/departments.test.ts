@@ -87,5 +87,11 @@ describe.each(['pglite', 'postgres'] as const)('departments on %s', (kind) => {
       expect(res.data!.nobody).toBeNull();
       expect(demoStreets).toHaveLength(13);
     });
+
+    it('answers bad list arguments with BAD_USER_INPUT', async () => {
+      for (const q of ['{ commitments(limit: 0) { id } }', '{ commitments(limit: 501) { id } }', '{ delegatedTasks(first: -1) { edges { cursor } } }', '{ delegatedTasks(after: "garbage") { edges { cursor } } }']) {
+        expect((await sg.query(q)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { badInput } from '@shequ/kit';
 import type { Commitment as CommitmentRow, Prisma } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
 import { Department, departmentLoader } from './department.js';
@@ -50,7 +51,8 @@ builder.queryField('commitments', (t) =>
       if (args.ownerId) where.ownerId = args.ownerId;
       if (args.status) where.status = args.status;
       if (args.ownerType) where.ownerType = args.ownerType;
-      const take = Math.min(Math.max(args.limit ?? 100, 1), 500);
+      const take = args.limit ?? 100;
+      if (take < 1 || take > 500) throw badInput('limit must be 1–500', { field: 'limit' });
       return ctx.prisma.commitment.findMany({ ...query, where, orderBy: [{ deadline: 'asc' }, { id: 'asc' }], take });
     },
   }),
