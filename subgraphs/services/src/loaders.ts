@@ -1,5 +1,5 @@
 // Per-request loaders for the rows many types point at, so lists cost one statement per level.
-import type { ServiceItem, ServicePoint, ServiceProvider, ServiceSeries, Tender } from './generated/prisma/client.js';
+import type { ServiceItem, ServicePoint, ServiceProvider, ServiceSeries, Tender, TenderBid } from './generated/prisma/client.js';
 import type { Context } from './builder.js';
 
 const ids = (keys: readonly string[]) => ({ id: { in: [...keys] } });
@@ -20,6 +20,9 @@ export const pointById = (ctx: Context) =>
 
 export const tenderById = (ctx: Context) =>
   ctx.loaders.byKey('tenderById', (r: Tender) => r.id, (keys: readonly string[]) => ctx.prisma.tender.findMany({ where: ids(keys) }));
+
+export const bidById = (ctx: Context) =>
+  ctx.loaders.byKey('bidById', (r: TenderBid) => r.id, (keys: readonly string[]) => ctx.prisma.tenderBid.findMany({ where: ids(keys) }));
 
 /** Service points whose contract covers today: the ones that take requests. */
 export const inServiceWhere = (now = new Date()) => ({ contractStart: { lte: now }, contractEnd: { gte: startOfDay(now) } });

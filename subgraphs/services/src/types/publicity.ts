@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, notFound } from '@shequ/kit';
+import { badInput, conflict, forbidden, notFound, type Role } from '@shequ/kit';
 import { canSupervisePoint, isProvider } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { newId } from '../ids.js';
@@ -56,12 +56,13 @@ const NoticeInput = builder.inputType('ServicePointNoticeInput', {
   }),
 });
 
-const editors = { role: ['PARTNER', 'DISTRICT_ADMIN'] } as const;
+// The provider running the point, or the district on its behalf.
+const editors: Role[] = ['PARTNER', 'DISTRICT_ADMIN'];
 
 builder.mutationFields((t) => ({
   addServicePointCommitment: t.prismaField({
     type: 'ServicePointCommitment',
-    authScopes: { role: [...editors.role] },
+    authScopes: { role: editors },
     args: { servicePointId: t.arg.id({ required: true }), input: t.arg({ type: CommitmentInput, required: true }) },
     resolve: async (query, _root, { servicePointId, input }, ctx) => {
       const point = await ownPoint(ctx, servicePointId);
@@ -97,7 +98,7 @@ builder.mutationFields((t) => ({
   }),
   publishServicePointNotice: t.prismaField({
     type: 'ServicePointNotice',
-    authScopes: { role: [...editors.role] },
+    authScopes: { role: editors },
     args: { servicePointId: t.arg.id({ required: true }), input: t.arg({ type: NoticeInput, required: true }) },
     resolve: async (query, _root, { servicePointId, input }, ctx) => {
       const point = await ownPoint(ctx, servicePointId);

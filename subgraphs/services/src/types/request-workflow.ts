@@ -1,4 +1,5 @@
 import { badInput, conflict, forbidden, notFound } from '@shequ/kit';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { ServiceRequestStatus as Status } from '../generated/prisma/enums.js';
 import { isProvider, isRequestStaff } from '../access.js';
 import { builder, type Context } from '../builder.js';
@@ -18,7 +19,7 @@ async function findRequest(ctx: Context, id: string) {
  * Moves a request from the status it was read in; when someone else moved it meanwhile the
  * guarded update touches nothing and the caller gets CONFLICT instead of a lost update.
  */
-async function move(ctx: Context, id: string, from: Status, data: Record<string, unknown> & { status: Status }, note: string | null) {
+async function move(ctx: Context, id: string, from: Status, data: Prisma.ServiceRequestUncheckedUpdateManyInput & { status: Status }, note: string | null) {
   await ctx.prisma.$transaction(async (tx) => {
     const { count } = await tx.serviceRequest.updateMany({ where: { id, status: from }, data });
     if (count === 0) throw conflict('The request was changed by someone else meanwhile; reload it and try again');

@@ -1,7 +1,7 @@
 import type { TenderBid } from '../generated/prisma/client.js';
 import { canManageTender, isProvider } from '../access.js';
 import { builder } from '../builder.js';
-import { tenderById } from '../loaders.js';
+import { bidById, tenderById } from '../loaders.js';
 import { effectiveStatus, whereStatus } from '../tenders.js';
 import { Community } from './community.js';
 import { TenderStatus } from './enums.js';
@@ -44,7 +44,7 @@ export const Tender = builder.prismaObject('Tender', {
       type: 'TenderBid',
       nullable: true,
       description: 'The winning bid, public once awarded (中标公示)',
-      resolve: (query, tender, _args, ctx) => (tender.awardedBidId ? ctx.prisma.tenderBid.findUnique({ ...query, where: { id: tender.awardedBidId } }) : null),
+      resolve: (_query, tender, _args, ctx) => (tender.awardedBidId ? bidById(ctx).load(tender.awardedBidId) : null),
     }),
     servicePoint: t.relation('servicePoint', { nullable: true }),
   }),
