@@ -5,3 +5,5 @@ import { getDatamodel } from './generated/pothos-types.js';
 
 export const builder = createBuilder<PrismaTypes, DB>(getDatamodel());
 export type Context = SubgraphContext<DB>;
+
+builder.mutationType({});

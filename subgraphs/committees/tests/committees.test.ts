@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { demoCommunities, demoStreets, repoRoot } from '@shequ/kit';
+import { createLogger, demoCommunities, demoStreets, repoRoot } from '@shequ/kit';
 import { gatewaySignedExtensions, postGraphQL, postgresAvailable, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@shequ/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db.js';
@@ -20,10 +20,39 @@ describe.each(['pglite', 'postgres'] as const)('committees on %s', (kind) => {
     });
     afterAll(() => sg?.dispose());
 
-    it('seeds the 112 demo communities idempotently', async () => {
-      expect(await sg.db.prisma.community.count()).toBe(112);
-      await committees.seed!(sg.db.prisma, (await import('@shequ/kit')).createLogger('test', 'silent'));
-      expect(await sg.db.prisma.community.count()).toBe(112);
+    it('seeds the demo district idempotently: 112 communities, 1,680 representatives, 560 elected members, 3,360 residents', async () => {
+      const p = sg.db.prisma;
+      const counts = async () => ({
+        communities: await p.community.count(),
+        representatives: await p.representative.count(),
+        servingMembers: await p.committeeMember.count({ where: { termEnd: null } }),
+        directors: await p.committeeMember.count({ where: { termEnd: null, position: 'DIRECTOR' } }),
+        completedRounds: await p.electionRound.count({ where: { stage: 'COMPLETED', openFor: null } }),
+        elected: await p.electionCandidate.count({ where: { status: 'ELECTED' } }),
+        residents: await p.resident.count(),
+        consultationConveners: await p.consultationMember.count({ where: { convener: true } }),
+        meetings: await p.consultationMeeting.count(),
+        ledgerEntries: await p.ledgerEntry.count(),
+      });
+      const first = await counts();
+      expect(first).toMatchObject({
+        communities: 112, representatives: 1680, servingMembers: 560, directors: 112, completedRounds: 112, elected: 560, residents: 3360, consultationConveners: 112, meetings: 336,
+      });
+      const { statements } = await sg.db.queries.measure(() => committees.seed!(p, createLogger('test', 'silent')));
+      expect(await counts()).toEqual(first);
+      // A restart looks once per table and sends no rows again.
+      expect(statements).toBeLessThanOrEqual(11);
+    });
+
+    it('keeps every ledger balance equal to the sum of its entries and never negative', async () => {
+      const sums = await sg.db.prisma.ledgerEntry.groupBy({ by: ['communityId'], _sum: { amountFen: true } });
+      expect(sums).toHaveLength(112);
+      const res = await sg.query<{ communities: { edges: { node: { id: string; fundBalanceFen: number } }[] } }>('{ communities(first: 200) { edges { node { id fundBalanceFen } } } }');
+      const balances = new Map(res.data!.communities.edges.map((e) => [e.node.id, e.node.fundBalanceFen]));
+      for (const s of sums) {
+        expect(balances.get(s.communityId)).toBe(s._sum.amountFen);
+        expect(s._sum.amountFen).toBeGreaterThan(0);
+      }
     });
 
     it('resolves 112 Community references with one SQL statement', async () => {

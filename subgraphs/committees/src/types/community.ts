@@ -1,3 +1,4 @@
+import { notFound } from '@shequ/kit';
 import type { Community as CommunityRow } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
 import { Street } from './street.js';
@@ -6,6 +7,13 @@ export const communityLoader = (ctx: Context) =>
   ctx.loaders.byKey('communityById', (c: CommunityRow) => c.id, (ids: readonly string[]) =>
     ctx.prisma.community.findMany({ where: { id: { in: [...ids] } } }),
   );
+
+/** A community that must exist (foreign keys guarantee it for rows that point at one). */
+export async function loadCommunity(ctx: Context, id: string): Promise<CommunityRow> {
+  const community = await communityLoader(ctx).load(id);
+  if (!community) throw notFound('Community', id);
+  return community;
+}
 
 export const Community = builder.prismaObject('Community', {
   description: 'A community (社区), the unit of residents\' self-governance',

@@ -1,0 +1,85 @@
+import type { LedgerCategory, LedgerEntry as EntryRow } from '../generated/prisma/client.js';
+import { builder, type Context } from '../builder.js';
+import { LedgerCategoryEnum } from './enums.js';
+
+export const entryLoader = (ctx: Context) =>
+  ctx.loaders.byKey('ledgerEntryById', (e: EntryRow) => e.id, (ids: readonly string[]) =>
+    ctx.prisma.ledgerEntry.findMany({ where: { id: { in: [...ids] } } }),
+  );
+
+const reversalOf = (ctx: Context) =>
+  ctx.loaders.byKey('ledgerReversalOf', (e: EntryRow) => e.reversesId!, (ids: readonly string[]) =>
+    ctx.prisma.ledgerEntry.findMany({ where: { reversesId: { in: [...ids] } } }),
+  );
+
+interface CategoryTotal {
+  communityId: string;
+  category: LedgerCategory;
+  amountFen: number;
+  entries: number;
+}
+
+/** Per community and category, one GROUP BY for all communities asked in the request. */
+const totalsByCommunity = (ctx: Context) =>
+  ctx.loaders.groupedBy('ledgerTotalsByCommunity', (t: CategoryTotal) => t.communityId, async (ids: readonly string[]) => {
+    const rows = await ctx.prisma.ledgerEntry.groupBy({ by: ['communityId', 'category'], where: { communityId: { in: [...ids] } }, _sum: { amountFen: true }, _count: { _all: true }, orderBy: [{ communityId: 'asc' }, { category: 'asc' }] });
+    return rows.map((r) => ({ communityId: r.communityId, category: r.category, amountFen: r._sum.amountFen ?? 0, entries: r._count._all }));
+  });
+
+const LedgerTotal = builder.objectRef<CategoryTotal>('LedgerCategoryTotal').implement({
+  description: 'The sum of a community\'s ledger entries of one category (spending negative)',
+  fields: (t) => ({
+    category: t.expose('category', { type: LedgerCategoryEnum }),
+    amountFen: t.exposeInt('amountFen'),
+    entries: t.exposeInt('entries'),
+  }),
+});
+
+export const LedgerEntry = builder.prismaObject('LedgerEntry', {
+  description: 'An entry of a community\'s funds ledger; entries are never changed, a correction is a REVERSAL entry',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    communityId: t.exposeID('communityId'),
+    category: t.expose('category', { type: LedgerCategoryEnum }),
+    amountFen: t.exposeInt('amountFen', { description: 'Signed, in fen (分): income positive, spending negative' }),
+    source: t.exposeString('source', { description: 'Where the money came from, or who was paid' }),
+    purpose: t.exposeString('purpose'),
+    occurredOn: t.expose('occurredOn', { type: 'Date' }),
+    reference: t.exposeString('reference', { nullable: true, description: 'e.g. the delegated task the funding follows' }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObjectFields(LedgerEntry, (t) => ({
+  reverses: t.field({ type: LedgerEntry, nullable: true, description: 'For a REVERSAL: the entry it corrects', resolve: (e, _args, ctx) => (e.reversesId ? entryLoader(ctx).load(e.reversesId) : null) }),
+  reversedBy: t.field({ type: LedgerEntry, nullable: true, description: 'The REVERSAL that corrects this entry, if any', resolve: (e, _args, ctx) => reversalOf(ctx).load(e.id) }),
+}));
+
+builder.prismaObjectFields('Community', (t) => ({
+  fundBalanceFen: t.int({
+    description: 'Balance of the community\'s funds in fen: the sum of its ledger entries',
+    resolve: async (c, _args, ctx) => (await totalsByCommunity(ctx).load(c.id)).reduce((sum, r) => sum + r.amountFen, 0),
+  }),
+  fundTotals: t.field({
+    type: [LedgerTotal],
+    description: 'Ledger sums by category (income by source, spending, reversals)',
+    resolve: (c, _args, ctx) => totalsByCommunity(ctx).load(c.id),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  ledgerEntries: t.prismaConnection({
+    type: 'LedgerEntry',
+    cursor: 'id',
+    defaultSize: 50,
+    maxSize: 500,
+    description: 'A community\'s funds ledger, latest first; public under the publicity system (公示制)',
+    args: { communityId: t.arg.id({ required: true }), category: t.arg({ type: LedgerCategoryEnum }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.ledgerEntry.findMany({
+        ...query,
+        where: { communityId: args.communityId, ...(args.category ? { category: args.category } : {}) },
+        orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+}));

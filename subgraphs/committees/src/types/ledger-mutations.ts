@@ -1,0 +1,121 @@
+import { badInput, conflict, notFound, type Caller } from '@shequ/kit';
+import type { LedgerEntry } from '../generated/prisma/client.js';
+import { managerRoles } from '../access.js';
+import { builder } from '../builder.js';
+import { appendEntry, incomeCategories, requireAmount } from '../ledger/post.js';
+import { isUniqueViolation } from '../prisma-errors.js';
+import { lockedWrite } from '../transactions.js';
+import { requireText } from '../validate.js';
+import { LedgerCategoryEnum } from './enums.js';
+
+const RecordInput = builder.inputType('RecordLedgerEntryInput', {
+  fields: (t) => ({
+    communityId: t.id({ required: true }),
+    category: t.field({ type: LedgerCategoryEnum, required: true, description: 'An income category other than TASK_FUNDING (that arrives with its task), or SPENDING' }),
+    amountFen: t.int({ required: true, description: 'Positive; spending is recorded as a negative amount' }),
+    source: t.string({ required: true }),
+    purpose: t.string({ required: true }),
+    occurredOn: t.field({ type: 'Date', required: true, description: 'Not in the future' }),
+    reference: t.string(),
+  }),
+});
+
+const ReverseInput = builder.inputType('ReverseLedgerEntryInput', {
+  fields: (t) => ({ entryId: t.id({ required: true }), reason: t.string({ required: true }) }),
+});
+
+const TransferInput = builder.inputType('RecordFundTransferInput', {
+  description: 'Funding that follows a delegated task (费随事转), delivered by the departments subgraph\'s outbox',
+  fields: (t) => ({
+    eventId: t.id({ required: true, description: 'Idempotency key: a repeated eventId returns the first entry and changes nothing' }),
+    communityId: t.id({ required: true }),
+    amountFen: t.int({ required: true }),
+    source: t.string({ required: true }),
+    purpose: t.string({ required: true }),
+    reference: t.string(),
+  }),
+});
+
+const today = () => new Date(new Date().toISOString().slice(0, 10));
+const anyCommunity = (_caller: Caller, _communityId: string) => {};
+
+builder.mutationFields((t) => ({
+  recordLedgerEntry: t.prismaField({
+    type: 'LedgerEntry',
+    description: 'Appends income or spending; CONFLICT when a spending exceeds the balance',
+    authScopes: { role: managerRoles },
+    args: { input: t.arg({ type: RecordInput, required: true }) },
+    resolve: (_query, _root, { input }, ctx) => {
+      const spending = input.category === 'SPENDING';
+      if (!spending && (!incomeCategories.includes(input.category) || input.category === 'TASK_FUNDING')) {
+        throw badInput(`${input.category} entries are not recorded by hand`, { field: 'category' });
+      }
+      requireAmount(input.amountFen);
+      const occurredOn = new Date(input.occurredOn);
+      if (occurredOn.getTime() > today().getTime()) throw badInput('occurredOn cannot be in the future', { field: 'occurredOn' });
+      const entry = {
+        category: input.category,
+        amountFen: spending ? -input.amountFen : input.amountFen,
+        source: requireText(input.source, 'source'),
+        purpose: requireText(input.purpose, 'purpose', 500),
+        occurredOn,
+        reference: input.reference ? requireText(input.reference, 'reference') : null,
+        recordedBy: ctx.caller.subject,
+      };
+      return lockedWrite(ctx, 'Community', input.communityId, (tx, communityId) => appendEntry(tx, { ...entry, communityId }));
+    },
+  }),
+  reverseLedgerEntry: t.prismaField({
+    type: 'LedgerEntry',
+    description: 'Corrects an entry by appending its negation; an entry is reversed at most once and a reversal is never reversed (CONFLICT)',
+    authScopes: { role: managerRoles },
+    args: { input: t.arg({ type: ReverseInput, required: true }) },
+    resolve: async (_query, _root, { input }, ctx) => {
+      const reason = requireText(input.reason, 'reason', 500);
+      const original = await ctx.prisma.ledgerEntry.findUnique({ where: { id: input.entryId } });
+      if (!original) throw notFound('Ledger entry', input.entryId);
+      if (original.category === 'REVERSAL') throw conflict('A reversal cannot itself be reversed; record a new entry instead');
+      try {
+        return await lockedWrite(ctx, 'Community', original.communityId, async (tx, communityId) => {
+          if (await tx.ledgerEntry.count({ where: { reversesId: original.id } })) throw conflict('This entry has already been reversed');
+          return appendEntry(tx, {
+            communityId, category: 'REVERSAL', amountFen: -original.amountFen, source: original.source, purpose: reason,
+            occurredOn: today(), reference: original.reference, reversesId: original.id, recordedBy: ctx.caller.subject,
+          });
+        });
+      } catch (err) {
+        if (isUniqueViolation(err, 'reversesId')) throw conflict('This entry has already been reversed');
+        throw err;
+      }
+    },
+  }),
+  recordFundTransfer: t.prismaField({
+    type: 'LedgerEntry',
+    description: 'Books the funding of a delegated task as TASK_FUNDING income. Idempotent by eventId, also under concurrent duplicates',
+    authScopes: { role: ['SERVICE', 'DISTRICT_ADMIN'] },
+    args: { input: t.arg({ type: TransferInput, required: true }) },
+    resolve: async (_query, _root, { input }, ctx) => {
+      const eventId = requireText(input.eventId, 'eventId');
+      requireAmount(input.amountFen);
+      const entry = {
+        category: 'TASK_FUNDING' as const, amountFen: input.amountFen, source: requireText(input.source, 'source'), purpose: requireText(input.purpose, 'purpose', 500),
+        occurredOn: today(), reference: input.reference ? requireText(input.reference, 'reference') : null, eventId, recordedBy: ctx.caller.subject,
+      };
+      const repeat = (existing: LedgerEntry): LedgerEntry => {
+        if (existing.communityId !== input.communityId || existing.amountFen !== input.amountFen) {
+          ctx.log.warn({ eventId, entryId: existing.id }, 'fund transfer repeated with different content; the first delivery stands');
+        }
+        return existing;
+      };
+      const existing = await ctx.prisma.ledgerEntry.findUnique({ where: { eventId } });
+      if (existing) return repeat(existing);
+      try {
+        return await lockedWrite(ctx, 'Community', input.communityId, (tx, communityId) => appendEntry(tx, { ...entry, communityId }), anyCommunity);
+      } catch (err) {
+        // A concurrent delivery of the same event won the unique eventId: return its entry.
+        if (!isUniqueViolation(err, 'eventId')) throw err;
+        return repeat((await ctx.prisma.ledgerEntry.findUnique({ where: { eventId } }))!);
+      }
+    },
+  }),
+}));
