@@ -110,6 +110,7 @@ describe('residents\' personal data', () => {
     expect((await hub.query(find, { n: idCard.toLowerCase() }, own)).data!.residentByIdCard).toMatchObject({ id: res.data!.registerResident.id, name: '测试居民' });
     expect((await hub.query(find, { n: idCard }, otherStaff)).data!.residentByIdCard).toBeNull();
     expect((await hub.query(find, { n: idCard }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await hub.query(find, { n: '420103195003071021' }, own)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const again = await hub.query(register, { input: { ...input, communityId: 'community-minzu-02' } }, otherStaff);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -1,3 +1,4 @@
+import { badInput } from '@shequ/kit';
 import type { Resident as ResidentRow } from '../generated/prisma/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { managerRoles, managesCommunity, personal, requireManager, seesPersonalData } from '../access.js';
@@ -79,7 +80,7 @@ builder.queryFields((t) => ({
     args: { idCardNumber: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const parsed = parseIdCard(args.idCardNumber);
-      if (!parsed) return null;
+      if (!parsed) throw badInput('idCardNumber is not a valid 18-character resident ID-card number', { field: 'idCardNumber' });
       const found = await ctx.prisma.resident.findUnique({ where: { idCardHash: personalDataCipher().lookupHash(parsed.number) } });
       // Another community's resident is as invisible as one that does not exist.
       return found && managesCommunity(ctx.caller, found.communityId) ? found : null;
