@@ -23,3 +23,4 @@ export * from './demo/people.js';
 export * from './events/pubsub.js';
 export * from './federation/service-client.js';
 export * from './outbox/index.js';
+export * from './crypto/field-cipher.js';

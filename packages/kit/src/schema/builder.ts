@@ -36,10 +36,10 @@ function parseDateTime(value: unknown): Date {
 }
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badInput('Date must look like 2026-07-01');
-  }
-  return value;
+  const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  // Date.parse is lenient (2025-02-30 becomes 2 March): the day must survive a round trip.
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) throw badInput('Date must be a real calendar day like 2026-07-01');
+  return value as string;
 }
 
 /**
