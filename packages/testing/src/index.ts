@@ -1,2 +1,3 @@
 export * from '@shequ/kit/testing';
 export * from './federation.js';
+export * from './replicas.js';

@@ -1,0 +1,53 @@
+// Closing a campaign: no more ballots, and every target with at least one bad review gets a
+// rectification case (差评整改) with the count, the anonymised comments of those reviews, the
+// affected communities and a deadline of 15 working days.
+import { randomUUID } from 'node:crypto';
+import { conflict, notFound } from '@shequ/kit';
+import type { DB } from '../db.js';
+import { commentList } from './anonymise.js';
+import { addWorkingDays, dayToDate, districtDay } from './calendar.js';
+import { isBadReview } from './scoring.js';
+
+export const rectificationWorkingDays = 15;
+
+export interface ClosedCampaign {
+  cases: number;
+}
+
+export async function closeCampaign(prisma: DB, campaignId: string, now = new Date()): Promise<ClosedCampaign> {
+  return prisma.$transaction(
+    async (tx) => {
+      // Taking the row first waits for ballots in flight: they commit before, or see CLOSED.
+      const closed = await tx.campaign.updateMany({ where: { id: campaignId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: now } });
+      if (closed.count === 0) {
+        const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: { status: true } });
+        if (!campaign) throw notFound('Campaign', campaignId);
+        throw conflict(`Only an OPEN campaign can be closed; ${campaignId} is ${campaign.status}`);
+      }
+      const criteria = await tx.criterion.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
+      const targets = await tx.campaignTarget.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
+      const ballots = await tx.ballot.findMany({ where: { campaignId }, select: { targetId: true, levels: true, comment: true, communityId: true } });
+      const bad = ballots.filter((b) => isBadReview(criteria, b.levels));
+      const openedOn = districtDay(now);
+      const deadline = addWorkingDays(openedOn, rectificationWorkingDays);
+      const data = targets.flatMap((t) => {
+        const reviews = bad.filter((b) => b.targetId === t.targetId);
+        if (reviews.length === 0) return [];
+        return [{
+          id: `rect-${randomUUID()}`,
+          campaignId,
+          targetId: t.targetId,
+          targetKind: t.kind,
+          badReviews: reviews.length,
+          comments: commentList(reviews.map((r) => r.comment)),
+          affectedCommunityIds: [...new Set(reviews.map((r) => r.communityId))].sort(),
+          openedOn: dayToDate(openedOn),
+          deadline: dayToDate(deadline),
+        }];
+      });
+      await tx.rectificationCase.createMany({ data });
+      return { cases: data.length };
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
+}

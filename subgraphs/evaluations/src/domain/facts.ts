@@ -1,0 +1,130 @@
+// Facts this subgraph needs but does not own — which street a community belongs to
+// (committees), which communities a staff member is assigned to (departments) — are ASKED
+// THROUGH THE GATEWAY under this subgraph's service identity (ctx.services), not kept in a
+// read model: ballots are rare enough per target, and the answer is cached briefly. When the
+// other side does not answer, the caller gets a retryable SUBGRAPH_UNAVAILABLE and nothing is
+// written (see castBallot).
+import { clientError, ServiceCallError, type ServiceClient } from '@shequ/kit';
+
+const TTL_MS = 30_000;
+
+interface Entry<T> {
+  value: T;
+  until: number;
+}
+
+const streetOfCommunity = new Map<string, Entry<string | null>>();
+const communitiesOfStaff = new Map<string, Entry<string[] | null>>();
+
+/** Forgets cached facts (tests that change assignments). */
+export function clearFactCache(): void {
+  streetOfCommunity.clear();
+  communitiesOfStaff.clear();
+}
+
+export function unavailable(subgraph: string, purpose: string) {
+  return clientError('SUBGRAPH_UNAVAILABLE', `Cannot ${purpose} now: the ${subgraph} subgraph is unavailable; nothing was recorded, try again later`, {
+    subgraph,
+    retryable: true,
+  });
+}
+
+async function ask<T>(services: ServiceClient, subgraph: string, purpose: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  try {
+    return await services.request<T>(query, variables);
+  } catch (err) {
+    // Anything but a definite answer (transport failure, the owner down, its internal error) is
+    // "unavailable": the caller retries; a definite negative answer comes back as data.
+    if (err instanceof ServiceCallError) throw unavailable(named(err.message) ?? subgraph, purpose);
+    throw err;
+  }
+}
+
+/** The gateway names the subgraph that is down in its message. */
+const named = (message: string) => /Subgraph "(\w+)" is unavailable/.exec(message)?.[1];
+
+async function cached<T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const hit = map.get(key);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = await load();
+  map.set(key, { value, until: Date.now() + TTL_MS });
+  return value;
+}
+
+/** The street of a community, from committees (`Community.street`); null for an unknown community. */
+export function streetOf(services: ServiceClient, communityId: string): Promise<string | null> {
+  return cached(streetOfCommunity, communityId, async () => {
+    const data = await ask<{ community: { street: { id: string } | null } | null }>(
+      services,
+      'committees',
+      'check which street your community belongs to',
+      'query EvaluationsCommunityStreet($id: ID!) { community(id: $id) { id street { id } } }',
+      { id: communityId },
+    );
+    return data.community?.street?.id ?? null;
+  });
+}
+
+/** The communities a staff member is assigned to, from departments; null for unknown staff. */
+export function staffCommunities(services: ServiceClient, staffId: string): Promise<string[] | null> {
+  return cached(communitiesOfStaff, staffId, async () => {
+    const data = await ask<{ staff: { assignedCommunities: { id: string }[] | null } | null }>(
+      services,
+      'departments',
+      "check the staff member's assigned communities",
+      'query EvaluationsStaffCommunities($id: ID!) { staff(id: $id) { id assignedCommunities { id } } }',
+      { id: staffId },
+    );
+    if (!data.staff) return null;
+    // A null list with no error would be a partial answer: treat as unavailable rather than "none".
+    if (!data.staff.assignedCommunities) throw unavailable('departments', "check the staff member's assigned communities");
+    return data.staff.assignedCommunities.map((c) => c.id);
+  });
+}
+
+export interface DistrictFacts {
+  /** Every community of the district: its street and its number of representatives. */
+  communities: Map<string, { streetId: string; representatives: number }>;
+  streets: Set<string>;
+  departments: Set<string>;
+  /** staff id → assigned community ids (null: no such staff). */
+  staff: Map<string, string[] | null>;
+}
+
+// The gateway limits aliases per operation (and cost): staff are asked for in slices.
+const STAFF_PER_REQUEST = 20;
+
+async function staffSlice(services: ServiceClient, ids: readonly string[]): Promise<[string, string[] | null][]> {
+  const vars = ids.map((_, i) => `$s${i}: ID!`).join(', ');
+  const fields = ids.map((_, i) => `s${i}: staff(id: $s${i}) { id assignedCommunities { id } }`).join(' ');
+  const data = await ask<Record<string, { assignedCommunities: { id: string }[] | null } | null>>(
+    services,
+    'departments',
+    'count the eligible representatives',
+    `query EvaluationsStaffFacts(${vars}) { ${fields} }`,
+    Object.fromEntries(ids.map((id, i) => [`s${i}`, id])),
+  );
+  return ids.map((id, i) => {
+    const row = data[`s${i}`];
+    if (row && !row.assignedCommunities) throw unavailable('departments', 'count the eligible representatives');
+    return [id, row ? row.assignedCommunities!.map((c) => c.id) : null];
+  });
+}
+
+/** Everything opening a campaign needs, through the gateway: the district in one request, staff in slices. */
+export async function districtFacts(services: ServiceClient, staffIds: readonly string[]): Promise<DistrictFacts> {
+  const data = await ask<{ streets: { id: string; communities: { id: string; representativeCount: number }[] | null }[]; departments: { id: string }[] }>(
+    services,
+    'committees',
+    'count the eligible representatives',
+    'query EvaluationsDistrictFacts { streets { id communities { id representativeCount } } departments { id } }',
+    {},
+  );
+  if (data.streets.some((s) => !s.communities)) throw unavailable('committees', 'count the eligible representatives');
+  const communities = new Map(data.streets.flatMap((s) => s.communities!.map((c) => [c.id, { streetId: s.id, representatives: c.representativeCount }] as const)));
+  const staff = new Map<string, string[] | null>();
+  for (let i = 0; i < staffIds.length; i += STAFF_PER_REQUEST) {
+    for (const [id, assigned] of await staffSlice(services, staffIds.slice(i, i + STAFF_PER_REQUEST))) staff.set(id, assigned);
+  }
+  return { communities, streets: new Set(data.streets.map((s) => s.id)), departments: new Set(data.departments.map((d) => d.id)), staff };
+}

@@ -1,0 +1,127 @@
+// The results formula of issue 6, computed exactly: weights are kept in hundredths and every
+// sum is an integer, so a score is a ratio of integers rounded once (half up) — never a float
+// accumulated over thousands of ballots.
+
+export type TargetKind = 'STREET' | 'DEPARTMENT' | 'STAFF';
+export type Grade = 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL';
+
+export interface CriterionSpec {
+  key: string;
+  label: string;
+  weightHundredths: number;
+}
+
+export interface TargetSpec {
+  targetId: string;
+  kind: TargetKind;
+  eligibleVoters: number;
+}
+
+export interface BallotLevels {
+  targetId: string;
+  levels: number[];
+}
+
+export interface CriterionResult {
+  key: string;
+  label: string;
+  weight: number;
+  meanLevel: number;
+}
+
+export interface TargetResult {
+  targetId: string;
+  kind: TargetKind;
+  ballotCount: number;
+  eligibleVoters: number;
+  /** False while the target has fewer than minBallots ballots: everything below is null. */
+  visible: boolean;
+  score: number | null;
+  grade: Grade | null;
+  rank: number | null;
+  satisfactionRate: number | null;
+  badReviews: number | null;
+  criteria: CriterionResult[] | null;
+}
+
+/** num / den rounded half up to `decimals` places; both non-negative integers, den > 0. */
+export function roundRatio(num: bigint, den: bigint, decimals: number): number {
+  const scale = 10n ** BigInt(decimals);
+  const scaled = (2n * num * scale + den) / (2n * den);
+  return Number(scaled) / Number(scale);
+}
+
+export function gradeOf(score: number): Grade {
+  if (score >= 90) return 'EXCELLENT';
+  if (score >= 75) return 'GOOD';
+  if (score >= 60) return 'PASS';
+  return 'FAIL';
+}
+
+/** Σ(weight × level) in hundredths: a ballot's score is this divided by Σweight. */
+export function weightedSum(criteria: readonly CriterionSpec[], levels: readonly number[]): number {
+  return criteria.reduce((sum, c, i) => sum + c.weightHundredths * (levels[i] ?? 0), 0);
+}
+
+/** A bad review (差评): ballot score below 3, i.e. "dissatisfied" or worse on the weighted mean. */
+export function isBadReview(criteria: readonly CriterionSpec[], levels: readonly number[]): boolean {
+  return weightedSum(criteria, levels) < 3 * totalWeight(criteria);
+}
+
+const totalWeight = (criteria: readonly CriterionSpec[]) => criteria.reduce((sum, c) => sum + c.weightHundredths, 0);
+
+interface Tally {
+  n: number;
+  weighted: bigint;
+  satisfied: number;
+  levelSums: bigint[];
+}
+
+/** Every target's result, ranks included, from one campaign's ballots. */
+export function computeResults(
+  criteria: readonly CriterionSpec[],
+  targets: readonly TargetSpec[],
+  ballots: readonly BallotLevels[],
+  minBallots: number,
+): TargetResult[] {
+  const W = totalWeight(criteria);
+  const tallies = new Map<string, Tally>(targets.map((t) => [t.targetId, { n: 0, weighted: 0n, satisfied: 0, levelSums: criteria.map(() => 0n) }]));
+  for (const ballot of ballots) {
+    const tally = tallies.get(ballot.targetId);
+    if (!tally) continue;
+    const sum = weightedSum(criteria, ballot.levels);
+    tally.n++;
+    tally.weighted += BigInt(sum);
+    if (sum >= 3 * W) tally.satisfied++;
+    ballot.levels.forEach((level, i) => {
+      if (i < tally.levelSums.length) tally.levelSums[i]! += BigInt(level);
+    });
+  }
+  const results = targets.map((t): TargetResult => {
+    const tally = tallies.get(t.targetId)!;
+    const base = { targetId: t.targetId, kind: t.kind, ballotCount: tally.n, eligibleVoters: t.eligibleVoters };
+    if (tally.n === 0 || tally.n < minBallots) {
+      return { ...base, visible: false, score: null, grade: null, rank: null, satisfactionRate: null, badReviews: null, criteria: null };
+    }
+    const n = BigInt(tally.n);
+    const nW = n * BigInt(W);
+    // score = 100 × (mean ballot score − 1) / 4 = 25 × (Σ weighted − n·W) / (n·W)
+    const score = roundRatio(25n * (tally.weighted - nW), nW, 2);
+    return {
+      ...base,
+      visible: true,
+      score,
+      grade: gradeOf(score),
+      rank: null,
+      satisfactionRate: roundRatio(BigInt(tally.satisfied), n, 4),
+      badReviews: tally.n - tally.satisfied,
+      criteria: criteria.map((c, i) => ({ key: c.key, label: c.label, weight: c.weightHundredths / 100, meanLevel: roundRatio(tally.levelSums[i]!, n, 2) })),
+    };
+  });
+  // Competition ranking per kind: equal (rounded) scores share a rank, the next one skips (1, 2, 2, 4).
+  for (const r of results) {
+    if (r.score === null) continue;
+    r.rank = 1 + results.filter((o) => o.kind === r.kind && o.score !== null && o.score > r.score!).length;
+  }
+  return results;
+}

@@ -1,0 +1,12 @@
+import { builder } from './builder.js';
+import './types/refs.js';
+import './types/campaign.js';
+import './types/campaign-admin.js';
+import './types/result.js';
+import './types/ballot.js';
+import './types/live.js';
+import './types/rectification.js';
+import './types/rectification-actions.js';
+import './types/appraisal.js';
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,83 @@
+import { representativesPerCommunity, type Logger } from '@shequ/kit';
+import type { DB } from './db.js';
+import { demoBallots, demoCriteria, demoTargets, type DemoBallot } from './demo/campaign-data.js';
+import { closeCampaign } from './domain/close.js';
+import { dayToDate, halfYearOf } from './domain/calendar.js';
+
+type Half = ReturnType<typeof halfYearOf>;
+
+const DAY = 86_400_000;
+const titleOf = (h: Half) => `${h.year}年${h.half === 1 ? '上' : '下'}半年社区评议街道和职能部门`;
+const previousHalf = (h: Half): Half => halfYearOf(new Date(dayToDate(h.start).getTime() - DAY));
+
+// Thousands of ballots as one JSON parameter: five times faster than createMany on PGlite.
+const insertBallots = (prisma: DB, ballots: DemoBallot[]) =>
+  prisma.$executeRawUnsafe(
+    `INSERT INTO "Ballot" ("id", "campaignId", "targetId", "communityId", "voterKey", "levels", "comment")
+     SELECT * FROM json_to_recordset($1::json)
+       AS x(id text, "campaignId" text, "targetId" text, "communityId" text, "voterKey" text, levels int[], comment text)`,
+    JSON.stringify(ballots.map((b) => ({ ...b, levels: `{${b.levels.join(',')}}` }))),
+  );
+
+/** Creates a campaign OPEN with its ballots, in one transaction; nothing if it exists. */
+async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerIds: string[]): Promise<{ id: string; created: number }> {
+  const id = `campaign-${h.year}-h${h.half}`;
+  if (await prisma.campaign.findUnique({ where: { id }, select: { id: true } })) return { id, created: 0 };
+  const ballots = demoBallots(id, share);
+  const openedAt = new Date(Math.min(Date.now(), dayToDate(h.start).getTime() + 14 * DAY));
+  await prisma.$transaction([
+    prisma.campaign.create({
+      data: { id, title: titleOf(h), periodStart: dayToDate(h.start), periodEnd: dayToDate(h.end), status: 'OPEN', openedAt, observerIds, revision: ballots.length },
+    }),
+    prisma.criterion.createMany({ data: demoCriteria.map((c, position) => ({ campaignId: id, ...c, position })) }),
+    prisma.campaignTarget.createMany({
+      data: demoTargets.map((t, position) => ({ campaignId: id, targetId: t.targetId, kind: t.kind, position, eligibleVoters: t.communities.length * representativesPerCommunity })),
+    }),
+    insertBallots(prisma, ballots),
+  ]);
+  return { id, created: ballots.length };
+}
+
+/** Moves the past campaign on to PUBLISHED with its rectification cases in various states; each step idempotent. */
+async function publishPast(prisma: DB, id: string, h: Half): Promise<void> {
+  const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id } });
+  const closedAt = new Date(Math.min(Date.now(), dayToDate(h.end).getTime() + 3 * DAY + 2 * 3600_000));
+  if (campaign.status === 'OPEN') await closeCampaign(prisma, id, closedAt);
+  if (campaign.status === 'PUBLISHED') return;
+  const cases = await prisma.rectificationCase.findMany({ where: { campaignId: id }, orderBy: { targetId: 'asc' } });
+  const at = (days: number) => new Date(Math.min(Date.now(), closedAt.getTime() + days * DAY));
+  await prisma.$transaction([
+    ...cases.flatMap((c, i) => {
+      const plan = { plan: '建立问题台账，一周内逐项回复；每月到社区现场办公一次', planSubmittedAt: at(6) };
+      switch (i % 5) {
+        case 0:
+        case 1:
+          return [
+            prisma.rectificationCase.update({ where: { id: c.id }, data: { ...plan, status: 'VERIFIED', resolvedAt: at(18) } }),
+            prisma.rectificationVerification.createMany({ data: c.affectedCommunityIds.map((communityId) => ({ caseId: c.id, communityId, accepted: true, verifiedAt: at(18) })) }),
+          ];
+        case 2:
+          return [prisma.rectificationCase.update({ where: { id: c.id }, data: { ...plan, status: 'PLAN_SUBMITTED' } })];
+        case 3:
+          return [prisma.rectificationCase.update({ where: { id: c.id }, data: { status: 'APPEALED', statusBeforeAppeal: 'AWAITING_PLAN', appealReason: '部分差评反映的是其他部门的职责，申请复核', appealedAt: at(4) } })];
+        default:
+          return []; // still awaiting a plan: overdue
+      }
+    }),
+    prisma.campaign.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: at(10) } }),
+  ]);
+}
+
+/**
+ * Demo data: an OPEN campaign for the current half-year with about 45% of the possible ballots
+ * cast, and the previous half-year's campaign PUBLISHED with results and rectification cases.
+ * Idempotent: an existing campaign is left alone.
+ */
+export async function seed(prisma: DB, log: Logger): Promise<void> {
+  const current = halfYearOf(new Date());
+  const past = previousHalf(current);
+  const now = await ensureOpenCampaign(prisma, current, 0.45, ['observer-district-npc']);
+  const before = await ensureOpenCampaign(prisma, past, 0.75, ['observer-district-npc']);
+  await publishPast(prisma, before.id, past);
+  if (now.created || before.created) log.info({ campaigns: [now.id, before.id], ballots: now.created + before.created }, 'demo data seeded');
+}

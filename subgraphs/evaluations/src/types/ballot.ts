@@ -1,0 +1,44 @@
+import { builder } from '../builder.js';
+import { castBallot, type Receipt } from '../domain/cast.js';
+import { announceBallot } from '../domain/live.js';
+import { Campaign } from './campaign.js';
+import { campaignLoader } from '../loaders.js';
+import { TargetKindEnum } from './refs.js';
+
+const LevelInput = builder.inputType('BallotLevelInput', {
+  fields: (t) => ({
+    criterion: t.string({ required: true, description: 'The criterion key' }),
+    level: t.int({ required: true, description: '5 very satisfied, 4 satisfied, 3 basically satisfied, 2 dissatisfied, 1 very dissatisfied' }),
+  }),
+});
+
+const BallotReceipt = builder.objectRef<Receipt>('BallotReceipt').implement({
+  description: 'Proof that a ballot was accepted; it never says what it contained',
+  fields: (t) => ({
+    campaign: t.field({ type: Campaign, nullable: true, resolve: (r, _args, ctx) => campaignLoader(ctx).load(r.campaignId) }),
+    targetId: t.exposeID('targetId'),
+    targetKind: t.field({ type: TargetKindEnum, resolve: (r) => r.targetKind }),
+    replacedPrevious: t.exposeBoolean('replacedPrevious', { description: 'Your earlier ballot on this target was replaced' }),
+  }),
+});
+
+builder.mutationField('castBallot', (t) =>
+  t.field({
+    type: BallotReceipt,
+    description:
+      'A representative scores one target on every criterion (REPRESENTATIVE token with communityId and personId). ' +
+      'Casting again while the campaign is OPEN replaces the earlier ballot; a retry with the same idempotencyKey has no further effect.',
+    args: {
+      campaignId: t.arg.id({ required: true }),
+      targetId: t.arg.id({ required: true }),
+      levels: t.arg({ type: [LevelInput], required: true }),
+      comment: t.arg.string({ description: 'Optional; shown only anonymised, in aggregate lists' }),
+      idempotencyKey: t.arg.string({ description: 'Any unique string per intended ballot (8–200 characters), for safe retries' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const receipt = await castBallot(ctx, args);
+      announceBallot(ctx, receipt.campaignId, receipt.targetId);
+      return receipt;
+    },
+  }),
+);

@@ -1,0 +1,125 @@
+// Shared by the evaluations end-to-end tests: campaigns and ballots through the gateway.
+import { representativeId, type TokenClaims } from '@shequ/kit';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { GraphQLResponse, TestFederation } from '@shequ/testing';
+import { expect } from 'vitest';
+
+export const admin: TokenClaims = { role: 'DISTRICT_ADMIN', sub: 'admin-1' };
+
+/** The n-th demo representative of a community, as their token would say. */
+export const rep = (communityId: string, n: number): TokenClaims => {
+  const personId = representativeId(communityId, n);
+  return { role: 'REPRESENTATIVE', communityId, personId, sub: personId };
+};
+
+export const castMutation = `mutation Cast($c: ID!, $t: ID!, $l: [BallotLevelInput!]!, $comment: String, $key: String) {
+  castBallot(campaignId: $c, targetId: $t, levels: $l, comment: $comment, idempotencyKey: $key) { targetId targetKind replacedPrevious }
+}`;
+
+export interface CampaignSpec {
+  title?: string;
+  targets: { kind: 'STREET' | 'DEPARTMENT' | 'STAFF'; id: string }[];
+  criteria: { key: string; label: string; weight: number }[];
+  minBallots?: number;
+  communityIds?: string[];
+  observerIds?: string[];
+}
+
+const createMutation = 'mutation($input: CampaignInput!) { createCampaign(input: $input) { id status } }';
+
+/** A campaign created and opened by a district administrator; returns its id. */
+export async function openCampaign(hub: TestFederation, spec: CampaignSpec): Promise<string> {
+  const input = { title: spec.title ?? 'Test campaign', periodStart: '2026-01-01', periodEnd: '2026-06-30', ...spec };
+  const created = await hub.query<{ createCampaign: { id: string } }>(createMutation, { input }, admin);
+  expect(created.errors).toBeUndefined();
+  const id = created.data!.createCampaign.id;
+  const opened = await hub.query('mutation($id: ID!) { openCampaign(id: $id) { status } }', { id }, admin);
+  expect(opened.errors).toBeUndefined();
+  return id;
+}
+
+/** Levels for the criteria, in order. */
+export const levels = (keys: string[], values: number[]) => keys.map((criterion, i) => ({ criterion, level: values[i] }));
+
+export function cast(
+  hub: TestFederation,
+  voter: TokenClaims,
+  campaignId: string,
+  targetId: string,
+  values: { criterion: string; level: number | undefined }[],
+  extra: { comment?: string; key?: string } = {},
+): Promise<GraphQLResponse<{ castBallot: { targetId: string; targetKind: string; replacedPrevious: boolean } }>> {
+  return hub.query(castMutation, { c: campaignId, t: targetId, l: values, ...extra }, voter);
+}
+
+export function accepted(res: GraphQLResponse): void {
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+}
+
+export const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
+
+/** A graphql-ws subscription through the gateway that collects its events for assertions. */
+export class WsFeed<T = Record<string, any>> {
+  readonly events: GraphQLResponse<T>[] = [];
+  private readonly client: Client;
+  private waiters: (() => void)[] = [];
+  private ended: unknown = null;
+
+  constructor(url: string, query: string, variables: Record<string, unknown>, token?: string) {
+    this.client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      // The gateway reads the token from connectionParams.authorization as it is, without the
+      // "Bearer " prefix an HTTP header carries (extractFromConnectionParams in use-identity.ts).
+      connectionParams: token ? { authorization: token } : {},
+    });
+    this.client.subscribe<T>({ query, variables }, {
+      next: (event) => this.push({ status: 0, ...event } as GraphQLResponse<T>),
+      error: (err) => {
+        this.ended = err;
+        this.wake();
+      },
+      complete: () => {
+        this.ended ??= 'complete';
+        this.wake();
+      },
+    });
+  }
+
+  private push(event: GraphQLResponse<T>) {
+    this.events.push(event);
+    this.wake();
+  }
+
+  private wake() {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves with the first event (from `from` on) that satisfies `match`; fails after `ms`. */
+  async next(match: (event: GraphQLResponse<T>) => boolean, from = 0, ms = 15_000): Promise<GraphQLResponse<T>> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = this.events.slice(from).find(match);
+      if (found) return found;
+      if (this.ended) throw new Error(`subscription ended: ${JSON.stringify(this.ended)}; events: ${JSON.stringify(this.events)}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching event within ${ms} ms; events: ${JSON.stringify(this.events)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    return this.client.dispose() as Promise<void>;
+  }
+}
