@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // One config for the whole repository: unit and integration tests beside each package
 // (`*/tests/*.test.ts`), end-to-end tests across the federation in test/ (`*.e2e.ts`).
 export default defineConfig({
+  // graphql 16 has no exports map: Vite would load index.mjs for our sources while Node loads
+  // index.js for dependencies, and two graphql realms reject each other's schemas and errors.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['packages/*/tests/**/*.test.ts', 'subgraphs/*/tests/**/*.test.ts', 'gateway/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts', 'test/**/*.e2e.ts'],
     testTimeout: 60_000,
