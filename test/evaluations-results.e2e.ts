@@ -1,6 +1,7 @@
 // Results through the gateway, checked against numbers worked out by hand from known weighted
 // ballots: scores, grades, ranks with a tie, satisfaction rates, the k-threshold, replaced and
 // retried ballots counted once, who may see scores when, and the appraisal feed.
+import type { TokenClaims } from '@shequ/kit';
 import { startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
@@ -178,6 +179,60 @@ describe('evaluation results through the gateway', () => {
       expect(workingDaysBetween(openedOn, deadline)).toBe(15);
     });
 
+    it('runs the rectification workflow: plan by the target, verification by the affected assemblies, appeal decided by the district', async () => {
+      const list = await hub.query<{ rectificationCases: { id: string; targetId: string }[] }>('query($id: ID!) { rectificationCases(campaignId: $id) { id targetId } }', { id }, admin);
+      const caseOf = new Map(list.data!.rectificationCases.map((c) => [c.targetId, c.id]));
+      const fields = '{ status revisionNote verifications { accepted } }';
+      type Case = { r: { status: string; revisionNote: string | null; verifications: { accepted: boolean }[] } };
+      const act = (operation: string, vars: Record<string, unknown>, as: TokenClaims) => hub.query<Case>(`mutation${operation.replace('$FIELDS', fields)}`, vars, as);
+      const plan = (caseId: string, as: TokenClaims) =>
+        act('($id: ID!, $plan: String!) { r: submitRectificationPlan(caseId: $id, plan: $plan) $FIELDS }', { id: caseId, plan: '一周内逐项回复，每月到社区现场办公' }, as);
+      const verify = (caseId: string, yes: boolean, as: TokenClaims, note?: string) =>
+        act('($id: ID!, $yes: Boolean!, $note: String) { r: verifyRectification(caseId: $id, accepted: $yes, note: $note) $FIELDS }', { id: caseId, yes, note }, as);
+      const culture = caseOf.get('dept-culture')!;
+      const cultureStaff: TokenClaims = { role: 'DEPARTMENT_STAFF', departmentId: 'dept-culture', sub: 'culture-officer' };
+
+      // Only the target's own staff submit the plan; only affected assemblies verify it.
+      expect(codeOf(await plan(culture, { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' }))).toBe('FORBIDDEN');
+      expect(codeOf(await verify(culture, true, rep(A, 1)))).toBe('CONFLICT'); // no plan yet
+      expect((await plan(culture, cultureStaff)).data?.r.status).toBe('PLAN_SUBMITTED');
+      expect(codeOf(await plan(culture, cultureStaff))).toBe('CONFLICT');
+      expect(codeOf(await verify(culture, true, rep(B, 1)))).toBe('FORBIDDEN');
+      expect((await verify(culture, true, rep(A, 7))).data?.r).toEqual({ status: 'VERIFIED', revisionNote: null, verifications: [{ accepted: true }] });
+
+      // An assembly may send a plan back, with a reason.
+      const minzu = caseOf.get('street-minzu')!;
+      accepted(await plan(minzu, { role: 'STREET_STAFF', streetId: 'street-minzu' }));
+      expect(codeOf(await verify(minzu, false, rep(B, 4)))).toBe('BAD_USER_INPUT');
+      expect((await verify(minzu, false, rep(B, 4), '路灯还是没修')).data?.r).toMatchObject({ status: 'AWAITING_PLAN', revisionNote: '路灯还是没修' });
+
+      // An appeal, once; the district administrator decides.
+      const security = caseOf.get('dept-public-security')!;
+      const securityStaff: TokenClaims = { role: 'DEPARTMENT_STAFF', departmentId: 'dept-public-security' };
+      const appeal = () => act('($id: ID!, $reason: String!) { r: appealRectificationCase(caseId: $id, reason: $reason) $FIELDS }', { id: security, reason: '差评反映的是其他部门的职责' }, securityStaff);
+      expect((await appeal()).data?.r.status).toBe('APPEALED');
+      expect(codeOf(await appeal())).toBe('CONFLICT');
+      expect(codeOf(await plan(security, securityStaff))).toBe('CONFLICT');
+      const decide = (as: TokenClaims) => act('($id: ID!) { r: decideRectificationAppeal(caseId: $id, upheld: true, note: "经核实属实") $FIELDS }', { id: security }, as);
+      expect(codeOf(await decide(securityStaff))).toBe('FORBIDDEN');
+      expect((await decide(admin)).data?.r.status).toBe('DISMISSED');
+
+      // Past its deadline and unresolved, a case is flagged overdue.
+      const prisma = hub.subgraphs.evaluations!.db.prisma as unknown as { rectificationCase: { update(a: object): Promise<unknown> } };
+      await prisma.rectificationCase.update({ where: { id: caseOf.get('street-hualou') }, data: { deadline: new Date('2026-01-02T00:00:00Z') } });
+      const overdue = await hub.query<{ rectificationCases: { targetId: string; overdue: boolean }[] }>('query($id: ID!) { rectificationCases(campaignId: $id, overdue: true) { targetId overdue } }', { id }, admin);
+      expect(overdue.data!.rectificationCases).toEqual([{ targetId: 'street-hualou', overdue: true }]);
+    });
+
+    it('shows cases before publication only to those who act on them or oversee them', async () => {
+      const seen = async (as: TokenClaims | null) =>
+        (await hub.query<{ rectificationCases: { targetId: string }[] }>('query($id: ID!) { rectificationCases(campaignId: $id) { targetId } }', { id }, as)).data!.rectificationCases.map((c) => c.targetId).sort();
+      expect(await seen(null)).toEqual([]);
+      expect(await seen(rep(B, 9))).toEqual(['street-minzu']);
+      expect(await seen({ role: 'DEPARTMENT_STAFF', departmentId: 'dept-culture' })).toEqual(['dept-culture']);
+      expect(await seen(observer)).toHaveLength(4);
+    });
+
     it('publishes: results and the appraisal feed become public', async () => {
       accepted(await hub.query('mutation($id: ID!) { publishCampaign(id: $id) { status } }', { id }, admin));
       expect((await results(null as never)).get('dept-culture')!.score).toBe(75.94);
@@ -189,12 +244,19 @@ describe('evaluation results through the gateway', () => {
       expect(feed.data!.appraisal.map((e) => [e.targetId, e.rank, e.rectificationStatus])).toEqual([
         ['dept-sanitation', 1, null],
         ['dept-city-appearance', 2, null],
-        ['dept-culture', 3, 'AWAITING_PLAN'],
+        ['dept-culture', 3, 'VERIFIED'],
         ['dept-health', 3, null],
-        ['dept-public-security', 5, 'AWAITING_PLAN'],
+        ['dept-public-security', 5, 'DISMISSED'],
         ['dept-family-planning', null, null],
       ]);
       expect(feed.data!.appraisal[0]).toMatchObject({ score: 97.5, grade: 'EXCELLENT', satisfactionRate: 1, department: { name: '市容环境卫生局' } });
+      const streets = await hub.query<{ appraisal: unknown[] }>('query($id: ID!) { appraisal(campaignId: $id, kind: STREET) { targetId rank rectificationStatus rectificationOverdue street { name } } }', { id });
+      expect(streets.data!.appraisal).toEqual([
+        { targetId: 'street-minzu', rank: 1, rectificationStatus: 'AWAITING_PLAN', rectificationOverdue: false, street: { name: '民族街道' } },
+        { targetId: 'street-hualou', rank: null, rectificationStatus: 'AWAITING_PLAN', rectificationOverdue: true, street: { name: '花楼街道' } },
+      ]);
+      // Published cases are public (anonymised comments included).
+      expect((await hub.query('query($id: ID!) { rectificationCases(campaignId: $id) { targetId } }', { id })).data!.rectificationCases).toHaveLength(4);
     });
   });
 });
