@@ -87,7 +87,6 @@ describe('evaluation results through the gateway', () => {
     expect(pick('dept-public-security')).toEqual({ score: 20.83, grade: 'FAIL', rank: 5, satisfactionRate: 0, badReviews: 3, ballots: 3 });
     // Streets rank among streets only.
     expect(pick('street-minzu')).toEqual({ score: 65, grade: 'PASS', rank: 1, satisfactionRate: 0.6667, badReviews: 1, ballots: 3 });
-    expect(r.get('dept-health')!.criteria).toEqual([{ key: 'attitude', meanLevel: 4.25 }, { key: 'efficiency', meanLevel: 4 }, { key: 'support', meanLevel: 3.75 }]);
     expect(r.get('dept-culture')!.department).toEqual({ name: '文化局' });
     expect(r.get('street-minzu')!.street).toEqual({ name: '民族街道' });
   });
@@ -98,9 +97,10 @@ describe('evaluation results through the gateway', () => {
     expect(r.get('dept-family-planning')).toMatchObject({ ballotCount: 0, meetsMinBallots: false, score: null, rank: null });
   });
 
-  it('shows comments only anonymised, sorted, and never with a ballot', async () => {
+  it('keeps per-criterion means and comments back while OPEN, so live results cannot be differenced into one ballot', async () => {
     const r = await results();
-    expect(r.get('dept-culture')!.comments).toEqual(['等了一个月没人回复，请联系 ***', '态度很好'].sort((a, b) => a.localeCompare(b, 'zh')));
+    expect([...r.values()].every((x) => x.criteria === null && x.comments === null)).toBe(true);
+    expect(r.get('dept-health')!.score).toBe(75.94);
   });
 
   it('shows live scores during OPEN only to district administrators and named observers; turnout to all', async () => {
@@ -159,6 +159,13 @@ describe('evaluation results through the gateway', () => {
 
     it('rejects ballots once closed', async () => {
       expect(codeOf(await cast(hub, rep(A, 10), id, 'dept-health', L(5, 5, 5)))).toBe('CONFLICT');
+    });
+
+    it('shows per-criterion means and the anonymised comments, sorted and detached from ballots', async () => {
+      const r = await results();
+      expect(r.get('dept-health')!.criteria).toEqual([{ key: 'attitude', meanLevel: 4.25 }, { key: 'efficiency', meanLevel: 4 }, { key: 'support', meanLevel: 3.75 }]);
+      expect(r.get('dept-culture')!.comments).toEqual(['等了一个月没人回复，请联系 ***', '态度很好'].sort((a, b) => a.localeCompare(b, 'zh')));
+      expect(r.get('street-hualou')!.comments).toBeNull();
     });
 
     it('opened a rectification case for every target with a bad review, with count, anonymised comments, communities and deadline', async () => {

@@ -11,7 +11,7 @@ export interface LiveResult extends TargetResult {
   campaignId: string;
   /** Orders updates across replicas: a client keeps the highest it has seen. */
   revision: number;
-  /** Anonymised comments, sorted; null below the campaign's minimum ballot count. */
+  /** Anonymised comments, sorted; null below the campaign's minimum ballot count and while OPEN. */
   comments: string[] | null;
 }
 
@@ -27,12 +27,24 @@ export type BallotRow = { targetId: string; levels: number[]; comment: string | 
 
 export const campaignParts = { criteria: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } } } as const;
 
+/**
+ * While ballots still come in, results change one ballot at a time: per-criterion means would let
+ * a live subscriber difference two results into that ballot's levels, and a new comment would
+ * point at it. So both are shown only once the campaign is closed; scores are live.
+ */
 export function resultsOf(campaign: CampaignWithParts, ballots: readonly BallotRow[]): LiveResult[] {
   const criteria = campaign.criteria.map((c) => ({ key: c.key, label: c.label, weightHundredths: c.weightHundredths }));
   const results = computeResults(criteria, campaign.targets, ballots, campaign.minBallots);
+  const settled = campaign.status === 'CLOSED' || campaign.status === 'PUBLISHED';
   const comments = new Map<string, (string | null)[]>();
   for (const b of ballots) if (b.comment) comments.set(b.targetId, [...(comments.get(b.targetId) ?? []), b.comment]);
-  return results.map((r) => ({ ...r, campaignId: campaign.id, revision: campaign.revision, comments: r.visible ? commentList(comments.get(r.targetId) ?? []) : null }));
+  return results.map((r) => ({
+    ...r,
+    criteria: settled ? r.criteria : null,
+    campaignId: campaign.id,
+    revision: campaign.revision,
+    comments: settled && r.visible ? commentList(comments.get(r.targetId) ?? []) : null,
+  }));
 }
 
 export function progressOf(campaign: Pick<Campaign, 'id' | 'revision'> & { targets: Pick<CampaignTarget, 'eligibleVoters'>[] }, ballotsCast: number): Progress {

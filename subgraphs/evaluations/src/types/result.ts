@@ -30,8 +30,13 @@ export const EvaluationResult = builder.objectRef<LiveResult>('EvaluationResult'
     rank: t.exposeInt('rank', { nullable: true, description: 'Among targets of the same kind with scores shown; equal scores share a rank (1, 2, 2, 4)' }),
     satisfactionRate: t.exposeFloat('satisfactionRate', { nullable: true, description: 'Share of ballots with ballot score ≥ 3, rounded to 4 decimals' }),
     badReviews: t.exposeInt('badReviews', { nullable: true, description: 'Ballots with ballot score < 3 (差评)' }),
-    criteria: t.field({ type: [CriterionResultRef], nullable: true, resolve: (r) => r.criteria }),
-    comments: t.stringList({ nullable: true, description: 'Anonymised comments, sorted; never tied to a ballot', resolve: (r) => r.comments }),
+    criteria: t.field({
+      type: [CriterionResultRef],
+      nullable: true,
+      description: 'Per-criterion mean levels; shown once the campaign is closed (live, they would reveal single ballots)',
+      resolve: (r) => r.criteria,
+    }),
+    comments: t.stringList({ nullable: true, description: 'Anonymised comments, sorted, never tied to a ballot; shown once the campaign is closed', resolve: (r) => r.comments }),
     revision: t.exposeInt('revision', { description: 'The campaign revision this result reflects; keep the highest seen' }),
   }),
 });
