@@ -31,7 +31,7 @@ function launch(service: Service, index: number): ChildProcess {
   const prefix = `\x1b[${colors[index % colors.length]}m${service.name.padEnd(width)} |\x1b[0m `;
   const child = spawn(process.execPath, ['--import', 'tsx', service.entry], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(service.port) },
+    env: { ...process.env, PORT: String(service.port), GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {
@@ -46,7 +46,8 @@ function launch(service: Service, index: number): ChildProcess {
   return child;
 }
 
-async function waitReady(service: Service, timeoutMs = 90_000): Promise<void> {
+// Generous: a first start on a busy machine migrates and seeds five databases on two cores.
+async function waitReady(service: Service, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
     try {

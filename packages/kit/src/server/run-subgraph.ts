@@ -8,7 +8,28 @@ import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
 /** The process entry point of a subgraph: env → database → server, with clean shutdown. */
 export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition<DB>): Promise<void> {
   const log = createLogger(def.name);
-  let running: Awaited<ReturnType<typeof startSubgraph<DB>>>;
+  let running: Awaited<ReturnType<typeof startSubgraph<DB>>> | undefined;
+  let signalled: string | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    // A signal during start-up (first run: migrating, seeding) waits for the database to be in a
+    // consistent state instead of killing PGlite mid-write; a second signal means "now".
+    if (!running) {
+      if (signalled) process.exit(1);
+      signalled = signal;
+      log.info({ signal }, 'will stop as soon as start-up has finished');
+      return;
+    }
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await running.close().catch((err: unknown) => log.error({ err }, 'error during shutdown'));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
   try {
     const target = databaseTargetFromEnv(def.name, process.env, dataRoot);
     const port = process.env.PORT ? Number(process.env.PORT) : def.defaultPort;
@@ -36,16 +57,5 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
     }
     process.exit(1);
   }
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
-    timer.unref();
-    await running.close().catch((err: unknown) => log.error({ err }, 'error during shutdown'));
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  if (signalled) await stop(signalled);
 }
