@@ -150,6 +150,8 @@ describe('evaluation results through the gateway', () => {
     expect(codeOf(await hub.query('mutation($id: ID!) { publishCampaign(id: $id) { id } }', { id }, admin))).toBe('CONFLICT');
     const unknown = await hub.query<{ createCampaign: { id: string } }>(create, { input: { ...input, targets: [{ kind: 'STAFF', id: 'staff-nobody' }] } }, admin);
     expect(codeOf(await hub.query('mutation($id: ID!) { openCampaign(id: $id) { id } }', { id: unknown.data!.createCampaign.id }, admin))).toBe('BAD_USER_INPUT');
+    // Still a DRAFT: no ballots yet.
+    expect(codeOf(await cast(hub, rep(A, 1), unknown.data!.createCampaign.id, 'staff-nobody', levels(['a'], [5])))).toBe('CONFLICT');
   });
 
   describe('after closing and publishing', () => {

@@ -74,7 +74,7 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Receip
     where: { id: input.campaignId },
     include: { criteria: { orderBy: { position: 'asc' } }, targets: { where: { targetId: input.targetId } } },
   });
-  if (!campaign || campaign.status === 'DRAFT') throw notFound('Campaign', input.campaignId);
+  if (!campaign) throw notFound('Campaign', input.campaignId);
   const levels = orderedLevels(campaign.criteria, input.levels);
   const fingerprint = payloadHash({ t: input.targetId, levels, comment });
   const requestKey = idem === null ? null : castRequestKey(campaign.id, voter.personId, idem);
