@@ -8,11 +8,16 @@ import {
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { HubSecrets } from '@shequ/kit';
 import { createLogger, type Logger } from '@shequ/kit/logger';
+import type { Registry } from 'prom-client';
 import { createErrorMasker } from './mask-errors.ts';
 import { toRuntimeLogger } from './runtime-logger.ts';
+import { resolveSecurityConfig, type SecurityConfig, type SecurityOverrides } from './security-config.ts';
+import { securityPlugins, SECURITY_ERROR_CODES } from './security-plugins.ts';
 import { useSubgraphAvailability } from './subgraph-availability.ts';
-import { identityPlugins } from './use-identity.ts';
 import { createSupergraphSource, type SupergraphSource } from './supergraph-source.ts';
+import { authorizationByRole } from './use-authorization.ts';
+import { identityPlugins } from './use-identity.ts';
+import { createGatewayMetrics } from './use-metrics.ts';
 import { validateSupergraph } from './validate-supergraph.ts';
 
 export type QueryPlanner = 'rust' | 'js';
@@ -43,6 +48,8 @@ export interface GatewayOptions {
   runtime?: RuntimeOverrides;
   /** Token verification and subgraph request signing; without it callers are all anonymous and requests unsigned. */
   identity?: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>;
+  /** Limits, trusted documents, metrics, tracing: the environment's settings (README "Security") with these on top. */
+  security?: SecurityOverrides;
   logger?: Logger;
 }
 
@@ -50,6 +57,9 @@ export interface Gateway {
   runtime: GatewayRuntime;
   source: SupergraphSource;
   queryPlanner: QueryPlanner;
+  security: SecurityConfig;
+  /** What /metrics serves; undefined when metrics are off. */
+  metrics: Registry | undefined;
   /** True once a valid supergraph is loaded and the runtime has built its schema from it. */
   isReady(): Promise<boolean>;
   dispose(): Promise<void>;
@@ -86,10 +96,22 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   };
   for (const [name, location] of Object.entries(subgraphUrls)) transportEntries[name] = { location };
 
+  const security = resolveSecurityConfig(options.security);
+  const metrics = security.metrics.enabled ? createGatewayMetrics() : undefined;
+  const guards = securityPlugins(security, log);
+  const authorization = authorizationByRole();
   const userPlugins = options.plugins;
   const runtime = createGatewayRuntime({
     // The runtime's product landing page on every non-GraphQL path; our server owns those.
     landingPage: false,
+    // GraphiQL needs introspection: both off in production unless ALLOW_INTROSPECTION=true.
+    graphiql: security.introspection,
+    disableIntrospection: security.introspection ? undefined : {},
+    batching: security.limits.batchLimit > 0 ? { limit: security.limits.batchLimit } : false,
+    upstreamTimeout: security.subgraphTimeoutMs,
+    // A client that goes away (or times out) cancels its subgraph calls.
+    upstreamCancellation: true,
+    genericAuth: authorization.genericAuth,
     ...options.runtime,
     supergraph: () => {
       const sdl = source.current();
@@ -101,10 +123,15 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     transportEntries,
     gracefulSchemaReload: { drainTimeout: options.drainTimeoutMs ?? 30_000 },
     logging: toRuntimeLogger(log),
-    maskedErrors: { maskError: createErrorMasker(log, { exposeCodes: options.exposeErrorCodes }) },
+    maskedErrors: { maskError: createErrorMasker(log, { exposeCodes: [...SECURITY_ERROR_CODES, ...(options.exposeErrorCodes ?? [])] }) },
     plugins: (context) => [
+      // First, so that it also counts what the plugins below refuse.
+      ...(metrics ? [metrics.plugin] : []),
       useSubgraphAvailability(log),
       ...(options.identity ? identityPlugins(options.identity) : []),
+      authorization.plugin,
+      // After identity: rate limits and trusted documents need the verified caller.
+      ...guards,
       ...(typeof userPlugins === 'function' ? userPlugins(context) : (userPlugins ?? [])),
     ],
   });
@@ -135,6 +162,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     runtime,
     source,
     queryPlanner,
+    security,
+    metrics: metrics?.registry,
     isReady,
     async dispose() {
       source.close();

@@ -8,6 +8,16 @@ export {
   type RuntimeOverrides,
 } from './create-gateway.ts';
 export { createErrorMasker, type MaskErrorOptions } from './mask-errors.ts';
+export { estimateCost, type CostOptions } from './operation-cost.ts';
+export {
+  DEFAULT_OPERATIONS_DIR,
+  resolveSecurityConfig,
+  securityConfigFromEnv,
+  SecurityConfigError,
+  type OperationLimits,
+  type SecurityConfig,
+  type SecurityOverrides,
+} from './security-config.ts';
 export { startGatewayServer, type GatewayServer, type GatewayServerOptions } from './server.ts';
 export { subgraphUnavailable, useSubgraphAvailability } from './subgraph-availability.ts';
 export {
@@ -16,4 +26,5 @@ export {
   type SupergraphSource,
   type SupergraphSourceOptions,
 } from './supergraph-source.ts';
+export { loadTrustedDocuments, sha256, type TrustedDocuments } from './trusted-documents.ts';
 export { validateSupergraph, type SupergraphSubgraph } from './validate-supergraph.ts';

@@ -1,5 +1,6 @@
 import { dataRoot, loadHubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit';
 import { createLogger } from '@shequ/kit/logger';
+import { SecurityConfigError } from './security-config.ts';
 import { startGatewayServer } from './server.ts';
 
 // The only module with side effects: `npm start -w @shequ/gateway` / `tsx gateway/src/main.ts`.
@@ -24,12 +25,20 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-const server = await startGatewayServer({
-  port: parsePort(process.env.PORT),
-  supergraph: process.env.SUPERGRAPH || undefined,
-  identity,
-  logger: log,
-});
+let server: Awaited<ReturnType<typeof startGatewayServer>>;
+try {
+  server = await startGatewayServer({
+    port: parsePort(process.env.PORT),
+    supergraph: process.env.SUPERGRAPH || undefined,
+    identity,
+    logger: log,
+  });
+} catch (err) {
+  // A wrong limit or a broken trusted-documents manifest: one line saying what, no stack.
+  if (!(err instanceof SecurityConfigError)) throw err;
+  process.stderr.write(`gateway: ${(err as Error).message}\n`);
+  process.exit(1);
+}
 log.info({ url: server.url, queryPlanner: server.gateway.queryPlanner, supergraph: server.gateway.source.location }, `gateway listening on ${server.url}`);
 
 // The runtime (via @whatwg-node/server's `disposeOnProcessTerminate`, hard-wired on) adds

@@ -39,6 +39,9 @@ export function createErrorMasker(log: Logger, options: MaskErrorOptions = {}) {
 
     if (gqlError && typeof code === 'string') {
       if (exposed.has(code)) return sanitize(gqlError);
+      if (fromSubgraph && isScalarLiteralRejection(gqlError)) {
+        return new GraphQLError(gqlError.message, { nodes: gqlError.nodes, path: gqlError.path, extensions: { code: 'BAD_USER_INPUT' } });
+      }
       if (fromSubgraph ? SUBGRAPH_CLIENT_CODES.has(code) : isClientError(code)) return sanitize(gqlError);
     }
     // The gateway's own GraphQL errors (validation, variable coercion, non-null violations)
@@ -69,6 +72,15 @@ function cameFromSubgraph(error: GraphQLErrorType): boolean {
     if (e.extensions?.serviceName !== undefined) return true;
   }
   return false;
+}
+
+/**
+ * A subgraph's custom scalar (Date, DateTime) refusing a literal in the operation. The supergraph
+ * knows these only as scalars, so the subgraph is the first to see that "2026-13-45" is no date:
+ * the client's mistake, not a bad plan.
+ */
+function isScalarLiteralRejection(error: GraphQLErrorType): boolean {
+  return error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^Expected value of type "[A-Za-z_][\w!\[\]]*", found /.test(error.message);
 }
 
 /** True when the chain ends in a plain JS error: a crash, whose message may say anything. */

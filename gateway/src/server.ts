@@ -1,6 +1,8 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import { requestIdHeader } from '@shequ/kit';
 import { createLogger } from '@shequ/kit/logger';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -25,7 +27,7 @@ const GRAPHQL_PATH = '/graphql';
 
 /**
  * Serves the gateway on one port: GraphiQL, HTTP and SSE (the runtime itself), graphql-ws
- * (a `ws` server on the same path), `/healthz` and `/readyz`.
+ * (a `ws` server on the same path), `/healthz`, `/readyz` and `/metrics` (Prometheus).
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<GatewayServer> {
   const log = options.logger ?? createLogger('gateway');
@@ -35,6 +37,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return void reply(res, 200, { status: 'ok' });
+    if (path === '/metrics') return void serveMetrics(gateway, req, res);
     if (path === '/readyz') {
       return void gateway.isReady().then(
         (ready) => reply(res, ready ? 200 : 503, { status: ready ? 'ready' : 'no valid supergraph loaded' }),
@@ -42,8 +45,13 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
       );
     }
     if (path !== GRAPHQL_PATH) return void reply(res, 404, { error: `not found; GraphQL is at ${GRAPHQL_PATH}` });
+    ensureRequestId(req.headers);
     void runtime.requestListener(req, res);
   });
+  // Slow clients (slowloris) must not hold sockets: the whole request within the operation
+  // deadline, its headers within 10 s.
+  server.requestTimeout = gateway.security.requestTimeoutMs;
+  server.headersTimeout = Math.min(10_000, gateway.security.requestTimeoutMs);
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -67,7 +75,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
       req: ctx.extra.request,
       // Plugins (auth) read the upgrade request's headers as they would an HTTP request's.
       request: new runtime.fetchAPI.Request(`http://localhost${ctx.extra.request.url ?? GRAPHQL_PATH}`, {
-        headers: toHeaders(ctx.extra.request.headers),
+        headers: toHeaders(ensureRequestId(ctx.extra.request.headers)),
       }),
     })),
     wsServer,
@@ -101,6 +109,36 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
       return closing;
     },
   };
+}
+
+/**
+ * The runtime logs the client's x-request-id and sends it to every subgraph; only a plain token is
+ * taken (a header could carry anything into the logs), otherwise the request gets a fresh one.
+ */
+function ensureRequestId(headers: http.IncomingHttpHeaders): http.IncomingHttpHeaders {
+  const given = headers[requestIdHeader];
+  if (typeof given !== 'string' || !/^[\w-]{1,100}$/.test(given)) headers[requestIdHeader] = randomUUID();
+  return headers;
+}
+
+function serveMetrics(gateway: Gateway, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const { metrics, security } = gateway;
+  if (!metrics) return reply(res, 404, { error: 'metrics are off (METRICS=false)' });
+  const token = security.metrics.token;
+  if (token && !safeEqual(req.headers.authorization ?? '', `Bearer ${token}`)) return reply(res, 401, { error: 'metrics need the METRICS_TOKEN bearer token' });
+  metrics.metrics().then(
+    (text) => {
+      res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+      res.end(text);
+    },
+    () => reply(res, 500, { error: 'metrics unavailable' }),
+  );
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function reply(res: http.ServerResponse, status: number, body: unknown): void {

@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '@shequ/kit/logger';
 import type { ExecutionResult, GraphQLError as GraphQLErrorType } from 'graphql';
 import { GraphQLError } from './graphql-error.ts';
+import { isAsyncIterable } from './is-async-iterable.ts';
 
 // From the hook's own payload, so no direct dependency on @graphql-tools/utils is needed.
 type SubgraphExecutePayload = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[0];
@@ -115,10 +116,6 @@ function guardIterable(
       };
     },
   };
-}
-
-function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 function isTransportFailure(error: GraphQLErrorType): boolean {

@@ -27,6 +27,8 @@ export async function startSubgraph(opts: {
   // @apollo/subgraph does not export its resolver-map type from the package root.
   resolvers: NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
   port?: number;
+  /** What resolvers receive as context, from the incoming HTTP request (e.g. its headers). */
+  context?: (req: http.IncomingMessage) => Record<string, unknown>;
 }): Promise<RunningSubgraph> {
   const schema = buildSubgraphSchema({ typeDefs: parse(opts.typeDefs), resolvers: opts.resolvers });
   const app = express();
@@ -41,7 +43,7 @@ export async function startSubgraph(opts: {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async ({ req }) => opts.context?.(req) ?? {} }));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

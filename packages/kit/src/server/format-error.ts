@@ -11,6 +11,12 @@ import type { Logger } from '../logger.js';
 export function maskErrors(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    // A scalar (Date, DateTime) refusing a literal is reported by validation, which Apollo codes
+    // GRAPHQL_VALIDATION_FAILED: it is still the caller's bad input, and the gateway treats a
+    // subgraph's validation failure as its own bug.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && codeOf((error as { originalError?: unknown } | null)?.originalError) === 'BAD_USER_INPUT') {
+      return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     if (isClientError(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
@@ -23,4 +29,8 @@ export function maskErrors(log: Logger) {
     log.error({ err: original, path: formatted.path }, 'internal error while resolving');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+function codeOf(error: unknown): unknown {
+  return (error as { extensions?: { code?: unknown } } | null | undefined)?.extensions?.code;
 }

@@ -1,0 +1,50 @@
+// The gateway's guards in the order they act on a request: deadline, rate limit, body size,
+// NUL characters, trusted documents, operation limits; then tracing and the request log.
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { Logger } from '@shequ/kit/logger';
+import { SecurityConfigError, type SecurityConfig } from './security-config.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
+import { PAYLOAD_TOO_LARGE, useBodyLimit } from './use-body-limit.ts';
+import { useKnownOperationTypes } from './use-known-operation-types.ts';
+import { useNulGuard } from './use-nul-guard.ts';
+import { LIMIT_EXCEEDED, useOperationLimits } from './use-operation-limits.ts';
+import { RATE_LIMITED, useRateLimit } from './use-rate-limit.ts';
+import { useRequestLog } from './use-request-log.ts';
+import { REQUEST_TIMEOUT, useRequestTimeout } from './use-request-timeout.ts';
+import { tracingIsExported, useTracing } from './use-tracing.ts';
+import { OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, useTrustedDocuments } from './use-trusted-documents.ts';
+
+/** What these guards answer with; the error masker lets them through. GATEWAY_TIMEOUT is the runtime's upstream timeout. */
+export const SECURITY_ERROR_CODES = [RATE_LIMITED, LIMIT_EXCEEDED, OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, REQUEST_TIMEOUT, PAYLOAD_TOO_LARGE, 'GATEWAY_TIMEOUT'];
+
+export function securityPlugins(security: SecurityConfig, log: Logger): GatewayPlugin[] {
+  const { limits, trustedDocuments } = security;
+  const manifest = loadTrustedDocuments(trustedDocuments.dir);
+  if (trustedDocuments.enabled && manifest.size === 0) {
+    throw new SecurityConfigError(`TRUSTED_DOCUMENTS is on but ${trustedDocuments.dir} holds no operations: every request would be refused`);
+  }
+  if (security.tracing && !tracingIsExported()) {
+    log.warn('tracing is on but no OpenTelemetry SDK is registered in this process: spans are dropped (see README, "Security")');
+  }
+  log.info(
+    {
+      trustedDocuments: trustedDocuments.enabled ? `${manifest.size} operations` : false,
+      introspection: security.introspection,
+      rateLimitPerMinute: security.rateLimit.perMinute,
+      limits,
+      tracing: security.tracing,
+    },
+    'security settings',
+  );
+  return [
+    useRequestTimeout(security.requestTimeoutMs),
+    useRateLimit(security.rateLimit),
+    useBodyLimit(limits.maxBodyBytes),
+    useNulGuard(),
+    useTrustedDocuments(manifest, { enforce: trustedDocuments.enabled, bypassRoles: trustedDocuments.bypassRoles, maxTokens: limits.maxTokens }),
+    useKnownOperationTypes(),
+    ...useOperationLimits(limits, { blockFieldSuggestions: security.blockFieldSuggestions }),
+    ...(security.tracing ? [useTracing()] : []),
+    useRequestLog(),
+  ];
+}

@@ -1,0 +1,62 @@
+// Operations too big to be a dashboard's: too many tokens, too deep, too many aliases or
+// directives (graphql-armor), or too costly for the subgraphs (operation-cost.ts). Each is refused
+// before any subgraph is asked, with code OPERATION_LIMIT_EXCEEDED and the limit that was hit.
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { ExecutionArgs, ExecutionResult, GraphQLError as GraphQLErrorType, ValidationContext } from 'graphql';
+import { GraphQLError } from './graphql-error.ts';
+import { estimateCost } from './operation-cost.ts';
+import type { OperationLimits } from './security-config.ts';
+
+export const LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED';
+
+type Limit = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost';
+
+export function limitExceeded(limit: Limit, message: string, max: number): GraphQLErrorType {
+  return new GraphQLError(message, { extensions: { code: LIMIT_EXCEEDED, limit, max, http: { status: 400 } } });
+}
+
+export function useOperationLimits(limits: OperationLimits, options: { blockFieldSuggestions: boolean }): GatewayPlugin[] {
+  // Armor throws an uncoded "Syntax Error" by default; these handlers give every refusal our code.
+  // Validation rules report (the other rules still run); the token count aborts the parse itself.
+  const report = (limit: Limit, max: number) => ({
+    n: max,
+    propagateOnRejection: false,
+    onReject: [
+      (ctx: ValidationContext | null, error: GraphQLErrorType) => {
+        const coded = limitExceeded(limit, error.message.replace(/^Syntax Error: /, ''), max);
+        if (!ctx) throw coded;
+        ctx.reportError(coded);
+      },
+    ],
+  });
+  const armor = new EnvelopArmor({
+    maxTokens: report('tokens', limits.maxTokens),
+    maxDepth: { ...report('depth', limits.maxDepth), ignoreIntrospection: false },
+    maxAliases: report('aliases', limits.maxAliases),
+    maxDirectives: report('directives', limits.maxDirectives),
+    costLimit: { enabled: false }, // ours below knows list sizes
+    blockFieldSuggestion: { enabled: options.blockFieldSuggestions, mask: '' },
+  });
+
+  // Variables size the lists (`first: $n`), and Yoga caches validation per document, so the cost is
+  // checked per execution instead of in a validation rule.
+  const checkCost = (args: ExecutionArgs): ExecutionResult | undefined => {
+    const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues, limits);
+    if (cost <= limits.maxCost) return undefined;
+    const message = `Operation cost ${Math.round(cost)} exceeds the limit of ${limits.maxCost}; ask for fewer items (first/last) or fewer nested lists.`;
+    return { errors: [limitExceeded('cost', message, limits.maxCost)] };
+  };
+  const costPlugin: GatewayPlugin = {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refused = checkCost(args);
+      if (refused) setResultAndStopExecution(refused);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = checkCost(args);
+      if (refused) setResultAndStopExecution(refused);
+    },
+  };
+
+  return [...(armor.protect().plugins as GatewayPlugin[]), costPlugin];
+}

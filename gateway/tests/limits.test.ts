@@ -1,0 +1,167 @@
+// Operation limits, body size, batching, introspection, timeouts and rate limits: each refusal is
+// a GraphQL error with a stable code (never a 5xx but the timeouts' 504), before any subgraph is asked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRecords, startSecureGateway, type Answer, type Records, type SecureGateway } from './helpers/secure-hub.ts';
+
+let records: Records;
+let hub: SecureGateway;
+const limits = { maxDepth: 6, maxAliases: 5, maxTokens: 400, maxDirectives: 4, maxCost: 500, defaultListSize: 20, maxBodyBytes: 2_000 };
+
+beforeAll(async () => {
+  records = await startRecords();
+  hub = await startSecureGateway(records, { limits });
+});
+afterAll(async () => {
+  await hub?.close();
+  await records?.close();
+});
+
+function refusedFor(res: Answer, limit: string): void {
+  expect(res.status).toBeGreaterThanOrEqual(200);
+  expect(res.status).toBeLessThan(500);
+  expect(res.data ?? null).toBeNull();
+  expect(res.errors?.map((e) => e.extensions?.code)).toContain('OPERATION_LIMIT_EXCEEDED');
+  expect(res.errors?.find((e) => e.extensions?.code === 'OPERATION_LIMIT_EXCEEDED')?.extensions?.limit).toBe(limit);
+}
+
+const nested = (depth: number) => `{ notices(first: 1) ${'{ related(first: 1) '.repeat(depth - 2)}{ id }${' }'.repeat(depth - 2)} }`;
+
+describe('operation limits', () => {
+  it('answers operations within every limit', async () => {
+    const res = await hub.query(`query Dashboard { ${nested(6).slice(2, -2)} a: notices(first: 2) { id } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.a).toHaveLength(2);
+  });
+
+  it('refuses operations that are too deep, have too many aliases, directives or tokens', async () => {
+    refusedFor(await hub.query(nested(7)), 'depth');
+    refusedFor(await hub.query(`{ ${Array.from({ length: 6 }, (_, i) => `a${i}: notices(first: 1) { id }`).join(' ')} }`), 'aliases');
+    refusedFor(await hub.query(`{ notices(first: 1) { ${Array.from({ length: 5 }, () => 'id @include(if: true)').join(' ')} } }`), 'directives');
+    refusedFor(await hub.query(`{ notices(first: 1) { ${'id '.repeat(400)}} }`), 'tokens');
+  });
+
+  it('estimates cost with list sizes from first/last (also as variables), else the default size', async () => {
+    // 20 notices x (1 + 20 related): 420 of 500.
+    expect((await hub.query('{ notices { related { id } } }')).errors).toBeUndefined();
+    // One level more: 20 + 400 + 8000.
+    const costly = await hub.query('{ notices { related { related { id } } } }');
+    refusedFor(costly, 'cost');
+    expect(costly.errors?.[0]?.message).toMatch(/cost 8420 exceeds the limit of 500/);
+    expect((await hub.query('{ notices(first: 3) { related(first: 3) { related(first: 3) { id } } } }')).errors).toBeUndefined();
+    const viaVariable = 'query($n: Int) { notices(first: $n) { related(first: $n) { related(first: $n) { id } } } }';
+    expect((await hub.query(viaVariable, { n: 3 })).errors).toBeUndefined();
+    refusedFor(await hub.query(viaVariable, { n: 50 }), 'cost');
+  });
+
+  it('refuses a body over the limit with 413, declared or chunked', async () => {
+    const big = JSON.stringify({ query: `{ notices { id } } # ${'x'.repeat(3_000)}` });
+    const declared = await hub.post(big);
+    expect(declared.status).toBe(413);
+    expect(declared.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+
+    const chunked = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 4; i++) controller.enqueue(new TextEncoder().encode(i === 0 ? big.slice(0, 1_000) : 'x'.repeat(1_000)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(((await chunked.json()) as Answer).errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+
+    const smallChunked = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(JSON.stringify({ query: '{ notices(first: 1) { id } }' })));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(await smallChunked.json()).toEqual({ data: { notices: [{ id: 'n1' }] } });
+  });
+
+  it('refuses batches while batching is off, and caps them when it is on', async () => {
+    const batch = [{ query: '{ notices(first: 1) { id } }' }, { query: '{ notices(first: 1) { title } }' }];
+    const off = await hub.post(batch);
+    expect(off.status).toBeGreaterThanOrEqual(400);
+    expect(off.status).toBeLessThan(500);
+
+    const batching = await startSecureGateway(records, { limits: { batchLimit: 2 } });
+    try {
+      const res = await fetch(batching.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      expect(await res.json()).toEqual([{ data: { notices: [{ id: 'n1' }] } }, { data: { notices: [{ title: 'Water outage on Minzu Road' }] } }]);
+      const tooMany = await batching.post([...batch, ...batch]);
+      expect(tooMany.status).toBeGreaterThanOrEqual(400);
+      expect(tooMany.status).toBeLessThan(500);
+    } finally {
+      await batching.close();
+    }
+  });
+});
+
+describe('introspection and field suggestions', () => {
+  it('allows both in development, and turns both off when production settings say so', async () => {
+    expect((await hub.query('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await hub.query('{ notice { id } }')).errors?.[0]?.message).toMatch(/Did you mean "notices"/);
+
+    const production = await startSecureGateway(records, { introspection: false, blockFieldSuggestions: true });
+    try {
+      const introspection = await production.query('{ __schema { queryType { name } } }');
+      expect(introspection.data ?? null).toBeNull();
+      expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+      const typo = await production.query('{ notice { id } }');
+      expect(typo.errors?.[0]?.message).toBe('Cannot query field "notice" on type "Query".');
+      const page = await fetch(production.url, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toMatch(/graphiql/i);
+    } finally {
+      await production.close();
+    }
+  });
+});
+
+describe('timeouts', () => {
+  it('ends a slow subgraph call with GATEWAY_TIMEOUT, and a slow request with 504 REQUEST_TIMEOUT', async () => {
+    const slowSubgraph = await startSecureGateway(records, { subgraphTimeoutMs: 200 });
+    const slowRequest = await startSecureGateway(records, { requestTimeoutMs: 200 });
+    try {
+      const upstream = await slowSubgraph.query('{ slow(ms: 1000) notices(first: 1) { id } }');
+      expect(upstream.errors?.[0]?.extensions?.code).toBe('GATEWAY_TIMEOUT');
+      const whole = await slowRequest.query('{ slow(ms: 1000) }');
+      expect(whole.status).toBe(504);
+      expect(whole.errors?.[0]?.extensions?.code).toBe('REQUEST_TIMEOUT');
+      // Fast requests are unaffected.
+      expect((await slowRequest.query('{ slow(ms: 10) }')).data).toEqual({ slow: 'done' });
+    } finally {
+      await Promise.all([slowSubgraph.close(), slowRequest.close()]);
+    }
+  });
+});
+
+describe('rate limits', () => {
+  it('limits each token subject, else each client address, with 429 RATE_LIMITED and Retry-After; services are exempt', async () => {
+    const limited = await startSecureGateway(records, { rateLimit: { perMinute: 60, burst: 3 } });
+    try {
+      const ask = (as?: Parameters<SecureGateway['query']>[2]) => limited.query('{ notices(first: 1) { id } }', {}, as);
+      const alice = { role: 'RESIDENT' as const, sub: 'resident-alice' };
+      for (let i = 0; i < 3; i++) expect((await ask(alice)).status).toBe(200);
+      const refused = await ask(alice);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(refused.errors).toEqual([{ message: 'Too many requests; try again in 1 s', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } }]);
+
+      expect((await ask({ role: 'RESIDENT', sub: 'resident-bob' })).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await ask({ role: 'SERVICE', sub: 'service:evaluations' })).status).toBe(200);
+      const anonymous = await Promise.all(Array.from({ length: 5 }, () => ask()));
+      expect(anonymous.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+// The authorization matrix: every row of every file in test/authorization/ (one per subgraph), asked
+// through the gateway by anonymous callers and by each role; and, for every subgraph in the
+// federation, proof that it answers only the gateway.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { signatureExtension, signContent, signedContent, type PrismaLike, type SubgraphDefinition } from '@shequ/kit';
+import { gatewaySignedExtensions, postGraphQL, startTestFederation, type TestFederation } from '@shequ/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callers, personas, verdict, type AuthorizationSuite } from './authorization/matrix.js';
+
+const folder = fileURLToPath(new URL('./authorization/', import.meta.url));
+const suites: AuthorizationSuite[] = [];
+for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'matrix.ts').sort()) {
+  suites.push(((await import(`./authorization/${file}`)) as { default: AuthorizationSuite }).default);
+}
+const subgraphs = new Map<string, SubgraphDefinition<PrismaLike>>();
+for (const suite of suites) for (const def of [suite.subgraph, ...(suite.needs ?? [])]) subgraphs.set(def.name, def);
+
+let hub: TestFederation;
+beforeAll(async () => {
+  hub = await startTestFederation({ subgraphs: [...subgraphs.values()] });
+});
+afterAll(() => hub?.close());
+
+describe.each(suites.map((s) => [s.subgraph.name, s] as const))('authorization matrix: %s', (_name, suite) => {
+  it.each(suite.rows.map((row) => [row.name, row] as const))('%s', async (_rowName, row) => {
+    const wrong: string[] = [];
+    for (const caller of callers) {
+      const claims = caller === 'ANONYMOUS' ? null : (row.as?.[caller] ?? personas[caller]);
+      const res = await hub.query(row.operation, row.variables, claims);
+      const allowed = row.allowed.includes(caller);
+      const { refused, summary } = verdict(res);
+      if (res.status >= 500) wrong.push(`${caller}: answered ${summary}`);
+      else if (allowed && refused) wrong.push(`${caller}: should pass, was refused: ${summary}`);
+      else if (!allowed && refused !== (caller === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN')) wrong.push(`${caller}: should be refused, got ${summary}`);
+      else {
+        try {
+          row.expect?.(res, caller, allowed);
+        } catch (error) {
+          wrong.push(`${caller}: ${(error as Error).message}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('subgraphs answer only the gateway', () => {
+  const query = '{ __typename }';
+  it.each([...subgraphs.keys()])('%s refuses unsigned, forged and tampered requests, and keeps its health endpoint open', async (name) => {
+    const subgraph = hub.subgraphs[name]!;
+    const admin = { role: 'DISTRICT_ADMIN' };
+
+    const unsigned = await postGraphQL(subgraph.url, query);
+    const forged = await postGraphQL(subgraph.url, query, {}, {}, gatewaySignedExtensions(query, {}, admin, 'not-the-gateway-secret-not-the-gateway'));
+    const signedAsResident = gatewaySignedExtensions(query, {}, { role: 'RESIDENT' }, hub.secrets.upstreamSecret);
+    const escalated = await postGraphQL(subgraph.url, query, {}, {}, { ...signedAsResident, jwt: { payload: admin } });
+    const stale = { signedAt: Date.now() - 10 * 60_000, jwt: { payload: admin } };
+    const replayed = await postGraphQL(subgraph.url, query, {}, {}, { ...stale, [signatureExtension]: signContent(signedContent({ query, extensions: stale }), hub.secrets.upstreamSecret) });
+    for (const res of [unsigned, forged, escalated, replayed]) {
+      expect(res.status).toBe(401);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+
+    const genuine = await postGraphQL(subgraph.url, query, {}, {}, gatewaySignedExtensions(query, {}, admin, hub.secrets.upstreamSecret));
+    expect(genuine.data).toEqual({ __typename: 'Query' });
+    expect((await fetch(subgraph.url.replace(/\/graphql$/, '/healthz'))).status).toBe(200);
+  });
+});
