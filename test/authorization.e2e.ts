@@ -5,7 +5,9 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { signatureExtension, signContent, signedContent, type PrismaLike, type SubgraphDefinition } from '@shequ/kit';
 import { gatewaySignedExtensions, postGraphQL, startTestFederation, type TestFederation } from '@shequ/testing';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { callers, personas, verdict, type AuthorizationSuite } from './authorization/matrix.js';
 
 const folder = fileURLToPath(new URL('./authorization/', import.meta.url));
@@ -47,7 +49,7 @@ describe.each(suites.map((s) => [s.subgraph.name, s] as const))('authorization m
 
 describe('subgraphs answer only the gateway', () => {
   const query = '{ __typename }';
-  it.each([...subgraphs.keys()])('%s refuses unsigned, forged and tampered requests, and keeps its health endpoint open', async (name) => {
+  it.each([...subgraphs.keys()])('%s refuses unsigned, forged, tampered and stale requests (HTTP and graphql-ws), and keeps its health endpoint open', async (name) => {
     const subgraph = hub.subgraphs[name]!;
     const admin = { role: 'DISTRICT_ADMIN' };
 
@@ -61,6 +63,17 @@ describe('subgraphs answer only the gateway', () => {
       expect(res.status).toBe(401);
       expect(res.data ?? null).toBeNull();
       expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+
+    const overWs = createClient({ url: subgraph.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const refusal = await overWs.iterate({ query: 'subscription { __typename }' }).next().then(
+        () => 'answered',
+        (errors: unknown) => JSON.stringify(errors),
+      );
+      expect(refusal).toMatch(/UNAUTHENTICATED/);
+    } finally {
+      await overWs.dispose();
     }
 
     const genuine = await postGraphQL(subgraph.url, query, {}, {}, gatewaySignedExtensions(query, {}, admin, hub.secrets.upstreamSecret));

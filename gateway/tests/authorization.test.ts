@@ -117,12 +117,14 @@ describe('directives written with the kit builder', () => {
       budget: t.int({ nullable: true, requiresScopes: [['DISTRICT_ADMIN'], ['DEPARTMENT_STAFF']], resolve: () => 42 }),
       mine: t.string({ nullable: true, authenticated: true, resolve: () => 'mine' }),
       open: t.string({ resolve: () => 'open' }),
+      // @ts-expect-error scopes are roles: a typo does not compile
+      typo: t.string({ nullable: true, requiresScopes: [['DISTRICT_ADMN']], resolve: () => null }),
     }));
     const sdl = printSubgraphSchema(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));
     expect(sdl).toMatch(/budget: Int @requiresScopes\(scopes: \[\["DISTRICT_ADMIN"\], \["DEPARTMENT_STAFF"\]\]\)/);
     expect(sdl).toMatch(/mine: String @authenticated/);
 
-    const subgraph = await startSubgraph({ name: 'kit', typeDefs: sdl, resolvers: { Query: { budget: () => 42, mine: () => 'mine', open: () => 'open' } } });
+    const subgraph = await startSubgraph({ name: 'kit', typeDefs: sdl, resolvers: { Query: { budget: () => 42, mine: () => 'mine', open: () => 'open', typo: () => null } } });
     const dir = await mkdtemp(path.join(tmpdir(), 'shequ-kit-auth-'));
     const secret = 'k'.repeat(32);
     const file = path.join(dir, 'supergraph.graphql');

@@ -1,6 +1,8 @@
 // Operation limits, body size, batching, introspection, timeouts and rate limits: each refusal is
 // a GraphQL error with a stable code (never a 5xx but the timeouts' 504), before any subgraph is asked.
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startRecords, startSecureGateway, type Answer, type Records, type SecureGateway } from './helpers/secure-hub.ts';
 
 let records: Records;
@@ -160,6 +162,21 @@ describe('rate limits', () => {
       for (let i = 0; i < 5; i++) expect((await ask({ role: 'SERVICE', sub: 'service:evaluations' })).status).toBe(200);
       const anonymous = await Promise.all(Array.from({ length: 5 }, () => ask()));
       expect(anonymous.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429]);
+
+      // Over graphql-ws each operation counts, with the connection's token.
+      const token = await limited.token({ role: 'RESIDENT', sub: 'resident-carol' });
+      const client = createClient({ url: limited.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: token } });
+      try {
+        const codes: (string | undefined)[] = [];
+        for (let i = 0; i < 4; i++) {
+          for await (const event of client.iterate({ query: 'subscription { ticks(count: 1) }' })) {
+            codes.push((event.errors?.[0]?.extensions as { code?: string } | undefined)?.code);
+          }
+        }
+        expect(codes).toEqual([undefined, undefined, undefined, 'RATE_LIMITED']);
+      } finally {
+        await client.dispose();
+      }
     } finally {
       await limited.close();
     }

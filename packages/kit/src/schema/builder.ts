@@ -20,6 +20,8 @@ export interface BuilderTypes<PrismaTypes extends object, DB> {
   PrismaTypes: PrismaTypes;
   Context: SubgraphContext<DB>;
   AuthScopes: AuthScopes;
+  /** `requiresScopes: [['DISTRICT_ADMIN']]` on a field: the gateway checks them against the caller's role. */
+  FederationScopes: Role;
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     Date: { Input: string; Output: Date | string };
