@@ -6,6 +6,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { ExecutionArgs, ExecutionResult, GraphQLError as GraphQLErrorType, ValidationContext } from 'graphql';
 import { GraphQLError } from './graphql-error.ts';
 import { estimateCost } from './operation-cost.ts';
+import { refuseOperation } from './refuse-operation.ts';
 import type { OperationLimits } from './security-config.ts';
 
 export const LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED';
@@ -47,16 +48,7 @@ export function useOperationLimits(limits: OperationLimits, options: { blockFiel
     const message = `Operation cost ${Math.round(cost)} exceeds the limit of ${limits.maxCost}; ask for fewer items (first/last) or fewer nested lists.`;
     return { errors: [limitExceeded('cost', message, limits.maxCost)] };
   };
-  const costPlugin: GatewayPlugin = {
-    onExecute({ args, setResultAndStopExecution }) {
-      const refused = checkCost(args);
-      if (refused) setResultAndStopExecution(refused);
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const refused = checkCost(args);
-      if (refused) setResultAndStopExecution(refused);
-    },
-  };
+  const costPlugin: GatewayPlugin = refuseOperation(checkCost);
 
   return [...(armor.protect().plugins as GatewayPlugin[]), costPlugin];
 }

@@ -3,8 +3,10 @@
 // (no HTTP request per operation) the operation gets a RATE_LIMITED error instead.
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { claimsExtension } from '@shequ/kit';
+import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from './graphql-error.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { refuseOperation } from './refuse-operation.ts';
 import type { SecurityConfig } from './security-config.ts';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
@@ -31,7 +33,7 @@ export function useRateLimit(config: SecurityConfig['rateLimit'], now?: () => nu
 
   const message = (seconds: number) => `Too many requests; try again in ${seconds} s`;
 
-  const checkOperation = (args: { contextValue: unknown }): { errors: GraphQLError[] } | undefined => {
+  const checkOperation = (args: { contextValue?: unknown }): ExecutionResult | undefined => {
     const context = args.contextValue as ServerContextLike & { request?: Request };
     if (context.request && overHttp.has(context.request)) return undefined; // counted on arrival
     const key = keyOf(context, context.request);
@@ -65,13 +67,6 @@ export function useRateLimit(config: SecurityConfig['rateLimit'], now?: () => nu
         },
       };
     },
-    onExecute({ args, setResultAndStopExecution }) {
-      const refused = checkOperation(args);
-      if (refused) setResultAndStopExecution(refused);
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const refused = checkOperation(args);
-      if (refused) setResultAndStopExecution(refused);
-    },
+    ...refuseOperation(checkOperation),
   };
 }
