@@ -33,7 +33,8 @@ export function useOperationLimits(limits: OperationLimits, options: { blockFiel
   });
   const armor = new EnvelopArmor({
     maxTokens: report('tokens', limits.maxTokens),
-    maxDepth: { ...report('depth', limits.maxDepth), ignoreIntrospection: false },
+    // GraphiQL's introspection query is 18 levels deep; introspection is off in production anyway.
+    maxDepth: { ...report('depth', limits.maxDepth), ignoreIntrospection: true },
     maxAliases: report('aliases', limits.maxAliases),
     maxDirectives: report('directives', limits.maxDirectives),
     costLimit: { enabled: false }, // ours below knows list sizes

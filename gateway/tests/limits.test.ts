@@ -1,5 +1,6 @@
 // Operation limits, body size, batching, introspection, timeouts and rate limits: each refusal is
 // a GraphQL error with a stable code (never a 5xx but the timeouts' 504), before any subgraph is asked.
+import { getIntrospectionQuery } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -111,6 +112,15 @@ describe('operation limits', () => {
 describe('introspection and field suggestions', () => {
   it('allows both in development, and turns both off when production settings say so', async () => {
     expect((await hub.query('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    const defaults = await startSecureGateway(records);
+    try {
+      // What GraphiQL asks, within the default limits.
+      const full = await defaults.query(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+      expect(full.errors).toBeUndefined();
+      expect(full.data?.__schema?.queryType).toMatchObject({ name: 'Query' });
+    } finally {
+      await defaults.close();
+    }
     expect((await hub.query('{ notice { id } }')).errors?.[0]?.message).toMatch(/Did you mean "notices"/);
 
     const production = await startSecureGateway(records, { introspection: false, blockFieldSuggestions: true });
