@@ -46,7 +46,7 @@ export function createErrorMasker(log: Logger, options: MaskErrorOptions = {}) {
     }
     // The gateway's own GraphQL errors (validation, variable coercion, non-null violations)
     // describe the client's operation, not our internals: same as the runtime's default.
-    if (gqlError && !fromSubgraph && code === undefined && !wrapsThrownError(gqlError)) return gqlError;
+    if (gqlError && !fromSubgraph && code === undefined && !wrapsThrownError(gqlError)) return withAuthCode(gqlError);
 
     const original = gqlError?.originalError ?? (error instanceof Error ? error : undefined);
     log.error(
@@ -64,6 +64,13 @@ export function createErrorMasker(log: Logger, options: MaskErrorOptions = {}) {
     if (gqlError?.extensions?.http) extensions.http = gqlError.extensions.http;
     return new GraphQLError(message, { nodes: gqlError?.nodes, path: gqlError?.path, extensions });
   };
+}
+
+/** The JWT plugin refuses a bad token with HTTP 401 but no code: clients get the stable one. */
+function withAuthCode(error: GraphQLErrorType): GraphQLErrorType {
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  if (status !== 401) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'UNAUTHENTICATED' } });
 }
 
 /** The runtime tags every error a subgraph returned with `serviceName` (its `subgraphErrors` option). */

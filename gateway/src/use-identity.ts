@@ -1,6 +1,7 @@
 // Who is asking, and proof to the subgraphs that the gateway asked: tokens are verified here
 // (plugin-jwt-auth), their claims forwarded in the subgraph request's extensions, and the whole
 // request signed (hmac-upstream-signature) over query, variables, claims and a timestamp.
+import { generateKeyPairSync } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
 import {
@@ -19,7 +20,7 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
     signingKeyProviders: [
       jwt.kind === 'secret'
         ? createInlineSigningKeyProvider(jwt.secret)
-        : createRemoteJwksSigningKeyProvider({ jwksUri: jwt.url, cache: true, rateLimit: true }),
+        : unknownKeysRefused(createRemoteJwksSigningKeyProvider({ jwksUri: jwt.url, cache: true, rateLimit: true })),
     ],
     tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), extractFromConnectionParams({ name: 'authorization' })],
     tokenVerification: {
@@ -47,4 +48,25 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
 
   // Order matters: claims are forwarded and the request stamped before it is signed.
   return [jwtPlugin, stamp, sign];
+}
+
+type SigningKeyProvider = ReturnType<typeof createRemoteJwksSigningKeyProvider>;
+
+/**
+ * A token naming a key the identity provider does not publish (or none) is a bad token: 401. The
+ * JWT plugin turns any key-lookup failure into "Authentication is not available" (a server error),
+ * so such tokens get a key that verifies nothing. A JWKS endpoint that cannot be reached still is
+ * a server error.
+ */
+function unknownKeysRefused(provider: SigningKeyProvider): SigningKeyProvider {
+  const verifiesNothing = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  return async (kid) => {
+    try {
+      return await provider(kid);
+    } catch (error) {
+      const name = (error as Error | undefined)?.name;
+      if (name === 'SigningKeyNotFoundError' || name === 'JwksRateLimitError') return verifiesNothing;
+      throw error;
+    }
+  };
 }

@@ -1,11 +1,14 @@
 // @authenticated and @requiresScopes from the supergraph, enforced by the gateway with the caller's
 // role as its scope; and the token checks in front of them.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { createBuilder, issueToken } from '@shequ/kit';
 import { createClient } from 'graphql-ws';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { composeSupergraph } from '../src/compose.ts';
@@ -97,16 +100,47 @@ describe('schema-level authorization', () => {
 });
 
 describe('tokens', () => {
-  it('refuses a token that is forged, expired or for another audience with 401, and a malformed header with 400', async () => {
+  it('refuses a token that is forged, expired or altered with 401 UNAUTHENTICATED, and a malformed header with 400', async () => {
     const forged = await hub.token({ role: 'DISTRICT_ADMIN' }, { secret: 'x'.repeat(32) });
     const expired = await hub.token({ role: 'DISTRICT_ADMIN' }, { expiresIn: '-1m' });
     for (const token of [forged, expired, `${(await hub.token({ role: 'RESIDENT' })).slice(0, -2)}xx`]) {
       const res = await hub.post({ query: '{ notices { id } }' }, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(401);
       expect(res.data ?? null).toBeNull();
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     }
     const malformed = await hub.post({ query: '{ notices { id } }' }, { headers: { authorization: 'Basic abc' } });
     expect(malformed.status).toBe(400);
+  });
+});
+
+describe('tokens from an identity provider', () => {
+  it('accepts ES256 tokens verified with the keys at JWT_JWKS_URL, and nothing signed otherwise', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' }] };
+    const idp = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(jwks));
+    });
+    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(idp.address() as AddressInfo).port}/.well-known/jwks.json`;
+    const federated = await startSecureGateway(records, {}, { identity: { jwt: { kind: 'jwks', url, issuer: 'shequ', audience: 'shequ' }, upstreamSecret: 'u'.repeat(32) } });
+    const sign = async (key: CryptoKey | Uint8Array, alg: string, kid?: string) =>
+      new SignJWT({ role: 'RESIDENT' }).setProtectedHeader({ alg, ...(kid ? { kid } : {}) }).setIssuer('shequ').setAudience('shequ').setSubject('resident-1').setExpirationTime('5m').sign(key);
+    const ask = (token: string) => federated.post({ query: '{ ballots { id } }' }, { headers: { authorization: `Bearer ${token}` } });
+    try {
+      const accepted = await ask(await sign(privateKey, 'ES256', 'idp-1'));
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data).toEqual({ ballots: [{ id: 'b1' }] });
+      const impostor = (await generateKeyPair('ES256')).privateKey;
+      for (const token of [await sign(impostor, 'ES256', 'idp-1'), await sign(new TextEncoder().encode('s'.repeat(32)), 'HS256', 'idp-1'), await sign(impostor, 'ES256', 'unknown-key'), await sign(impostor, 'ES256')]) {
+        const refused = await ask(token);
+        expect({ status: refused.status, errors: refused.errors }).toEqual({ status: 401, errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })] });
+      }
+    } finally {
+      await federated.close();
+      await new Promise((resolve) => idp.close(resolve));
+    }
   });
 });
 
