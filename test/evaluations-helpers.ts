@@ -72,9 +72,8 @@ export class WsFeed<T = Record<string, any>> {
       webSocketImpl: WebSocket,
       retryAttempts: 0,
       lazy: false,
-      // The gateway reads the token from connectionParams.authorization as it is, without the
-      // "Bearer " prefix an HTTP header carries (extractFromConnectionParams in use-identity.ts).
-      connectionParams: token ? { authorization: token } : {},
+      // As browser clients send it: the same "Bearer <token>" an HTTP header carries.
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     });
     this.client.subscribe<T>({ query, variables }, {
       next: (event) => this.push({ status: 0, ...event } as GraphQLResponse<T>),

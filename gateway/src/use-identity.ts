@@ -22,7 +22,7 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
         ? createInlineSigningKeyProvider(jwt.secret)
         : unknownKeysRefused(createRemoteJwksSigningKeyProvider({ jwksUri: jwt.url, cache: true, rateLimit: true })),
     ],
-    tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), extractFromConnectionParams({ name: 'authorization' })],
+    tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), bearerOrBare(extractFromConnectionParams({ name: 'authorization' }))],
     tokenVerification: {
       algorithms: jwt.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256'],
       issuer: jwt.issuer,
@@ -48,6 +48,21 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
 
   // Order matters: claims are forwarded and the request stamped before it is signed.
   return [jwtPlugin, stamp, sign];
+}
+
+type TokenExtractor = ReturnType<typeof extractFromConnectionParams>;
+
+/**
+ * graphql-ws clients send `connectionParams: { authorization }` with or without the "Bearer "
+ * that HTTP needs; the plugin's extractor keeps the prefix, which then fails verification.
+ */
+function bearerOrBare(extract: TokenExtractor): TokenExtractor {
+  return async (params) => {
+    const found = await extract(params);
+    if (!found) return found;
+    const match = /^Bearer\s+(.+)$/i.exec(found.token.trim());
+    return match ? { token: match[1]!, prefix: 'Bearer' } : found;
+  };
 }
 
 type SigningKeyProvider = ReturnType<typeof createRemoteJwksSigningKeyProvider>;
