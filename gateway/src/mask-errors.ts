@@ -32,7 +32,7 @@ export function createErrorMasker(log: Logger, options: MaskErrorOptions = {}) {
   const exposed = new Set([...RUNTIME_CODES, ...(options.exposeCodes ?? [])]);
 
   return function maskError(error: unknown, message: string): Error {
-    const gqlError = isGraphQLError(error) ? error : undefined;
+    const gqlError = isGraphQLError(error) ? error : fromPlainSubgraphError(error);
     const code = gqlError?.extensions?.code;
 
     const fromSubgraph = gqlError !== undefined && cameFromSubgraph(gqlError);
@@ -64,6 +64,17 @@ export function createErrorMasker(log: Logger, options: MaskErrorOptions = {}) {
     if (gqlError?.extensions?.http) extensions.http = gqlError.extensions.http;
     return new GraphQLError(message, { nodes: gqlError?.nodes, path: gqlError?.path, extensions });
   };
+}
+
+/**
+ * Over the graphql-ws transport a subgraph's errors reach the gateway as plain objects (tagged
+ * with `serviceName`), not GraphQLErrors; rebuilt, they are judged like any subgraph error.
+ */
+function fromPlainSubgraphError(error: unknown): GraphQLErrorType | undefined {
+  if (typeof error !== 'object' || error === null || error instanceof Error) return undefined;
+  const { message, path, extensions } = error as { message?: unknown; path?: unknown; extensions?: unknown };
+  if (typeof message !== 'string' || typeof extensions !== 'object' || extensions === null || !('serviceName' in extensions)) return undefined;
+  return new GraphQLError(message, { path: Array.isArray(path) ? (path as (string | number)[]) : undefined, extensions: extensions as GraphQLErrorExtensions });
 }
 
 /** The JWT plugin refuses a bad token with HTTP 401 but no code: clients get the stable one. */
