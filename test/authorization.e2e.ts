@@ -1,13 +1,14 @@
 // The authorization matrix: every row of every file in test/authorization/ (one per subgraph), asked
-// through the gateway by anonymous callers and by each role; and, for every subgraph in the
-// federation, proof that it answers only the gateway.
+// through the whole hub by anonymous callers and by each role; and, for every subgraph of the
+// repository, proof that it answers only the gateway.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { signatureExtension, signContent, signedContent, type PrismaLike, type SubgraphDefinition } from '@shequ/kit';
+import { signatureExtension, signContent, signedContent } from '@shequ/kit';
 import { gatewaySignedExtensions, postGraphQL, startTestFederation, type TestFederation } from '@shequ/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { loadSubgraphs } from '../scripts/subgraphs.js';
 import { callers, personas, verdict, type AuthorizationSuite } from './authorization/matrix.js';
 
 const folder = fileURLToPath(new URL('./authorization/', import.meta.url));
@@ -15,12 +16,12 @@ const suites: AuthorizationSuite[] = [];
 for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'matrix.ts').sort()) {
   suites.push(((await import(`./authorization/${file}`)) as { default: AuthorizationSuite }).default);
 }
-const subgraphs = new Map<string, SubgraphDefinition<PrismaLike>>();
-for (const suite of suites) for (const def of [suite.subgraph, ...(suite.needs ?? [])]) subgraphs.set(def.name, def);
+// The whole hub, so that every subgraph in the repository is checked below, rows or not.
+const subgraphs = await loadSubgraphs();
 
 let hub: TestFederation;
 beforeAll(async () => {
-  hub = await startTestFederation({ subgraphs: [...subgraphs.values()] });
+  hub = await startTestFederation({ subgraphs });
 });
 afterAll(() => hub?.close());
 
@@ -49,7 +50,7 @@ describe.each(suites.map((s) => [s.subgraph.name, s] as const))('authorization m
 
 describe('subgraphs answer only the gateway', () => {
   const query = '{ __typename }';
-  it.each([...subgraphs.keys()])('%s refuses unsigned, forged, tampered and stale requests (HTTP and graphql-ws), and keeps its health endpoint open', async (name) => {
+  it.each(subgraphs.map((s) => s.name))('%s refuses unsigned, forged, tampered and stale requests (HTTP and graphql-ws), and keeps its health endpoint open', async (name) => {
     const subgraph = hub.subgraphs[name]!;
     const admin = { role: 'DISTRICT_ADMIN' };
 

@@ -1,11 +1,9 @@
 // Communities are public: dashboards show them to anyone.
 import committees from '../../subgraphs/committees/src/index.js';
-import departments from '../../subgraphs/departments/src/index.js';
 import { callers, defineSuite } from './matrix.js';
 
 export default defineSuite({
   subgraph: committees,
-  needs: [departments],
   rows: [
     {
       name: 'a community with its street',

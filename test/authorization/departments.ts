@@ -1,12 +1,10 @@
 // Streets, departments, commitments and notices are public (publicity system, 公示制); assigning
 // staff down to communities is for the district, a department or a street.
-import committees from '../../subgraphs/committees/src/index.js';
 import departments from '../../subgraphs/departments/src/index.js';
 import { callers, defineSuite } from './matrix.js';
 
 export default defineSuite({
   subgraph: departments,
-  needs: [committees],
   rows: [
     { name: 'the streets with their communities', operation: '{ streets { id name pilot communities { id } } }', allowed: callers },
     { name: 'the departments', operation: '{ departments { id name shortName specialty } }', allowed: callers },

@@ -40,13 +40,12 @@ export interface AuthorizationRow {
 }
 
 export interface AuthorizationSuite {
+  /** Whose operations the rows are (the runner starts every subgraph of the repository). */
   subgraph: SubgraphDefinition<PrismaLike>;
-  /** Other subgraphs this one's rows need in the federation. */
-  needs?: SubgraphDefinition<PrismaLike>[];
   rows: AuthorizationRow[];
 }
 
-export function defineSuite<DB extends PrismaLike>(suite: { subgraph: SubgraphDefinition<DB>; needs?: SubgraphDefinition<any>[]; rows: AuthorizationRow[] }): AuthorizationSuite {
+export function defineSuite<DB extends PrismaLike>(suite: { subgraph: SubgraphDefinition<DB>; rows: AuthorizationRow[] }): AuthorizationSuite {
   return suite as unknown as AuthorizationSuite;
 }
 
