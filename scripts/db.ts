@@ -1,11 +1,9 @@
 // npm run db -- <subgraph|all> migrate dev [--name <name>] | migrate deploy | migrate status | drift
 // Offline equivalents of `prisma migrate`, through the WASM schema engine.
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import {
   applyMigrations, createMigration, databaseTargetFromEnv, dataRoot, DatabaseConfigError, describeTarget, migrationStatus,
-  openAdapters, pendingSchemaChange, prismaProject,
+  openAdapters, openPGlite, pendingSchemaChange, pgliteAdapterFactory, prismaProject,
 } from '@shequ/kit';
 import { loadSubgraph, subgraphNames } from './subgraphs.js';
 
@@ -19,12 +17,12 @@ if (!which || !valid) {
 }
 
 /** A throwaway in-memory PGlite: the engine replays the migrations there to compare them with schema.prisma. */
-const scratch = () => new PrismaPGlite(new PGlite());
+const scratch = async () => pgliteAdapterFactory(await openPGlite(null, dataRoot), dataRoot);
 
 async function run(name: string): Promise<boolean> {
   const project = prismaProject((await loadSubgraph(name)).prismaDir);
   if (command === 'drift') {
-    const sql = await pendingSchemaChange(scratch(), project);
+    const sql = await pendingSchemaChange(await scratch(), project);
     if (!sql.trim()) {
       console.log(`${name}: migrations match schema.prisma`);
       return true;
@@ -33,7 +31,7 @@ async function run(name: string): Promise<boolean> {
     return false;
   }
   if (sub === 'dev') {
-    const created = await createMigration(scratch(), project, values.name ?? 'change');
+    const created = await createMigration(await scratch(), project, values.name ?? 'change');
     console.log(created ? `${name}: created prisma/migrations/${created}` : `${name}: schema.prisma matches the migrations; nothing to create`);
   }
   const target = databaseTargetFromEnv(name, process.env, dataRoot);

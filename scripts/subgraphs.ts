@@ -2,7 +2,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot, type PrismaLike, type SubgraphDefinition } from '@shequ/kit';
+import type { PrismaLike, SubgraphDefinition } from '@shequ/kit';
+import { repoRoot } from '@shequ/kit/paths';
 
 export const subgraphsDir = path.join(repoRoot, 'subgraphs');
 

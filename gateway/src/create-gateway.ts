@@ -6,7 +6,7 @@ import {
   type GatewayRuntime,
 } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import type { HubSecrets } from '@shequ/kit';
+import type { HubSecrets } from '@shequ/kit/auth/secrets';
 import { createLogger, type Logger } from '@shequ/kit/logger';
 import type { Registry } from 'prom-client';
 import { createErrorMasker } from './mask-errors.ts';

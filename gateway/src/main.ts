@@ -1,4 +1,6 @@
-import { dataRoot, loadHubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit';
+import { loadHubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit/auth/secrets';
+import { dataRoot } from '@shequ/kit/paths';
+import { announceReady } from '@shequ/kit/server/supervisor';
 import { createLogger } from '@shequ/kit/logger';
 import { SecurityConfigError } from './security-config.ts';
 import { startGatewayServer } from './server.ts';
@@ -76,3 +78,4 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 }
 process.on('SIGINT', (signal) => void shutdown(signal));
 process.on('SIGTERM', (signal) => void shutdown(signal));
+announceReady('gateway', server.url);

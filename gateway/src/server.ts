@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
-import { requestIdHeader } from '@shequ/kit';
+import { requestIdHeader } from '@shequ/kit/schema/context';
 import { createLogger } from '@shequ/kit/logger';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';

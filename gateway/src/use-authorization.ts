@@ -5,7 +5,8 @@
 // null with an UNAUTHENTICATED or FORBIDDEN error and the rest of the data arrives.
 // Row-level rules (own community, own department) stay in the subgraphs.
 import type { GatewayConfigBase, GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { callerFromClaims, claimsExtension, type Caller } from '@shequ/kit';
+import { callerFromClaims, type Caller } from '@shequ/kit/auth/caller';
+import { claimsExtension } from '@shequ/kit/auth/upstream-signature';
 import type { ExecutionResult, GraphQLError as GraphQLErrorType } from 'graphql';
 import { getOperationAST } from 'graphql/index.js';
 import { GraphQLError } from './graphql-error.ts';

@@ -12,7 +12,8 @@ import {
   useJWT,
 } from '@graphql-mesh/plugin-jwt-auth';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
-import { claimsExtension, signatureExtension, signedAtExtension, signedContent, type HubSecrets } from '@shequ/kit';
+import type { HubSecrets } from '@shequ/kit/auth/secrets';
+import { claimsExtension, signatureExtension, signedAtExtension, signedContent } from '@shequ/kit/auth/upstream-signature';
 
 export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>): GatewayPlugin[] {
   const { jwt } = secrets;

@@ -2,7 +2,7 @@
 // Over HTTP a limited request gets 429 with Retry-After before anything is parsed; over graphql-ws
 // (no HTTP request per operation) the operation gets a RATE_LIMITED error instead.
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { claimsExtension } from '@shequ/kit';
+import { claimsExtension } from '@shequ/kit/auth/upstream-signature';
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from './graphql-error.ts';
 import { RateLimiter } from './rate-limiter.ts';

@@ -2,7 +2,8 @@
 // through the request's logger, which the runtime has tagged with the request id (x-request-id,
 // also sent to every subgraph and back to the client). Never variables or subjects: personal data.
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { callerFromClaims, claimsExtension } from '@shequ/kit';
+import { callerFromClaims } from '@shequ/kit/auth/caller';
+import { claimsExtension } from '@shequ/kit/auth/upstream-signature';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { getOperationAST } from 'graphql/index.js';
 import { isAsyncIterable } from './is-async-iterable.ts';

@@ -3,7 +3,7 @@
 // manifest is refused with OPERATION_NOT_TRUSTED; the hub's own services (role SERVICE by default)
 // may still send theirs. An unknown hash is PERSISTED_QUERY_NOT_FOUND either way.
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { claimsExtension } from '@shequ/kit';
+import { claimsExtension } from '@shequ/kit/auth/upstream-signature';
 import { GraphQLError } from './graphql-error.ts';
 import type { SecurityConfig } from './security-config.ts';
 import type { TrustedDocuments } from './trusted-documents.ts';

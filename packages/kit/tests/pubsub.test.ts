@@ -24,7 +24,7 @@ const redisReady = await redisUp();
 
 describe('hub pubsub', () => {
   it('delivers in-process events to subscribers of the topic only', async () => {
-    const { pubsub, close } = createHubPubSub({ log });
+    const { pubsub, close } = await createHubPubSub({ log });
     const events = pubsub.subscribe('a')[Symbol.asyncIterator]();
     const next = events.next();
     pubsub.publish('b', 'not for a');
@@ -36,8 +36,8 @@ describe('hub pubsub', () => {
 
   describe.skipIf(!redisReady)('over Redis', () => {
     it('fans events out between two handles, and a closed connection never leaves an unhandled rejection', async () => {
-      const a = createHubPubSub({ redisUrl, log, prefix: 'shequ:kit-test:' });
-      const b = createHubPubSub({ redisUrl, log, prefix: 'shequ:kit-test:' });
+      const a = await createHubPubSub({ redisUrl, log, prefix: 'shequ:kit-test:' });
+      const b = await createHubPubSub({ redisUrl, log, prefix: 'shequ:kit-test:' });
       const events = b.pubsub.subscribe(`topic-${process.pid}`)[Symbol.asyncIterator]();
       const next = events.next();
       // The subscription reaches Redis asynchronously: publish until it is there.

@@ -1,6 +1,6 @@
-import { representativesPerCommunity, type Logger } from '@shequ/kit';
+import { bulkInsert, representativesPerCommunity, type Logger } from '@shequ/kit';
 import type { DB } from './db.js';
-import { demoBallots, demoCriteria, demoTargets, type DemoBallot } from './demo/campaign-data.js';
+import { demoBallots, demoCriteria, demoTargets } from './demo/campaign-data.js';
 import { closeCampaign } from './domain/close.js';
 import { dayToDate, halfYearOf } from './domain/calendar.js';
 
@@ -10,31 +10,37 @@ const DAY = 86_400_000;
 const titleOf = (h: Half) => `${h.year}年${h.half === 1 ? '上' : '下'}半年社区评议街道和职能部门`;
 const previousHalf = (h: Half): Half => halfYearOf(new Date(dayToDate(h.start).getTime() - DAY));
 
-// Thousands of ballots as one JSON parameter: five times faster than createMany on PGlite.
-const insertBallots = (prisma: DB, ballots: DemoBallot[]) =>
-  prisma.$executeRawUnsafe(
-    `INSERT INTO "Ballot" ("id", "campaignId", "targetId", "communityId", "voterKey", "levels", "comment")
-     SELECT * FROM json_to_recordset($1::json)
-       AS x(id text, "campaignId" text, "targetId" text, "communityId" text, "voterKey" text, levels int[], comment text)`,
-    JSON.stringify(ballots.map((b) => ({ ...b, levels: `{${b.levels.join(',')}}` }))),
+const campaignId = (h: Half) => `campaign-${h.year}-h${h.half}`;
+
+/** A restart's whole cost: one statement finds both demo campaigns in their final state. */
+async function seeded(prisma: DB, currentId: string, pastId: string): Promise<boolean> {
+  const [row] = await prisma.$queryRawUnsafe<{ done: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM "Campaign" WHERE id = $1) AND EXISTS (SELECT 1 FROM "Campaign" WHERE id = $2 AND status = 'PUBLISHED') AS done`,
+    currentId,
+    pastId,
   );
+  return row?.done === true;
+}
 
 /** Creates a campaign OPEN with its ballots, in one transaction; nothing if it exists. */
 async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerIds: string[]): Promise<{ id: string; created: number }> {
-  const id = `campaign-${h.year}-h${h.half}`;
+  const id = campaignId(h);
   if (await prisma.campaign.findUnique({ where: { id }, select: { id: true } })) return { id, created: 0 };
   const ballots = demoBallots(id, share);
   const openedAt = new Date(Math.min(Date.now(), dayToDate(h.start).getTime() + 14 * DAY));
-  await prisma.$transaction([
-    prisma.campaign.create({
-      data: { id, title: titleOf(h), periodStart: dayToDate(h.start), periodEnd: dayToDate(h.end), status: 'OPEN', openedAt, observerIds, revision: ballots.length },
-    }),
-    prisma.criterion.createMany({ data: demoCriteria.map((c, position) => ({ campaignId: id, ...c, position })) }),
-    prisma.campaignTarget.createMany({
-      data: demoTargets.map((t, position) => ({ campaignId: id, targetId: t.targetId, kind: t.kind, position, eligibleVoters: t.communities.length * representativesPerCommunity })),
-    }),
-    insertBallots(prisma, ballots),
-  ]);
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.campaign.create({
+        data: { id, title: titleOf(h), periodStart: dayToDate(h.start), periodEnd: dayToDate(h.end), status: 'OPEN', openedAt, observerIds, revision: ballots.length },
+      });
+      await tx.criterion.createMany({ data: demoCriteria.map((c, position) => ({ campaignId: id, ...c, position })) });
+      await tx.campaignTarget.createMany({
+        data: demoTargets.map((t, position) => ({ campaignId: id, targetId: t.targetId, kind: t.kind, position, eligibleVoters: t.communities.length * representativesPerCommunity })),
+      });
+      await bulkInsert(tx, 'Ballot', ballots);
+    },
+    { maxWait: 60_000, timeout: 600_000 },
+  );
   return { id, created: ballots.length };
 }
 
@@ -76,6 +82,7 @@ async function publishPast(prisma: DB, id: string, h: Half): Promise<void> {
 export async function seed(prisma: DB, log: Logger): Promise<void> {
   const current = halfYearOf(new Date());
   const past = previousHalf(current);
+  if (await seeded(prisma, campaignId(current), campaignId(past))) return;
   const now = await ensureOpenCampaign(prisma, current, 0.45, ['observer-district-npc']);
   const before = await ensureOpenCampaign(prisma, past, 0.75, ['observer-district-npc']);
   await publishPast(prisma, before.id, past);

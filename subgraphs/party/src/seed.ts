@@ -1,7 +1,5 @@
-import { demoCommunities, seededRandom, type DemoCommunity, type Logger } from '@shequ/kit';
+import { demoCommunities, lazy, seedDemoTables, seededRandom, type DemoCommunity, type Logger, type RawSqlClient } from '@shequ/kit';
 import type { DB } from './db.js';
-import { Prisma } from './generated/prisma/client.js';
-import { bulkInsert } from './demo/bulk-insert.js';
 import { demoOrganization } from './demo/organizations.js';
 import { demoUnits } from './demo/units.js';
 import { demoVolunteers } from './demo/volunteers.js';
@@ -37,37 +35,36 @@ function demoData(communities: readonly DemoCommunity[]) {
 /**
  * Demo data: 112 party organisations with their members, jurisdiction units with agreements and
  * contributions, and over 10,000 volunteers in teams with activities and logged hours.
- * Idempotent: when the last row of the last batch exists everything is there and nothing is
- * written; after an interrupted first start the missing rows are added.
+ * Idempotent: once seeded a restart builds and sends nothing.
  */
 export async function seed(prisma: DB, log: Logger): Promise<void> {
   await seedCommunities(prisma, log, demoCommunities);
 }
 
-/** The demo data of some communities only (tests leave one out to register it). */
+/** The demo data of some communities only (a test leaves one out to register it). */
 export async function seedCommunities(prisma: DB, log: Logger, communities: readonly DemoCommunity[]): Promise<void> {
   const started = Date.now();
-  const rows = demoData(communities);
-  if (await prisma.volunteerHours.findUnique({ where: { id: rows.hours.at(-1)!.id }, select: { id: true } })) return;
+  const rows = lazy(() => demoData(communities));
   // Teams and their volunteers point at each other: leaders are set once both exist, in one statement.
-  const setLeaders = () => {
-    const pairs = Prisma.join(rows.leaders.map((l) => Prisma.sql`(${l.id}, ${l.leaderId})`));
-    return prisma.$executeRaw`
-      UPDATE "VolunteerTeam" AS t SET "leaderId" = l.leader
-      FROM (VALUES ${pairs}) AS l(id, leader) WHERE t.id = l.id AND t."leaderId" IS NULL`;
+  const setLeaders = (tx: RawSqlClient) => {
+    const pairs = rows().leaders.map((l) => ({ id: l.id, leader: l.leaderId }));
+    return tx.$executeRawUnsafe(
+      `UPDATE "VolunteerTeam" AS t SET "leaderId" = l.leader
+       FROM json_to_recordset($1::json) AS l(id text, leader text) WHERE t.id = l.id AND t."leaderId" IS NULL`,
+      JSON.stringify(pairs),
+    );
   };
-  const counts = {
-    organizations: await bulkInsert(prisma, 'PartyOrganization', rows.organizations),
-    members: await bulkInsert(prisma, 'PartyMember', rows.members),
-    units: await bulkInsert(prisma, 'CoConstructionUnit', rows.units),
-    agreements: await bulkInsert(prisma, 'CoConstructionAgreement', rows.agreements),
-    contributions: await bulkInsert(prisma, 'Contribution', rows.contributions),
-    teams: await bulkInsert(prisma, 'VolunteerTeam', rows.teams),
-    volunteers: await bulkInsert(prisma, 'Volunteer', rows.volunteers),
-    leaders: await setLeaders(),
-    activities: await bulkInsert(prisma, 'Activity', rows.activities),
-    participants: await bulkInsert(prisma, 'ActivityParticipant', rows.participants),
-    hours: await bulkInsert(prisma, 'VolunteerHours', rows.hours),
-  };
-  log.info({ ...counts, ms: Date.now() - started }, 'demo data seeded');
+  const seeded = await seedDemoTables(prisma, [
+    { table: 'PartyOrganization', rows: () => rows().organizations },
+    { table: 'PartyMember', rows: () => rows().members },
+    { table: 'CoConstructionUnit', rows: () => rows().units },
+    { table: 'CoConstructionAgreement', rows: () => rows().agreements },
+    { table: 'Contribution', rows: () => rows().contributions },
+    { table: 'VolunteerTeam', rows: () => rows().teams },
+    { table: 'Volunteer', rows: () => rows().volunteers, then: setLeaders },
+    { table: 'Activity', rows: () => rows().activities },
+    { table: 'ActivityParticipant', rows: () => rows().participants },
+    { table: 'VolunteerHours', rows: () => rows().hours },
+  ]);
+  if (seeded) log.info({ ...seeded, ms: Date.now() - started }, 'demo data seeded');
 }

@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { postgresAdapter, withPostgres } from './postgres.js';
+import { dataRoot } from '../paths.js';
+import { openPGlite, pgliteAdapterFactory } from './pglite-cluster.js';
 import { DatabaseConfigError, describeTarget, type DatabaseTarget } from './target.js';
 
 export interface Adapters {
@@ -36,17 +35,18 @@ export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
   if (target.kind === 'pglite') {
     let pglite: PGlite;
     try {
-      if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
-      pglite = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+      pglite = await openPGlite(target.dataDir, dataRoot);
     } catch (err) {
       throw explain(target, err);
     }
-    const factory = new PrismaPGlite(pglite);
+    const factory = pgliteAdapterFactory(pglite, dataRoot);
     const close = async () => {
       if (!pglite.closed) await pglite.close();
     };
     return { runtime: factory, migrations: factory, close, drop: close };
   }
+  // Only a hub on PostgreSQL pays for loading its driver.
+  const { postgresAdapter, withPostgres } = await import('./postgres.js');
   const database = decodeURIComponent(new URL(target.url).pathname.slice(1));
   const { ephemeral } = target;
   try {

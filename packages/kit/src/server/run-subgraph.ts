@@ -4,6 +4,7 @@ import type { PrismaLike } from '../database/open-database.js';
 import { createLogger } from '../logger.js';
 import { dataRoot } from '../paths.js';
 import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
+import { announceReady } from './supervisor.js';
 
 /** The process entry point of a subgraph: env → database → server, with clean shutdown. */
 export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition<DB>): Promise<void> {
@@ -58,4 +59,5 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
     process.exit(1);
   }
   if (signalled) await stop(signalled);
+  else announceReady(def.name, running.url);
 }

@@ -59,9 +59,24 @@ export interface RunningSubgraph<DB extends PrismaLike> {
   close(): Promise<void>;
 }
 
+/** Milliseconds each start-up phase took, for the ready log line: where a slow start went. */
+function startupClock() {
+  const laps: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    laps,
+    lap(phase: string) {
+      const now = performance.now();
+      laps[phase] = Math.round(now - last);
+      last = now;
+    },
+  };
+}
+
 /** Opens the database (migrating it), seeds, and serves the subgraph. */
 export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefinition<DB>, options: StartOptions): Promise<RunningSubgraph<DB>> {
   const log = options.log ?? createLogger(def.name);
+  const phases = startupClock();
   const db = await openDatabase({
     target: options.target,
     project: prismaProject(def.prismaDir),
@@ -70,8 +85,10 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
   });
   let events: PubSubHandle | undefined;
   try {
+    phases.lap('database');
     if (options.seed !== false && def.seed) await def.seed(db.prisma, log);
-    events = createHubPubSub({ redisUrl: options.redisUrl, log, prefix: `shequ:${def.name}:` });
+    phases.lap('seed');
+    events = await createHubPubSub({ redisUrl: options.redisUrl, log, prefix: `shequ:${def.name}:` });
     const shared: SubgraphServices<DB> = {
       prisma: db.prisma,
       log,
@@ -84,7 +101,8 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
     };
     let current = await serve();
     const { url, port } = await current.server.listen(options.port ?? def.defaultPort, options.host);
-    log.info({ url, database: describeTarget(options.target), events: events.kind }, 'subgraph ready');
+    phases.lap('serve');
+    log.info({ url, database: describeTarget(options.target), events: events.kind, startupMs: phases.laps, uptimeMs: Math.round(process.uptime() * 1000) }, 'subgraph ready');
     const stopServer = async () => {
       await Promise.all(current.workers.map((w) => w.stop()));
       await current.server.close();
