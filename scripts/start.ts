@@ -26,8 +26,9 @@ const entries: Entry[] = [
 const width = Math.max(...entries.map((e) => e.name.length));
 // Embedded PostgreSQL is WebAssembly. V8 re-compiles its hot functions with its optimising tier in
 // background threads: 0.6-1.8 s of CPU per subgraph during start-up, when six processes share two
-// cores. Baseline (Liftoff) code answers the demo's queries as fast (bench/startup.md).
-const subgraphNodeFlags = (process.env.SHEQU_SUBGRAPH_NODE_FLAGS ?? '--liftoff-only').split(' ').filter(Boolean);
+// cores. Baseline (Liftoff) code answers the demo's queries as fast, and one V8 worker thread per
+// subgraph instead of four contends less for the cores (bench/startup.md).
+const subgraphNodeFlags = (process.env.SHEQU_SUBGRAPH_NODE_FLAGS ?? '--liftoff-only --v8-pool-size=1').split(' ').filter(Boolean);
 // Generous: a first start on a busy machine migrates and seeds five databases on two cores.
 const readyTimeoutMs = Number(process.env.SHEQU_START_TIMEOUT_MS ?? 240_000);
 
