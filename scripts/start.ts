@@ -5,6 +5,7 @@
 // script loads nothing heavy itself: it bundles the services' TypeScript once, runs them with
 // plain `node`, and learns that each serves from a message over the IPC channel.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { isReadyMessage } from '@shequ/kit/server/supervisor';
@@ -82,6 +83,13 @@ process.on('SIGTERM', () => void stopAll(0));
 let urls: string[] = [];
 try {
   const bundles = await bundleEntries(entries, path.join(repoRoot, '.build', 'start'));
+  // A first start's embedded databases need a pristine cluster: made here while the services load
+  // their code, rather than by the first of them to get there while the others wait. (Should it
+  // fail, each service makes its own.)
+  const newDatabases = !process.env.DATABASE_URL && entries.some((e) => e.name !== 'gateway' && !existsSync(path.join(dataRoot, e.name, 'PG_VERSION')));
+  if (newDatabases) {
+    import('@shequ/kit/database/pglite-cluster').then((m) => m.ensurePristineCluster(dataRoot)).catch(() => {});
+  }
   // All at once: the gateway needs only the supergraph file, not live subgraphs, to start.
   urls = await Promise.all(entries.map((e, i) => launch(e.name, bundles.get(e.name)!, i)));
 } catch (err) {

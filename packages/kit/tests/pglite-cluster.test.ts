@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,20 @@ describe('embedded clusters from the pristine copy', () => {
     await fresh.close();
     expect((await stat(saved)).mtimeMs).toBe(before);
   });
+
+  it('takes over a lock left by a process that died while making the pristine cluster', async () => {
+    const exited = spawnSync(process.execPath, ['-e', '']).pid!;
+    const otherCache = path.join(root, 'other-cache');
+    await mkdir(otherCache, { recursive: true });
+    const version = (await readdir(cache))[0]!.replace('-pristine.tar.gz', '');
+    const lock = path.join(otherCache, `${version}-pristine.tar.gz.lock`);
+    await writeFile(lock, String(exited));
+    // Without the take-over this would wait for the lock to age (two minutes) and time out.
+    const db = await openPGlite(null, otherCache);
+    expect((await db.query<{ ok: number }>('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
+    await db.close();
+    expect(existsSync(lock)).toBe(false);
+  }, 60_000);
 
   it('runs with 32 MB of shared buffers instead of 128 MB', async () => {
     const db = await openPGlite(null, cache);

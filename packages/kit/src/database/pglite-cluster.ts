@@ -37,6 +37,27 @@ async function readIfPresent(file: string): Promise<Buffer | null> {
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errorCode(err) === 'EPERM';
+  }
+}
+
+/** The lock's owner has exited (say, a launcher stopped mid-way), or it is older than any initdb. */
+async function lockAbandoned(lock: string): Promise<boolean> {
+  try {
+    const [owner, info] = await Promise.all([readFile(lock, 'utf8'), stat(lock)]);
+    const pid = Number(owner);
+    if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) return true;
+    return Date.now() - info.mtimeMs > staleLockMs;
+  } catch {
+    return false; // gone already, or just created and not yet written
+  }
+}
+
 /** Makes the pristine cluster once; other processes wait for it rather than run initdb too. */
 async function loadOrMakePristine(cacheDir: string): Promise<Blob> {
   await mkdir(cacheDir, { recursive: true });
@@ -48,11 +69,11 @@ async function loadOrMakePristine(cacheDir: string): Promise<Blob> {
     let handle;
     try {
       handle = await open(lock, 'wx');
+      await handle.write(String(process.pid));
     } catch (err) {
       if (errorCode(err) !== 'EEXIST') throw err;
       // Another process is making it; a lock left by a process that died is taken over.
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (age > staleLockMs) await rm(lock, { force: true });
+      if (await lockAbandoned(lock)) await rm(lock, { force: true });
       await sleep(pollMs);
       continue;
     }
@@ -74,16 +95,24 @@ async function loadOrMakePristine(cacheDir: string): Promise<Blob> {
 const pristine = new Map<string, Promise<Blob>>();
 
 /**
+ * Makes sure the pristine cluster is saved in cacheDir (making it if missing). A launcher calls
+ * this while its services are still loading, so that none of them waits for initdb.
+ */
+export function ensurePristineCluster(cacheDir: string): Promise<Blob> {
+  if (!pristine.has(cacheDir)) pristine.set(cacheDir, loadOrMakePristine(cacheDir));
+  return pristine.get(cacheDir)!;
+}
+
+/**
  * Opens the cluster in `dataDir` (in memory when null), creating it from the saved pristine
  * cluster in `cacheDir` when it does not exist yet.
  */
 export async function openPGlite(dataDir: string | null, cacheDir: string): Promise<PGlite> {
   if (dataDir && existsSync(path.join(dataDir, 'PG_VERSION'))) return PGlite.create({ dataDir, startParams });
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  if (!pristine.has(cacheDir)) pristine.set(cacheDir, loadOrMakePristine(cacheDir));
   let loadDataDir: Blob;
   try {
-    loadDataDir = await pristine.get(cacheDir)!;
+    loadDataDir = await ensurePristineCluster(cacheDir);
   } catch {
     // No writable cache (a read-only checkout, a full disk): initdb as PGlite would by itself.
     pristine.delete(cacheDir);
