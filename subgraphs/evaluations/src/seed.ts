@@ -1,4 +1,4 @@
-import { bulkInsert, representativesPerCommunity, type Logger } from '@shequ/kit';
+import { bulkInsert, demoSeedTransaction, representativesPerCommunity, type Logger } from '@shequ/kit';
 import type { DB } from './db.js';
 import { demoBallots, demoCriteria, demoTargets } from './demo/campaign-data.js';
 import { closeCampaign } from './domain/close.js';
@@ -39,7 +39,7 @@ async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerId
       });
       await bulkInsert(tx, 'Ballot', ballots);
     },
-    { maxWait: 60_000, timeout: 600_000 },
+    demoSeedTransaction,
   );
   return { id, created: ballots.length };
 }

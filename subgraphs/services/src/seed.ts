@@ -21,19 +21,17 @@ export async function seed(prisma: DB, log: Logger): Promise<void> {
       .map((p) => ({ id: p.id!, itemId: p.itemId, providerId: p.providerId, communityId: p.communityId!, contractStart: p.contractStart as Date }));
     return demoRequests(now, points);
   });
-  // Prisma stamps @updatedAt itself; rows inserted in bulk say when they were written.
-  const updatedAt = now;
   // Parents before children: the foreign keys are checked row by row.
   const seeded = await seedDemoTables(prisma, [
     { table: 'ServiceSeries', rows: () => demoSeries },
     { table: 'ServiceItem', rows: () => demoItems },
     { table: 'ServiceProvider', rows: () => demoProviders.map(({ series: _series, ...p }) => p) },
-    { table: 'Tender', rows: () => network().tenders.map((t) => ({ ...t, updatedAt })) },
+    { table: 'Tender', rows: () => network().tenders },
     { table: 'TenderBid', rows: () => network().bids },
     { table: 'ServicePoint', rows: () => network().points },
     { table: 'ServicePointCommitment', rows: () => network().commitments },
     { table: 'ServicePointNotice', rows: () => network().notices },
-    { table: 'ServiceRequest', rows: () => requests().requests.map((r) => ({ ...r, updatedAt })) },
+    { table: 'ServiceRequest', rows: () => requests().requests },
     { table: 'ServiceRequestEvent', rows: () => requests().events },
   ]);
   if (seeded) log.info(seeded, 'demo data seeded');

@@ -27,6 +27,9 @@ export const lazy = <T>(make: () => T): (() => T) => {
   return () => (value ??= make());
 };
 
+/** A demo seed's transaction: a first start on a busy machine may take a while, and nothing else uses the database meanwhile. */
+export const demoSeedTransaction = { maxWait: 60_000, timeout: 600_000 } as const;
+
 const rowsPerStatement = 5_000;
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const json = (rows: readonly object[]) => JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -65,7 +68,6 @@ export async function tablesFilled(db: RawSqlClient, tables: readonly string[]):
  */
 export async function seedDemoTables(db: TransactionalSqlClient, tables: readonly DemoTable[]): Promise<Record<string, number> | null> {
   if (await tablesFilled(db, tables.map((t) => t.table))) return null;
-  // A first start on a busy machine may take a while; nothing else uses the database meanwhile.
   return db.$transaction(
     async (tx) => {
       const inserted: Record<string, number> = {};
@@ -75,6 +77,6 @@ export async function seedDemoTables(db: TransactionalSqlClient, tables: readonl
       }
       return inserted;
     },
-    { maxWait: 60_000, timeout: 600_000 },
+    demoSeedTransaction,
   );
 }
