@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 // One config for the whole repository: unit and integration tests beside each package
-// (`*/tests/*.test.ts`), end-to-end tests across the federation in test/ (`*.e2e.ts`).
+// (`*/tests/*.test.ts`) and beside the scripts (`scripts/tests/`), end-to-end tests across the
+// federation in test/ (`*.e2e.ts`).
 export default defineConfig({
   // graphql 16 has no exports map: Vite would load index.mjs for our sources while Node loads
   // index.js for dependencies, and two graphql realms reject each other's schemas and errors.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['packages/*/tests/**/*.test.ts', 'subgraphs/*/tests/**/*.test.ts', 'gateway/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts', 'test/**/*.e2e.ts'],
+    include: ['packages/*/tests/**/*.test.ts', 'subgraphs/*/tests/**/*.test.ts', 'gateway/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts', 'scripts/tests/**/*.test.ts', 'test/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: PGlite and the WASM schema engine are CPU-bound, so keep parallelism modest.

@@ -44,6 +44,8 @@ describe.each(['pglite', 'postgres'] as const)('casting ballots on %s', (databas
       id = await openCampaign(hub, {
         targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }, { kind: 'STREET', id: 'street-minzu' }, ...staff.map((s) => ({ kind: 'STAFF' as const, id: s.id }))],
         criteria,
+        // Every ballot released at once, so that the counts below show each one (results-e2e tests the release rule).
+        minBallots: 1,
       });
     });
     afterAll(() => hub?.close());

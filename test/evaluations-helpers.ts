@@ -1,7 +1,5 @@
 // Shared by the evaluations end-to-end tests: campaigns and ballots through the gateway.
 import { representativeId, type TokenClaims } from '@shequ/kit';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import type { GraphQLResponse, TestFederation } from '@shequ/testing';
 import { expect } from 'vitest';
 
@@ -59,66 +57,4 @@ export function accepted(res: GraphQLResponse): void {
 
 export const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 
-/** A graphql-ws subscription through the gateway that collects its events for assertions. */
-export class WsFeed<T = Record<string, any>> {
-  readonly events: GraphQLResponse<T>[] = [];
-  private readonly client: Client;
-  private waiters: (() => void)[] = [];
-  private ended: unknown = null;
-
-  constructor(url: string, query: string, variables: Record<string, unknown>, token?: string) {
-    this.client = createClient({
-      url: url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      lazy: false,
-      // As browser clients send it: the same "Bearer <token>" an HTTP header carries.
-      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    this.client.subscribe<T>({ query, variables }, {
-      next: (event) => this.push({ status: 0, ...event } as GraphQLResponse<T>),
-      error: (err) => {
-        this.ended = err;
-        this.wake();
-      },
-      complete: () => {
-        this.ended ??= 'complete';
-        this.wake();
-      },
-    });
-  }
-
-  private push(event: GraphQLResponse<T>) {
-    this.events.push(event);
-    this.wake();
-  }
-
-  private wake() {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w();
-  }
-
-  /** Resolves with the first event (from `from` on) that satisfies `match`; fails after `ms`. */
-  async next(match: (event: GraphQLResponse<T>) => boolean, from = 0, ms = 15_000): Promise<GraphQLResponse<T>> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const found = this.events.slice(from).find(match);
-      if (found) return found;
-      if (this.ended) throw new Error(`subscription ended: ${JSON.stringify(this.ended)}; events: ${JSON.stringify(this.events)}`);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching event within ${ms} ms; events: ${JSON.stringify(this.events)}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  close(): Promise<void> {
-    return this.client.dispose() as Promise<void>;
-  }
-}
+export { SseFeed, WsFeed } from './live-clients.js';

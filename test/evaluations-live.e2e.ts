@@ -1,11 +1,11 @@
 // Live results through the gateway: graphql-ws and SSE subscribers see each accepted ballot's
 // new result, with the department's name resolved by the departments subgraph, and turnout.
-import { startTestFederation, type GraphQLResponse, type TestFederation } from '@shequ/testing';
+import { startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
 import departments from '../subgraphs/departments/src/index.js';
 import evaluations from '../subgraphs/evaluations/src/index.js';
-import { accepted, admin, cast, levels, openCampaign, rep, WsFeed } from './evaluations-helpers.js';
+import { accepted, admin, cast, levels, openCampaign, rep, SseFeed, WsFeed } from './evaluations-helpers.js';
 
 const keys = ['attitude', 'efficiency'];
 const A = 'community-manchun-01';
@@ -14,36 +14,6 @@ type Live = { evaluationResultChanged: { targetId: string; ballotCount: number; 
 const resultSubscription = `subscription($c: ID!, $t: ID) { evaluationResultChanged(campaignId: $c, targetId: $t) {
   targetId ballotCount score grade revision department { name } } }`;
 const progressSubscription = 'subscription($c: ID!) { campaignProgress(campaignId: $c) { ballotsCast eligibleBallots turnout revision } }';
-
-/** An SSE subscription (graphql-sse distinct connections, as the gateway serves it), read as it streams. */
-async function sse<T>(url: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const abort = new AbortController();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: abort.signal,
-  });
-  const events: GraphQLResponse<T>[] = [];
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  const next = async (match: (e: GraphQLResponse<T>) => boolean): Promise<GraphQLResponse<T>> => {
-    for (;;) {
-      const found = events.find(match);
-      if (found) return found;
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`stream ended; events: ${JSON.stringify(events)}`);
-      buffer += value;
-      const blocks = buffer.split('\n\n');
-      buffer = blocks.pop()!;
-      for (const block of blocks) {
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (block.includes('event: next') && data) events.push(JSON.parse(data.slice(6)) as GraphQLResponse<T>);
-      }
-    }
-  };
-  return { contentType: res.headers.get('content-type'), events, next, close: () => abort.abort() };
-}
 
 describe('live results through the gateway', () => {
   let hub: TestFederation;
@@ -87,11 +57,11 @@ describe('live results through the gateway', () => {
   });
 
   it('streams results to a named observer over SSE, and turnout to anyone', async () => {
-    const results = await sse<Live>(hub.url, resultSubscription, { c: id, t: 'dept-culture' }, await hub.token({ role: 'OBSERVER', sub: 'observer-live' }));
-    const progress = await sse<{ campaignProgress: { ballotsCast: number; eligibleBallots: number } }>(hub.url, progressSubscription, { c: id });
+    const results = new SseFeed<Live>(hub.url, resultSubscription, { c: id, t: 'dept-culture' }, await hub.token({ role: 'OBSERVER', sub: 'observer-live' }));
+    const progress = new SseFeed<{ campaignProgress: { ballotsCast: number; eligibleBallots: number } }>(hub.url, progressSubscription, { c: id });
     try {
-      expect(results.contentType).toMatch(/text\/event-stream/);
       await results.next((e) => e.data?.evaluationResultChanged.ballotCount === 0);
+      expect(results.contentType).toMatch(/text\/event-stream/);
       const start = (await progress.next((e) => Boolean(e.data?.campaignProgress))).data!.campaignProgress.ballotsCast;
       accepted(await cast(hub, rep(A, 1), id, 'dept-culture', levels(keys, [4, 3])));
       const event = await results.next((e) => e.data?.evaluationResultChanged.ballotCount === 1);
@@ -99,8 +69,8 @@ describe('live results through the gateway', () => {
       const turnout = await progress.next((e) => e.data?.campaignProgress.ballotsCast === start + 1);
       expect(turnout.data!.campaignProgress.eligibleBallots).toBe(2 * 112 * 15);
     } finally {
-      results.close();
-      progress.close();
+      await results.close();
+      await progress.close();
     }
   });
 

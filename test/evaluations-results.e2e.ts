@@ -77,30 +77,25 @@ describe('evaluation results through the gateway', () => {
     return new Map(res.data!.campaign.results.map((r) => [r.targetId, r]));
   };
 
-  it('computes exact scores, grades, ranks with a tie, and satisfaction rates', async () => {
+  it('while OPEN shows each target as last released: every minBallots ballots, ranked among released states', async () => {
     const r = await results();
-    const pick = (t: string) => ({ score: r.get(t)!.score, grade: r.get(t)!.grade, rank: r.get(t)!.rank, satisfactionRate: r.get(t)!.satisfactionRate, badReviews: r.get(t)!.badReviews, ballots: r.get(t)!.ballotCount });
-    expect(pick('dept-sanitation')).toEqual({ score: 97.5, grade: 'EXCELLENT', rank: 1, satisfactionRate: 1, badReviews: 0, ballots: 4 });
-    expect(pick('dept-city-appearance')).toEqual({ score: 90, grade: 'EXCELLENT', rank: 2, satisfactionRate: 1, badReviews: 0, ballots: 5 });
-    expect(pick('dept-health')).toEqual({ score: 75.94, grade: 'GOOD', rank: 3, satisfactionRate: 1, badReviews: 0, ballots: 4 });
-    expect(pick('dept-culture')).toEqual({ score: 75.94, grade: 'GOOD', rank: 3, satisfactionRate: 0.75, badReviews: 1, ballots: 4 });
-    expect(pick('dept-public-security')).toEqual({ score: 20.83, grade: 'FAIL', rank: 5, satisfactionRate: 0, badReviews: 3, ballots: 3 });
-    // Streets rank among streets only.
-    expect(pick('street-minzu')).toEqual({ score: 65, grade: 'PASS', rank: 1, satisfactionRate: 0.6667, badReviews: 1, ballots: 3 });
-    expect(r.get('dept-culture')!.department).toEqual({ name: '文化局' });
-    expect(r.get('street-minzu')!.street).toEqual({ name: '民族街道' });
-  });
-
-  it('hides scores, grade, rank and comments below minBallots, showing only the count', async () => {
-    const r = await results();
-    expect(r.get('street-hualou')).toMatchObject({ ballotCount: 2, meetsMinBallots: false, score: null, grade: null, rank: null, satisfactionRate: null, badReviews: null, criteria: null, comments: null });
+    const pick = (t: string) => [r.get(t)!.ballotCount, r.get(t)!.score, r.get(t)!.rank];
+    // Released at their 3rd ballot (minBallots 3); later ballots wait for two more.
+    expect(pick('dept-sanitation')).toEqual([3, 100, 1]); // 500 + 500 + 500; the 4th (460) is pending
+    expect(pick('dept-city-appearance')).toEqual([3, 90, 2]);
+    expect(pick('dept-culture')).toEqual([3, 75, 3]); // 500 + 500 + 200
+    // rep 1's first ballot (111) was released with reps 2 and 3; its replacement and rep 4 are pending.
+    expect(pick('dept-health')).toEqual([3, 41.67, 4]); // 100 + 400 + 300
+    expect(pick('dept-public-security')).toEqual([3, 20.83, 5]);
+    expect(pick('street-minzu')).toEqual([3, 65, 1]);
+    // Two ballots, never released: nothing, not even the count, until the campaign closes.
+    expect(r.get('street-hualou')).toMatchObject({ ballotCount: 0, meetsMinBallots: false, score: null, rank: null });
     expect(r.get('dept-family-planning')).toMatchObject({ ballotCount: 0, meetsMinBallots: false, score: null, rank: null });
   });
 
   it('keeps per-criterion means and comments back while OPEN, so live results cannot be differenced into one ballot', async () => {
     const r = await results();
     expect([...r.values()].every((x) => x.criteria === null && x.comments === null)).toBe(true);
-    expect(r.get('dept-health')!.score).toBe(75.94);
   });
 
   it('shows live scores during OPEN only to district administrators and named observers; turnout to all', async () => {
@@ -110,7 +105,7 @@ describe('evaluation results through the gateway', () => {
     expect(codeOf(progress)).toBe('UNAUTHENTICATED');
     expect(codeOf(await hub.query(resultsQuery, { id }, rep(A, 1)))).toBe('FORBIDDEN');
     expect(codeOf(await hub.query(resultsQuery, { id }, { role: 'OBSERVER', sub: 'someone-else' }))).toBe('FORBIDDEN');
-    expect((await results(observer)).get('dept-sanitation')!.score).toBe(97.5);
+    expect((await results(observer)).get('dept-sanitation')!.score).toBe(100);
     const single = await hub.query(`query($id: ID!) { evaluationResult(campaignId: $id, targetId: "dept-health") { score } }`, { id }, { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' });
     expect(codeOf(single)).toBe('FORBIDDEN');
   });
@@ -163,6 +158,26 @@ describe('evaluation results through the gateway', () => {
       expect(codeOf(await cast(hub, rep(A, 10), id, 'dept-health', L(5, 5, 5)))).toBe('CONFLICT');
     });
 
+    it('computes exact scores, grades, ranks with a tie, and satisfaction rates', async () => {
+      const r = await results();
+      const pick = (t: string) => ({ score: r.get(t)!.score, grade: r.get(t)!.grade, rank: r.get(t)!.rank, satisfactionRate: r.get(t)!.satisfactionRate, badReviews: r.get(t)!.badReviews, ballots: r.get(t)!.ballotCount });
+      expect(pick('dept-sanitation')).toEqual({ score: 97.5, grade: 'EXCELLENT', rank: 1, satisfactionRate: 1, badReviews: 0, ballots: 4 });
+      expect(pick('dept-city-appearance')).toEqual({ score: 90, grade: 'EXCELLENT', rank: 2, satisfactionRate: 1, badReviews: 0, ballots: 5 });
+      expect(pick('dept-health')).toEqual({ score: 75.94, grade: 'GOOD', rank: 3, satisfactionRate: 1, badReviews: 0, ballots: 4 });
+      expect(pick('dept-culture')).toEqual({ score: 75.94, grade: 'GOOD', rank: 3, satisfactionRate: 0.75, badReviews: 1, ballots: 4 });
+      expect(pick('dept-public-security')).toEqual({ score: 20.83, grade: 'FAIL', rank: 5, satisfactionRate: 0, badReviews: 3, ballots: 3 });
+      // Streets rank among streets only.
+      expect(pick('street-minzu')).toEqual({ score: 65, grade: 'PASS', rank: 1, satisfactionRate: 0.6667, badReviews: 1, ballots: 3 });
+      expect(r.get('dept-culture')!.department).toEqual({ name: '文化局' });
+      expect(r.get('street-minzu')!.street).toEqual({ name: '民族街道' });
+    });
+
+    it('hides scores, grade, rank and comments below minBallots, showing only the count, also once closed', async () => {
+      const r = await results();
+      expect(r.get('street-hualou')).toMatchObject({ ballotCount: 2, meetsMinBallots: false, score: null, grade: null, rank: null, satisfactionRate: null, badReviews: null, criteria: null, comments: null });
+      expect(r.get('dept-family-planning')).toMatchObject({ ballotCount: 0, meetsMinBallots: false, score: null, rank: null });
+    });
+
     it('shows per-criterion means and the anonymised comments, sorted and detached from ballots', async () => {
       const r = await results();
       expect(r.get('dept-health')!.criteria).toEqual([{ key: 'attitude', meanLevel: 4.25 }, { key: 'efficiency', meanLevel: 4 }, { key: 'support', meanLevel: 3.75 }]);
@@ -178,12 +193,13 @@ describe('evaluation results through the gateway', () => {
       );
       accepted(res);
       const cases = new Map(res.data!.rectificationCases.map((c) => [c.targetId as string, c]));
-      expect([...cases.keys()].sort()).toEqual(['dept-culture', 'dept-public-security', 'street-hualou', 'street-minzu']);
+      expect([...cases.keys()].sort()).toEqual(['dept-culture', 'dept-public-security', 'street-minzu']);
       expect(cases.get('dept-culture')).toMatchObject({ badReviews: 1, comments: ['等了一个月没人回复，请联系 ***'], affectedCommunities: [{ id: A }], status: 'AWAITING_PLAN', overdue: false, department: { name: '文化局' } });
       expect(cases.get('dept-public-security')).toMatchObject({ badReviews: 3, comments: [], affectedCommunities: [{ id: A }] });
       expect(cases.get('street-minzu')).toMatchObject({ badReviews: 1, comments: ['路灯坏了很久'], affectedCommunities: [{ id: B }] });
-      // Every bad review is followed up, also below minBallots.
-      expect(cases.get('street-hualou')).toMatchObject({ badReviews: 1, affectedCommunities: [{ id: H }] });
+      // Below minBallots a case would tell how many bad reviews, from which community, with what
+      // comments: too few ballots to hide behind, so street-hualou (one bad review of two) gets none.
+      expect(cases.has('street-hualou')).toBe(false);
       const { openedOn, deadline } = cases.get('dept-culture') as { openedOn: string; deadline: string };
       expect(workingDaysBetween(openedOn, deadline)).toBe(15);
     });
@@ -228,9 +244,9 @@ describe('evaluation results through the gateway', () => {
 
       // Past its deadline and unresolved, a case is flagged overdue.
       const prisma = hub.subgraphs.evaluations!.db.prisma as unknown as { rectificationCase: { update(a: object): Promise<unknown> } };
-      await prisma.rectificationCase.update({ where: { id: caseOf.get('street-hualou') }, data: { deadline: new Date('2026-01-02T00:00:00Z') } });
+      await prisma.rectificationCase.update({ where: { id: minzu }, data: { deadline: new Date('2026-01-02T00:00:00Z') } });
       const overdue = await hub.query<{ rectificationCases: { targetId: string; overdue: boolean }[] }>('query($id: ID!) { rectificationCases(campaignId: $id, overdue: true) { targetId overdue } }', { id }, admin);
-      expect(overdue.data!.rectificationCases).toEqual([{ targetId: 'street-hualou', overdue: true }]);
+      expect(overdue.data!.rectificationCases).toEqual([{ targetId: 'street-minzu', overdue: true }]);
     });
 
     it('shows cases before publication only to those who act on them or oversee them', async () => {
@@ -239,7 +255,7 @@ describe('evaluation results through the gateway', () => {
       expect(await seen(null)).toEqual([]);
       expect(await seen(rep(B, 9))).toEqual(['street-minzu']);
       expect(await seen({ role: 'DEPARTMENT_STAFF', departmentId: 'dept-culture' })).toEqual(['dept-culture']);
-      expect(await seen(observer)).toHaveLength(4);
+      expect(await seen(observer)).toHaveLength(3);
     });
 
     it('publishes: results and the appraisal feed become public', async () => {
@@ -261,11 +277,11 @@ describe('evaluation results through the gateway', () => {
       expect(feed.data!.appraisal[0]).toMatchObject({ score: 97.5, grade: 'EXCELLENT', satisfactionRate: 1, department: { name: '市容环境卫生局' } });
       const streets = await hub.query<{ appraisal: unknown[] }>('query($id: ID!) { appraisal(campaignId: $id, kind: STREET) { targetId rank rectificationStatus rectificationOverdue street { name } } }', { id });
       expect(streets.data!.appraisal).toEqual([
-        { targetId: 'street-minzu', rank: 1, rectificationStatus: 'AWAITING_PLAN', rectificationOverdue: false, street: { name: '民族街道' } },
-        { targetId: 'street-hualou', rank: null, rectificationStatus: 'AWAITING_PLAN', rectificationOverdue: true, street: { name: '花楼街道' } },
+        { targetId: 'street-minzu', rank: 1, rectificationStatus: 'AWAITING_PLAN', rectificationOverdue: true, street: { name: '民族街道' } },
+        { targetId: 'street-hualou', rank: null, rectificationStatus: null, rectificationOverdue: false, street: { name: '花楼街道' } },
       ]);
       // Published cases are public (anonymised comments included).
-      expect((await hub.query('query($id: ID!) { rectificationCases(campaignId: $id) { targetId } }', { id })).data!.rectificationCases).toHaveLength(4);
+      expect((await hub.query('query($id: ID!) { rectificationCases(campaignId: $id) { targetId } }', { id })).data!.rectificationCases).toHaveLength(3);
     });
   });
 });

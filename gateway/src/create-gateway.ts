@@ -8,12 +8,17 @@ import {
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { HubSecrets } from '@shequ/kit/auth/secrets';
 import { createLogger, type Logger } from '@shequ/kit/logger';
+import { wsKeepAliveMs } from '@shequ/kit/server/keep-alive';
 import type { Registry } from 'prom-client';
 import { createErrorMasker } from './mask-errors.ts';
 import { toRuntimeLogger } from './runtime-logger.ts';
 import { resolveSecurityConfig, type SecurityConfig, type SecurityOverrides } from './security-config.ts';
 import { securityPlugins, SECURITY_ERROR_CODES } from './security-plugins.ts';
 import { useSubgraphAvailability } from './subgraph-availability.ts';
+import { liveFeedsOf, type LiveFeeds } from './live-feeds.ts';
+import { SharedStreams } from './shared-streams.ts';
+import { useSharedSubscriptions } from './use-shared-subscriptions.ts';
+import { useSubgraphTimeout } from './use-subgraph-timeout.ts';
 import { createSupergraphSource, type SupergraphSource } from './supergraph-source.ts';
 import { authorizationByRole } from './use-authorization.ts';
 import { identityPlugins } from './use-identity.ts';
@@ -27,7 +32,16 @@ type TransportEntries = NonNullable<GatewayConfigBase<Record<string, unknown>>['
 /** Runtime options a caller may still set (timeouts, HMAC signing, introspection, CORS...). */
 export type RuntimeOverrides = Omit<
   Partial<GatewayConfigSupergraph>,
-  'supergraph' | 'unifiedGraphHandler' | 'plugins' | 'transportEntries' | 'logging' | 'maskedErrors' | 'gracefulSchemaReload' | 'pollingInterval'
+  | 'supergraph'
+  | 'unifiedGraphHandler'
+  | 'plugins'
+  | 'transportEntries'
+  | 'logging'
+  | 'maskedErrors'
+  | 'gracefulSchemaReload'
+  | 'pollingInterval'
+  // Set by the gateway itself (use-subgraph-timeout.ts says why the runtime's option is not used).
+  | 'upstreamTimeout'
 >;
 
 export interface GatewayOptions {
@@ -60,6 +74,8 @@ export interface Gateway {
   security: SecurityConfig;
   /** What /metrics serves; undefined when metrics are off. */
   metrics: Registry | undefined;
+  /** Upstream streams shared by identical state-feed subscriptions, open now. */
+  sharedStreams: SharedStreams;
   /** True once a valid supergraph is loaded and the runtime has built its schema from it. */
   isReady(): Promise<boolean>;
   dispose(): Promise<void>;
@@ -89,7 +105,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
           location: '/graphql',
           // transport-ws keeps an idle upstream socket open 3 s for reuse, on a timer graphql-ws
           // does not clear on dispose: the gateway would hold the process for 3 s after close().
-          options: { lazyCloseTimeout: 0 },
+          options: { lazyCloseTimeout: 0, keepAlive: wsKeepAliveMs },
         },
       },
     },
@@ -101,6 +117,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const guards = securityPlugins(security, log);
   const authorization = authorizationByRole();
   const userPlugins = options.plugins;
+  // State feeds as the current supergraph marks them; read again when it changes.
+  let feeds: LiveFeeds = new Map();
+  const readFeeds = () => {
+    const sdl = source.current();
+    feeds = sdl === undefined ? new Map() : liveFeedsOf(sdl);
+  };
+  const sharedStreams = new SharedStreams();
   const runtime = createGatewayRuntime({
     // The runtime's product landing page on every non-GraphQL path; our server owns those.
     landingPage: false,
@@ -108,7 +131,6 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     graphiql: security.introspection,
     disableIntrospection: security.introspection ? undefined : {},
     batching: security.limits.batchLimit > 0 ? { limit: security.limits.batchLimit } : false,
-    upstreamTimeout: security.subgraphTimeoutMs,
     // A client that goes away (or times out) cancels its subgraph calls.
     upstreamCancellation: true,
     genericAuth: authorization.genericAuth,
@@ -127,11 +149,15 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     plugins: (context) => [
       // First, so that it also counts what the plugins below refuse.
       ...(metrics ? [metrics.plugin] : []),
+      // Before any plugin that wraps the subgraph executor: it must sit directly over the transport.
+      ...useSubgraphTimeout(security.subgraphTimeoutMs),
       useSubgraphAvailability(log),
       ...(options.identity ? identityPlugins(options.identity) : []),
       authorization.plugin,
       // After identity: rate limits and trusted documents need the verified caller.
       ...guards,
+      // Last of ours: the stream it shares is what the plugins above let through.
+      useSharedSubscriptions(() => feeds, sharedStreams),
       ...(typeof userPlugins === 'function' ? userPlugins(context) : (userPlugins ?? [])),
     ],
   });
@@ -140,6 +166,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   // gets here, and a supergraph the planner cannot use is logged by the runtime, which then
   // keeps the previous one.
   source.onChange(async () => {
+    readFeeds();
     await runtime.invalidateUnifiedGraph();
   });
 
@@ -154,6 +181,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   }
 
   await source.start();
+  readFeeds();
   // Build the plan-ready schema now rather than on the first client request.
   await isReady();
   log.info({ queryPlanner, supergraph: source.location }, 'gateway created');
@@ -164,6 +192,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     queryPlanner,
     security,
     metrics: metrics?.registry,
+    sharedStreams,
     isReady,
     async dispose() {
       source.close();

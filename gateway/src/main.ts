@@ -1,12 +1,21 @@
+import { setMaxListeners } from 'node:events';
 import { loadHubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit/auth/secrets';
 import { dataRoot } from '@shequ/kit/paths';
-import { announceReady } from '@shequ/kit/server/supervisor';
+import { guardProcess } from '@shequ/kit/server/process-guard';
+import { announceReady, stopWithSupervisor } from '@shequ/kit/server/supervisor';
 import { createLogger } from '@shequ/kit/logger';
 import { SecurityConfigError } from './security-config.ts';
 import { startGatewayServer } from './server.ts';
 
 // The only module with side effects: `npm start -w @shequ/gateway` / `tsx gateway/src/main.ts`.
 const log = createLogger('gateway');
+
+// Each subgraph call ties its cancellation to the signals above it with an abort listener: the
+// client request's (two or three per call) and the HTTP executor's own, one per subgraph and
+// shared by every call in flight. They are released when the call's combined signal is collected.
+// Node warns at 11 listeners on one signal, i.e. at a dashboard query's calls or eleven
+// concurrent requests: not a leak, so the limit is that of a busy gateway instead.
+setMaxListeners(10_000);
 
 let identity: HubSecrets;
 try {
@@ -23,8 +32,33 @@ if (identity.development) {
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 4000;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, not "${value}"`);
-  return port;
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+  process.stderr.write(`gateway: PORT must be 0-65535, not "${value}"\n`);
+  process.exit(1);
+}
+
+/**
+ * SHEQU_SUBGRAPH_URLS=name=url,name=url: where subgraphs are, over the URLs composed into the
+ * supergraph (a deployment's addresses; `npm start` with free ports). A malformed value stops
+ * the gateway at once: half-applied, it would route some subgraphs to their composed URLs.
+ */
+function subgraphUrlsFromEnv(value: string | undefined): Record<string, string> | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const invalid = (why: string): never => {
+    process.stderr.write(`gateway: SHEQU_SUBGRAPH_URLS must be name=url,name=url (e.g. evaluations=http://127.0.0.1:4005/graphql): ${why}\n`);
+    process.exit(1);
+  };
+  const urls = new Map<string, string>();
+  for (const pair of value.split(',')) {
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const url = pair.slice(at + 1).trim();
+    if (at < 0 || !/^[A-Za-z_][\w-]*$/.test(name) || url === '') invalid(`"${pair}" is not name=url`);
+    if (!URL.canParse(url) || !['http:', 'https:'].includes(new URL(url).protocol)) invalid(`"${url}" (for ${name}) is not an http(s) URL`);
+    if (urls.has(name)) invalid(`${name} is named twice`);
+    urls.set(name, url);
+  }
+  return Object.fromEntries(urls);
 }
 
 let server: Awaited<ReturnType<typeof startGatewayServer>>;
@@ -32,6 +66,7 @@ try {
   server = await startGatewayServer({
     port: parsePort(process.env.PORT),
     supergraph: process.env.SUPERGRAPH || undefined,
+    subgraphUrls: subgraphUrlsFromEnv(process.env.SHEQU_SUBGRAPH_URLS),
     identity,
     logger: log,
   });
@@ -78,4 +113,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 }
 process.on('SIGINT', (signal) => void shutdown(signal));
 process.on('SIGTERM', (signal) => void shutdown(signal));
+stopWithSupervisor(() => void shutdown('SIGTERM'));
+// Only once it serves: a failure to start must still end the process.
+guardProcess(log);
 announceReady('gateway', server.url);

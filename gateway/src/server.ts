@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { requestIdHeader } from '@shequ/kit/schema/context';
 import { createLogger } from '@shequ/kit/logger';
+import { wsKeepAliveMs } from '@shequ/kit/server/keep-alive';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
@@ -36,7 +37,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') return void reply(res, 200, { status: 'ok' });
+    if (path === '/healthz') return void reply(res, 200, { status: 'ok', sharedStreams: gateway.sharedStreams.size });
     if (path === '/metrics') return void serveMetrics(gateway, req, res);
     if (path === '/readyz') {
       return void gateway.isReady().then(
@@ -79,6 +80,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
       }),
     })),
     wsServer,
+    wsKeepAliveMs,
   );
 
   const { port } = server.address() as AddressInfo;

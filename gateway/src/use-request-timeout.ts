@@ -1,7 +1,7 @@
 // A request that has not started its response within the limit gets a GraphQL error (504,
 // REQUEST_TIMEOUT) and its work is aborted. Streams (SSE) that have started run on: their
-// response began in time. Each subgraph call has its own, shorter limit (the runtime's
-// `upstreamTimeout`).
+// response began in time. Each subgraph call of a query or mutation has its own, shorter limit
+// (use-subgraph-timeout.ts).
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
 export const REQUEST_TIMEOUT = 'REQUEST_TIMEOUT';

@@ -1,8 +1,9 @@
 // Per-request loaders: a page of campaigns with their criteria, targets, turnout and results
 // costs a fixed number of SQL statements, however many campaigns, targets or ballots there are.
 import type { Context } from './builder.js';
-import type { Campaign, CampaignTarget, Criterion, RectificationCase, RectificationVerification } from './generated/prisma/client.js';
-import { resultsOf, type BallotRow, type CampaignWithParts, type LiveResult } from './domain/results.js';
+import type { Campaign, CampaignTarget, Criterion, LiveTally, RectificationCase, RectificationVerification } from './generated/prisma/client.js';
+import { tallyFromRow } from './domain/release.js';
+import { isSettled, releasedResults, settledResults, type BallotRow, type CampaignWithParts, type LiveResult } from './domain/results.js';
 
 export const campaignLoader = (ctx: Context) =>
   ctx.loaders.byKey('campaignById', (c: Campaign) => c.id, (ids: readonly string[]) => ctx.prisma.campaign.findMany({ where: { id: { in: [...ids] } } }));
@@ -29,15 +30,18 @@ const ballotsLoader = (ctx: Context) =>
     ctx.prisma.ballot.findMany({ where: { campaignId: { in: [...ids] } }, select: { campaignId: true, targetId: true, levels: true, comment: true } }),
   );
 
-/** Every target's result of a campaign (callers check visibility first). */
+const liveTallyLoader = (ctx: Context) =>
+  ctx.loaders.groupedBy('liveTalliesByCampaign', (t: LiveTally) => t.campaignId, (ids: readonly string[]) =>
+    ctx.prisma.liveTally.findMany({ where: { campaignId: { in: [...ids] } } }),
+  );
+
+/** Every target's result of a campaign: as released while it is open, final once closed (callers check visibility first). */
 export async function campaignResults(ctx: Context, campaign: Campaign): Promise<LiveResult[]> {
-  const [criteria, targets, ballots] = await Promise.all([
-    criteriaLoader(ctx).load(campaign.id),
-    targetsLoader(ctx).load(campaign.id),
-    ballotsLoader(ctx).load(campaign.id),
-  ]);
+  const [criteria, targets] = await Promise.all([criteriaLoader(ctx).load(campaign.id), targetsLoader(ctx).load(campaign.id)]);
   const whole: CampaignWithParts = { ...campaign, criteria, targets };
-  return resultsOf(whole, ballots);
+  if (isSettled(campaign)) return settledResults(whole, await ballotsLoader(ctx).load(campaign.id));
+  const rows = await liveTallyLoader(ctx).load(campaign.id);
+  return releasedResults(whole, new Map(rows.map((r) => [r.targetId, tallyFromRow(r)])));
 }
 
 export const caseLoader = (ctx: Context) =>

@@ -1,3 +1,4 @@
+import { liveStateSchemaOptions } from '@shequ/kit';
 import { builder } from './builder.js';
 import './types/refs.js';
 import './types/campaign.js';
@@ -9,4 +10,4 @@ import './types/rectification.js';
 import './types/rectification-actions.js';
 import './types/appraisal.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', ...liveStateSchemaOptions });

@@ -2,6 +2,7 @@ import { bulkInsert, demoSeedTransaction, representativesPerCommunity, type Logg
 import type { DB } from './db.js';
 import { demoBallots, demoCriteria, demoTargets } from './demo/campaign-data.js';
 import { closeCampaign } from './domain/close.js';
+import { releaseAll } from './domain/release.js';
 import { dayToDate, halfYearOf } from './domain/calendar.js';
 
 type Half = ReturnType<typeof halfYearOf>;
@@ -34,10 +35,11 @@ async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerId
         data: { id, title: titleOf(h), periodStart: dayToDate(h.start), periodEnd: dayToDate(h.end), status: 'OPEN', openedAt, observerIds, revision: ballots.length },
       });
       await tx.criterion.createMany({ data: demoCriteria.map((c, position) => ({ campaignId: id, ...c, position })) });
-      await tx.campaignTarget.createMany({
-        data: demoTargets.map((t, position) => ({ campaignId: id, targetId: t.targetId, kind: t.kind, position, eligibleVoters: t.communities.length * representativesPerCommunity })),
-      });
+      const targets = demoTargets.map((t, position) => ({ targetId: t.targetId, kind: t.kind, position, eligibleVoters: t.communities.length * representativesPerCommunity }));
+      await tx.campaignTarget.createMany({ data: targets.map((t) => ({ campaignId: id, ...t })) });
       await bulkInsert(tx, 'Ballot', ballots);
+      // The ballots cast so far are the campaign's first live release.
+      await releaseAll(tx, { id, minBallots: 5, criteria: demoCriteria, targets }, ballots.length);
     },
     demoSeedTransaction,
   );

@@ -27,6 +27,10 @@ export interface BuilderTypes<PrismaTypes extends object, DB> {
     Date: { Input: string; Output: Date | string };
     ID: { Input: string; Output: string };
   };
+  Directives: {
+    /** See live-state.ts. */
+    liveState: { locations: 'FIELD_DEFINITION'; args: { key?: string } };
+  };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

@@ -12,6 +12,10 @@ import { WebSocketServer } from 'ws';
 import { verifyUpstreamSignature, type GraphQLParams } from '../auth/upstream-signature.js';
 import { createContext, type SubgraphContext, type SubgraphServices } from '../schema/context.js';
 import { maskErrors } from './format-error.js';
+import { wsKeepAliveMs } from './keep-alive.js';
+import { streamCounter } from './stream-counter.js';
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 export interface SubgraphServerOptions<DB> {
   name: string;
@@ -42,9 +46,11 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const streams = streamCounter();
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
+      onOperation: (_ctx, _id, _payload, _args, result) => (isAsyncIterable(result) ? (streams.count(result) as unknown as typeof result) : undefined),
       onSubscribe: (_ctx, _id, payload) => {
         const check = verifyUpstreamSignature(payload as GraphQLParams, options.upstreamSecret);
         if (!check.ok) {
@@ -62,6 +68,7 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
       },
     },
     wsServer,
+    wsKeepAliveMs,
   );
 
   const apollo = new ApolloServer<SubgraphContext<DB>>({
@@ -87,7 +94,7 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', subgraph: options.name });
+    res.json({ status: 'ok', subgraph: options.name, subscriptions: streams.open() });
   });
   app.get('/readyz', async (_req, res) => {
     try {

@@ -3,8 +3,9 @@ import { databaseTargetFromEnv, DatabaseConfigError } from '../database/target.j
 import type { PrismaLike } from '../database/open-database.js';
 import { createLogger } from '../logger.js';
 import { dataRoot } from '../paths.js';
+import { guardProcess } from './process-guard.js';
 import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
-import { announceReady } from './supervisor.js';
+import { announceReady, stopWithSupervisor } from './supervisor.js';
 
 /** The process entry point of a subgraph: env → database → server, with clean shutdown. */
 export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition<DB>): Promise<void> {
@@ -31,6 +32,7 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  stopWithSupervisor(() => void stop('supervisor gone'));
   try {
     const target = databaseTargetFromEnv(def.name, process.env, dataRoot);
     const port = process.env.PORT ? Number(process.env.PORT) : def.defaultPort;
@@ -58,6 +60,8 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
     }
     process.exit(1);
   }
+  // Only once it serves: a failure to start must still end the process.
+  guardProcess(log);
   if (signalled) await stop(signalled);
   else announceReady(def.name, running.url);
 }

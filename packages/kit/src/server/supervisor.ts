@@ -17,3 +17,11 @@ export function announceReady(service: string, url: string): void {
   const message: ReadyMessage = { type: 'shequ:ready', service, url };
   process.send?.(message);
 }
+
+/**
+ * Calls `stop` when the supervising parent goes away without stopping us (it was killed): its
+ * IPC channel closes. Without a parent (run on its own) there is no channel and nothing to watch.
+ */
+export function stopWithSupervisor(stop: () => void): void {
+  if (process.send) process.once('disconnect', stop);
+}

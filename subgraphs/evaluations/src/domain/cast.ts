@@ -8,6 +8,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { anonymiseComment, maxCommentLength } from './anonymise.js';
 import { castRequestKey, payloadHash, voterKey } from './ballot-key.js';
 import { staffCommunities, streetOf } from './facts.js';
+import { recordBallotChange, type ChangeOutcome } from './release.js';
 import type { TargetKind } from './scoring.js';
 
 export interface CastInput {
@@ -23,6 +24,12 @@ export interface Receipt {
   targetId: string;
   targetKind: TargetKind;
   replacedPrevious: boolean;
+}
+
+/** What a cast did to the live results (nothing for a retry already applied). */
+export interface Cast {
+  receipt: Receipt;
+  live: ChangeOutcome;
 }
 
 const txOptions = { maxWait: 30_000, timeout: 20_000 };
@@ -63,7 +70,7 @@ async function checkEligible(services: ServiceClient, scope: string[], kind: Tar
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
-export async function castBallot(ctx: Context, input: CastInput): Promise<Receipt> {
+export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> {
   const voter = representative(ctx.caller);
   const comment = input.comment?.trim() ? anonymiseComment(input.comment) : null;
   if (input.comment && input.comment.length > maxCommentLength) throw badInput(`A comment has at most ${maxCommentLength} characters`, { field: 'comment' });
@@ -72,55 +79,55 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Receip
 
   const campaign = await ctx.prisma.campaign.findUnique({
     where: { id: input.campaignId },
-    include: { criteria: { orderBy: { position: 'asc' } }, targets: { where: { targetId: input.targetId } } },
+    include: { criteria: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } } },
   });
   if (!campaign) throw notFound('Campaign', input.campaignId);
   const levels = orderedLevels(campaign.criteria, input.levels);
+  const target = campaign.targets.find((t) => t.targetId === input.targetId);
   const fingerprint = payloadHash({ t: input.targetId, levels, comment });
   const requestKey = idem === null ? null : castRequestKey(campaign.id, voter.personId, idem);
+  const unchanged: ChangeOutcome = { released: false, changed: [] };
 
   // A retry of a request already applied has no further effect, whatever happened since.
-  const earlier = async (): Promise<Receipt | null> => {
-    if (requestKey === null) return null;
+  const earlier = async (): Promise<Cast | null> => {
+    if (requestKey === null || !target) return null;
     const done = await ctx.prisma.castRequest.findUnique({ where: { keyHash: requestKey } });
     if (!done) return null;
     if (done.payloadHash !== fingerprint) throw conflict('This idempotency key was already used for a different ballot', { field: 'idempotencyKey' });
-    const target = campaign.targets[0]!;
-    return { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious: done.replaced };
+    return { receipt: { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious: done.replaced }, live: unchanged };
   };
   const retried = await earlier();
   if (retried) return retried;
 
   if (campaign.status !== 'OPEN') throw conflict(`Campaign ${campaign.id} is ${campaign.status}: ballots are accepted only while it is OPEN`);
-  const target = campaign.targets[0];
   if (!target) throw badInput(`${input.targetId} is not a target of this campaign`, { field: 'targetId' });
   await checkEligible(ctx.services, campaign.scopeCommunityIds, target.kind, target.targetId, voter.communityId);
 
   const key = voterKey(campaign.id, voter.personId, target.targetId);
   const write = () =>
     ctx.prisma.$transaction(async (tx) => {
-      const previous = await tx.ballot.findUnique({ where: { voterKey: key }, select: { id: true } });
-      if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: previous !== null } });
-      // The status check and the revision bump are one statement: a ballot racing a close either
-      // lands before it (and is counted in the rectification cases) or is rejected.
+      // The status check and the revision bump are one statement, and it takes the campaign's row:
+      // from here on ballots on one campaign are applied one at a time, and a ballot racing a close
+      // either lands before it (and is counted in the rectification cases) or is rejected.
       const open = await tx.campaign.updateMany({ where: { id: campaign.id, status: 'OPEN' }, data: { revision: { increment: 1 } } });
       if (open.count === 0) throw conflict(`Campaign ${campaign.id} is no longer OPEN`);
+      const { revision } = await tx.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: { revision: true } });
+      const previous = await tx.ballot.findUnique({ where: { voterKey: key }, select: { id: true } });
+      if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: previous !== null } });
       const row = { levels, comment, communityId: voter.communityId };
-      await tx.ballot.upsert({
-        where: { voterKey: key },
-        create: { id: randomUUID(), campaignId: campaign.id, targetId: target.targetId, voterKey: key, ...row },
-        update: row,
-      });
-      return previous !== null;
+      const ballotId = previous?.id ?? randomUUID();
+      if (previous) await tx.ballot.update({ where: { id: ballotId }, data: row });
+      else await tx.ballot.create({ data: { id: ballotId, campaignId: campaign.id, targetId: target.targetId, voterKey: key, ...row } });
+      const live = await recordBallotChange(tx, campaign, target.targetId, ballotId, revision);
+      return { replacedPrevious: previous !== null, live };
     }, txOptions);
   for (let attempt = 1; ; attempt++) {
     try {
-      const replacedPrevious = await write();
-      return { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious };
+      const { replacedPrevious, live } = await write();
+      return { receipt: { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious }, live };
     } catch (err) {
       if (!isUniqueViolation(err) || attempt >= 3) throw err;
-      // The same request applied concurrently: answer as the retry it is. Otherwise the same
-      // representative's first ballot on this target raced another one: try again as a replacement.
+      // The same request applied concurrently: answer as the retry it is.
       const concurrent = await earlier();
       if (concurrent) return concurrent;
     }

@@ -1,6 +1,8 @@
 // Closing a campaign: no more ballots, and every target with at least one bad review gets a
 // rectification case (差评整改) with the count, the anonymised comments of those reviews, the
-// affected communities and a deadline of 15 working days.
+// affected communities and a deadline of 15 working days. A target with fewer ballots than the
+// campaign's minimum gets none: its results stay hidden, and a case would tell how many bad
+// reviews it had, from which communities, with what comments — too few ballots to hide behind.
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@shequ/kit';
 import type { DB } from '../db.js';
@@ -12,6 +14,8 @@ export const rectificationWorkingDays = 15;
 
 export interface ClosedCampaign {
   cases: number;
+  /** Targets below the campaign's minimum ballot count, for which no case could be opened. */
+  belowMinimum: number;
 }
 
 export async function closeCampaign(prisma: DB, campaignId: string, now = new Date()): Promise<ClosedCampaign> {
@@ -24,13 +28,17 @@ export async function closeCampaign(prisma: DB, campaignId: string, now = new Da
         if (!campaign) throw notFound('Campaign', campaignId);
         throw conflict(`Only an OPEN campaign can be closed; ${campaignId} is ${campaign.status}`);
       }
+      const { minBallots } = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { minBallots: true } });
       const criteria = await tx.criterion.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
       const targets = await tx.campaignTarget.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
       const ballots = await tx.ballot.findMany({ where: { campaignId }, select: { targetId: true, levels: true, comment: true, communityId: true } });
       const bad = ballots.filter((b) => isBadReview(criteria, b.levels));
       const openedOn = districtDay(now);
       const deadline = addWorkingDays(openedOn, rectificationWorkingDays);
-      const data = targets.flatMap((t) => {
+      const counts = new Map<string, number>();
+      for (const b of ballots) counts.set(b.targetId, (counts.get(b.targetId) ?? 0) + 1);
+      const assessed = targets.filter((t) => (counts.get(t.targetId) ?? 0) >= minBallots);
+      const data = assessed.flatMap((t) => {
         const reviews = bad.filter((b) => b.targetId === t.targetId);
         if (reviews.length === 0) return [];
         return [{
@@ -46,7 +54,7 @@ export async function closeCampaign(prisma: DB, campaignId: string, now = new Da
         }];
       });
       await tx.rectificationCase.createMany({ data });
-      return { cases: data.length };
+      return { cases: data.length, belowMinimum: targets.length - assessed.length };
     },
     { maxWait: 30_000, timeout: 30_000 },
   );

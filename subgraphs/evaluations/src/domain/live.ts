@@ -1,17 +1,36 @@
-// Live results. After a ballot commits, the campaign is recomputed from the database and the
-// changed targets' results (and the turnout) are published through the hub's pubsub — in-process,
-// or Redis across replicas. Under load, recomputes coalesce: while one runs, further ballots only
-// mark targets dirty, and one more run follows, so the last state is always published. Every
-// event carries the campaign's revision; subscribers drop events older than one they have seen,
-// which keeps the order right when two replicas publish concurrently. A subscription starts
-// with the current state.
+// Live feeds of a campaign: turnout, results and status, through the hub's pubsub (in-process, or
+// Redis across replicas).
+//
+// Publishing. After a ballot commits, a round reads the campaign as it now stands and publishes the
+// turnout and the result of every target that changed: the ones the ballot's release changed
+// (release.ts: the released target and every target whose rank moved), plus any whose result
+// differs from what this replica published last. Rounds of one campaign run one at a time and at
+// most every `roundIntervalMs`: under load, ballots coalesce into the next round, whose state is
+// the newest, so the last state is always published. All results of a round carry the same
+// campaign revision; once a client has applied every message of a revision, its board is
+// consistent (scores, ranks and counts of one moment).
+//
+// Subscribing. A feed starts with the current state, listening before it reads it, and drops
+// anything older than what it has sent (events carry the campaign revision, which orders them
+// across replicas). When the campaign is closed, the feed sends the final state (with its status,
+// so a screen can say why) and completes; a feed of a campaign already closed does that at once.
 import type { HubPubSub, Logger } from '@shequ/kit';
-import { filter, Repeater } from '@graphql-yoga/subscription';
+import { filter, map, Repeater } from '@graphql-yoga/subscription';
 import type { DB } from '../db.js';
-import { snapshot, type LiveResult, type Progress } from './results.js';
+import type { Campaign, CampaignStatus } from '../generated/prisma/client.js';
+import { isSettled, snapshot, type LiveResult, type Progress, type Snapshot } from './results.js';
 
 export const resultTopic = (campaignId: string) => `evaluations.result:${campaignId}`;
 export const progressTopic = (campaignId: string) => `evaluations.progress:${campaignId}`;
+export const statusTopic = (campaignId: string) => `evaluations.status:${campaignId}`;
+export const anyStatusTopic = 'evaluations.status';
+
+export interface StatusEvent {
+  campaignId: string;
+  status: CampaignStatus;
+  revision: number;
+  changedAt: Date;
+}
 
 interface Shared {
   prisma: DB;
@@ -19,70 +38,139 @@ interface Shared {
   log: Logger;
 }
 
+/** Fewer rounds than ballots under load; a ballot reaches screens at most this much later. */
+export const roundIntervalMs = 200;
+
 interface Run {
   dirty: Set<string>;
+  due: boolean;
   running: boolean;
+  lastRoundAt: number;
+}
+
+interface Publisher {
+  runs: Map<string, Run>;
+  /** Per campaign, per target: what this replica last published (the fields a board shows). */
+  published: Map<string, Map<string, string>>;
 }
 
 // Per pubsub, i.e. per subgraph instance (tests run several in one process).
-const runs = new WeakMap<HubPubSub, Map<string, Run>>();
+const publishers = new WeakMap<HubPubSub, Publisher>();
 
-export function announceBallot(shared: Shared, campaignId: string, targetId: string): void {
-  let byCampaign = runs.get(shared.pubsub);
-  if (!byCampaign) runs.set(shared.pubsub, (byCampaign = new Map()));
-  let run = byCampaign.get(campaignId);
-  if (!run) byCampaign.set(campaignId, (run = { dirty: new Set(), running: false }));
-  run.dirty.add(targetId);
-  if (!run.running) void publishWhileDirty(shared, campaignId, run, byCampaign);
+function publisherOf(pubsub: HubPubSub): Publisher {
+  let p = publishers.get(pubsub);
+  if (!p) publishers.set(pubsub, (p = { runs: new Map(), published: new Map() }));
+  return p;
 }
 
-async function publishWhileDirty(shared: Shared, campaignId: string, run: Run, byCampaign: Map<string, Run>): Promise<void> {
+const shown = (r: LiveResult) => JSON.stringify([r.ballotCount, r.visible, r.score, r.grade, r.rank, r.satisfactionRate, r.badReviews, r.eligibleVoters]);
+
+/** A ballot committed; `changed` are the targets its release changed (none when it was not released). */
+export function announceBallot(shared: Shared, campaignId: string, changed: readonly string[]): void {
+  const publisher = publisherOf(shared.pubsub);
+  let run = publisher.runs.get(campaignId);
+  if (!run) publisher.runs.set(campaignId, (run = { dirty: new Set(), due: false, running: false, lastRoundAt: 0 }));
+  for (const id of changed) run.dirty.add(id);
+  run.due = true;
+  if (!run.running) void publishWhileDue(shared, publisher, campaignId, run);
+}
+
+async function publishWhileDue(shared: Shared, publisher: Publisher, campaignId: string, run: Run): Promise<void> {
   run.running = true;
   try {
-    while (run.dirty.size > 0) {
-      const targets = new Set(run.dirty);
+    while (run.due) {
+      const wait = run.lastRoundAt + roundIntervalMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      run.due = false;
+      const dirty = new Set(run.dirty);
       run.dirty.clear();
+      run.lastRoundAt = Date.now();
       const now = await snapshot(shared.prisma, campaignId);
-      if (!now) continue;
-      for (const result of now.results) if (targets.has(result.targetId)) shared.pubsub.publish(resultTopic(campaignId), result);
-      shared.pubsub.publish(progressTopic(campaignId), now.progress);
+      if (now) publishRound(shared, publisher, now, dirty);
     }
   } catch (err) {
     // The ballots are committed; only this notification is lost. The next ballot publishes again.
     shared.log.warn({ err: (err as Error).message, campaignId }, 'could not publish live results');
   } finally {
     run.running = false;
-    if (run.dirty.size === 0) byCampaign.delete(campaignId);
-    else void publishWhileDirty(shared, campaignId, run, byCampaign);
+    if (run.due) void publishWhileDue(shared, publisher, campaignId, run);
+    else publisher.runs.delete(campaignId);
   }
 }
 
-/** Keeps only events at least as new as the newest one seen (per key) on this subscription. */
-function newestOnly<T extends { revision: number }>(source: AsyncIterable<T>, key: (event: T) => string): AsyncIterable<T> {
-  const seen = new Map<string, number>();
-  return filter((event: T) => {
-    if (event.revision < (seen.get(key(event)) ?? -1)) return false;
-    seen.set(key(event), event.revision);
-    return true;
-  })(source);
+function publishRound(shared: Shared, publisher: Publisher, now: Snapshot, dirty: Set<string>): void {
+  const campaignId = now.campaign.id;
+  // The first round of this replica for the campaign has nothing to compare with: it knows only
+  // what the ballots told it changed.
+  const last = publisher.published.get(campaignId);
+  const next = new Map(now.results.map((r) => [r.targetId, shown(r)]));
+  publisher.published.set(campaignId, next);
+  for (const result of now.results) {
+    const changed = last ? last.get(result.targetId) !== next.get(result.targetId) : false;
+    if (changed || dirty.has(result.targetId)) shared.pubsub.publish(resultTopic(campaignId), result);
+  }
+  shared.pubsub.publish(progressTopic(campaignId), now.progress);
 }
 
+/** The campaign's status changed (it was created, opened, closed or published): tell its feeds. */
+export async function announceStatus(shared: Shared, campaignId: string): Promise<void> {
+  const c = await shared.prisma.campaign.findUnique({ where: { id: campaignId } });
+  if (!c) return;
+  const event = statusEventOf(c);
+  shared.pubsub.publish(statusTopic(campaignId), event);
+  shared.pubsub.publish(anyStatusTopic, event);
+  // A settled campaign publishes no more results; forget what was published for it.
+  if (isSettled(c)) publisherOf(shared.pubsub).published.delete(campaignId);
+}
+
+function statusEventOf(c: Campaign): StatusEvent {
+  const changedAt = { DRAFT: c.createdAt, OPEN: c.openedAt, CLOSED: c.closedAt, PUBLISHED: c.publishedAt }[c.status] ?? c.createdAt;
+  return { campaignId: c.id, status: c.status, revision: c.revision, changedAt };
+}
+
+type Signal<T> = { data: T } | { status: StatusEvent };
+
 /**
- * The current state first, then the events. Listening starts before the state is read, so no
- * event falls between the two; the revision filter drops what the state already contained.
- * A client knows its subscription is live when the first event arrives.
+ * The current state, then events, until the campaign is settled. `pick` takes the feed's part of
+ * a snapshot; `slot` says which earlier message a message supersedes.
  */
-function currentThenEvents<T>(events: AsyncIterable<T>, current: () => Promise<T[]>): AsyncIterable<T> {
+function campaignFeed<T extends { revision: number }>(
+  shared: Shared,
+  campaignId: string,
+  events: AsyncIterable<T>,
+  pick: (now: Snapshot) => T[],
+  slot: (message: T) => string,
+): AsyncIterable<T> {
   return new Repeater<T>(async (push, stop) => {
-    const it = events[Symbol.asyncIterator]();
-    let stopped = false;
-    void stop.then(() => {
-      stopped = true;
-      void it.return?.();
-    });
+    const signals = Repeater.merge([
+      map((data: T): Signal<T> => ({ data }))(events),
+      map((status: StatusEvent): Signal<T> => ({ status }))(shared.pubsub.subscribe(statusTopic(campaignId)) as AsyncIterable<StatusEvent>),
+    ]);
+    const it = signals[Symbol.asyncIterator]();
+    void stop.then(() => it.return?.());
+    const seen = new Map<string, number>();
+    const send = async (message: T) => {
+      const key = slot(message);
+      if (message.revision < (seen.get(key) ?? -1)) return;
+      seen.set(key, message.revision);
+      await push(message);
+    };
+    /** Sends the current state; true when the campaign is settled (or gone), i.e. the feed is over. */
+    const sendState = async () => {
+      const now = await snapshot(shared.prisma, campaignId);
+      if (!now) return true;
+      for (const message of pick(now)) await send(message);
+      return isSettled(now.campaign);
+    };
+    // Listening starts before the state is read, so nothing falls between the two.
     const first = it.next();
-    for (const event of await current()) await push(event);
-    for (let next = await first; !next.done && !stopped; next = await it.next()) await push(next.value);
+    if (!(await sendState())) {
+      for (let next = await first; !next.done; next = await it.next()) {
+        const signal = next.value;
+        if ('data' in signal) await send(signal.data);
+        else if (await sendState()) break;
+      }
+    }
     stop();
   });
 }
@@ -90,15 +178,39 @@ function currentThenEvents<T>(events: AsyncIterable<T>, current: () => Promise<T
 export function subscribeResults(shared: Shared, campaignId: string, targetId: string | null | undefined): AsyncIterable<LiveResult> {
   const mine = (r: LiveResult) => !targetId || r.targetId === targetId;
   const events = filter(mine)(shared.pubsub.subscribe(resultTopic(campaignId)) as AsyncIterable<LiveResult>);
-  const current = async () => ((await snapshot(shared.prisma, campaignId))?.results ?? []).filter(mine);
-  return newestOnly(currentThenEvents(events, current), (r) => r.targetId);
+  return campaignFeed(shared, campaignId, events, (now) => now.results.filter(mine), (r) => r.targetId);
 }
 
 export function subscribeProgress(shared: Shared, campaignId: string): AsyncIterable<Progress> {
   const events = shared.pubsub.subscribe(progressTopic(campaignId)) as AsyncIterable<Progress>;
-  const current = async () => {
-    const now = await snapshot(shared.prisma, campaignId);
-    return now ? [now.progress] : [];
-  };
-  return newestOnly(currentThenEvents(events, current), () => campaignId);
+  return campaignFeed(shared, campaignId, events, (now) => [now.progress], () => campaignId);
 }
+
+/**
+ * Status changes: of one campaign (its current status first, completing once published), or of
+ * every campaign (each visible one's current status first). `visible` says what the caller may see.
+ */
+export function subscribeStatus(shared: Shared, campaignId: string | null | undefined, visible: (status: CampaignStatus) => boolean): AsyncIterable<StatusEvent> {
+  return new Repeater<StatusEvent>(async (push, stop) => {
+    const events = shared.pubsub.subscribe(campaignId ? statusTopic(campaignId) : anyStatusTopic) as AsyncIterable<StatusEvent>;
+    const it = events[Symbol.asyncIterator]();
+    void stop.then(() => it.return?.());
+    const first = it.next();
+    const seen = new Map<string, number>();
+    const send = async (e: StatusEvent) => {
+      // A status and the revision only move forward; a repeat of the same state is dropped too.
+      const order = statusOrder[e.status] * 1e12 + e.revision;
+      if (!visible(e.status) || order <= (seen.get(e.campaignId) ?? -1)) return false;
+      seen.set(e.campaignId, order);
+      await push(e);
+      return Boolean(campaignId) && e.status === 'PUBLISHED';
+    };
+    const rows = await shared.prisma.campaign.findMany({ where: campaignId ? { id: campaignId } : {}, orderBy: [{ periodStart: 'desc' }, { id: 'asc' }] });
+    let done = false;
+    for (const c of rows) done = (await send(statusEventOf(c))) || done;
+    if (!done) for (let next = await first; !next.done; next = await it.next()) if (await send(next.value)) break;
+    stop();
+  });
+}
+
+const statusOrder: Record<CampaignStatus, number> = { DRAFT: 0, OPEN: 1, CLOSED: 2, PUBLISHED: 3 };

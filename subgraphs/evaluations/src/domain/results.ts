@@ -1,22 +1,26 @@
-// A campaign's results, computed from its ballots in memory over one query (plus the campaign's
-// criteria and targets): the statement count does not grow with targets or ballots.
+// A campaign's results. While it is DRAFT or OPEN they come from its released live tallies
+// (release.ts: no single ballot can be read off them); once CLOSED, from all of its ballots, with
+// per-criterion means and comments. Either way a fixed number of statements, whatever the size.
 import type { DB } from '../db.js';
-import type { Campaign, CampaignTarget, Criterion } from '../generated/prisma/client.js';
+import type { Campaign, CampaignStatus, CampaignTarget, Criterion } from '../generated/prisma/client.js';
 import { commentList } from './anonymise.js';
-import { computeResults, type TargetResult } from './scoring.js';
+import { liveTallies } from './release.js';
+import { resultsFromTallies, tallyBallots, type Tally, type TargetResult } from './scoring.js';
 
 export type CampaignWithParts = Campaign & { criteria: Criterion[]; targets: CampaignTarget[] };
 
 export interface LiveResult extends TargetResult {
   campaignId: string;
+  campaignStatus: CampaignStatus;
   /** Orders updates across replicas: a client keeps the highest it has seen. */
   revision: number;
-  /** Anonymised comments, sorted; null below the campaign's minimum ballot count and while OPEN. */
+  /** Anonymised comments, sorted; null below the campaign's minimum ballot count and until CLOSED. */
   comments: string[] | null;
 }
 
 export interface Progress {
   campaignId: string;
+  campaignStatus: CampaignStatus;
   revision: number;
   ballotsCast: number;
   eligibleBallots: number;
@@ -27,36 +31,56 @@ export type BallotRow = { targetId: string; levels: number[]; comment: string | 
 
 export const campaignParts = { criteria: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } } } as const;
 
-/**
- * While ballots still come in, results change one ballot at a time: per-criterion means would let
- * a live subscriber difference two results into that ballot's levels, and a new comment would
- * point at it. So both are shown only once the campaign is closed; scores are live.
- */
-export function resultsOf(campaign: CampaignWithParts, ballots: readonly BallotRow[]): LiveResult[] {
-  const criteria = campaign.criteria.map((c) => ({ key: c.key, label: c.label, weightHundredths: c.weightHundredths }));
-  const results = computeResults(criteria, campaign.targets, ballots, campaign.minBallots);
-  const settled = campaign.status === 'CLOSED' || campaign.status === 'PUBLISHED';
-  const comments = new Map<string, (string | null)[]>();
-  for (const b of ballots) if (b.comment) comments.set(b.targetId, [...(comments.get(b.targetId) ?? []), b.comment]);
+/** From CLOSED on, no ballot changes any more: results are final and come from every ballot. */
+export const isSettled = (campaign: Pick<Campaign, 'status'>) => campaign.status === 'CLOSED' || campaign.status === 'PUBLISHED';
+
+function resultsOf(campaign: CampaignWithParts, tallies: ReadonlyMap<string, Tally>, comments: Map<string, (string | null)[]> | null): LiveResult[] {
+  const results = resultsFromTallies(campaign.criteria, campaign.targets, tallies, campaign.minBallots);
   return results.map((r) => ({
     ...r,
-    criteria: settled ? r.criteria : null,
+    // Per-criterion means of a released state are as safe as its score, but they are shown with
+    // the comments, once final: the live board is about scores and ranks.
+    criteria: comments ? r.criteria : null,
     campaignId: campaign.id,
+    campaignStatus: campaign.status,
     revision: campaign.revision,
-    comments: settled && r.visible ? commentList(comments.get(r.targetId) ?? []) : null,
+    comments: comments && r.visible ? commentList(comments.get(r.targetId) ?? []) : null,
   }));
 }
 
-export function progressOf(campaign: Pick<Campaign, 'id' | 'revision'> & { targets: Pick<CampaignTarget, 'eligibleVoters'>[] }, ballotsCast: number): Progress {
-  const eligibleBallots = campaign.targets.reduce((sum, t) => sum + t.eligibleVoters, 0);
-  const turnout = eligibleBallots === 0 ? 0 : Math.round((ballotsCast / eligibleBallots) * 10_000) / 10_000;
-  return { campaignId: campaign.id, revision: campaign.revision, ballotsCast, eligibleBallots, turnout };
+/** A closed campaign's final results, from all of its ballots. */
+export function settledResults(campaign: CampaignWithParts, ballots: readonly BallotRow[]): LiveResult[] {
+  const tallies = tallyBallots(campaign.criteria, campaign.targets.map((t) => t.targetId), ballots);
+  const comments = new Map<string, (string | null)[]>();
+  for (const b of ballots) if (b.comment) comments.set(b.targetId, [...(comments.get(b.targetId) ?? []), b.comment]);
+  return resultsOf(campaign, tallies, comments);
 }
 
-/** The campaign as of now. Its revision is read before the ballots, so the state is at least that new. */
-export async function snapshot(prisma: DB, campaignId: string): Promise<{ results: LiveResult[]; progress: Progress } | null> {
+/** An open (or draft) campaign's results as last released. */
+export const releasedResults = (campaign: CampaignWithParts, tallies: ReadonlyMap<string, Tally>): LiveResult[] => resultsOf(campaign, tallies, null);
+
+export function progressOf(
+  campaign: Pick<Campaign, 'id' | 'revision' | 'status'> & { targets: Pick<CampaignTarget, 'eligibleVoters'>[] },
+  ballotsCast: number,
+): Progress {
+  const eligibleBallots = campaign.targets.reduce((sum, t) => sum + t.eligibleVoters, 0);
+  const turnout = eligibleBallots === 0 ? 0 : Math.round((ballotsCast / eligibleBallots) * 10_000) / 10_000;
+  return { campaignId: campaign.id, campaignStatus: campaign.status, revision: campaign.revision, ballotsCast, eligibleBallots, turnout };
+}
+
+export interface Snapshot {
+  campaign: CampaignWithParts;
+  results: LiveResult[];
+  progress: Progress;
+}
+
+/** The campaign as of now. Its revision is read first, so the state is at least that new. */
+export async function snapshot(prisma: DB, campaignId: string): Promise<Snapshot | null> {
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, include: campaignParts });
   if (!campaign) return null;
-  const ballots = await prisma.ballot.findMany({ where: { campaignId }, select: { targetId: true, levels: true, comment: true } });
-  return { results: resultsOf(campaign, ballots), progress: progressOf(campaign, ballots.length) };
+  const ballotsCast = await prisma.ballot.count({ where: { campaignId } });
+  const results = isSettled(campaign)
+    ? settledResults(campaign, await prisma.ballot.findMany({ where: { campaignId }, select: { targetId: true, levels: true, comment: true } }))
+    : releasedResults(campaign, await liveTallies(prisma, campaignId));
+  return { campaign, results, progress: progressOf(campaign, ballotsCast) };
 }

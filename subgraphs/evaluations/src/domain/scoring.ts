@@ -70,11 +70,38 @@ export function isBadReview(criteria: readonly CriterionSpec[], levels: readonly
 
 const totalWeight = (criteria: readonly CriterionSpec[]) => criteria.reduce((sum, c) => sum + c.weightHundredths, 0);
 
-interface Tally {
+/** What a target's ballots add up to: everything its result is computed from. */
+export interface Tally {
   n: number;
+  /** Σ over ballots of Σ(weight × level), weights in hundredths. */
   weighted: bigint;
+  /** Ballots with ballot score ≥ 3. */
   satisfied: number;
+  /** Per criterion (in the campaign's order), Σ of levels. */
   levelSums: bigint[];
+}
+
+export const emptyTally = (criteria: readonly CriterionSpec[]): Tally => ({ n: 0, weighted: 0n, satisfied: 0, levelSums: criteria.map(() => 0n) });
+
+/** Adds one ballot to a tally (in place). */
+export function addBallot(tally: Tally, criteria: readonly CriterionSpec[], levels: readonly number[]): void {
+  const sum = weightedSum(criteria, levels);
+  tally.n++;
+  tally.weighted += BigInt(sum);
+  if (sum >= 3 * totalWeight(criteria)) tally.satisfied++;
+  levels.forEach((level, i) => {
+    if (i < tally.levelSums.length) tally.levelSums[i]! += BigInt(level);
+  });
+}
+
+/** Every target's tally, from ballots; targets without ballots get an empty one. */
+export function tallyBallots(criteria: readonly CriterionSpec[], targetIds: readonly string[], ballots: readonly BallotLevels[]): Map<string, Tally> {
+  const tallies = new Map<string, Tally>(targetIds.map((id) => [id, emptyTally(criteria)]));
+  for (const ballot of ballots) {
+    const tally = tallies.get(ballot.targetId);
+    if (tally) addBallot(tally, criteria, ballot.levels);
+  }
+  return tallies;
 }
 
 /** Every target's result, ranks included, from one campaign's ballots. */
@@ -84,21 +111,19 @@ export function computeResults(
   ballots: readonly BallotLevels[],
   minBallots: number,
 ): TargetResult[] {
+  return resultsFromTallies(criteria, targets, tallyBallots(criteria, targets.map((t) => t.targetId), ballots), minBallots);
+}
+
+/** Every target's result, ranks included, from its tally (a missing tally counts as no ballots). */
+export function resultsFromTallies(
+  criteria: readonly CriterionSpec[],
+  targets: readonly TargetSpec[],
+  tallies: ReadonlyMap<string, Tally>,
+  minBallots: number,
+): TargetResult[] {
   const W = totalWeight(criteria);
-  const tallies = new Map<string, Tally>(targets.map((t) => [t.targetId, { n: 0, weighted: 0n, satisfied: 0, levelSums: criteria.map(() => 0n) }]));
-  for (const ballot of ballots) {
-    const tally = tallies.get(ballot.targetId);
-    if (!tally) continue;
-    const sum = weightedSum(criteria, ballot.levels);
-    tally.n++;
-    tally.weighted += BigInt(sum);
-    if (sum >= 3 * W) tally.satisfied++;
-    ballot.levels.forEach((level, i) => {
-      if (i < tally.levelSums.length) tally.levelSums[i]! += BigInt(level);
-    });
-  }
   const results = targets.map((t): TargetResult => {
-    const tally = tallies.get(t.targetId)!;
+    const tally = tallies.get(t.targetId) ?? emptyTally(criteria);
     const base = { targetId: t.targetId, kind: t.kind, ballotCount: tally.n, eligibleVoters: t.eligibleVoters };
     if (tally.n === 0 || tally.n < minBallots) {
       return { ...base, visible: false, score: null, grade: null, rank: null, satisfactionRate: null, badReviews: null, criteria: null };
@@ -115,7 +140,7 @@ export function computeResults(
       rank: null,
       satisfactionRate: roundRatio(BigInt(tally.satisfied), n, 4),
       badReviews: tally.n - tally.satisfied,
-      criteria: criteria.map((c, i) => ({ key: c.key, label: c.label, weight: c.weightHundredths / 100, meanLevel: roundRatio(tally.levelSums[i]!, n, 2) })),
+      criteria: criteria.map((c, i) => ({ key: c.key, label: c.label, weight: c.weightHundredths / 100, meanLevel: roundRatio(tally.levelSums[i] ?? 0n, n, 2) })),
     };
   });
   // Competition ranking per kind: equal (rounded) scores share a rank, the next one skips (1, 2, 2, 4).

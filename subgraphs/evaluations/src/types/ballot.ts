@@ -36,8 +36,8 @@ builder.mutationField('castBallot', (t) =>
       idempotencyKey: t.arg.string({ description: 'Any unique string per intended ballot (8–200 characters), for safe retries' }),
     },
     resolve: async (_root, args, ctx) => {
-      const receipt = await castBallot(ctx, args);
-      announceBallot(ctx, receipt.campaignId, receipt.targetId);
+      const { receipt, live } = await castBallot(ctx, args);
+      announceBallot(ctx, receipt.campaignId, live.changed);
       return receipt;
     },
   }),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound } from '@shequ/kit';
 import { builder, type Context } from '../builder.js';
 import { closeCampaign } from '../domain/close.js';
+import { announceStatus } from '../domain/live.js';
 import { openCampaign } from '../domain/open.js';
 import { Campaign } from './campaign.js';
 import { TargetKindEnum } from './refs.js';
@@ -88,6 +89,7 @@ builder.mutationFields((t) => ({
         ctx.prisma.criterion.createMany({ data: rows.criteria.map((c) => ({ campaignId: id, ...c })) }),
         ctx.prisma.campaignTarget.createMany({ data: rows.targets.map((x) => ({ campaignId: id, ...x })) }),
       ]);
+      await announceStatus(ctx, id);
       return reload(ctx, id);
     },
   }),
@@ -120,6 +122,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       await openCampaign(ctx, args.id);
+      await announceStatus(ctx, args.id);
       return reload(ctx, args.id);
     },
   }),
@@ -129,8 +132,9 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const { cases } = await closeCampaign(ctx.prisma, args.id);
-      ctx.log.info({ campaignId: args.id, cases }, 'campaign closed');
+      const { cases, belowMinimum } = await closeCampaign(ctx.prisma, args.id);
+      ctx.log.info({ campaignId: args.id, cases, belowMinimum }, 'campaign closed');
+      await announceStatus(ctx, args.id);
       return reload(ctx, args.id);
     },
   }),
@@ -142,6 +146,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const published = await ctx.prisma.campaign.updateMany({ where: { id: args.id, status: 'CLOSED' }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
       if (published.count === 0) throw conflict(`Only a CLOSED campaign can be published; ${args.id} is ${(await reload(ctx, args.id)).status}`);
+      await announceStatus(ctx, args.id);
       return reload(ctx, args.id);
     },
   }),

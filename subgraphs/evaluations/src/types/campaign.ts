@@ -31,6 +31,7 @@ export const CampaignProgressRef = builder.objectRef<Progress>('CampaignProgress
   description: 'Turnout: ballots cast out of the ballots eligible representatives could cast (public)',
   fields: (t) => ({
     campaignId: t.exposeID('campaignId'),
+    campaignStatus: t.field({ type: CampaignStatusEnum, description: "The campaign's status at this turnout", resolve: (p) => p.campaignStatus }),
     ballotsCast: t.exposeInt('ballotsCast'),
     eligibleBallots: t.exposeInt('eligibleBallots', { description: 'Σ over targets of the representatives who may score it' }),
     turnout: t.exposeFloat('turnout', { description: 'ballotsCast / eligibleBallots, rounded to 4 decimals (0 before opening)' }),

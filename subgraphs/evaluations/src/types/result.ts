@@ -3,7 +3,7 @@ import { canSeeScores, demandScores } from '../domain/access.js';
 import type { LiveResult } from '../domain/results.js';
 import type { CriterionResult } from '../domain/scoring.js';
 import { campaignResults } from '../loaders.js';
-import { Campaign, visibleCampaign } from './campaign.js';
+import { Campaign, CampaignStatusEnum, visibleCampaign } from './campaign.js';
 import { GradeEnum, TargetKindEnum, targetFields } from './refs.js';
 
 const CriterionResultRef = builder.objectRef<CriterionResult>('CriterionResult').implement({
@@ -21,6 +21,11 @@ export const EvaluationResult = builder.objectRef<LiveResult>('EvaluationResult'
     'Below the campaign\'s minBallots only ballotCount is shown; everything else is null.',
   fields: (t) => ({
     campaignId: t.exposeID('campaignId'),
+    campaignStatus: t.field({
+      type: CampaignStatusEnum,
+      description: "The campaign's status for this result: while OPEN it is as last released, from CLOSED on it is final",
+      resolve: (r) => r.campaignStatus,
+    }),
     ...targetFields(t, (r) => r.kind),
     ballotCount: t.exposeInt('ballotCount'),
     eligibleVoters: t.exposeInt('eligibleVoters'),

@@ -1,0 +1,57 @@
+// The services together: started all at once, a summary once all serve, and one way to stop.
+// The hub stops on Ctrl-C/SIGTERM (exit code 0) or when a service cannot be kept running (1).
+import { dataRoot } from '@shequ/kit/paths';
+import { ServiceOutput } from './output.js';
+import type { ServiceSpec } from './plan.js';
+import { Service } from './service.js';
+import { gatewayName, type LauncherSettings } from './settings.js';
+
+export class Hub {
+  private services: Service[] = [];
+  private stopped: Promise<never> | undefined;
+
+  constructor(private readonly startedAt: number) {}
+
+  /** Starts every service and prints the summary once all of them serve. */
+  async run(specs: ServiceSpec[], settings: Pick<LauncherSettings, 'restart' | 'readyTimeoutMs'>): Promise<void> {
+    if (this.stopped) return;
+    const width = Math.max(...specs.map((s) => s.name.length));
+    this.services = specs.map(
+      (spec, i) =>
+        new Service(spec, {
+          ...settings,
+          output: new ServiceOutput(spec.name, i, width),
+          fatal: (message) => void this.stop(1, message),
+        }),
+    );
+    // All at once: the gateway needs only the supergraph file, not live subgraphs, to start.
+    await Promise.all(this.services.map((s) => s.start()));
+    if (!this.stopped) console.log(this.summary());
+  }
+
+  /** Stops every service (none restarts after this) and exits; the first call decides the exit code. */
+  stop(code: number, message?: string): Promise<never> {
+    this.stopped ??= (async () => {
+      if (message) console.error(message);
+      await Promise.all(this.services.map((s) => s.stop()));
+      process.exit(code);
+    })();
+    return this.stopped;
+  }
+
+  private summary(): string {
+    const rows = [...this.services.filter((s) => s.name === gatewayName), ...this.services.filter((s) => s.name !== gatewayName)].map((s) => ({
+      label: s.name === gatewayName ? 'GraphQL (HTTP, GraphiQL, graphql-ws, SSE)' : `subgraph ${s.name}`,
+      url: s.url!.replace('127.0.0.1', 'localhost'),
+      pid: s.pid,
+    }));
+    const labelWidth = Math.max(...rows.map((r) => r.label.length));
+    const urlWidth = Math.max(...rows.map((r) => r.url.length));
+    return `
+shequ is up in ${((Date.now() - this.startedAt) / 1000).toFixed(1)} s
+${rows.map((r) => `  ${r.label.padEnd(labelWidth)}  ${r.url.padEnd(urlWidth)}  ${r.pid === undefined ? 'restarting' : `pid ${r.pid}`}`).join('\n')}
+  database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataRoot}`}
+A service that goes down is restarted. Press Ctrl-C to stop.
+`;
+  }
+}
