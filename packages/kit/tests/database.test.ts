@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseTargetFromEnv, DatabaseConfigError, openDatabase, prismaProject, repoRoot, type Database } from '../src/index.js';
+import { databaseTargetFromEnv, DatabaseConfigError, openDatabase, prismaProject, repoRoot, type Database, type DatabaseTarget } from '../src/index.js';
 import { isolatedTarget, postgresAvailable } from '../src/testing/databases.js';
 import { createClient, type DB } from '../../../subgraphs/departments/src/db.js';
 
@@ -42,6 +43,29 @@ describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
       await again.close();
     });
   });
+});
+
+describe.skipIf(!pgUp)('subgraphs sharing one PostgreSQL database (npm start with DATABASE_URL)', () => {
+  it('migrate one after another at the same time, and leave no lock behind', async () => {
+    // One database, a schema per subgraph, as DATABASE_URL gives them; all opened at once.
+    const { url, ephemeral } = isolatedTarget('postgres', 'kit') as Extract<DatabaseTarget, { kind: 'postgres' }>;
+    const name = new URL(url).pathname.slice(1);
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: ephemeral!.adminUrl });
+      await client.connect();
+      await client.query(sql).finally(() => client.end());
+    };
+    await admin(`CREATE DATABASE "${name}"`);
+    const dbs = await Promise.all(['kit_a', 'kit_b', 'kit_c'].map((schema) => openDatabase({ target: { kind: 'postgres', url, schema }, project, createClient })));
+    try {
+      for (const db of dbs) expect(await db.prisma.street.count()).toBe(0);
+      const locks = await dbs[0]!.prisma.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'");
+      expect(locks[0]!.n).toBe(0);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  }, 120_000);
 });
 
 describe('database configuration', () => {

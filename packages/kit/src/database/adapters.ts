@@ -9,6 +9,8 @@ export interface Adapters {
   runtime: SqlMigrationAwareDriverAdapterFactory;
   /** For the schema engine (PostgreSQL needs catalog-friendly connections). */
   migrations: SqlMigrationAwareDriverAdapterFactory;
+  /** Ends the schema engine's connections (and the database lock it keeps); call once migrated. */
+  doneMigrating(): Promise<void>;
   close(): Promise<void>;
   /** Removes the data entirely (isolated test schemas). */
   drop(): Promise<void>;
@@ -43,10 +45,10 @@ export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
     const close = async () => {
       if (!pglite.closed) await pglite.close();
     };
-    return { runtime: factory, migrations: factory, close, drop: close };
+    return { runtime: factory, migrations: factory, doneMigrating: async () => {}, close, drop: close };
   }
   // Only a hub on PostgreSQL pays for loading its driver.
-  const { postgresAdapter, withPostgres } = await import('./postgres.js');
+  const { postgresAdapter, postgresMigrationAdapter, withPostgres } = await import('./postgres.js');
   const database = decodeURIComponent(new URL(target.url).pathname.slice(1));
   const { ephemeral } = target;
   try {
@@ -60,10 +62,12 @@ export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
   } catch (err) {
     throw explain(target, err);
   }
+  const migrations = postgresMigrationAdapter({ url: target.url, schema: target.schema, max: 2 });
   return {
     runtime: postgresAdapter({ url: target.url, schema: target.schema }),
-    migrations: postgresAdapter({ url: target.url, schema: target.schema, forMigrations: true, max: 2 }),
-    close: async () => {},
+    migrations: migrations.factory,
+    doneMigrating: migrations.end,
+    close: migrations.end,
     drop: ephemeral
       ? () => withPostgres(ephemeral.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).then(() => undefined)
       : () => withPostgres(target.url, (c) => c.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`)).then(() => undefined),

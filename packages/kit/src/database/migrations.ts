@@ -63,12 +63,28 @@ export async function migrationNames(project: PrismaProject): Promise<string[]> 
 }
 
 /** Applies every migration not yet recorded in _prisma_migrations; returns the names applied. */
+/**
+ * While it migrates, the schema engine holds one lock for the whole PostgreSQL database
+ * (`pg_advisory_lock`) and gives up after waiting 10 s for it. Subgraphs that share a database
+ * and start together (`npm start` with DATABASE_URL, replicas) migrate one after another, so a
+ * subgraph whose turn has not come yet tries again rather than failing.
+ */
+const lockAttempts = 12;
+
+const isLockTimeout = (err: unknown) => (err as { code?: unknown })?.code === 'P1002' && /advisory lock/i.test((err as Error).message);
+
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, project: PrismaProject): Promise<string[]> {
-  return withEngine(factory, project, async (engine) => {
-    const migrationsList = await readMigrationsList(project);
-    const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return result.appliedMigrationNames;
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withEngine(factory, project, async (engine) => {
+        const migrationsList = await readMigrationsList(project);
+        const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
+        return result.appliedMigrationNames;
+      });
+    } catch (err) {
+      if (!isLockTimeout(err) || attempt >= lockAttempts) throw err;
+    }
+  }
 }
 
 export interface MigrationStatus {

@@ -55,7 +55,7 @@ export async function openDatabase<Client extends PrismaLike>(options: OpenDatab
     // Starting the schema engine costs seconds of CPU; on an up-to-date database one query shows
     // there is nothing to do. (`npm run db -- <subgraph> migrate status` still checks checksums.)
     const pending = await pendingMigrations(prisma, options.project);
-    const applied = pending.length ? await applyMigrations(adapters.migrations, options.project) : [];
+    const applied = pending.length ? await applyMigrations(adapters.migrations, options.project).finally(() => adapters.doneMigrating()) : [];
     options.onMigrated?.(applied);
   } catch (err) {
     await prisma?.$disconnect();

@@ -35,8 +35,6 @@ class CatalogFriendlyClient extends pg.Client {
 export interface PostgresAdapterOptions {
   url: string;
   schema: string;
-  /** For the schema engine: catalog-friendly connections. */
-  forMigrations?: boolean;
   max?: number;
 }
 
@@ -54,16 +52,36 @@ class WholeScriptPrismaPg extends PrismaPg {
   }
 }
 
-/** A Prisma driver adapter factory for one PostgreSQL schema; search_path points at it too. */
-export function postgresAdapter(options: PostgresAdapterOptions): PrismaPg {
-  const config: pg.PoolConfig = {
+function poolConfig(options: PostgresAdapterOptions): pg.PoolConfig {
+  return {
     connectionString: options.url,
     options: `-c search_path="${options.schema}"`,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
-    ...(options.forMigrations ? { Client: CatalogFriendlyClient } : {}),
   };
-  return options.forMigrations ? new WholeScriptPrismaPg(config, { schema: options.schema }) : new PrismaPg(config, { schema: options.schema });
+}
+
+/** A Prisma driver adapter factory for one PostgreSQL schema; search_path points at it too. */
+export function postgresAdapter(options: PostgresAdapterOptions): PrismaPg {
+  return new PrismaPg(poolConfig(options), { schema: options.schema });
+}
+
+/**
+ * The schema engine's adapter, over a pool of our own: the engine takes a database-wide advisory
+ * lock while it migrates and does not release it, so its connections must end once it is done —
+ * or no other subgraph on the same database could ever migrate (they would time out on the lock).
+ */
+export function postgresMigrationAdapter(options: PostgresAdapterOptions): { factory: PrismaPg; end(): Promise<void> } {
+  const pool = new pg.Pool({ ...poolConfig(options), Client: CatalogFriendlyClient });
+  let ended = false;
+  return {
+    factory: new WholeScriptPrismaPg(pool, { schema: options.schema }),
+    end: async () => {
+      if (ended) return;
+      ended = true;
+      await pool.end().catch(() => {});
+    },
+  };
 }
 
 /** Opens a plain connection to check reachability and to create or drop the schema. */
