@@ -29,7 +29,10 @@ describe.each(['pglite', 'postgres'] as const)('casting ballots on %s', (databas
     };
 
     beforeAll(async () => {
-      hub = await startTestFederation({ subgraphs: [committees, departments, evaluations], database });
+      // 200 ballots on one campaign are applied one at a time: on a loaded machine the last wait
+      // longer than the gateway's 10 s subgraph deadline. What is tested here is that every one
+      // counts exactly once, not how fast (bench/evaluations.ts).
+      hub = await startTestFederation({ subgraphs: [committees, departments, evaluations], database, gateway: { security: { subgraphTimeoutMs: 60_000 } } });
       // Staff with their assigned communities, as departments tells anyone who asks.
       const found = await hub.query<Record<string, { staff: { id: string; assignedCommunities: { id: string }[] }[] }>>(
         '{ a: department(id: "dept-health") { staff { id assignedCommunities { id } } } b: department(id: "dept-culture") { staff { id assignedCommunities { id } } } }',

@@ -8,6 +8,7 @@ import { wsKeepAliveMs } from '@shequ/kit/server/keep-alive';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
+import { batchWrites } from './ws-batched-writes.ts';
 
 export interface GatewayServerOptions extends GatewayOptions {
   /** 0 picks a free port. Default 4000. */
@@ -57,7 +58,9 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 4000, options.host, () => {
+      // A district's screens reconnect all at once after a network blip: room for them in the
+      // accept queue (Node's default is 511; the kernel caps it at net.core.somaxconn).
+      server.listen(options.port ?? 4000, options.host, 4096, () => {
         server.off('error', reject);
         resolve();
       });
@@ -71,6 +74,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   // Attached only once listening: a WebSocketServer re-emits the http server's listen error,
   // which graphql-ws would print as an "internal error" of its own.
   const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  // Before graphql-ws's own handler, so that it sends through the batched socket.
+  wsServer.on('connection', batchWrites);
   const wsHandle = useServer(
     getGraphQLWSOptions<Record<string, unknown>, { request: http.IncomingMessage }>(runtime, (ctx) => ({
       req: ctx.extra.request,

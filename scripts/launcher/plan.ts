@@ -37,7 +37,7 @@ export function planServices(settings: LauncherSettings, allSubgraphs: string[],
       // PORT given to `npm start` is the gateway's; subgraphs keep their own fixed ports.
       delete env.PORT;
     }
-    return { name, bundle: bundles.get(name)!, nodeFlags: name === gatewayName ? [] : settings.subgraphNodeFlags, env };
+    return { name, bundle: bundles.get(name)!, nodeFlags: name === gatewayName ? settings.gatewayNodeFlags : settings.subgraphNodeFlags, env };
   });
 }
 

@@ -12,6 +12,8 @@ export interface LauncherSettings {
   restart: RestartPolicy;
   readyTimeoutMs: number;
   subgraphNodeFlags: string[];
+  /** E.g. a heap limit for a gateway that holds many thousands of subscriptions, or a profiler. */
+  gatewayNodeFlags: string[];
   /** Where the services' bundles go (inside the repository: they load node_modules from there). */
   buildDir: string;
 }
@@ -39,6 +41,7 @@ export function readSettings(env: NodeJS.ProcessEnv, subgraphs: string[], repoRo
     // share two cores. Baseline (Liftoff) code answers the demo's queries as fast, and one V8
     // worker thread per subgraph instead of four contends less for the cores (bench/startup.md).
     subgraphNodeFlags: (env.SHEQU_SUBGRAPH_NODE_FLAGS ?? '--liftoff-only --v8-pool-size=1').split(' ').filter(Boolean),
+    gatewayNodeFlags: (env.SHEQU_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean),
     buildDir: buildDir(env.SHEQU_BUILD_DIR, repoRoot),
   };
 }

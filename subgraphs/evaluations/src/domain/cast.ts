@@ -109,16 +109,16 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
       // The status check and the revision bump are one statement, and it takes the campaign's row:
       // from here on ballots on one campaign are applied one at a time, and a ballot racing a close
       // either lands before it (and is counted in the rectification cases) or is rejected.
-      const open = await tx.campaign.updateMany({ where: { id: campaign.id, status: 'OPEN' }, data: { revision: { increment: 1 } } });
-      if (open.count === 0) throw conflict(`Campaign ${campaign.id} is no longer OPEN`);
-      const { revision } = await tx.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: { revision: true } });
-      const previous = await tx.ballot.findUnique({ where: { voterKey: key }, select: { id: true } });
+      const bumped = await tx.campaign.updateManyAndReturn({ where: { id: campaign.id, status: 'OPEN' }, data: { revision: { increment: 1 } }, select: { revision: true } });
+      if (bumped.length === 0) throw conflict(`Campaign ${campaign.id} is no longer OPEN`);
+      const revision = bumped[0]!.revision;
+      const previous = await tx.ballot.findUnique({ where: { voterKey: key }, select: { id: true, levels: true } });
       if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: previous !== null } });
       const row = { levels, comment, communityId: voter.communityId };
       const ballotId = previous?.id ?? randomUUID();
       if (previous) await tx.ballot.update({ where: { id: ballotId }, data: row });
       else await tx.ballot.create({ data: { id: ballotId, campaignId: campaign.id, targetId: target.targetId, voterKey: key, ...row } });
-      const live = await recordBallotChange(tx, campaign, target.targetId, ballotId, revision);
+      const live = await recordBallotChange(tx, campaign, target.targetId, { ballotId, levels, previousLevels: previous?.levels ?? null }, revision);
       return { replacedPrevious: previous !== null, live };
     }, txOptions);
   for (let attempt = 1; ; attempt++) {

@@ -19,6 +19,7 @@ import { filter, map, Repeater } from '@graphql-yoga/subscription';
 import type { DB } from '../db.js';
 import type { Campaign, CampaignStatus } from '../generated/prisma/client.js';
 import { isSettled, snapshot, type LiveResult, type Progress, type Snapshot } from './results.js';
+import { shownState } from './scoring.js';
 
 export const resultTopic = (campaignId: string) => `evaluations.result:${campaignId}`;
 export const progressTopic = (campaignId: string) => `evaluations.progress:${campaignId}`;
@@ -38,8 +39,12 @@ interface Shared {
   log: Logger;
 }
 
-/** Fewer rounds than ballots under load; a ballot reaches screens at most this much later. */
-export const roundIntervalMs = 200;
+/**
+ * At most two updates a second per campaign: a scoreboard shows no more, and with thousands of
+ * screens every update is a message to each of them. A ballot reaches screens at most this much
+ * later than it would otherwise. `SHEQU_LIVE_ROUND_MS` sets it.
+ */
+export const roundIntervalMs = /^\d+$/.test(process.env.SHEQU_LIVE_ROUND_MS ?? '') ? Number(process.env.SHEQU_LIVE_ROUND_MS) : 500;
 
 interface Run {
   dirty: Set<string>;
@@ -62,8 +67,6 @@ function publisherOf(pubsub: HubPubSub): Publisher {
   if (!p) publishers.set(pubsub, (p = { runs: new Map(), published: new Map() }));
   return p;
 }
-
-const shown = (r: LiveResult) => JSON.stringify([r.ballotCount, r.visible, r.score, r.grade, r.rank, r.satisfactionRate, r.badReviews, r.eligibleVoters]);
 
 /** A ballot committed; `changed` are the targets its release changed (none when it was not released). */
 export function announceBallot(shared: Shared, campaignId: string, changed: readonly string[]): void {
@@ -93,8 +96,8 @@ async function publishWhileDue(shared: Shared, publisher: Publisher, campaignId:
     shared.log.warn({ err: (err as Error).message, campaignId }, 'could not publish live results');
   } finally {
     run.running = false;
+    // The run stays (with when its last round was) until the campaign is settled.
     if (run.due) void publishWhileDue(shared, publisher, campaignId, run);
-    else publisher.runs.delete(campaignId);
   }
 }
 
@@ -103,7 +106,7 @@ function publishRound(shared: Shared, publisher: Publisher, now: Snapshot, dirty
   // The first round of this replica for the campaign has nothing to compare with: it knows only
   // what the ballots told it changed.
   const last = publisher.published.get(campaignId);
-  const next = new Map(now.results.map((r) => [r.targetId, shown(r)]));
+  const next = new Map(now.results.map((r) => [r.targetId, shownState(r)]));
   publisher.published.set(campaignId, next);
   for (const result of now.results) {
     const changed = last ? last.get(result.targetId) !== next.get(result.targetId) : false;
@@ -120,7 +123,11 @@ export async function announceStatus(shared: Shared, campaignId: string): Promis
   shared.pubsub.publish(statusTopic(campaignId), event);
   shared.pubsub.publish(anyStatusTopic, event);
   // A settled campaign publishes no more results; forget what was published for it.
-  if (isSettled(c)) publisherOf(shared.pubsub).published.delete(campaignId);
+  if (isSettled(c)) {
+    const publisher = publisherOf(shared.pubsub);
+    publisher.published.delete(campaignId);
+    publisher.runs.delete(campaignId);
+  }
 }
 
 function statusEventOf(c: Campaign): StatusEvent {

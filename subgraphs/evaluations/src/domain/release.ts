@@ -9,7 +9,7 @@
 // ballots, so a reader who saw that release can work out those few ballots' combined score (not
 // who cast them). Closing that too would take noise, which appraisal results cannot carry.
 import type { LiveTally, Prisma } from '../generated/prisma/client.js';
-import { resultsFromTallies, tallyBallots, type CriterionSpec, type Tally, type TargetResult, type TargetSpec } from './scoring.js';
+import { combine, contributionOf, resultsFromTallies, shownState, tallyBallots, type CriterionSpec, type Tally, type TargetSpec } from './scoring.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,39 +39,48 @@ export async function liveTallies(db: Pick<Tx, 'liveTally'>, campaignId: string)
   return new Map(rows.map((r) => [r.targetId, tallyFromRow(r)]));
 }
 
-/** A target's tally over all of its ballots. */
-async function fullTally(tx: Tx, campaign: CampaignForRelease, targetId: string): Promise<Tally> {
-  const ballots = await tx.ballot.findMany({ where: { campaignId: campaign.id, targetId }, select: { targetId: true, levels: true } });
-  return tallyBallots(campaign.criteria, [targetId], ballots).get(targetId)!;
-}
-
-const shown = (r: TargetResult) => JSON.stringify([r.ballotCount, r.visible, r.score, r.rank, r.satisfactionRate, r.badReviews]);
-
 function changedResults(campaign: CampaignForRelease, before: Map<string, Tally>, after: Map<string, Tally>): string[] {
-  const was = new Map(resultsFromTallies(campaign.criteria, campaign.targets, before, campaign.minBallots).map((r) => [r.targetId, shown(r)]));
+  const was = new Map(resultsFromTallies(campaign.criteria, campaign.targets, before, campaign.minBallots).map((r) => [r.targetId, shownState(r)]));
   return resultsFromTallies(campaign.criteria, campaign.targets, after, campaign.minBallots)
-    .filter((r) => was.get(r.targetId) !== shown(r))
+    .filter((r) => was.get(r.targetId) !== shownState(r))
     .map((r) => r.targetId);
 }
 
+/** A ballot cast (no previous one) or replaced (the previous one's levels). */
+export interface BallotChange {
+  ballotId: string;
+  levels: number[];
+  previousLevels: number[] | null;
+}
+
 /**
- * Records, in the ballot's own transaction, that `ballotId` was cast or replaced, and releases the
- * target once enough ballots changed. The caller holds the campaign's row lock (its revision bump),
- * so ballots on one campaign pass through here one at a time.
+ * Records, in the ballot's own transaction, what the ballot changed in its target's current tally,
+ * and releases the target once minBallots ballots changed since the last release. A fixed number
+ * of statements whatever the number of ballots. The caller holds the campaign's row lock (its
+ * revision bump), so ballots on one campaign pass through here one at a time.
  */
-export async function recordBallotChange(tx: Tx, campaign: CampaignForRelease, targetId: string, ballotId: string, revision: number): Promise<ChangeOutcome> {
-  const where = { campaignId_targetId: { campaignId: campaign.id, targetId } };
-  const row = await tx.liveTally.findUnique({ where });
-  const pending = [...new Set([...(row?.pendingBallotIds ?? []), ballotId])];
-  if (pending.length < campaign.minBallots) {
-    await tx.liveTally.upsert({ where, create: { campaignId: campaign.id, targetId, levelSums: [], pendingBallotIds: pending }, update: { pendingBallotIds: pending } });
-    return { released: false, changed: [] };
-  }
-  const tally = await fullTally(tx, campaign, targetId);
+export async function recordBallotChange(tx: Tx, campaign: CampaignForRelease, targetId: string, change: BallotChange, revision: number): Promise<ChangeOutcome> {
+  const added = contributionOf(campaign.criteria, change.levels);
+  const delta = change.previousLevels ? combine(added, contributionOf(campaign.criteria, change.previousLevels), -1) : added;
+  const levels = delta.levelSums.map(Number);
+  // One statement on every ballot: the current tally moves by the delta, and the ballot joins the
+  // pending ones (once).
+  const [now] = await tx.$queryRaw<[{ pending: number; currentCount: number; currentWeighted: bigint; currentSatisfied: number; currentLevelSums: number[] }]>`
+    INSERT INTO "LiveTally" ("campaignId", "targetId", "levelSums", "currentCount", "currentWeighted", "currentSatisfied", "currentLevelSums", "pendingBallotIds")
+    VALUES (${campaign.id}, ${targetId}, '{}', ${delta.n}, ${delta.weighted}, ${delta.satisfied}, ${levels}::int[], ARRAY[${change.ballotId}])
+    ON CONFLICT ("campaignId", "targetId") DO UPDATE SET
+      "currentCount" = "LiveTally"."currentCount" + EXCLUDED."currentCount",
+      "currentWeighted" = "LiveTally"."currentWeighted" + EXCLUDED."currentWeighted",
+      "currentSatisfied" = "LiveTally"."currentSatisfied" + EXCLUDED."currentSatisfied",
+      "currentLevelSums" = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest("LiveTally"."currentLevelSums", EXCLUDED."currentLevelSums") WITH ORDINALITY AS u(a, b, i) ORDER BY i),
+      "pendingBallotIds" = CASE WHEN ${change.ballotId} = ANY ("LiveTally"."pendingBallotIds") THEN "LiveTally"."pendingBallotIds"
+                                ELSE array_append("LiveTally"."pendingBallotIds", ${change.ballotId}) END
+    RETURNING cardinality("pendingBallotIds")::int AS pending, "currentCount", "currentWeighted", "currentSatisfied", "currentLevelSums"`;
+  if (now!.pending < campaign.minBallots) return { released: false, changed: [] };
+  const tally: Tally = { n: now!.currentCount, weighted: BigInt(now!.currentWeighted), satisfied: now!.currentSatisfied, levelSums: now!.currentLevelSums.map(BigInt) };
   const before = await liveTallies(tx, campaign.id);
   const changed = changedResults(campaign, before, new Map(before).set(targetId, tally));
-  const data = { ...rowFromTally(tally), pendingBallotIds: [], revision };
-  await tx.liveTally.upsert({ where, create: { campaignId: campaign.id, targetId, ...data }, update: data });
+  await tx.liveTally.update({ where: { campaignId_targetId: { campaignId: campaign.id, targetId } }, data: { ...rowFromTally(tally), pendingBallotIds: [], revision } });
   return { released: true, changed };
 }
 
@@ -81,6 +90,10 @@ export async function releaseAll(tx: Tx, campaign: CampaignForRelease, revision:
   const tallies = tallyBallots(campaign.criteria, campaign.targets.map((t) => t.targetId), ballots);
   await tx.liveTally.deleteMany({ where: { campaignId: campaign.id } });
   await tx.liveTally.createMany({
-    data: [...tallies].map(([targetId, tally]) => ({ campaignId: campaign.id, targetId, ...rowFromTally(tally), pendingBallotIds: [], revision })),
+    data: [...tallies].map(([targetId, tally]) => {
+      const released = rowFromTally(tally);
+      const current = { currentCount: released.ballotCount, currentWeighted: released.weightedSum, currentSatisfied: released.satisfied, currentLevelSums: released.levelSums };
+      return { campaignId: campaign.id, targetId, ...released, ...current, pendingBallotIds: [], revision };
+    }),
   });
 }

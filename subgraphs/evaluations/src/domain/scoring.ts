@@ -83,15 +83,21 @@ export interface Tally {
 
 export const emptyTally = (criteria: readonly CriterionSpec[]): Tally => ({ n: 0, weighted: 0n, satisfied: 0, levelSums: criteria.map(() => 0n) });
 
-/** Adds one ballot to a tally (in place). */
-export function addBallot(tally: Tally, criteria: readonly CriterionSpec[], levels: readonly number[]): void {
+/** What one ballot adds to its target's tally. */
+export function contributionOf(criteria: readonly CriterionSpec[], levels: readonly number[]): Tally {
   const sum = weightedSum(criteria, levels);
-  tally.n++;
-  tally.weighted += BigInt(sum);
-  if (sum >= 3 * totalWeight(criteria)) tally.satisfied++;
-  levels.forEach((level, i) => {
-    if (i < tally.levelSums.length) tally.levelSums[i]! += BigInt(level);
-  });
+  return { n: 1, weighted: BigInt(sum), satisfied: sum >= 3 * totalWeight(criteria) ? 1 : 0, levelSums: criteria.map((_, i) => BigInt(levels[i] ?? 0)) };
+}
+
+/** `a + sign × b`, criterion by criterion. */
+export function combine(a: Tally, b: Tally, sign: 1 | -1 = 1): Tally {
+  const s = BigInt(sign);
+  return {
+    n: a.n + sign * b.n,
+    weighted: a.weighted + s * b.weighted,
+    satisfied: a.satisfied + sign * b.satisfied,
+    levelSums: a.levelSums.map((x, i) => x + s * (b.levelSums[i] ?? 0n)),
+  };
 }
 
 /** Every target's tally, from ballots; targets without ballots get an empty one. */
@@ -99,7 +105,7 @@ export function tallyBallots(criteria: readonly CriterionSpec[], targetIds: read
   const tallies = new Map<string, Tally>(targetIds.map((id) => [id, emptyTally(criteria)]));
   for (const ballot of ballots) {
     const tally = tallies.get(ballot.targetId);
-    if (tally) addBallot(tally, criteria, ballot.levels);
+    if (tally) tallies.set(ballot.targetId, combine(tally, contributionOf(criteria, ballot.levels)));
   }
   return tallies;
 }
@@ -150,3 +156,6 @@ export function resultsFromTallies(
   }
   return results;
 }
+
+/** What a scoreboard shows of a result, as one comparable string: two results show the same when equal. */
+export const shownState = (r: TargetResult) => JSON.stringify([r.ballotCount, r.visible, r.score, r.rank, r.satisfactionRate, r.badReviews, r.eligibleVoters]);

@@ -6,6 +6,10 @@ CREATE TABLE "LiveTally" (
     "weightedSum" BIGINT NOT NULL DEFAULT 0,
     "satisfied" INTEGER NOT NULL DEFAULT 0,
     "levelSums" INTEGER[],
+    "currentCount" INTEGER NOT NULL DEFAULT 0,
+    "currentWeighted" BIGINT NOT NULL DEFAULT 0,
+    "currentSatisfied" INTEGER NOT NULL DEFAULT 0,
+    "currentLevelSums" INTEGER[],
     "pendingBallotIds" TEXT[],
     "revision" INTEGER NOT NULL DEFAULT 0,
 
@@ -15,7 +19,7 @@ CREATE TABLE "LiveTally" (
 -- AddForeignKey
 ALTER TABLE "LiveTally" ADD CONSTRAINT "LiveTally_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Campaigns already OPEN: the ballots cast so far are their first release.
+-- Campaigns already OPEN: the ballots cast so far are their first release (and their current state, below).
 WITH ballot_scores AS (
     SELECT b."id", b."campaignId", b."targetId",
            SUM(c."weightHundredths" * b."levels"[c."position" + 1]) AS "weighted"
@@ -43,3 +47,5 @@ SELECT t."campaignId", t."targetId",
        k."revision"
 FROM "CampaignTarget" t
 JOIN "Campaign" k ON k."id" = t."campaignId" AND k."status" = 'OPEN';
+
+UPDATE "LiveTally" SET "currentCount" = "ballotCount", "currentWeighted" = "weightedSum", "currentSatisfied" = "satisfied", "currentLevelSums" = "levelSums";
