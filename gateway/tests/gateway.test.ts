@@ -1,11 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHook } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { composeSupergraph } from '../src/compose.ts';
+import { composeSupergraph } from '@shequ/kit/federation/supergraph';
 import { createGateway, type Gateway } from '../src/create-gateway.ts';
 import { startGatewayServer, type GatewayServer } from '../src/server.ts';
 import { query, subscribeSse, subscribeWs, type GraphQLResponse } from './helpers/client.ts';
@@ -239,9 +240,11 @@ describe('gateway without a supergraph yet', () => {
 
 describe('close()', () => {
   it('leaves no open servers, sockets or timers behind', async () => {
-    const types = ['TCPServerWrap', 'TCPSocketWrap', 'Timeout'];
+    const types = ['TCPServerWrap', 'TCPSocketWrap'];
     const open = () => Object.fromEntries(types.map((t) => [t, process.getActiveResourcesInfo().filter((r) => r === t).length]));
     const before = open();
+    // Timers are counted by who made them: the test runner's own (waitFor's among them) come and go.
+    using timers = trackTimers();
 
     // Its own subgraphs, so that every socket this test opens is also closed by it.
     const [ownStreets, ownCommunities] = await Promise.all([startStreets(), startCommunities()]);
@@ -259,12 +262,14 @@ describe('close()', () => {
     expect((await subscribeSse(gw.url, subscription)).events).toHaveLength(3);
     await gw.close();
     await Promise.all([ownStreets.close(), ownCommunities.close()]);
+    timers.stop();
 
     // Handles are released on the tick after their close callbacks; allow a moment.
     await vi.waitFor(
       () => {
         const now = open();
         for (const type of types) expect(`${type} ${now[type]}`).toBe(`${type} ${Math.min(now[type]!, before[type]!)}`);
+        expect(timers.holdingProcess()).toEqual([]);
       },
       { timeout: 2_000, interval: 20 },
     );
@@ -312,3 +317,23 @@ describe('close()', () => {
     await client.dispose();
   });
 });
+
+/** Timers created from now until stop(); holdingProcess() lists those still pending that keep the process alive. */
+function trackTimers() {
+  const pending = new Map<number, { timer: { hasRef?: () => boolean }; stack: string }>();
+  let recording = true;
+  const hook = createHook({
+    init(id, type, _trigger, timer) {
+      if (recording && type === 'Timeout') pending.set(id, { timer: timer as { hasRef?: () => boolean }, stack: new Error().stack ?? '' });
+    },
+    destroy(id) {
+      pending.delete(id);
+    },
+  }).enable();
+  return {
+    stop: () => void (recording = false),
+    holdingProcess: () =>
+      [...pending.values()].filter(({ timer }) => timer.hasRef?.() ?? true).map(({ stack }) => stack.split('\n').slice(5, 9).join(' | ')),
+    [Symbol.dispose]: () => void hook.disable(),
+  };
+}
