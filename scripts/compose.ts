@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { composeSupergraph } from '@shequ/gateway/compose';
+import { composeSupergraph } from '@shequ/kit/federation/supergraph';
 import { repoRoot } from '@shequ/kit';
 import { loadSubgraphs, routingUrl } from './subgraphs.js';
 

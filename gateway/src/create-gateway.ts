@@ -18,12 +18,14 @@ import { useSubgraphAvailability } from './subgraph-availability.ts';
 import { liveFeedsOf, type LiveFeeds } from './live-feeds.ts';
 import { SharedStreams } from './shared-streams.ts';
 import { useSharedSubscriptions } from './use-shared-subscriptions.ts';
+import { useSubscriptionsAcrossReloads, type ReloadingRuntime } from './use-subscriptions-across-reloads.ts';
 import { useSubgraphTimeout } from './use-subgraph-timeout.ts';
 import { createSupergraphSource, type SupergraphSource } from './supergraph-source.ts';
 import { authorizationByRole } from './use-authorization.ts';
 import { identityPlugins } from './use-identity.ts';
 import { createGatewayMetrics } from './use-metrics.ts';
-import { validateSupergraph } from './validate-supergraph.ts';
+import { partnerKeysOf, type PartnerKeys } from '@shequ/kit/federation/partner-keys';
+import { validateSupergraph } from '@shequ/kit/federation/supergraph';
 
 export type QueryPlanner = 'rust' | 'js';
 export type GatewayPlugins = ReturnType<NonNullable<GatewayConfigBase<Record<string, unknown>>['plugins']>>;
@@ -49,6 +51,8 @@ export interface GatewayOptions {
   supergraph?: string | SupergraphSource;
   /** How often the supergraph is checked for changes (when `supergraph` is not a source). */
   pollIntervalMs?: number;
+  /** A supergraph file served while `supergraph` (a registry URL) has not answered yet. */
+  supergraphFallback?: string;
   /** Default: env `QUERY_PLANNER`, else `rust`. */
   queryPlanner?: QueryPlanner;
   /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
@@ -92,8 +96,12 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       : createSupergraphSource({
           location: options.supergraph,
           pollIntervalMs: options.pollIntervalMs,
+          fallback: options.supergraphFallback,
           logger: log,
-          validate: (sdl) => requireSubgraphUrls(sdl, subgraphUrls),
+          validate: (sdl) => {
+            requireSubgraphUrls(sdl, subgraphUrls);
+            partnerKeysOf(sdl);
+          },
         });
 
   const transportEntries: TransportEntries = {
@@ -117,11 +125,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const guards = securityPlugins(security, log);
   const authorization = authorizationByRole();
   const userPlugins = options.plugins;
-  // State feeds as the current supergraph marks them; read again when it changes.
+  // State feeds as the current supergraph marks them, and its partner subgraphs; read again when it changes.
   let feeds: LiveFeeds = new Map();
-  const readFeeds = () => {
+  let partnerKeys: PartnerKeys = new Map();
+  const readSupergraphMarks = () => {
     const sdl = source.current();
     feeds = sdl === undefined ? new Map() : liveFeedsOf(sdl);
+    partnerKeys = sdl === undefined ? new Map() : partnerKeysOf(sdl);
   };
   const sharedStreams = new SharedStreams();
   const runtime = createGatewayRuntime({
@@ -152,10 +162,12 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       // Before any plugin that wraps the subgraph executor: it must sit directly over the transport.
       ...useSubgraphTimeout(security.subgraphTimeoutMs),
       useSubgraphAvailability(log),
-      ...(options.identity ? identityPlugins(options.identity) : []),
+      ...(options.identity ? identityPlugins(options.identity, () => partnerKeys) : []),
       authorization.plugin,
       // After identity: rate limits and trusted documents need the verified caller.
       ...guards,
+      // Inside the sharing below: a shared stream outlives a reload with its subscribers.
+      useSubscriptionsAcrossReloads((): ReloadingRuntime => runtime),
       // Last of ours: the stream it shares is what the plugins above let through.
       useSharedSubscriptions(() => feeds, sharedStreams),
       ...(typeof userPlugins === 'function' ? userPlugins(context) : (userPlugins ?? [])),
@@ -166,7 +178,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   // gets here, and a supergraph the planner cannot use is logged by the runtime, which then
   // keeps the previous one.
   source.onChange(async () => {
-    readFeeds();
+    readSupergraphMarks();
     await runtime.invalidateUnifiedGraph();
   });
 
@@ -181,7 +193,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   }
 
   await source.start();
-  readFeeds();
+  readSupergraphMarks();
   // Build the plan-ready schema now rather than on the first client request.
   await isReady();
   log.info({ queryPlanner, supergraph: source.location }, 'gateway created');

@@ -1,4 +1,4 @@
-export { composeSupergraph, type SubgraphDefinition } from './compose.ts';
+export { composeSupergraph, validateSupergraph, type SubgraphSource as SubgraphDefinition, type SupergraphSubgraph } from '@shequ/kit/federation/supergraph';
 export {
   createGateway,
   type Gateway,
@@ -27,4 +27,3 @@ export {
   type SupergraphSourceOptions,
 } from './supergraph-source.ts';
 export { loadTrustedDocuments, sha256, type TrustedDocuments } from './trusted-documents.ts';
-export { validateSupergraph, type SupergraphSubgraph } from './validate-supergraph.ts';

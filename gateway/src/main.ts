@@ -29,6 +29,15 @@ if (identity.development) {
   log.warn({ keyFile: identity.developmentKeyFile }, 'using the development key (not for production); `npm run token -- --role <ROLE>` prints tokens it accepts');
 }
 
+/** SUPERGRAPH_POLL_MS: how often the supergraph file or registry URL is looked at. */
+function parsePollInterval(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (Number.isInteger(ms) && ms >= 100) return ms;
+  process.stderr.write(`gateway: SUPERGRAPH_POLL_MS must be a whole number of milliseconds, at least 100, not "${value}"\n`);
+  process.exit(1);
+}
+
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 4000;
   const port = Number(value);
@@ -66,6 +75,8 @@ try {
   server = await startGatewayServer({
     port: parsePort(process.env.PORT),
     supergraph: process.env.SUPERGRAPH || undefined,
+    pollIntervalMs: parsePollInterval(process.env.SUPERGRAPH_POLL_MS),
+    supergraphFallback: process.env.SUPERGRAPH_FALLBACK || undefined,
     subgraphUrls: subgraphUrlsFromEnv(process.env.SHEQU_SUBGRAPH_URLS),
     identity,
     logger: log,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createLogger, type Logger } from '@shequ/kit/logger';
-import { validateSupergraph } from './validate-supergraph.ts';
+import { validateSupergraph } from '@shequ/kit/federation/supergraph';
 
 /** `<repo>/schema/supergraph.graphql`, found from this file so it does not depend on the cwd. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -14,6 +14,11 @@ export interface SupergraphSourceOptions {
   pollIntervalMs?: number;
   /** Throws to reject a new supergraph. Default {@link validateSupergraph}. */
   validate?: (sdl: string) => void;
+  /**
+   * A supergraph file served while `location` (a registry URL) has not answered yet, so that a
+   * hub whose registry is still starting serves its core subgraphs at once.
+   */
+  fallback?: string;
   logger?: Logger;
 }
 
@@ -46,6 +51,7 @@ export function createSupergraphSource(options: SupergraphSourceOptions = {}): S
   const listeners = new Set<(sdl: string) => void | Promise<void>>();
 
   let current: string | undefined;
+  let etag: string | undefined; // of the URL's last answer: an unchanged supergraph costs a 304
   let currentHash: string | undefined;
   let lastReadError: string | undefined; // logged once, not on every tick
   let lastSeenHash: string | undefined; // of the last content read, valid or not
@@ -56,9 +62,15 @@ export function createSupergraphSource(options: SupergraphSourceOptions = {}): S
 
   async function read(): Promise<string | undefined> {
     if (isUrl) {
-      const res = await fetch(location, { signal: AbortSignal.timeout(Math.max(pollIntervalMs, 5_000)) });
+      const res = await fetch(location, {
+        headers: etag && current !== undefined ? { 'if-none-match': etag } : {},
+        signal: AbortSignal.timeout(Math.max(pollIntervalMs, 5_000)),
+      });
+      if (res.status === 304) return undefined;
       if (!res.ok) throw new Error(`GET ${location} answered ${res.status}`);
-      return res.text();
+      const text = await res.text();
+      etag = res.headers.get('etag') ?? undefined;
+      return text;
     }
     const s = await stat(location);
     const signature = `${s.mtimeMs}:${s.size}:${s.ino}`;
@@ -76,7 +88,9 @@ export function createSupergraphSource(options: SupergraphSourceOptions = {}): S
       lastReadError = undefined;
     } catch (error) {
       const message = (error as Error).message;
-      if (message !== lastReadError) log.error({ location, err: message }, 'cannot read the supergraph; keeping the one in use');
+      // At start with a fallback, the fallback's warning says it (the registry is still starting).
+      const starting = current === undefined && options.fallback !== undefined;
+      if (message !== lastReadError && !starting) log.error({ location, err: message }, 'cannot read the supergraph; keeping the one in use');
       lastReadError = message;
       return false;
     }
@@ -108,6 +122,18 @@ export function createSupergraphSource(options: SupergraphSourceOptions = {}): S
     return true;
   }
 
+  async function useFallback(file: string): Promise<void> {
+    try {
+      const sdl = await readFile(file, 'utf8');
+      validate(sdl);
+      current = sdl;
+      currentHash = hash(sdl);
+      log.warn({ location, fallback: file, err: lastReadError }, 'the supergraph source has not answered; serving the fallback until it does');
+    } catch (error) {
+      log.error({ fallback: file, err: (error as Error).message }, 'cannot use the fallback supergraph either');
+    }
+  }
+
   function refresh(): Promise<boolean> {
     // One check at a time (overlapping reads could apply an older file after a newer one),
     // and each call gets a check that starts after it was made.
@@ -128,6 +154,7 @@ export function createSupergraphSource(options: SupergraphSourceOptions = {}): S
     current: () => current,
     async start() {
       await refresh();
+      if (current === undefined && options.fallback) await useFallback(options.fallback);
       if (current === undefined) log.error({ location }, 'no valid supergraph yet; the gateway is not ready until one appears');
       if (!timer) schedule();
     },

@@ -1,9 +1,7 @@
-// The manifest of operations clients may send: JSON files in schema/operations/, each either a
-// map of sha256 hash → document (Hive / GraphQL Code Generator "persisted documents") or an Apollo
-// persisted-query manifest ({ format: "apollo-persisted-query-manifest", operations: [...] }).
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// The operations clients may send (schema/operations/, read by the kit's readRecordedOperations),
+// looked up by hash or by their text up to whitespace.
 import path from 'node:path';
+import { OperationManifestError, readRecordedOperations, sha256, type RecordedOperation } from '@shequ/kit/federation/operations';
 import { parse, print } from 'graphql/index.js';
 import { SecurityConfigError } from './security-config.ts';
 
@@ -15,28 +13,24 @@ export interface TrustedDocuments {
   includes(text: string, maxTokens: number): boolean;
 }
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export { sha256 };
 
 export function loadTrustedDocuments(dir: string): TrustedDocuments {
   const byHash = new Map<string, string>();
   const normalized = new Set<string>();
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
-  for (const file of files) {
-    const where = path.join(dir, file);
-    let manifest: unknown;
+  let recorded: RecordedOperation[];
+  try {
+    recorded = readRecordedOperations(dir);
+  } catch (error) {
+    if (error instanceof OperationManifestError) throw new SecurityConfigError(error.message);
+    throw error;
+  }
+  for (const { file, hash, document } of recorded) {
+    byHash.set(hash, document);
     try {
-      manifest = JSON.parse(readFileSync(where, 'utf8'));
+      normalized.add(sha256(print(parse(document))));
     } catch (error) {
-      throw new SecurityConfigError(`${where}: not valid JSON (${(error as Error).message})`);
-    }
-    for (const [hash, document] of entries(manifest, where)) {
-      if (sha256(document) !== hash) throw new SecurityConfigError(`${where}: ${hash} is not the sha256 of its document`);
-      byHash.set(hash, document);
-      try {
-        normalized.add(sha256(print(parse(document))));
-      } catch (error) {
-        throw new SecurityConfigError(`${where}: the document under ${hash} does not parse: ${(error as Error).message}`);
-      }
+      throw new SecurityConfigError(`${path.join(dir, file)}: the document under ${hash} does not parse: ${(error as Error).message}`);
     }
   }
   return {
@@ -51,20 +45,4 @@ export function loadTrustedDocuments(dir: string): TrustedDocuments {
       }
     },
   };
-}
-
-function entries(manifest: unknown, where: string): [string, string][] {
-  if (typeof manifest !== 'object' || manifest === null) throw new SecurityConfigError(`${where}: not a JSON object`);
-  const m = manifest as { format?: unknown; operations?: unknown };
-  if (m.format === 'apollo-persisted-query-manifest') {
-    if (!Array.isArray(m.operations)) throw new SecurityConfigError(`${where}: "operations" must be an array`);
-    return m.operations.map((op: { id?: unknown; body?: unknown }) => {
-      if (typeof op.id !== 'string' || typeof op.body !== 'string') throw new SecurityConfigError(`${where}: every operation needs a string id and body`);
-      return [op.id, op.body];
-    });
-  }
-  return Object.entries(manifest).map(([hash, document]) => {
-    if (typeof document !== 'string') throw new SecurityConfigError(`${where}: the value under ${hash} must be a GraphQL document string`);
-    return [hash, document];
-  });
 }

@@ -1,6 +1,8 @@
 // Who is asking, and proof to the subgraphs that the gateway asked: tokens are verified here
 // (plugin-jwt-auth), their claims forwarded in the subgraph request's extensions, and the whole
 // request signed (hmac-upstream-signature) over query, variables, claims and a timestamp.
+// A partner agency's subgraph gets a secret of its own (derived from the hub's by the registry's
+// key generation), so that what a partner holds opens no core subgraph and no other partner.
 import { generateKeyPairSync } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
@@ -13,9 +15,12 @@ import {
 } from '@graphql-mesh/plugin-jwt-auth';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import type { HubSecrets } from '@shequ/kit/auth/secrets';
-import { claimsExtension, signatureExtension, signedAtExtension, signedContent } from '@shequ/kit/auth/upstream-signature';
+import { claimsExtension, partnerSigningSecret, signatureExtension, signContent, signedAtExtension, signedContent } from '@shequ/kit/auth/upstream-signature';
+import type { PartnerKeys } from '@shequ/kit/federation/partner-keys';
+import type { DocumentNode } from 'graphql';
 
-export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>): GatewayPlugin[] {
+/** `partnerKeys`: the partner subgraphs of the supergraph in use, with their key generations. */
+export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>, partnerKeys: () => PartnerKeys = () => new Map()): GatewayPlugin[] {
   const { jwt } = secrets;
   const jwtPlugin = useJWT({
     signingKeyProviders: [
@@ -43,12 +48,29 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
   const sign = useHmacUpstreamSignature({
     secret: secrets.upstreamSecret,
     extensionName: signatureExtension,
-    serializeExecutionRequest: (request) =>
-      signedContent({ query: defaultPrintFn(request.document), variables: request.variables, extensions: request.extensions }),
+    shouldSign: ({ subgraphName }) => !partnerKeys().has(subgraphName),
+    serializeExecutionRequest: contentOf,
   }) as GatewayPlugin;
 
+  // The plugin above holds one key; partners' keys change with the supergraph.
+  const partnerSecrets = new Map<string, string>();
+  const signForPartner: GatewayPlugin = {
+    onSubgraphExecute({ subgraphName, executionRequest }) {
+      const generation = partnerKeys().get(subgraphName);
+      if (generation === undefined) return;
+      const id = `${subgraphName}#${generation}`;
+      let secret = partnerSecrets.get(id);
+      if (!secret) partnerSecrets.set(id, (secret = partnerSigningSecret(secrets.upstreamSecret, subgraphName, generation)));
+      executionRequest.extensions = { ...executionRequest.extensions, [signatureExtension]: signContent(contentOf(executionRequest), secret) };
+    },
+  };
+
   // Order matters: claims are forwarded and the request stamped before it is signed.
-  return [jwtPlugin, stamp, sign];
+  return [jwtPlugin, stamp, sign, signForPartner];
+}
+
+function contentOf(request: { document: DocumentNode; variables?: Record<string, unknown>; extensions?: Record<string, unknown> }): string {
+  return signedContent({ query: defaultPrintFn(request.document), variables: request.variables, extensions: request.extensions });
 }
 
 type TokenExtractor = ReturnType<typeof extractFromConnectionParams>;

@@ -5,17 +5,20 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { ValidationContext } from 'graphql';
 import { GraphQLError } from './graphql-error.ts';
 
-export function useKnownOperationTypes(): GatewayPlugin {
-  const rule = (context: ValidationContext) => ({
+export function knownOperationTypesRule(context: ValidationContext) {
+  return {
     OperationDefinition(node: { operation: 'query' | 'mutation' | 'subscription' }) {
       if (!context.getSchema().getRootType(node.operation as never)) {
         context.reportError(new GraphQLError(`This graph has no ${node.operation} operations`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
       }
     },
-  });
+  };
+}
+
+export function useKnownOperationTypes(): GatewayPlugin {
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(rule as never);
+      addValidationRule(knownOperationTypesRule as never);
     },
   };
 }

@@ -14,6 +14,7 @@ import { Kind, print, type DocumentNode, type FieldNode } from 'graphql';
 import { getOperationAST } from 'graphql/index.js';
 import type { LiveFeeds } from './live-feeds.ts';
 import { SharedStreams, type SlotOf } from './shared-streams.ts';
+import { isStartedAgain } from './use-subscriptions-across-reloads.ts';
 
 /** Claims that differ between two tokens of the same caller, and say nothing about what they may see. */
 const volatileClaims = new Set(['iat', 'exp', 'nbf', 'jti']);
@@ -27,6 +28,8 @@ export function useSharedSubscriptions(feeds: () => LiveFeeds, streams = new Sha
   };
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
+      // A shared stream starting again after a reload (it is the shared stream's own upstream).
+      if (isStartedAgain(args.contextValue)) return;
       const slotOf = shareable(feeds(), args.document, args.operationName ?? undefined);
       if (!slotOf) return;
       const key = canonicalJson([printOnce(args.document), args.operationName ?? null, args.variableValues ?? {}, callerOf(args.contextValue)]);

@@ -11,7 +11,7 @@ import { createClient } from 'graphql-ws';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { composeSupergraph } from '../src/compose.ts';
+import { composeSupergraph } from '@shequ/kit/federation/supergraph';
 import { startGatewayServer } from '../src/server.ts';
 import { startRecords, startSecureGateway, type Records, type SecureGateway } from './helpers/secure-hub.ts';
 import { startSubgraph } from './helpers/subgraph.ts';

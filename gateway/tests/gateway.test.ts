@@ -217,6 +217,54 @@ describe('gateway', () => {
   });
 });
 
+describe('a new supergraph under open subscriptions', () => {
+  it('keeps them: each is started again on the new one; one it no longer serves ends with SCHEMA_RELOAD', async () => {
+    const file = path.join(dir, 'under-subscriptions.graphql');
+    await writeFile(file, compose(streetsSdl));
+    const gw = await startGatewayServer({ port: 0, supergraph: file, pollIntervalMs: 25, subgraphUrls: { streets: streets.url } });
+    const client = createClient({ url: gw.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const ids: string[] = [];
+    const errors: unknown[] = [];
+    let ended = '';
+    const done = (async () => {
+      try {
+        for await (const event of client.iterate<{ communityCreated: { id: string } }>({ query: 'subscription { communityCreated(count: 100000) { id } }' })) {
+          if (event.errors) errors.push(...event.errors);
+          if (event.data) ids.push(event.data.communityCreated.id);
+        }
+        ended = 'completed';
+      } catch (error) {
+        ended = `failed ${JSON.stringify(error)}`;
+      }
+    })();
+    try {
+      await vi.waitFor(() => expect(ids.length).toBeGreaterThan(3), { timeout: 5_000, interval: 10 });
+      await writeFile(file, compose(streetsSdlWithLength));
+      // The subgraph's stream counts from n0 again: it was started anew, on the same socket.
+      await vi.waitFor(() => expect(ids.lastIndexOf('n0')).toBeGreaterThan(0), { timeout: 5_000, interval: 10 });
+      const afterReload = ids.length;
+      await vi.waitFor(() => expect(ids.length).toBeGreaterThan(afterReload + 3), { timeout: 5_000, interval: 10 });
+      expect(ended).toBe('');
+      expect(errors).toEqual([]);
+
+      const withoutSubscription = communitiesSdl.replace(/type Subscription \{[^}]*\}/, '');
+      await writeFile(
+        file,
+        composeSupergraph([
+          { name: 'streets', url: deadUrl, sdl: streetsSdlWithLength },
+          { name: 'communities', url: communities.url, sdl: withoutSubscription },
+        ]),
+      );
+      await vi.waitFor(() => expect(ended).toBe('completed'), { timeout: 5_000, interval: 10 });
+      expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SCHEMA_RELOAD' }), message: expect.stringMatching(/no longer serves this subscription: This graph has no subscription operations/) })]);
+    } finally {
+      await client.dispose();
+      await done;
+      await gw.close();
+    }
+  });
+});
+
 describe('gateway without a supergraph yet', () => {
   it('is alive but not ready, then ready once a valid supergraph appears', async () => {
     const file = path.join(dir, 'later.graphql');

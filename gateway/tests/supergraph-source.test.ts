@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '@shequ/kit/logger';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { composeSupergraph } from '../src/compose.ts';
+import { composeSupergraph } from '@shequ/kit/federation/supergraph';
 import { createSupergraphSource, DEFAULT_SUPERGRAPH_PATH, type SupergraphSource } from '../src/supergraph-source.ts';
 import { communitiesSdl, streetsSdl, streetsSdlWithLength } from './helpers/fixtures.ts';
 
@@ -103,6 +103,51 @@ describe('supergraph source', () => {
       body = 'not graphql';
       expect(await source.refresh()).toBe(false);
       expect(source.current()).toBe(v2);
+    } finally {
+      source?.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("asks a URL with the last answer's ETag: an unchanged supergraph is a 304, read again only when it changed", async () => {
+    let body = v1;
+    const asked: (string | undefined)[] = [];
+    const server = http.createServer((req, res) => {
+      const etag = `"${body.length}"`;
+      asked.push(req.headers['if-none-match']);
+      if (req.headers['if-none-match'] === etag) return void res.writeHead(304).end();
+      res.writeHead(200, { etag }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      source = createSupergraphSource({ location: `http://127.0.0.1:${port}/supergraph.graphql`, pollIntervalMs: 60_000, logger: log });
+      await source.start();
+      expect(await source.refresh()).toBe(false);
+      expect(asked).toEqual([undefined, `"${v1.length}"`]);
+      body = v2;
+      expect(await source.refresh()).toBe(true);
+      expect(source.current()).toBe(v2);
+    } finally {
+      source?.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('serves the fallback file while the URL does not answer, and the URL once it does', async () => {
+    await writeFile(file, v1);
+    let up = false;
+    const server = http.createServer((_req, res) => (up ? res.end(v2) : res.writeHead(503).end('starting')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      source = createSupergraphSource({ location: `http://127.0.0.1:${port}/supergraph.graphql`, fallback: file, pollIntervalMs: 20, logger: log });
+      await source.start();
+      expect(source.current()).toBe(v1);
+      up = true;
+      await vi.waitFor(() => expect(source!.current()).toBe(v2), { timeout: 2_000, interval: 10 });
     } finally {
       source?.close();
       server.closeAllConnections();

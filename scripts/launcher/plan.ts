@@ -2,6 +2,8 @@
 // restarted service comes back on the same port with the same environment, so the gateway's
 // routes and the subgraphs' GATEWAY_URL stay right without being told anything.
 import { createServer, type Server } from 'node:net';
+import path from 'node:path';
+import { repoRoot } from '@shequ/kit/paths';
 import { gatewayName, type LauncherSettings } from './settings.js';
 
 export interface ServiceSpec {
@@ -16,6 +18,11 @@ export interface ServiceSpec {
 const unreachableUrl = 'http://127.0.0.1:1/graphql';
 const localUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
+/** The schema registry: where the gateway takes its supergraph from when the hub runs one. */
+export const registryName = 'registry';
+/** subgraphs/registry's own port (its `defaultPort`), where it listens with fixed ports. */
+export const registryDefaultPort = 4006;
+
 /**
  * `ports` holds each service's port with SHEQU_PORTS=free and is empty otherwise (subgraphs then
  * listen on their own default ports, the gateway on PORT).
@@ -28,17 +35,36 @@ export function planServices(settings: LauncherSettings, allSubgraphs: string[],
   const gatewayUrl = free ? urlOf(gatewayName) : localUrl(settings.gatewayPort);
   return settings.services.map((name) => {
     const env: NodeJS.ProcessEnv = { ...baseEnv, GATEWAY_URL: gatewayUrl };
+    const subgraphUrls = allSubgraphs.map((s) => `${s}=${urlOf(s)}`).join(',');
     if (name === gatewayName) {
       env.PORT = String(free ? ports.get(name)! : settings.gatewayPort);
-      if (free) env.SHEQU_SUBGRAPH_URLS = allSubgraphs.map((s) => `${s}=${urlOf(s)}`).join(',');
+      if (free) env.SHEQU_SUBGRAPH_URLS = subgraphUrls;
+      Object.assign(env, registrySupergraph(settings, baseEnv, ports));
     } else if (free) {
       env.PORT = String(ports.get(name)!);
+      // The registry composes the core subgraphs at the addresses they really have.
+      if (name === registryName) env.SHEQU_SUBGRAPH_URLS = subgraphUrls;
     } else {
       // PORT given to `npm start` is the gateway's; subgraphs keep their own fixed ports.
       delete env.PORT;
     }
     return { name, bundle: bundles.get(name)!, nodeFlags: name === gatewayName ? settings.gatewayNodeFlags : settings.subgraphNodeFlags, env };
   });
+}
+
+/**
+ * With the registry in the hub, the gateway watches the supergraph it serves (partners published
+ * there join live), and serves schema/supergraph.graphql while the registry is still starting.
+ * A SUPERGRAPH given to `npm start` wins.
+ */
+function registrySupergraph(settings: LauncherSettings, baseEnv: NodeJS.ProcessEnv, ports: Map<string, number>): NodeJS.ProcessEnv {
+  if (baseEnv.SUPERGRAPH || !settings.services.includes(registryName)) return {};
+  const port = settings.ports === 'free' ? ports.get(registryName)! : registryDefaultPort;
+  return {
+    SUPERGRAPH: `http://127.0.0.1:${port}/supergraph.graphql`,
+    SUPERGRAPH_FALLBACK: baseEnv.SUPERGRAPH_FALLBACK || path.join(repoRoot, 'schema', 'supergraph.graphql'),
+    SUPERGRAPH_POLL_MS: baseEnv.SUPERGRAPH_POLL_MS || '2000',
+  };
 }
 
 /** Distinct free ports, one per name: all are held open until all are found, so none is handed out twice. */

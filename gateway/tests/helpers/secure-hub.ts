@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { issueToken, type TokenClaims } from '@shequ/kit';
 import { GraphQLError } from 'graphql';
-import { composeSupergraph } from '../../src/compose.ts';
+import { composeSupergraph } from '@shequ/kit/federation/supergraph';
 import type { SecurityOverrides } from '../../src/security-config.ts';
 import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from '../../src/server.ts';
 import { startSubgraph, type RunningSubgraph } from './subgraph.ts';

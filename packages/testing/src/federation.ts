@@ -30,7 +30,12 @@ export interface TestFederationOptions {
   /** Route subscription events through Redis (else in-process). */
   redisUrl?: string;
   seed?: boolean;
-  gateway?: Omit<GatewayServerOptions, 'supergraph' | 'port' | 'identity'>;
+  gateway?: Omit<GatewayServerOptions, 'supergraph' | 'supergraphFallback' | 'port' | 'identity'>;
+  /**
+   * The URL the gateway watches for its supergraph (a registry's), once every subgraph serves;
+   * the supergraph composed here is served until it answers. Default: only the composed file.
+   */
+  watchSupergraph?: (subgraphs: Record<string, TestSubgraph<PrismaLike>>) => string;
 }
 
 export async function startTestFederation(options: TestFederationOptions): Promise<TestFederation> {
@@ -57,7 +62,16 @@ export async function startTestFederation(options: TestFederationOptions): Promi
     const supergraphPath = path.join(dir, 'supergraph.graphql');
     const sdl = composeSupergraph(options.subgraphs.map((def, i) => ({ name: def.name, url: started[i]!.url, sdl: printSubgraphSchema(def.schema) })));
     await writeFile(supergraphPath, sdl);
-    const gateway = await startGatewayServer({ ...options.gateway, supergraph: supergraphPath, port: 0, host: '127.0.0.1', pollIntervalMs: 200, identity: secrets });
+    const watched = options.watchSupergraph?.(Object.fromEntries(started.map((s) => [s.name, s])));
+    const gateway = await startGatewayServer({
+      ...options.gateway,
+      supergraph: watched ?? supergraphPath,
+      supergraphFallback: watched ? supergraphPath : undefined,
+      port: 0,
+      host: '127.0.0.1',
+      pollIntervalMs: 200,
+      identity: secrets,
+    });
     gatewayUrl = gateway.url;
     const token = (claims: TokenClaims) => issueToken(claims, jwtSecret);
     return {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planServices } from '../../launcher/plan.js';
+import { registry } from '../../../subgraphs/registry/src/index.js';
+import { planServices, registryDefaultPort } from '../../launcher/plan.js';
 import { readSettings, SettingsError } from '../../launcher/settings.js';
 
 const root = '/repo';
-const subgraphs = ['committees', 'departments', 'evaluations', 'party', 'services'];
+const subgraphs = ['committees', 'departments', 'evaluations', 'party', 'registry', 'services'];
 const read = (env: NodeJS.ProcessEnv) => readSettings(env, subgraphs, root);
 const bundles = new Map([...subgraphs, 'gateway'].map((n) => [n, `/repo/.build/start/${n}.mjs`]));
 
@@ -29,7 +30,7 @@ describe('launcher settings', () => {
   });
 
   it.each([
-    [{ SHEQU_SERVICES: 'evaluation,gateway' }, 'SHEQU_SERVICES names "evaluation"; known services: committees, departments, evaluations, party, services, gateway'],
+    [{ SHEQU_SERVICES: 'evaluation,gateway' }, 'SHEQU_SERVICES names "evaluation"; known services: committees, departments, evaluations, party, registry, services, gateway'],
     [{ SHEQU_SERVICES: 'gateway,gateway' }, 'SHEQU_SERVICES names "gateway" twice'],
     [{ SHEQU_SERVICES: 'gateway,' }, 'SHEQU_SERVICES names ""'],
     [{ SHEQU_PORTS: 'random' }, 'SHEQU_PORTS must be "free" or "fixed", not "random"'],
@@ -71,7 +72,32 @@ describe('service plan', () => {
     expect(evaluations!.env).toMatchObject({ PORT: '41005', GATEWAY_URL: 'http://127.0.0.1:41000/graphql' });
     expect(gateway!.env.PORT).toBe('41000');
     expect(gateway!.env.SHEQU_SUBGRAPH_URLS).toBe(
-      'committees=http://127.0.0.1:1/graphql,departments=http://127.0.0.1:1/graphql,evaluations=http://127.0.0.1:41005/graphql,party=http://127.0.0.1:1/graphql,services=http://127.0.0.1:1/graphql',
+      'committees=http://127.0.0.1:1/graphql,departments=http://127.0.0.1:1/graphql,evaluations=http://127.0.0.1:41005/graphql,party=http://127.0.0.1:1/graphql,registry=http://127.0.0.1:1/graphql,services=http://127.0.0.1:1/graphql',
     );
+    // No registry started: the gateway serves the repository's supergraph file.
+    expect(gateway!.env.SUPERGRAPH).toBeUndefined();
+  });
+
+  it('with the registry: the gateway watches its supergraph, with the repository\'s file until it answers', () => {
+    const ports = new Map([
+      ['registry', 41006],
+      ['gateway', 41000],
+    ]);
+    const specs = planServices(read({ SHEQU_SERVICES: 'registry,gateway', SHEQU_PORTS: 'free' }), subgraphs, bundles, {}, ports);
+    const registry = specs.find((s) => s.name === 'registry')!;
+    const gateway = specs.find((s) => s.name === 'gateway')!;
+    expect(gateway.env).toMatchObject({ SUPERGRAPH: 'http://127.0.0.1:41006/supergraph.graphql', SUPERGRAPH_POLL_MS: '2000' });
+    expect(gateway.env.SUPERGRAPH_FALLBACK).toMatch(/schema\/supergraph\.graphql$/);
+    expect(registry.env.SHEQU_SUBGRAPH_URLS).toBe(gateway.env.SHEQU_SUBGRAPH_URLS);
+
+    const fixed = planServices(read({}), subgraphs, bundles, {}, new Map()).find((s) => s.name === 'gateway')!;
+    expect(fixed.env.SUPERGRAPH).toBe(`http://127.0.0.1:${registryDefaultPort}/supergraph.graphql`);
+    const chosen = planServices(read({}), subgraphs, bundles, { SUPERGRAPH: '/etc/shequ/supergraph.graphql' }, new Map()).find((s) => s.name === 'gateway')!;
+    expect(chosen.env.SUPERGRAPH).toBe('/etc/shequ/supergraph.graphql');
+    expect(chosen.env.SUPERGRAPH_FALLBACK).toBeUndefined();
+  });
+
+  it("knows the registry's own port", () => {
+    expect(registryDefaultPort).toBe(registry.defaultPort);
   });
 });

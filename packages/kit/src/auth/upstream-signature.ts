@@ -46,3 +46,13 @@ export function verifyUpstreamSignature(params: GraphQLParams | null | undefined
   const claims = jwt?.payload && typeof jwt.payload === 'object' ? (jwt.payload as Record<string, unknown>) : null;
   return { ok: true, claims };
 }
+
+/**
+ * The secret the gateway signs a partner subgraph's requests with: derived from the hub's own
+ * (which only the gateway, the core subgraphs and the registry hold) by the partner subgraph's
+ * name and key generation. A partner knows only its own, so it can sign nothing a core subgraph
+ * or another partner accepts; rotating it is a new generation.
+ */
+export function partnerSigningSecret(hubSecret: string, subgraph: string, generation: number): string {
+  return createHmac('sha256', hubSecret).update(`shequ partner subgraph ${subgraph} key ${generation}`).digest('base64url');
+}

@@ -13,6 +13,8 @@ export interface SubgraphServices<DB> {
   /** Asks the rest of the hub through the gateway, as this subgraph. */
   services: ServiceClient;
   pubsub: HubPubSub;
+  /** The signing secret of a partner subgraph's key generation (the registry hands it out). */
+  partnerSecret(subgraph: string, generation: number): string;
 }
 
 /** What every resolver of every subgraph receives. */

@@ -25,6 +25,13 @@ export interface SubgraphServerOptions<DB> {
   ready: () => Promise<void>;
   /** The secret the gateway signs subgraph requests with; unsigned requests are refused. */
   upstreamSecret: string;
+  /** Unsigned GET endpoints of the subgraph's own (see SubgraphDefinition.routes). */
+  routes?: HttpRoute[];
+}
+
+export interface HttpRoute {
+  path: string;
+  handle: RequestHandler;
 }
 
 interface Verified {
@@ -105,6 +112,7 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
       res.status(503).json({ status: 'unavailable', subgraph: options.name });
     }
   });
+  for (const route of options.routes ?? []) app.get(route.path, route.handle);
   // Only the gateway may ask: everything but the health endpoints needs its signature.
   const onlyTheGateway: RequestHandler = (req, res, next) => {
     const check = verifyUpstreamSignature(req.method === 'POST' ? (req.body as GraphQLParams) : null, options.upstreamSecret);

@@ -7,8 +7,9 @@ import { describeTarget, type DatabaseTarget } from '../database/target.js';
 import { createHubPubSub, type PubSubHandle } from '../events/pubsub.js';
 import { createServiceClient } from '../federation/service-client.js';
 import { createLogger, type Logger } from '../logger.js';
+import { partnerSigningSecret } from '../auth/upstream-signature.js';
 import type { SubgraphServices } from '../schema/context.js';
-import { createSubgraphServer } from './create-subgraph-server.js';
+import { createSubgraphServer, type HttpRoute } from './create-subgraph-server.js';
 
 /** Something a subgraph runs in the background for its whole life (an outbox dispatcher, …). */
 export interface BackgroundWorker {
@@ -28,6 +29,8 @@ export interface SubgraphDefinition<DB extends PrismaLike> {
   seed?: (prisma: DB, log: Logger) => Promise<void>;
   /** Background work started after the server listens and stopped before the database closes. */
   workers?: (shared: SubgraphServices<DB>) => BackgroundWorker[];
+  /** Plain HTTP GET endpoints beside /graphql, not signed by the gateway (the registry's supergraph). */
+  routes?: (shared: SubgraphServices<DB>) => HttpRoute[];
 }
 
 export interface StartOptions {
@@ -94,9 +97,17 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
       log,
       pubsub: events.pubsub,
       services: createServiceClient({ service: def.name, gatewayUrl: options.gatewayUrl, jwt: options.jwt, staticToken: options.serviceToken }),
+      partnerSecret: (subgraph, generation) => partnerSigningSecret(options.upstreamSecret, subgraph, generation),
     };
     const serve = async () => {
-      const server = await createSubgraphServer({ name: def.name, schema: def.schema, shared, ready: db.ping, upstreamSecret: options.upstreamSecret });
+      const server = await createSubgraphServer({
+        name: def.name,
+        schema: def.schema,
+        shared,
+        ready: db.ping,
+        upstreamSecret: options.upstreamSecret,
+        routes: def.routes?.(shared) ?? [],
+      });
       return { server, workers: def.workers?.(shared) ?? [] };
     };
     let current = await serve();

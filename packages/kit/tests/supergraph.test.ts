@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../src/compose.ts';
-import { validateSupergraph } from '../src/validate-supergraph.ts';
-import { communitiesSdl, streetsSdl } from './helpers/fixtures.ts';
+import { composeSupergraph, validateSupergraph } from '../src/federation/supergraph.js';
+import { communitiesSdl, streetsSdl } from '../../../gateway/tests/helpers/fixtures.ts';
 
 const subgraphs = [
   { name: 'streets', url: 'http://127.0.0.1:4101/graphql', sdl: streetsSdl },

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@shequ/kit';
+import { registry } from './index.js';
+
+await runSubgraph(registry);
