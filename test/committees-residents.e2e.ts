@@ -91,6 +91,15 @@ describe('residents\' personal data', () => {
     expect(nodes.length).toBeGreaterThan(0);
     expect(nodes.length).toBeLessThan(30);
     for (const n of nodes) expect(n.vulnerableGroups).toContain('ELDERLY');
+    // The stored groups too (an enum array on the embedded database, filtered in SQL).
+    const rows = await prisma.resident.findMany({ where: { communityId: 'community-minzu-01' }, select: { id: true, vulnerableGroups: true } });
+    for (const group of ['DISABLED', 'ENTITLED', 'LOW_INCOME', 'LIVING_ALONE'] as const) {
+      const listed = await hub.query<{ residents: { edges: { node: { id: string } }[] } }>(list, { c: 'community-minzu-01', g: group }, own);
+      expect(listed.errors, group).toBeUndefined();
+      const expected = rows.filter((r) => r.vulnerableGroups.includes(group)).map((r) => r.id).sort();
+      expect(listed.data!.residents.edges.map((e) => e.node.id).sort(), group).toEqual(expected);
+    }
+    expect(rows.some((r) => r.vulnerableGroups.some((g) => g !== 'ELDERLY'))).toBe(true);
   });
 
   it('registers a resident, stores the ID-card number sealed (a dump does not reveal it) and finds it by its keyed hash', async () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { withEnumArrayLiterals } from './pglite-enum-arrays.js';
 
 // PostgreSQL's default 128 MB of shared buffers is zeroed at every start (about 0.45 s of CPU);
 // a subgraph's database is a few tens of MB, so 32 MB still caches it at a quarter of the cost.
@@ -130,7 +131,7 @@ export function pgliteAdapterFactory(pglite: PGlite, cacheDir: string): SqlMigra
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: () => factory.connect(),
-    connectToShadowDb: async () => new PrismaPGlite(await openPGlite(null, cacheDir)).connect(),
+    connect: async () => withEnumArrayLiterals(await factory.connect()),
+    connectToShadowDb: async () => withEnumArrayLiterals(await new PrismaPGlite(await openPGlite(null, cacheDir)).connect()),
   };
 }
