@@ -3,7 +3,7 @@
 // (pristine clusters, migrations, demo data) and later starts on the same data, once with the
 // subgraph flags npm start uses and once with V8's defaults; then how fast the
 // hub answers two dashboard queries in each setting, so that the start-up saving is seen not to
-// cost query time. Needs ports 4000-4005 free (stop any running hub). Prints Markdown rows;
+// cost query time. Needs ports 4000-4006 free (stop any running hub). Prints Markdown rows;
 // results go to bench/startup.md with the machine's load.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
