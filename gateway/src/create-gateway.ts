@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   createGatewayRuntime,
   type GatewayConfigBase,
@@ -10,6 +11,7 @@ import type { HubSecrets } from '@shequ/kit/auth/secrets';
 import { createLogger, type Logger } from '@shequ/kit/logger';
 import { wsKeepAliveMs } from '@shequ/kit/server/keep-alive';
 import type { Registry } from 'prom-client';
+import { graphiqlOptions, renderGraphiQL } from './graphiql.ts';
 import { createErrorMasker } from './mask-errors.ts';
 import { toRuntimeLogger } from './runtime-logger.ts';
 import { resolveSecurityConfig, type SecurityConfig, type SecurityOverrides } from './security-config.ts';
@@ -87,6 +89,13 @@ export interface Gateway {
 
 /** Builds the Hive Gateway runtime over a hot-reloaded supergraph. */
 export async function createGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  // Each subgraph call ties its cancellation to the signals above it with an abort listener: the
+  // client request's (two or three per call) and the HTTP executor's own, one per subgraph and
+  // shared by every call in flight. They are released when the call's combined signal is
+  // collected. Node warns at 11 listeners on one signal, i.e. at a dashboard query's calls or
+  // eleven concurrent requests: not a leak, so the limit is that of a busy gateway instead (for
+  // the whole process, as the signals are the process's: a gateway is what a process hosts).
+  setMaxListeners(10_000);
   const log = options.logger ?? createLogger('gateway');
   const queryPlanner = options.queryPlanner ?? plannerFromEnv();
   const subgraphUrls = options.subgraphUrls ?? {};
@@ -138,7 +147,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     // The runtime's product landing page on every non-GraphQL path; our server owns those.
     landingPage: false,
     // GraphiQL needs introspection: both off in production unless ALLOW_INTROSPECTION=true.
-    graphiql: security.introspection,
+    graphiql: security.introspection ? graphiqlOptions : false,
+    renderGraphiQL,
     disableIntrospection: security.introspection ? undefined : {},
     batching: security.limits.batchLimit > 0 ? { limit: security.limits.batchLimit } : false,
     // A client that goes away (or times out) cancels its subgraph calls.

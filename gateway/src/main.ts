@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { loadHubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit/auth/secrets';
 import { dataRoot } from '@shequ/kit/paths';
 import { guardProcess } from '@shequ/kit/server/process-guard';
@@ -9,13 +8,6 @@ import { startGatewayServer } from './server.ts';
 
 // The only module with side effects: `npm start -w @shequ/gateway` / `tsx gateway/src/main.ts`.
 const log = createLogger('gateway');
-
-// Each subgraph call ties its cancellation to the signals above it with an abort listener: the
-// client request's (two or three per call) and the HTTP executor's own, one per subgraph and
-// shared by every call in flight. They are released when the call's combined signal is collected.
-// Node warns at 11 listeners on one signal, i.e. at a dashboard query's calls or eleven
-// concurrent requests: not a leak, so the limit is that of a busy gateway instead.
-setMaxListeners(10_000);
 
 let identity: HubSecrets;
 try {
