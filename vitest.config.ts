@@ -8,7 +8,7 @@ export default defineConfig({
   // index.js for dependencies, and two graphql realms reject each other's schemas and errors.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['packages/*/tests/**/*.test.ts', 'subgraphs/*/tests/**/*.test.ts', 'gateway/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts', 'scripts/tests/**/*.test.ts', 'test/**/*.e2e.ts'],
+    include: ['packages/*/tests/**/*.test.ts', 'subgraphs/*/tests/**/*.test.ts', 'gateway/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts', 'dashboard/tests/**/*.test.ts', 'scripts/tests/**/*.test.ts', 'test/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: PGlite and the WASM schema engine are CPU-bound, so keep parallelism modest.

@@ -33,3 +33,12 @@ for (const schema of schemas) {
   }
   console.log(`generate: ${path.relative(root, schema)} ✓`);
 }
+
+// The web dashboard, once the workspace's packages are in place (dashboard-build.mjs).
+const { ensureDashboardBuilt } = await import('./dashboard-build.mjs');
+try {
+  ensureDashboardBuilt({ log: (line) => console.log(`generate: ${line}`) });
+} catch (error) {
+  console.error(`generate: ${error.message}`);
+  process.exit(1);
+}

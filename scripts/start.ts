@@ -29,6 +29,15 @@ try {
   process.exit(1);
 }
 
+// The web dashboard at `/`: built by npm install, rebuilt here only when its sources changed. A
+// dashboard that does not build leaves the hub serving GraphQL, with the reason printed.
+try {
+  const { ensureDashboardBuilt } = await import('./dashboard-build.mjs');
+  ensureDashboardBuilt({ log: (line) => console.log(`npm start: ${line}`) });
+} catch (err) {
+  console.error(`npm start: ${(err as Error).message}\nnpm start: serving without the dashboard`);
+}
+
 const sourceOf = (name: string) => path.join(repoRoot, ...(name === gatewayName ? ['gateway'] : ['subgraphs', name]), 'src', 'main.ts');
 try {
   // Every service, also those left out of SHEQU_SERVICES: one build serves any selection.

@@ -8,6 +8,7 @@ import { wsKeepAliveMs } from '@shequ/kit/server/keep-alive';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
+import { dashboardSite } from './dashboard-site.ts';
 import { batchWrites } from './ws-batched-writes.ts';
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -15,6 +16,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   port?: number;
   /** Default: all interfaces. */
   host?: string;
+  /** The built web dashboard served at `/`. Default: env DASHBOARD_DIR, else `<repo>/dashboard/dist`. */
+  dashboardDir?: string;
 }
 
 export interface GatewayServer {
@@ -29,12 +32,14 @@ const GRAPHQL_PATH = '/graphql';
 
 /**
  * Serves the gateway on one port: GraphiQL, HTTP and SSE (the runtime itself), graphql-ws
- * (a `ws` server on the same path), `/healthz`, `/readyz` and `/metrics` (Prometheus).
+ * (a `ws` server on the same path), `/healthz`, `/readyz`, `/metrics` (Prometheus), and the web
+ * dashboard at `/`.
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<GatewayServer> {
   const log = options.logger ?? createLogger('gateway');
   const gateway = await createGateway({ ...options, logger: log });
   const { runtime } = gateway;
+  const site = dashboardSite(options.dashboardDir);
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -46,7 +51,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
         () => reply(res, 503, { status: 'not ready' }),
       );
     }
-    if (path !== GRAPHQL_PATH) return void reply(res, 404, { error: `not found; GraphQL is at ${GRAPHQL_PATH}` });
+    if (path !== GRAPHQL_PATH) return void site(req, res, () => reply(res, 404, { error: `not found; GraphQL is at ${GRAPHQL_PATH}` }));
     ensureRequestId(req.headers);
     void runtime.requestListener(req, res);
   });

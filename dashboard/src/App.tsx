@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { LiveProvider } from './live/LiveProvider.tsx';
+import { parseRoute, type Route } from './router.ts';
+import { SessionProvider, useSession } from './session.tsx';
+import { CommunityPage } from './views/CommunityPage.tsx';
+import { Header } from './views/Header.tsx';
+import { Overview } from './views/Overview.tsx';
+import { Scoreboard } from './views/Scoreboard.tsx';
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+function Shell() {
+  const route = useRoute();
+  const { lang } = useSession();
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  // Focus moves to the new view's content so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [route.view]);
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {lang === 'zh' ? '跳到正文' : 'Skip to content'}
+      </a>
+      <Header route={route} />
+      <main id="main" tabIndex={-1}>
+        {route.view === 'scoreboard' && <Scoreboard campaignId={route.campaignId} />}
+        {route.view === 'overview' && <Overview />}
+        {route.view === 'community' && <CommunityPage id={route.id} />}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <LiveProvider>
+        <Shell />
+      </LiveProvider>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,212 @@
+// Every GraphQL document the dashboard sends, as the exact text the gateway's trusted-documents
+// manifest (schema/operations/dashboard-web.json) records. Editing a text here means running
+// `npx tsx dashboard/scripts/record-operations.ts`; a unit test fails until then.
+//
+// Sizing: the gateway prices every list it cannot size at 20 items, so streets × communities ×
+// (committee members, service points) would cost ~16,000 against its 5,000 limit. The district
+// query keeps to per-community scalars and objects; list-derived counts come per street.
+
+export const CampaignList = `query DashboardCampaigns {
+  campaigns {
+    id
+    title
+    status
+    periodStart
+    periodEnd
+    minBallots
+  }
+}`;
+
+export const CampaignBoard = `query DashboardCampaign($id: ID!) {
+  campaign(id: $id) {
+    id
+    title
+    status
+    periodStart
+    periodEnd
+    minBallots
+    canSeeScores
+    targets {
+      targetKind
+      targetId
+      eligibleVoters
+      street {
+        id
+        name
+        nameEn
+      }
+      department {
+        id
+        name
+        nameEn
+      }
+      staff {
+        id
+        name
+        position
+        department {
+          id
+          name
+          nameEn
+        }
+        street {
+          id
+          name
+          nameEn
+        }
+      }
+    }
+  }
+}`;
+
+export const ProgressFeed = `subscription DashboardCampaignProgress($campaignId: ID!) {
+  campaignProgress(campaignId: $campaignId) {
+    campaignId
+    campaignStatus
+    ballotsCast
+    eligibleBallots
+    turnout
+    revision
+  }
+}`;
+
+export const ResultsFeed = `subscription DashboardCampaignResults($campaignId: ID!) {
+  evaluationResultChanged(campaignId: $campaignId) {
+    campaignId
+    campaignStatus
+    targetKind
+    targetId
+    ballotCount
+    eligibleVoters
+    meetsMinBallots
+    score
+    grade
+    rank
+    revision
+  }
+}`;
+
+export const StatusFeed = `subscription DashboardCampaignStatus($campaignId: ID) {
+  campaignStatusChanged(campaignId: $campaignId) {
+    campaignId
+    status
+    changedAt
+    revision
+  }
+}`;
+
+export const District = `query DashboardDistrict {
+  streets {
+    id
+    name
+    nameEn
+    pilot
+    communities {
+      id
+      name
+      nameEn
+      population
+      households
+      representativeCount
+      fundBalanceFen
+      serviceRequestStats {
+        open
+        total
+      }
+    }
+  }
+}`;
+
+export const StreetCounts = `query DashboardStreetCounts($streetId: ID!) {
+  street(id: $streetId) {
+    id
+    communities {
+      id
+      committeeMembers {
+        id
+      }
+      servicePoints {
+        id
+      }
+      partyOrganization {
+        id
+        memberCount
+      }
+      volunteerStats {
+        volunteers
+        hours
+      }
+    }
+  }
+}`;
+
+export const CommunityPage = `query DashboardCommunity($id: ID!) {
+  community(id: $id) {
+    id
+    code
+    name
+    nameEn
+    population
+    households
+    representativeCount
+    fundBalanceFen
+    street {
+      id
+      name
+      nameEn
+    }
+    committeeMembers {
+      id
+      name
+      position
+      termStart
+    }
+    partyOrganization {
+      id
+      name
+      memberCount
+    }
+    volunteerStats {
+      volunteers
+      teams
+      hours
+    }
+    fundTotals {
+      category
+      amountFen
+      entries
+    }
+    servicePoints {
+      id
+      name
+      nameEn
+      openingHours
+      inService
+      item {
+        id
+        name
+        nameEn
+      }
+    }
+    serviceRequestStats {
+      total
+      open
+      closed
+      satisfactionRate
+    }
+  }
+}`;
+
+/** Name → document, in the order the manifest generator and tests walk them. */
+export const operations = {
+  CampaignList,
+  CampaignBoard,
+  ProgressFeed,
+  ResultsFeed,
+  StatusFeed,
+  District,
+  StreetCounts,
+  CommunityPage,
+} as const;
+
+export type OperationName = keyof typeof operations;

@@ -1,0 +1,128 @@
+// Shapes of what the documents in operations.ts select; kept by hand beside them, small enough
+// that a code generator would cost more than it saves.
+
+export type CampaignStatus = 'DRAFT' | 'OPEN' | 'CLOSED' | 'PUBLISHED';
+export type TargetKind = 'STREET' | 'DEPARTMENT' | 'STAFF';
+export type Grade = 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL';
+
+export interface NamedRef {
+  id: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface CampaignSummary {
+  id: string;
+  title: string;
+  status: CampaignStatus;
+  periodStart: string;
+  periodEnd: string;
+  minBallots: number;
+}
+
+export interface CampaignTarget {
+  targetKind: TargetKind;
+  targetId: string;
+  eligibleVoters: number;
+  street: NamedRef | null;
+  department: NamedRef | null;
+  staff: {
+    id: string;
+    name: string;
+    position: string;
+    department: NamedRef | null;
+    street: NamedRef | null;
+  } | null;
+}
+
+export interface CampaignDetail extends CampaignSummary {
+  canSeeScores: boolean;
+  targets: CampaignTarget[];
+}
+
+export interface ProgressMessage {
+  campaignId: string;
+  campaignStatus: CampaignStatus;
+  ballotsCast: number;
+  eligibleBallots: number;
+  turnout: number;
+  revision: number;
+}
+
+export interface ResultMessage {
+  campaignId: string;
+  campaignStatus: CampaignStatus;
+  targetKind: TargetKind;
+  targetId: string;
+  ballotCount: number;
+  eligibleVoters: number;
+  meetsMinBallots: boolean;
+  score: number | null;
+  grade: Grade | null;
+  rank: number | null;
+  revision: number;
+}
+
+export interface StatusMessage {
+  campaignId: string;
+  status: CampaignStatus;
+  changedAt: string;
+  revision: number;
+}
+
+export interface ServiceRequestCounts {
+  open: number;
+  total: number;
+}
+
+export interface DistrictCommunity {
+  id: string;
+  name: string;
+  nameEn: string;
+  population: number;
+  households: number;
+  representativeCount: number;
+  fundBalanceFen: number;
+  serviceRequestStats: ServiceRequestCounts | null;
+}
+
+export interface DistrictStreet extends NamedRef {
+  pilot: boolean;
+  communities: DistrictCommunity[] | null;
+}
+
+export interface StreetCounts {
+  id: string;
+  communities: Array<{
+    id: string;
+    committeeMembers: Array<{ id: string }>;
+    servicePoints: Array<{ id: string }> | null;
+    partyOrganization: { id: string; memberCount: number } | null;
+    volunteerStats: { volunteers: number; hours: number } | null;
+  }> | null;
+}
+
+export interface CommunityDetail {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  population: number;
+  households: number;
+  representativeCount: number;
+  fundBalanceFen: number;
+  street: NamedRef | null;
+  committeeMembers: Array<{ id: string; name: string; position: string; termStart: string }>;
+  partyOrganization: { id: string; name: string; memberCount: number } | null;
+  volunteerStats: { volunteers: number; teams: number; hours: number } | null;
+  fundTotals: Array<{ category: string; amountFen: number; entries: number }>;
+  servicePoints: Array<{
+    id: string;
+    name: string;
+    nameEn: string;
+    openingHours: string;
+    inService: boolean;
+    item: NamedRef;
+  }> | null;
+  serviceRequestStats: { total: number; open: number; closed: number; satisfactionRate: number | null } | null;
+}

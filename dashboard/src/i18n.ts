@@ -1,0 +1,153 @@
+export type Lang = 'zh' | 'en';
+
+const STORAGE_KEY = 'shequ.dashboard.lang';
+
+/** Only the language choice is ever written to the browser's storage. */
+export function loadLang(storage: Pick<Storage, 'getItem'> | undefined): Lang {
+  try {
+    const v = storage?.getItem(STORAGE_KEY);
+    return v === 'en' || v === 'zh' ? v : 'zh';
+  } catch {
+    return 'zh'; // storage can be disabled (private mode, policies): the default still works
+  }
+}
+
+export function saveLang(storage: Pick<Storage, 'setItem'> | undefined, lang: Lang): void {
+  try {
+    storage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* not remembered, still switched */
+  }
+}
+
+export interface Named {
+  name: string;
+  nameEn?: string | null;
+}
+
+/** The API names things in Chinese always and in English mostly; fall back rather than blank. */
+export function pickName(lang: Lang, n: Named | null | undefined): string {
+  if (!n) return '—';
+  return lang === 'en' && n.nameEn ? n.nameEn : n.name;
+}
+
+const strings = {
+  appTitle: { zh: '江汉区社区治理看板', en: 'Jianghan District community dashboard' },
+  navScoreboard: { zh: '实时评议', en: 'Live scoreboard' },
+  navOverview: { zh: '全区概览', en: 'District overview' },
+  language: { zh: '语言', en: 'Language' },
+  signIn: { zh: '登录', en: 'Sign in' },
+  signOut: { zh: '退出', en: 'Sign out' },
+  tokenLabel: { zh: '访问令牌（仅保存在内存中）', en: 'Access token (kept in memory only)' },
+  signedIn: { zh: '已登录', en: 'Signed in' },
+  anonymous: { zh: '匿名访问：仅公开数据', en: 'Anonymous: public data only' },
+  campaign: { zh: '评议活动', en: 'Campaign' },
+  noCampaigns: { zh: '暂无评议活动', en: 'No campaigns' },
+  loading: { zh: '加载中…', en: 'Loading…' },
+  error: { zh: '出错了', en: 'Something went wrong' },
+  retry: { zh: '重试', en: 'Retry' },
+  turnout: { zh: '参评率', en: 'Turnout' },
+  ballotsCast: { zh: '已投票数', en: 'Ballots cast' },
+  eligibleBallots: { zh: '应投票数', en: 'Eligible ballots' },
+  status: { zh: '状态', en: 'Status' },
+  period: { zh: '评议期', en: 'Period' },
+  minBallots: { zh: '最少票数', en: 'Minimum ballots' },
+  departments: { zh: '职能部门', en: 'Departments' },
+  streets: { zh: '街道', en: 'Streets' },
+  staff: { zh: '工作人员', en: 'Staff' },
+  rank: { zh: '名次', en: 'Rank' },
+  target: { zh: '对象', en: 'Target' },
+  score: { zh: '得分', en: 'Score' },
+  grade: { zh: '等次', en: 'Grade' },
+  ballots: { zh: '票数', en: 'Ballots' },
+  fewerThan: { zh: '不足 {k} 票', en: 'fewer than {k} ballots' },
+  scoresHidden: {
+    zh: '评议进行中，得分仅对区管理员和指定观察员可见；发布后公开。',
+    en: 'While the campaign runs, scores are shown to district administrators and named observers only; they are public once published.',
+  },
+  lastUpdate: { zh: '更新于', en: 'Updated' },
+  connConnecting: { zh: '连接中', en: 'Connecting' },
+  connLive: { zh: '实时', en: 'Live' },
+  connReconnecting: { zh: '重新连接中', en: 'Reconnecting' },
+  connOffline: { zh: '离线', en: 'Offline' },
+  connection: { zh: '连接状态', en: 'Connection' },
+  feedEnded: { zh: '评议已结束，显示最终结果', en: 'Campaign closed: final results' },
+  overviewIntro: {
+    zh: '13 个街道、112 个社区的公开数据。点击表头排序。',
+    en: 'Public data of the 13 streets and 112 communities. Click a column heading to sort.',
+  },
+  filterStreet: { zh: '街道筛选', en: 'Street' },
+  allStreets: { zh: '全部街道', en: 'All streets' },
+  community: { zh: '社区', en: 'Community' },
+  street: { zh: '街道', en: 'Street' },
+  population: { zh: '人口', en: 'Population' },
+  households: { zh: '户数', en: 'Households' },
+  representatives: { zh: '成员代表', en: 'Representatives' },
+  committeeMembers: { zh: '居委会成员', en: 'Committee members' },
+  partyMembers: { zh: '党员', en: 'Party members' },
+  volunteers: { zh: '志愿者', en: 'Volunteers' },
+  volunteerHours: { zh: '志愿服务时长', en: 'Volunteer hours' },
+  servicePoints: { zh: '服务网点', en: 'Service points' },
+  openRequests: { zh: '待办服务请求', en: 'Open service requests' },
+  fundBalance: { zh: '资金余额', en: 'Fund balance' },
+  totals: { zh: '全区合计', en: 'District total' },
+  communitiesCount: { zh: '社区数', en: 'Communities' },
+  pilot: { zh: '试点', en: 'pilot' },
+  back: { zh: '返回全区概览', en: 'Back to the district overview' },
+  notFound: { zh: '未找到该社区', en: 'Community not found' },
+  code: { zh: '编码', en: 'Code' },
+  committee: { zh: '社区居民委员会', en: "Residents' committee" },
+  partyOrg: { zh: '党组织', en: 'Party organisation' },
+  funds: { zh: '资金台账（公示）', en: 'Funds ledger (public)' },
+  category: { zh: '类别', en: 'Category' },
+  amount: { zh: '金额', en: 'Amount' },
+  entries: { zh: '笔数', en: 'Entries' },
+  requests: { zh: '服务请求', en: 'Service requests' },
+  total: { zh: '总数', en: 'Total' },
+  open: { zh: '办理中', en: 'Open' },
+  closed: { zh: '已办结', en: 'Closed' },
+  satisfaction: { zh: '满意率', en: 'Satisfaction' },
+  openingHours: { zh: '开放时间', en: 'Opening hours' },
+  inService: { zh: '服务中', en: 'in service' },
+  none: { zh: '无', en: 'None' },
+  teams: { zh: '志愿队伍', en: 'Volunteer teams' },
+  termStart: { zh: '任期开始', en: 'Term from' },
+  position: { zh: '职务', en: 'Position' },
+  name: { zh: '姓名', en: 'Name' },
+  sortedBy: { zh: '排序：', en: 'sorted by ' },
+} as const;
+
+export type MessageKey = keyof typeof strings;
+
+export function t(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  let s: string = strings[key][lang];
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
+  return s;
+}
+
+const enums: Record<string, { zh: string; en: string }> = {
+  EXCELLENT: { zh: '优秀', en: 'Excellent' },
+  GOOD: { zh: '良好', en: 'Good' },
+  PASS: { zh: '合格', en: 'Pass' },
+  FAIL: { zh: '不合格', en: 'Fail' },
+  DRAFT: { zh: '草稿', en: 'Draft' },
+  OPEN: { zh: '进行中', en: 'Open' },
+  CLOSED: { zh: '已结束', en: 'Closed' },
+  PUBLISHED: { zh: '已发布', en: 'Published' },
+  DIRECTOR: { zh: '主任', en: 'Director' },
+  DEPUTY_DIRECTOR: { zh: '副主任', en: 'Deputy director' },
+  MEMBER: { zh: '委员', en: 'Member' },
+  SPECIAL_FUND: { zh: '专项资金', en: 'Special fund' },
+  TRANSFERRED_ASSET: { zh: '划转资产', en: 'Transferred asset' },
+  DONATION: { zh: '捐赠', en: 'Donation' },
+  ASSET_INCOME: { zh: '资产收益', en: 'Asset income' },
+  TASK_FUNDING: { zh: '任务经费', en: 'Task funding' },
+  SPENDING: { zh: '支出', en: 'Spending' },
+  REVERSAL: { zh: '冲正', en: 'Reversal' },
+};
+
+/** Enum values the API returns; an unknown one (a newer schema) is shown as sent. */
+export function enumLabel(lang: Lang, value: string | null | undefined): string {
+  if (!value) return '—';
+  return enums[value]?.[lang] ?? value;
+}
