@@ -260,6 +260,7 @@ describe('a partner agency joins the running hub', () => {
 
     const rolledBack = await cli(['rollback', '--name', 'health-center']);
     expect(rolledBack.code, rolledBack.stdout + rolledBack.stderr).toBe(0);
+    expect(rolledBack.stdout).toMatch(/rolled back to version 1, recorded as version 3/);
     await vi.waitFor(async () => expect(await clinicsServed()).toBe(true), { timeout: 10_000, interval: 100 });
     const history = JSON.parse((await cli(['history', '--name', 'health-center', '--json'])).stdout) as { registeredSubgraph: { versions: { action: string }[] } };
     expect(history.registeredSubgraph.versions.map((v) => v.action)).toEqual(['ROLLBACK', 'REMOVE', 'PUBLISH']);

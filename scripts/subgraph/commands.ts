@@ -95,7 +95,8 @@ async function publish(cmd: Of<'publish'>, ctx: Context): Promise<number> {
 async function rollback(cmd: Of<'rollback'>, ctx: Context): Promise<number> {
   const data = await ctx.client.request('rollbackSubgraph', { name: cmd.name, version: cmd.version, force: cmd.force });
   const outcome = data.rollbackSubgraph;
-  const target = cmd.version === undefined ? 'the previous version' : `version ${cmd.version}`;
+  const restored = outcome.restoredVersion ?? cmd.version;
+  const target = restored === undefined || restored === null ? 'the previous version' : `version ${restored}`;
   if (ctx.json) printJson(ctx, data);
   else printOutcome(ctx, 'rollback', outcome, `rolled back to ${target}, recorded as version ${outcome.subgraph.currentVersion} (routing URL ${outcome.subgraph.routingUrl}); the gateways switch to it on their next supergraph poll`);
   return outcome.ok ? 0 : 1;

@@ -42,6 +42,7 @@ const subgraphSummary = `fragment SubgraphSummary on RegisteredSubgraph {
 
 const subgraphChange = `fragment SubgraphChangeOutcome on SubgraphChange {
   ok
+  restoredVersion
   check {
     ...SchemaCheckReport
   }
@@ -218,6 +219,8 @@ export interface SubgraphVersion {
 
 export interface SubgraphChange {
   ok: boolean;
+  /** For a rollback: the version brought back. */
+  restoredVersion: number | null;
   check: SchemaCheck;
   subgraph: SubgraphSummary;
 }

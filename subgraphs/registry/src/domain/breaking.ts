@@ -33,9 +33,15 @@ export function brokenOperations(schema: GraphQLSchema, operations: readonly Rec
   });
 }
 
+/** A field change (`Type.field`) that one of these broken operations already reports. */
+function reportedBy(broken: readonly Finding[], path: string | null): boolean {
+  const [type, field] = path?.split('.') ?? [];
+  return Boolean(type && field && broken.some((f) => f.message.includes(`field "${field}" on type "${type}"`)));
+}
+
 /** Breaking and dangerous changes that break no recorded operation: worth knowing, not refusing. */
-export function changeWarnings(changes: readonly SchemaChange[]): Finding[] {
+export function changeWarnings(changes: readonly SchemaChange[], broken: readonly Finding[] = []): Finding[] {
   return changes
-    .filter((c) => c.criticality !== 'SAFE')
+    .filter((c) => c.criticality !== 'SAFE' && !reportedBy(broken, c.path))
     .map((c) => ({ code: c.criticality === 'BREAKING' ? 'BREAKING_CHANGE' : 'DANGEROUS_CHANGE', message: c.message, where: c.path ?? undefined }));
 }

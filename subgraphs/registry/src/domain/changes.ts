@@ -13,6 +13,8 @@ export interface Outcome {
   report: CheckReport;
   /** The subgraph as it is now: changed when the report is ok. */
   subgraph: RegisteredSubgraph;
+  /** For a rollback: the version whose SDL it brought back. */
+  restoredVersion?: number;
 }
 
 const maxSdlBytes = 500_000;

@@ -42,7 +42,7 @@ export async function checkChange(members: readonly Member[], change: ProposedCh
   const changes = beforeSchema ? await apiChanges(beforeSchema, afterSchema) : [];
   const brokenBefore = new Set(beforeSchema ? brokenOperations(beforeSchema, operations).map(key) : []);
   const broken = brokenOperations(afterSchema, operations).filter((f) => !brokenBefore.has(key(f)));
-  const warnings = changeWarnings(changes);
+  const warnings = changeWarnings(changes, broken);
   if (change.force) warnings.unshift(...broken.map((f) => ({ ...f, message: `${f.message} (forced)` })));
   else errors.push(...broken);
   return { ok: errors.length === 0, errors, warnings, changes };

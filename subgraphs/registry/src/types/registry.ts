@@ -99,6 +99,7 @@ const OutcomeRef = builder.objectRef<Outcome>('SubgraphChange').implement({
   fields: (t) => ({
     ok: t.boolean({ resolve: (o) => o.report.ok }),
     check: t.field({ type: CheckRef, resolve: (o) => o.report }),
+    restoredVersion: t.int({ nullable: true, description: 'For a rollback: the version whose SDL it brought back', resolve: (o) => o.restoredVersion ?? null }),
     subgraph: t.field({ type: SubgraphRef, resolve: (o) => o.subgraph }),
   }),
 });
@@ -170,7 +171,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const subgraph = await manageable(ctx, args.name);
       const target = await rollbackTarget(ctx.prisma, subgraph, args.version);
-      return applyProposal(ctx.prisma, ctx.caller, subgraph, 'ROLLBACK', target.sdl, target.routingUrl, args.force ?? false);
+      const outcome = await applyProposal(ctx.prisma, ctx.caller, subgraph, 'ROLLBACK', target.sdl, target.routingUrl, args.force ?? false);
+      return { ...outcome, restoredVersion: target.version };
     },
   }),
   removeSubgraph: t.field({
