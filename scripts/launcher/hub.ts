@@ -45,6 +45,9 @@ export class Hub {
       url: s.url!.replace('127.0.0.1', 'localhost'),
       pid: s.pid,
     }));
+    // The gateway also serves the dashboard, at its root.
+    const gateway = rows.find((r) => r.label.startsWith('GraphQL'));
+    if (gateway) rows.unshift({ label: 'dashboard', url: gateway.url.replace(/\/graphql$/, '/'), pid: gateway.pid });
     const labelWidth = Math.max(...rows.map((r) => r.label.length));
     const urlWidth = Math.max(...rows.map((r) => r.url.length));
     return `
