@@ -1,7 +1,8 @@
 // The web dashboard at `/` in a real browser (Debian's Chromium, playwright-core), against the whole
 // federation, with every request that would leave 127.0.0.1 refused: the live scoreboard moves when
-// a ballot is cast through the API (no reload, no polling: graphql-ws), the overview's counts are
-// the API's, the language switch is remembered. Screenshots go to test-results/dashboard/.
+// a ballot is cast through the API (no reload, no polling: graphql-ws), the overview's counts, the
+// rectification cases and the commitments are the API's, the language switch is remembered.
+// Screenshots go to test-results/dashboard/.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -111,6 +112,37 @@ describe.skipIf(!existsSync(chromiumPath))('the dashboard in a browser, offline'
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     expect(stored).not.toMatch(/eyJ|Bearer|idCard|phone/i);
     await page.screenshot({ path: path.join(shots, 'overview-en.png') });
+    await page.close();
+    expect(leftLocalhost).toEqual([]);
+  });
+
+  it("shows the rectification board: the API's cases, open ones first, the overdue flagged, filterable", async () => {
+    const page = await open('#/rectification');
+    const table = page.getByTestId('rectification-table');
+    const all = await hub.query<{ rectificationCases: { id: string }[] }>('{ rectificationCases { id } }');
+    const overdue = await hub.query<{ rectificationCases: { id: string }[] }>('{ rectificationCases(overdue: true) { id } }');
+    const appealed = await hub.query<{ rectificationCases: { id: string }[] }>('{ rectificationCases(status: APPEALED) { id } }');
+    expect(all.data!.rectificationCases.length).toBeGreaterThan(0);
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(all.data!.rectificationCases.length);
+    expect(await table.locator('[data-testid="overdue-flag"]').count()).toBe(overdue.data!.rectificationCases.length);
+    const closed = (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).map((st) => st === 'VERIFIED' || st === 'DISMISSED');
+    expect(closed.indexOf(true) === -1 || closed.slice(closed.indexOf(true)).every(Boolean)).toBe(true);
+    await page.getByTestId('rectification-status-filter').selectOption('APPEALED');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(appealed.data!.rectificationCases.length);
+    await page.screenshot({ path: path.join(shots, 'rectification.png'), fullPage: true });
+    await page.close();
+    expect(leftLocalhost).toEqual([]);
+  });
+
+  it('shows what each department, street and service point promised, grouped by who promised it', async () => {
+    const page = await open('#/commitments');
+    const groups = page.getByTestId('commitment-group');
+    const api = await hub.query<{ departments: { id: string }[]; streets: { id: string }[] }>('{ departments { id } streets { id } }');
+    await page.getByTestId('commitments-owner-filter').selectOption('DEPARTMENT');
+    await expect.poll(() => groups.count(), { timeout: 30_000 }).toBe(api.data!.departments.length);
+    await page.getByTestId('commitments-owner-filter').selectOption('STREET');
+    await expect.poll(() => groups.count(), { timeout: 10_000 }).toBe(api.data!.streets.length);
+    await page.screenshot({ path: path.join(shots, 'commitments.png') });
     await page.close();
     expect(leftLocalhost).toEqual([]);
   });

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import { LiveProvider } from './live/LiveProvider.tsx';
 import { parseRoute, type Route } from './router.ts';
 import { SessionProvider, useSession } from './session.tsx';
+import { Commitments } from './views/Commitments.tsx';
 import { CommunityPage } from './views/CommunityPage.tsx';
 import { Header } from './views/Header.tsx';
 import { Overview } from './views/Overview.tsx';
+import { Rectification } from './views/Rectification.tsx';
 import { Scoreboard } from './views/Scoreboard.tsx';
 
 function useRoute(): Route {
@@ -37,6 +39,8 @@ function Shell() {
         {route.view === 'scoreboard' && <Scoreboard campaignId={route.campaignId} />}
         {route.view === 'overview' && <Overview />}
         {route.view === 'community' && <CommunityPage id={route.id} />}
+        {route.view === 'rectification' && <Rectification />}
+        {route.view === 'commitments' && <Commitments />}
       </main>
     </>
   );

@@ -1,13 +1,17 @@
 export type Route =
   | { view: 'scoreboard'; campaignId: string | null }
   | { view: 'overview' }
+  | { view: 'rectification' }
+  | { view: 'commitments' }
   | { view: 'community'; id: string };
 
-/** `#/` and `#/scoreboard[/<id>]`, `#/overview`, `#/community/<id>`; anything else is the home view. */
+/** `#/` and `#/scoreboard[/<id>]`, `#/overview`, `#/community/<id>`, `#/rectification`, `#/commitments`; anything else is the home view. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   const [head, arg] = parts;
   if (head === 'overview') return { view: 'overview' };
+  if (head === 'rectification') return { view: 'rectification' };
+  if (head === 'commitments') return { view: 'commitments' };
   if (head === 'community' && arg) return { view: 'community', id: arg };
   if (head === 'scoreboard') return { view: 'scoreboard', campaignId: arg ?? null };
   return { view: 'scoreboard', campaignId: null };
@@ -17,6 +21,10 @@ export function href(route: Route): string {
   switch (route.view) {
     case 'overview':
       return '#/overview';
+    case 'rectification':
+      return '#/rectification';
+    case 'commitments':
+      return '#/commitments';
     case 'community':
       return `#/community/${encodeURIComponent(route.id)}`;
     case 'scoreboard':

@@ -12,6 +12,9 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** A refusal the reader can act on (sign in, or as someone else), rather than a fault. */
+export const isRefusal = (code: string | undefined) => code === 'UNAUTHENTICATED' || code === 'FORBIDDEN';
+
 export interface GraphQLResult<T> {
   data: T | null;
   /** Field errors beside partial data: a refused field is null and named here. */

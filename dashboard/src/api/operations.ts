@@ -5,6 +5,8 @@
 // Sizing: the gateway prices every list it cannot size at 20 items, so streets × communities ×
 // (committee members, service points) would cost ~16,000 against its 5,000 limit. The district
 // query keeps to per-community scalars and objects; list-derived counts come per street.
+// Commitments are asked in two documents (departments' and streets', then service points') so
+// each stays well under the limit.
 
 export const CampaignList = `query DashboardCampaigns {
   campaigns {
@@ -197,6 +199,122 @@ export const CommunityPage = `query DashboardCommunity($id: ID!) {
   }
 }`;
 
+export const RectificationBoard = `query DashboardRectificationCases {
+  rectificationCases {
+    id
+    targetKind
+    targetId
+    street {
+      id
+      name
+      nameEn
+    }
+    department {
+      id
+      name
+      nameEn
+    }
+    staff {
+      id
+      name
+      position
+    }
+    campaign {
+      id
+      title
+    }
+    badReviews
+    openedOn
+    deadline
+    status
+    plan
+    planSubmittedAt
+    revisionNote
+    appeal {
+      appealedAt
+      decision
+      decidedAt
+    }
+    resolvedAt
+  }
+}`;
+
+export const Commitments = `query DashboardCommitments {
+  commitments(limit: 500) {
+    id
+    ownerType
+    ownerId
+    department {
+      id
+      name
+      nameEn
+    }
+    street {
+      id
+      name
+      nameEn
+    }
+    title
+    target
+    deadline
+    status
+    outcome
+    resolvedAt
+  }
+  notices {
+    id
+    ownerType
+    ownerId
+    title
+    body
+    publishedAt
+  }
+  departments {
+    id
+    name
+    nameEn
+  }
+  streets {
+    id
+    name
+    nameEn
+  }
+}`;
+
+export const ServicePointCommitments = `query DashboardServicePointCommitments {
+  servicePoints {
+    id
+    name
+    nameEn
+    community {
+      id
+      name
+      nameEn
+    }
+    street {
+      id
+      name
+      nameEn
+    }
+    commitments {
+      id
+      content
+      measurableTarget
+      deadline
+      status
+      assessedAt
+    }
+    notices {
+      id
+      kind
+      title
+      content
+      publishedAt
+      expiresAt
+    }
+  }
+}`;
+
 /** Name → document, in the order the manifest generator and tests walk them. */
 export const operations = {
   CampaignList,
@@ -207,6 +325,9 @@ export const operations = {
   District,
   StreetCounts,
   CommunityPage,
+  RectificationBoard,
+  Commitments,
+  ServicePointCommitments,
 } as const;
 
 export type OperationName = keyof typeof operations;

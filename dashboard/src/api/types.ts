@@ -126,3 +126,67 @@ export interface CommunityDetail {
   }> | null;
   serviceRequestStats: { total: number; open: number; closed: number; satisfactionRate: number | null } | null;
 }
+
+export type RectificationStatus = 'AWAITING_PLAN' | 'PLAN_SUBMITTED' | 'APPEALED' | 'VERIFIED' | 'DISMISSED';
+
+export interface RectificationCase {
+  id: string;
+  targetKind: TargetKind;
+  targetId: string;
+  street: NamedRef | null;
+  department: NamedRef | null;
+  staff: { id: string; name: string; position: string } | null;
+  campaign: { id: string; title: string } | null;
+  badReviews: number;
+  openedOn: string;
+  deadline: string;
+  status: RectificationStatus;
+  plan: string | null;
+  planSubmittedAt: string | null;
+  revisionNote: string | null;
+  appeal: { appealedAt: string; decision: 'UPHELD' | 'REJECTED' | null; decidedAt: string | null } | null;
+  resolvedAt: string | null;
+}
+
+export type OwnerType = 'DEPARTMENT' | 'STREET' | 'SERVICE_POINT';
+export type CommitmentStatus = 'PENDING' | 'KEPT' | 'BROKEN';
+
+export interface Commitment {
+  id: string;
+  ownerType: OwnerType;
+  ownerId: string;
+  department: NamedRef | null;
+  street: NamedRef | null;
+  title: string;
+  target: string;
+  deadline: string;
+  status: CommitmentStatus;
+  outcome: string | null;
+  resolvedAt: string | null;
+}
+
+export interface Notice {
+  id: string;
+  ownerType: OwnerType;
+  ownerId: string;
+  title: string;
+  body: string;
+  publishedAt: string;
+}
+
+export interface CommitmentsData {
+  commitments: Commitment[];
+  notices: Notice[];
+  departments: NamedRef[];
+  streets: NamedRef[];
+}
+
+export interface ServicePointPromises {
+  id: string;
+  name: string;
+  nameEn: string;
+  community: NamedRef | null;
+  street: NamedRef | null;
+  commitments: Array<{ id: string; content: string; measurableTarget: string; deadline: string; status: CommitmentStatus; assessedAt: string | null }>;
+  notices: Array<{ id: string; kind: string; title: string; content: string; publishedAt: string; expiresAt: string | null }>;
+}

@@ -14,8 +14,14 @@ export function Header({ route }: { route: Route }) {
         <a href="#/" aria-current={route.view === 'scoreboard' ? 'page' : undefined}>
           {t(lang, 'navScoreboard')}
         </a>
-        <a href="#/overview" aria-current={route.view !== 'scoreboard' ? 'page' : undefined}>
+        <a href="#/overview" aria-current={route.view === 'overview' || route.view === 'community' ? 'page' : undefined}>
           {t(lang, 'navOverview')}
+        </a>
+        <a href="#/rectification" aria-current={route.view === 'rectification' ? 'page' : undefined}>
+          {t(lang, 'navRectification')}
+        </a>
+        <a href="#/commitments" aria-current={route.view === 'commitments' ? 'page' : undefined}>
+          {t(lang, 'navCommitments')}
         </a>
       </nav>
       <div className="controls">

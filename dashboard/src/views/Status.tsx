@@ -23,3 +23,14 @@ export function ErrorNote({ message, onRetry }: { message: string; onRetry?: () 
     </div>
   );
 }
+
+/** The API declined for this caller: say who may see it instead of showing the raw error. */
+export function RefusedNote({ testId, code }: { testId: string; code: string | undefined }) {
+  const { lang, token } = useSession();
+  // Signed in but refused as UNAUTHENTICATED: the token is not (or no longer) accepted.
+  return (
+    <p className="note" role="status" data-testid={testId} data-code={code}>
+      {t(lang, token && code === 'FORBIDDEN' ? 'refusedOtherRole' : 'refusedSignIn')}
+    </p>
+  );
+}

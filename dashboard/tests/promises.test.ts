@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { CommitmentsData, RectificationCase, ServicePointPromises } from '../src/api/types.ts';
+import { isRefusal } from '../src/api/http.ts';
+import { filterGroups, ownerGroups } from '../src/commitments/groups.ts';
+import { districtToday, pastDeadline } from '../src/deadline.ts';
+import { appealState, caseRows, filterCases, isOverdue, sortCases, targetName } from '../src/rectification/cases.ts';
+import { href, parseRoute } from '../src/router.ts';
+
+const rcase = (id: string, status: RectificationCase['status'], deadline: string, extra: Partial<RectificationCase> = {}): RectificationCase => ({
+  id,
+  targetKind: 'STREET',
+  targetId: `street-${id}`,
+  street: { id: `street-${id}`, name: `${id}街道`, nameEn: `${id} Street` },
+  department: null,
+  staff: null,
+  campaign: { id: 'c', title: '评议' },
+  badReviews: 3,
+  openedOn: '2026-07-03',
+  deadline,
+  status,
+  plan: null,
+  planSubmittedAt: null,
+  revisionNote: null,
+  appeal: null,
+  resolvedAt: null,
+  ...extra,
+});
+
+describe('deadlines', () => {
+  it('counts days in the district (UTC+8), not the browser', () => {
+    expect(districtToday(new Date('2026-07-24T15:59:59Z'))).toBe('2026-07-24');
+    expect(districtToday(new Date('2026-07-24T16:00:00Z'))).toBe('2026-07-25');
+  });
+
+  it('is missed from the day after the deadline', () => {
+    expect(pastDeadline('2026-07-24', '2026-07-24')).toBe(false);
+    expect(pastDeadline('2026-07-24', '2026-07-25')).toBe(true);
+    expect(pastDeadline('2026-07-24T00:00:00.000Z', '2026-07-25')).toBe(true);
+  });
+});
+
+describe('rectification cases', () => {
+  it('are overdue past the deadline unless verified or dismissed', () => {
+    const today = '2026-08-01';
+    expect(isOverdue(rcase('a', 'AWAITING_PLAN', '2026-07-24'), today)).toBe(true);
+    expect(isOverdue(rcase('a', 'PLAN_SUBMITTED', '2026-07-24'), today)).toBe(true);
+    expect(isOverdue(rcase('a', 'APPEALED', '2026-07-24'), today)).toBe(true);
+    expect(isOverdue(rcase('a', 'VERIFIED', '2026-07-24'), today)).toBe(false);
+    expect(isOverdue(rcase('a', 'DISMISSED', '2026-07-24'), today)).toBe(false);
+    expect(isOverdue(rcase('a', 'AWAITING_PLAN', '2026-08-01'), today)).toBe(false);
+  });
+
+  it('sort open first, then by deadline either way, stably', () => {
+    const rows = caseRows(
+      [rcase('v', 'VERIFIED', '2026-07-01'), rcase('b', 'AWAITING_PLAN', '2026-07-30'), rcase('a', 'APPEALED', '2026-07-10'), rcase('c', 'PLAN_SUBMITTED', '2026-07-10')],
+      '2026-07-20',
+    );
+    expect(sortCases(rows, 'asc').map((r) => r.id)).toEqual(['a', 'c', 'b', 'v']);
+    expect(sortCases(rows, 'desc').map((r) => r.id)).toEqual(['b', 'a', 'c', 'v']);
+    expect(rows.map((r) => [r.id, r.overdue, r.open])).toEqual([
+      ['v', false, false],
+      ['b', false, true],
+      ['a', true, true],
+      ['c', true, true],
+    ]);
+    expect(filterCases(rows, 'APPEALED').map((r) => r.id)).toEqual(['a']);
+    expect(filterCases(rows, '')).toHaveLength(4);
+  });
+
+  it('name the target and the appeal state', () => {
+    expect(targetName('en', rcase('x', 'VERIFIED', '2026-07-01'))).toBe('x Street');
+    expect(targetName('zh', rcase('x', 'VERIFIED', '2026-07-01', { street: null, staff: { id: 's', name: '王芳', position: '科长' } }))).toBe('王芳（科长）');
+    expect(targetName('zh', rcase('x', 'VERIFIED', '2026-07-01', { street: null }))).toBe('street-x');
+    expect(appealState(rcase('x', 'APPEALED', '2026-07-01'))).toBe('none');
+    expect(appealState(rcase('x', 'APPEALED', '2026-07-01', { appeal: { appealedAt: 't', decision: null, decidedAt: null } }))).toBe('pending');
+    expect(appealState(rcase('x', 'DISMISSED', '2026-07-01', { appeal: { appealedAt: 't', decision: 'UPHELD', decidedAt: 't' } }))).toBe('UPHELD');
+  });
+
+  it('treat only sign-in and permission refusals as refusals', () => {
+    expect(isRefusal('UNAUTHENTICATED')).toBe(true);
+    expect(isRefusal('FORBIDDEN')).toBe(true);
+    expect(isRefusal('INTERNAL_SERVER_ERROR')).toBe(false);
+    expect(isRefusal(undefined)).toBe(false);
+  });
+});
+
+describe('commitments by owner', () => {
+  const data: CommitmentsData = {
+    departments: [{ id: 'd1', name: '民政局', nameEn: 'Civil Affairs Bureau' }],
+    streets: [
+      { id: 's1', name: '花楼街道', nameEn: 'Hualou Street' },
+      { id: 's2', name: '常青街道', nameEn: 'Changqing Street' },
+    ],
+    commitments: [
+      { id: 'c2', ownerType: 'STREET', ownerId: 's1', department: null, street: null, title: 'B', target: 'b', deadline: '2026-05-01', status: 'PENDING', outcome: null, resolvedAt: null },
+      { id: 'c1', ownerType: 'STREET', ownerId: 's1', department: null, street: null, title: 'A', target: 'a', deadline: '2026-03-01', status: 'KEPT', outcome: 'ok', resolvedAt: '2026-03-02T00:00:00Z' },
+      { id: 'c3', ownerType: 'DEPARTMENT', ownerId: 'd1', department: null, street: null, title: 'C', target: 'c', deadline: '2026-09-01', status: 'BROKEN', outcome: 'no', resolvedAt: null },
+    ],
+    notices: [
+      { id: 'n1', ownerType: 'STREET', ownerId: 's2', title: 'N', body: 'n', publishedAt: '2026-01-01T00:00:00Z' },
+      { id: 'n2', ownerType: 'DEPARTMENT', ownerId: 'dx', title: 'M', body: 'm', publishedAt: '2026-01-02T00:00:00Z' },
+    ],
+  };
+  const points: ServicePointPromises[] = [
+    {
+      id: 'p1',
+      name: '养老驿站',
+      nameEn: 'Elderly care post',
+      community: { id: 'k1', name: '社区一', nameEn: 'Community One' },
+      street: null,
+      commitments: [{ id: 'pc1', content: '按时开放', measurableTarget: '每天8点', deadline: '2026-04-01', status: 'PENDING', assessedAt: null }],
+      notices: [{ id: 'pn1', kind: 'CHARGES', title: '收费', content: '免费', publishedAt: '2026-02-01T00:00:00Z', expiresAt: null }],
+    },
+    { id: 'p2', name: '空', nameEn: 'Empty', community: null, street: null, commitments: [], notices: [] },
+  ];
+
+  it('groups departments, streets and service points, each by name, with counts', () => {
+    const groups = ownerGroups(data, points, '2026-04-15', 'en');
+    expect(groups.map((g) => g.key)).toEqual(['DEPARTMENT:d1', 'DEPARTMENT:dx', 'STREET:s2', 'STREET:s1', 'SERVICE_POINT:p1']);
+    const hualou = groups.find((g) => g.key === 'STREET:s1')!;
+    expect(hualou.owner.nameEn).toBe('Hualou Street');
+    expect(hualou.commitments.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(hualou.counts).toEqual({ PENDING: 1, KEPT: 1, BROKEN: 0, overdue: 0 });
+    const point = groups.find((g) => g.key === 'SERVICE_POINT:p1')!;
+    expect(point.place?.name).toBe('社区一');
+    expect(point.commitments[0]).toMatchObject({ title: '按时开放', target: '每天8点', overdue: true });
+    expect(point.counts.overdue).toBe(1);
+    expect(point.notices[0]?.kind).toBe('CHARGES');
+    expect(groups.find((g) => g.key === 'DEPARTMENT:dx')!.owner.name).toBe('dx'); // unnamed owner: its id
+    expect(groups.find((g) => g.key === 'DEPARTMENT:d1')!.counts.BROKEN).toBe(1);
+  });
+
+  it('filters by kind of owner and copes with a missing half', () => {
+    const groups = ownerGroups(data, points, '2026-04-15', 'zh');
+    expect(filterGroups(groups, 'SERVICE_POINT').map((g) => g.key)).toEqual(['SERVICE_POINT:p1']);
+    expect(filterGroups(groups, '')).toHaveLength(5);
+    expect(ownerGroups(null, points, '2026-04-15', 'zh').map((g) => g.key)).toEqual(['SERVICE_POINT:p1']);
+    expect(ownerGroups(data, null, '2026-04-15', 'zh')).toHaveLength(4);
+  });
+});
+
+describe('routes of the new views', () => {
+  it('round-trip', () => {
+    for (const view of ['rectification', 'commitments'] as const) {
+      expect(parseRoute(href({ view }))).toEqual({ view });
+    }
+    expect(href({ view: 'rectification' })).toBe('#/rectification');
+    expect(href({ view: 'commitments' })).toBe('#/commitments');
+  });
+});
