@@ -147,6 +147,21 @@ describe.skipIf(!existsSync(chromiumPath))('the dashboard in a browser, offline'
     expect(leftLocalhost).toEqual([]);
   });
 
+  it('shows the delegated tasks and the money that followed them, per proposing department or street', async () => {
+    const page = await open('#/tasks');
+    const api = await hub.query<{ delegatedTasks: { edges: { node: { proposerType: string; proposerId: string } }[] } }>(
+      '{ delegatedTasks(first: 100) { edges { node { id proposerType proposerId } } } }',
+    );
+    const tasks = api.data!.delegatedTasks.edges.map((e) => e.node);
+    expect(tasks.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('tasks-table').locator('tbody tr').count(), { timeout: 30_000 }).toBe(tasks.length);
+    const units = new Set(tasks.map((t) => `${t.proposerType}:${t.proposerId}`));
+    expect(await page.getByTestId('department-funds-table').locator('tbody tr').count()).toBe(units.size);
+    await page.screenshot({ path: path.join(shots, 'tasks.png'), fullPage: true });
+    await page.close();
+    expect(leftLocalhost).toEqual([]);
+  });
+
   it('sends only operations recorded in schema/operations', async () => {
     const { readRecordedOperations } = await import('@shequ/kit/federation/operations');
     const recorded = new Set(readRecordedOperations(path.join(repoRoot, 'schema', 'operations')).map((o) => o.document));

@@ -8,6 +8,7 @@ import { Header } from './views/Header.tsx';
 import { Overview } from './views/Overview.tsx';
 import { Rectification } from './views/Rectification.tsx';
 import { Scoreboard } from './views/Scoreboard.tsx';
+import { Tasks } from './views/Tasks.tsx';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -41,6 +42,7 @@ function Shell() {
         {route.view === 'community' && <CommunityPage id={route.id} />}
         {route.view === 'rectification' && <Rectification />}
         {route.view === 'commitments' && <Commitments />}
+        {route.view === 'tasks' && <Tasks />}
       </main>
     </>
   );

@@ -167,6 +167,31 @@ const strings = {
   expires: { zh: '截止', en: 'until' },
   noCommitments: { zh: '暂无承诺', en: 'No commitments' },
   noOwners: { zh: '没有符合条件的承诺或公示', en: 'Nothing matches' },
+  navTasks: { zh: '任务与经费', en: 'Tasks & funds' },
+  tasksTitle: { zh: '费随事转：委托任务与经费', en: 'Money follows the task: delegated tasks and funds' },
+  tasksIntro: {
+    zh: '街道和职能部门须与社区协商后方可委托工作，商定的经费须划入社区资金台账。下表核对每项任务的商定经费与社区台账实际入账金额，未足额到账的已标出。公开数据，无需登录。',
+    en: 'Streets and departments may hand work to a community only as a negotiated task, and the agreed budget must reach the community’s funds ledger. Each task’s agreed funding is checked against what the ledger recorded; tasks not (fully) funded are flagged. Public data, no sign-in needed.',
+  },
+  proposer: { zh: '委托单位', en: 'Delegated by' },
+  proposersCount: { zh: '委托单位', en: 'Units' },
+  tasksCount: { zh: '任务数', en: 'Tasks' },
+  agreedCount: { zh: '已商定经费', en: 'Budget agreed' },
+  unfundedCount: { zh: '经费未到账', en: 'Not funded' },
+  fundsPromised: { zh: '商定经费', en: 'Funds promised' },
+  fundsDelivered: { zh: '已入账', en: 'Funds delivered' },
+  fundsByProposer: { zh: '各单位经费到账情况', en: 'Funds per delegating unit' },
+  fundsChartTitle: { zh: '各单位商定经费与已入账经费对比', en: 'Funds promised and delivered per delegating unit' },
+  tasksList: { zh: '委托任务', en: 'Delegated tasks' },
+  taskTitle: { zh: '任务', en: 'Task' },
+  agreedFunding: { zh: '商定经费', en: 'Agreed funding' },
+  ledgerRecorded: { zh: '台账入账', en: 'Recorded in ledger' },
+  moneyArrived: { zh: '经费到账', en: 'Money arrived' },
+  notAgreed: { zh: '未商定', en: 'Not agreed' },
+  fundsArrived: { zh: '已足额到账', en: 'Arrived in full' },
+  fundsShort: { zh: '未到账', en: 'Missing' },
+  ledgerUnknown: { zh: '台账无法读取', en: 'Ledger not readable' },
+  noTasks: { zh: '暂无委托任务', en: 'No delegated tasks' },
 } as const;
 
 export type MessageKey = keyof typeof strings;
@@ -213,6 +238,13 @@ const enums: Record<string, { zh: string; en: string }> = {
   STAFF_ON_DUTY: { zh: '值班人员', en: 'Staff on duty' },
   SUPERVISION_CHANNEL: { zh: '监督渠道', en: 'Supervision channel' },
   OTHER: { zh: '其他', en: 'Other' },
+  PROPOSED: { zh: '已提出', en: 'Proposed' },
+  NEGOTIATING: { zh: '协商中', en: 'Negotiating' },
+  ACCEPTED: { zh: '已接受', en: 'Accepted' },
+  DECLINED: { zh: '已拒绝', en: 'Declined' },
+  IN_PROGRESS: { zh: '实施中', en: 'In progress' },
+  COMPLETED: { zh: '已完成', en: 'Completed' },
+  SETTLED: { zh: '已结算', en: 'Settled' },
 };
 
 /** Enum values the API returns; an unknown one (a newer schema) is shown as sent. */

@@ -315,6 +315,70 @@ export const ServicePointCommitments = `query DashboardServicePointCommitments {
   }
 }`;
 
+// Money follows the task (费随事转): the tasks, a page of 100 (the subgraph's maximum) at a time,
+// cost ≈ 600; then each community's TASK_FUNDING entries, 200 a page, cost ≈ 600. Matching
+// one to the other is client-side (src/tasks/funds.ts).
+export const DelegatedTasks = `query DashboardDelegatedTasks($after: String) {
+  delegatedTasks(first: 100, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        status
+        proposerType
+        proposerId
+        department {
+          id
+          name
+          nameEn
+        }
+        street {
+          id
+          name
+          nameEn
+        }
+        communityId
+        community {
+          id
+          name
+          nameEn
+        }
+        budgetFen
+        agreedBudgetFen
+        transfer {
+          eventId
+          amountFen
+          status
+        }
+      }
+    }
+  }
+}`;
+
+export const TaskLedger = `query DashboardTaskLedger($communityId: ID!, $after: String) {
+  ledgerEntries(communityId: $communityId, category: TASK_FUNDING, first: 200, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        amountFen
+        reference
+        reversedBy {
+          id
+          amountFen
+        }
+      }
+    }
+  }
+}`;
+
 /** Name → document, in the order the manifest generator and tests walk them. */
 export const operations = {
   CampaignList,
@@ -328,6 +392,8 @@ export const operations = {
   RectificationBoard,
   Commitments,
   ServicePointCommitments,
+  DelegatedTasks,
+  TaskLedger,
 } as const;
 
 export type OperationName = keyof typeof operations;

@@ -190,3 +190,41 @@ export interface ServicePointPromises {
   commitments: Array<{ id: string; content: string; measurableTarget: string; deadline: string; status: CommitmentStatus; assessedAt: string | null }>;
   notices: Array<{ id: string; kind: string; title: string; content: string; publishedAt: string; expiresAt: string | null }>;
 }
+
+export type DelegatedTaskStatus = 'PROPOSED' | 'NEGOTIATING' | 'ACCEPTED' | 'DECLINED' | 'IN_PROGRESS' | 'COMPLETED' | 'SETTLED';
+export type UnitType = 'STREET' | 'DEPARTMENT';
+
+export interface DelegatedTask {
+  id: string;
+  title: string;
+  status: DelegatedTaskStatus;
+  proposerType: UnitType;
+  proposerId: string;
+  department: NamedRef | null;
+  street: NamedRef | null;
+  communityId: string;
+  community: NamedRef | null;
+  budgetFen: number;
+  agreedBudgetFen: number | null;
+  transfer: { eventId: string; amountFen: number; status: 'PENDING' | 'DELIVERED' } | null;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface DelegatedTasksPage {
+  delegatedTasks: { pageInfo: PageInfo; edges: Array<{ node: DelegatedTask }> };
+}
+
+export interface TaskLedgerEntry {
+  id: string;
+  amountFen: number;
+  reference: string | null;
+  reversedBy: { id: string; amountFen: number } | null;
+}
+
+export interface TaskLedgerPage {
+  ledgerEntries: { pageInfo: PageInfo; edges: Array<{ node: TaskLedgerEntry }> };
+}

@@ -23,6 +23,9 @@ export function Header({ route }: { route: Route }) {
         <a href="#/commitments" aria-current={route.view === 'commitments' ? 'page' : undefined}>
           {t(lang, 'navCommitments')}
         </a>
+        <a href="#/tasks" aria-current={route.view === 'tasks' ? 'page' : undefined}>
+          {t(lang, 'navTasks')}
+        </a>
       </nav>
       <div className="controls">
         <fieldset className="lang">
