@@ -1,4 +1,5 @@
 import { loadHubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit/auth/secrets';
+import { parseSubgraphUrls, SubgraphUrlsError } from '@shequ/kit/federation/subgraph-urls';
 import { dataRoot } from '@shequ/kit/paths';
 import { guardProcess } from '@shequ/kit/server/process-guard';
 import { announceReady, stopWithSupervisor } from '@shequ/kit/server/supervisor';
@@ -38,28 +39,16 @@ function parsePort(value: string | undefined): number {
   process.exit(1);
 }
 
-/**
- * SHEQU_SUBGRAPH_URLS=name=url,name=url: where subgraphs are, over the URLs composed into the
- * supergraph (a deployment's addresses; `npm start` with free ports). A malformed value stops
- * the gateway at once: half-applied, it would route some subgraphs to their composed URLs.
- */
+/** A malformed SHEQU_SUBGRAPH_URLS stops the gateway at once, saying what is wrong. */
 function subgraphUrlsFromEnv(value: string | undefined): Record<string, string> | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const invalid = (why: string): never => {
-    process.stderr.write(`gateway: SHEQU_SUBGRAPH_URLS must be name=url,name=url (e.g. evaluations=http://127.0.0.1:4005/graphql): ${why}\n`);
+  try {
+    const urls = parseSubgraphUrls(value);
+    return urls.size > 0 ? Object.fromEntries(urls) : undefined;
+  } catch (err) {
+    if (!(err instanceof SubgraphUrlsError)) throw err;
+    process.stderr.write(`gateway: ${err.message}\n`);
     process.exit(1);
-  };
-  const urls = new Map<string, string>();
-  for (const pair of value.split(',')) {
-    const at = pair.indexOf('=');
-    const name = pair.slice(0, at).trim();
-    const url = pair.slice(at + 1).trim();
-    if (at < 0 || !/^[A-Za-z_][\w-]*$/.test(name) || url === '') invalid(`"${pair}" is not name=url`);
-    if (!URL.canParse(url) || !['http:', 'https:'].includes(new URL(url).protocol)) invalid(`"${url}" (for ${name}) is not an http(s) URL`);
-    if (urls.has(name)) invalid(`${name} is named twice`);
-    urls.set(name, url);
   }
-  return Object.fromEntries(urls);
 }
 
 let server: Awaited<ReturnType<typeof startGatewayServer>>;

@@ -1,10 +1,5 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, AriaComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+import { useEffect } from 'react';
+import { useEChart } from './use-echart.ts';
 
 export interface FundsBar {
   key: string;
@@ -17,21 +12,7 @@ const ROW_PX = 44;
 
 /** Promised vs delivered per unit, in yuan; horizontal so long unit names stay readable. */
 export function FundsChart({ bars, title, promised, delivered, format }: { bars: FundsBar[]; title: string; promised: string; delivered: string; format: (fen: number) => string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEChart();
 
   useEffect(() => {
     const c = chart.current;

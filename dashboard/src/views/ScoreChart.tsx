@@ -1,12 +1,6 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, AriaComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect } from 'react';
+import { useEChart } from './use-echart.ts';
 import type { Grade } from '../api/types.ts';
-
-// Only what the score bars use, so the bundle carries a fraction of ECharts.
-echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 /** Grade colours chosen for ≥ 3:1 contrast against white; the grade is also written in the label. */
 export const gradeColour: Record<Grade, string> = {
@@ -29,21 +23,7 @@ export interface ScoreBar {
 const ROW_PX = 30;
 
 export function ScoreChart({ bars, title }: { bars: ScoreBar[]; title: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEChart();
 
   useEffect(() => {
     const c = chart.current;
