@@ -1,68 +1,36 @@
 // The web dashboard at `/` in a real browser (Debian's Chromium, playwright-core), against the whole
-// federation, with every request that would leave 127.0.0.1 refused: the live scoreboard moves when
-// a ballot is cast through the API (no reload, no polling: graphql-ws), the overview's counts, the
-// rectification cases and the commitments are the API's, the language switch is remembered.
-// Screenshots go to test-results/dashboard/.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+// federation behind a gateway with trusted documents on, with every request that would leave
+// 127.0.0.1 refused: the live scoreboard moves when a ballot is cast through the API (no reload,
+// no polling: graphql-ws), staff are ranked and targets below the minimum reveal nothing, the
+// overview's counts, the rectification cases, the commitments and the tasks' money are the API's,
+// the language switch is remembered. Screenshots go to test-results/dashboard/.
 import path from 'node:path';
 import { repoRoot } from '@shequ/kit/paths';
-import { startTestFederation, type TestFederation } from '@shequ/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestFederation } from '@shequ/testing';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDashboardBuilt } from '../scripts/dashboard-build.mjs';
-import committees from '../subgraphs/committees/src/index.js';
-import departments from '../subgraphs/departments/src/index.js';
-import evaluations from '../subgraphs/evaluations/src/index.js';
-import party from '../subgraphs/party/src/index.js';
-import services from '../subgraphs/services/src/index.js';
-import { cast, levels, rep } from './evaluations-helpers.js';
+import { digits, hasChromium, startDashboardHub, type DashboardHub } from './dashboard-browser.js';
+import { admin, cast, levels, openCampaign, rep } from './evaluations-helpers.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const shots = path.join(repoRoot, 'test-results', 'dashboard');
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const campaign = 'campaign-2026-h2';
 const criteria = ['attitude', 'efficiency', 'commitments', 'support'];
 
+let d: DashboardHub;
 let hub: TestFederation;
-let browser: Browser;
-let base: string;
-const leftLocalhost: string[] = [];
-const sentToGateway: string[] = [];
+let shots: string;
+let leftLocalhost: string[];
+let sentToGateway: string[];
+const open = (route: string): Promise<Page> => d.open(route);
 
-async function open(route: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.route('**/*', (r) => {
-    const url = new URL(r.request().url());
-    if (url.hostname !== '127.0.0.1') {
-      leftLocalhost.push(url.href);
-      return r.abort('internetdisconnected');
-    }
-    if (url.pathname === '/graphql' && r.request().method() === 'POST') sentToGateway.push(r.request().postData() ?? '');
-    return r.continue();
-  });
-  page.on('websocket', (ws) => {
-    if (new URL(ws.url()).hostname !== '127.0.0.1') leftLocalhost.push(ws.url());
-  });
-  await page.goto(`${base}/${route}`);
-  return page;
-}
-
-const digits = (text: string) => Number(text.replace(/[^\d]/g, ''));
-
-if (!existsSync(chromiumPath)) console.warn(`SKIPPED: the dashboard browser tests need Debian's chromium at ${chromiumPath} (apt-get install chromium)`);
-
-describe.skipIf(!existsSync(chromiumPath))('the dashboard in a browser, offline', () => {
+describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
   beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    ensureDashboardBuilt({ log: () => {} });
-    hub = await startTestFederation({ subgraphs: [committees, departments, evaluations, party, services] });
-    base = hub.url.replace(/\/graphql$/, '');
-    browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+    d = await startDashboardHub('dashboard');
+    // The tests' own API calls go through an ordinary gateway; the page through the trusted one.
+    hub = d.api;
+    ({ shots, leftLocalhost, sentToGateway } = d);
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
+    await d?.close();
   });
 
   it('shows the live scoreboard, and a ballot cast through the API moves it without a reload', async () => {
@@ -158,6 +126,83 @@ describe.skipIf(!existsSync(chromiumPath))('the dashboard in a browser, offline'
     const units = new Set(tasks.map((t) => `${t.proposerType}:${t.proposerId}`));
     expect(await page.getByTestId('department-funds-table').locator('tbody tr').count()).toBe(units.size);
     await page.screenshot({ path: path.join(shots, 'tasks.png'), fullPage: true });
+    await page.close();
+    expect(leftLocalhost).toEqual([]);
+  });
+
+  it('flags a task whose funding was taken back out of the community ledger', async () => {
+    const page = await open('#/tasks');
+    const table = page.getByTestId('tasks-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const flagsBefore = await table.getByTestId('unfunded-flag').count();
+
+    // A task whose agreed budget reached the ledger, as the API tells it.
+    const tasks = await hub.query<{ delegatedTasks: { edges: { node: { id: string; communityId: string; agreedBudgetFen: number | null } }[] } }>(
+      '{ delegatedTasks(first: 100) { edges { node { id communityId agreedBudgetFen } } } }',
+    );
+    let funded: { taskId: string; communityId: string; entryId: string } | undefined;
+    for (const { node } of tasks.data!.delegatedTasks.edges.filter((e) => e.node.agreedBudgetFen)) {
+      const ledger = await hub.query<{ ledgerEntries: { edges: { node: { id: string; reference: string | null; reversedBy: { id: string } | null } }[] } }>(
+        'query($c: ID!) { ledgerEntries(communityId: $c, category: TASK_FUNDING, first: 100) { edges { node { id reference reversedBy { id } } } } }',
+        { c: node.communityId },
+      );
+      const entry = ledger.data!.ledgerEntries.edges.find((e) => e.node.reference === `delegated-task:${node.id}` && !e.node.reversedBy);
+      if (entry) funded = { taskId: node.id, communityId: node.communityId, entryId: entry.node.id };
+      if (funded) break;
+    }
+    expect(funded, 'a demo task whose funding is in the ledger').toBeDefined();
+    const row = table.locator(`tr[data-task="${funded!.taskId}"]`);
+    expect(await row.getAttribute('data-funded')).toBe('true');
+
+    const reversed = await hub.query(
+      'mutation($input: ReverseLedgerEntryInput!) { reverseLedgerEntry(input: $input) { id } }',
+      { input: { entryId: funded!.entryId, reason: '经费误入其他科目，冲正' } },
+      { role: 'COMMITTEE_STAFF', communityId: funded!.communityId, sub: 'clerk-1' },
+    );
+    expect(reversed.errors).toBeUndefined();
+    await page.reload();
+    await expect.poll(() => table.locator(`tr[data-task="${funded!.taskId}"]`).getAttribute('data-funded'), { timeout: 30_000 }).toBe('false');
+    expect(await table.locator(`tr[data-task="${funded!.taskId}"]`).getByTestId('unfunded-flag').innerText()).toMatch(/未到账 ¥/);
+    expect(await table.getByTestId('unfunded-flag').count()).toBe(flagsBefore + 1);
+    await page.screenshot({ path: path.join(shots, 'tasks-unfunded.png'), fullPage: true });
+    await page.close();
+    expect(leftLocalhost).toEqual([]);
+  });
+
+  it('ranks staff assigned to a community, and shows no score for a target below the minimum until enough ballots arrive', async () => {
+    const community = 'community-qianjin-08';
+    const assigned = await hub.query<{ community: { assignedStaff: { id: string; name: string }[] } }>('query($c: ID!) { community(id: $c) { assignedStaff { id name } } }', { c: community });
+    const [scored, short] = assigned.data!.community.assignedStaff;
+    expect(short, 'two staff assigned to the community').toBeDefined();
+    const id = await openCampaign(hub, {
+      title: '前进八社区下沉工作人员评议',
+      targets: [
+        { kind: 'STAFF', id: scored!.id },
+        { kind: 'STAFF', id: short!.id },
+      ],
+      criteria: [{ key: 'attitude', label: '服务态度', weight: 1 }],
+      minBallots: 3,
+      communityIds: [community],
+    });
+    const ballot = (n: number, target: string, level: number) => cast(hub, rep(community, n), id, target, [{ criterion: 'attitude', level }]);
+    for (const n of [1, 2, 3]) expect((await ballot(n, scored!.id, 5)).errors).toBeUndefined();
+    expect((await ballot(4, short!.id, 2)).errors).toBeUndefined();
+
+    // A district administrator sees scores while the campaign runs (signed in by the proxy's header).
+    const page = await d.open(`#/scoreboard/${id}`, { extraHTTPHeaders: { authorization: `Bearer ${await d.hub.token(admin)}` } });
+    const board = page.getByTestId('ranking-STAFF');
+    const score = (staffId: string) => board.locator(`tr[data-target="${staffId}"] [data-field="score"]`).innerText();
+    await expect.poll(() => score(scored!.id), { timeout: 30_000 }).toMatch(/^\d+\.\d\d$/);
+    expect(await board.locator(`tr[data-target="${scored!.id}"]`).innerText()).toContain(scored!.name);
+    expect(await score(short!.id)).toMatch(/不足 3 票/);
+    await page.screenshot({ path: path.join(shots, 'scoreboard-staff-below-minimum.png'), fullPage: true });
+
+    // Live results are released in steps of three changed ballots; once one holds three for the
+    // second target, its score shows too.
+    for (const n of [5, 6, 7]) expect((await ballot(n, short!.id, 3)).errors).toBeUndefined();
+    await expect.poll(() => score(short!.id), { timeout: 30_000 }).toMatch(/^\d+\.\d\d$/);
+    expect(digits(await board.locator(`tr[data-target="${short!.id}"] [data-field="ballots"]`).innerText())).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: path.join(shots, 'scoreboard-staff.png'), fullPage: true });
     await page.close();
     expect(leftLocalhost).toEqual([]);
   });

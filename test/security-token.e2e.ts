@@ -1,4 +1,5 @@
-// `npm run token`: a token the running hub accepts, signed with the key the hub resolves itself.
+// `npm run token`: a token the running hub accepts, signed with the key the hub resolves itself;
+// what the gateway answers to an Authorization header it cannot accept; who `viewer` says you are.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '@shequ/kit';
 import { startTestFederation, type TestFederation } from '@shequ/testing';
-import { decodeJwt, jwtVerify } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
 import departments from '../subgraphs/departments/src/index.js';
@@ -93,6 +96,88 @@ describe('npm run token', () => {
       expect(`${args.join(' ')} → ${res.code}`).toBe(`${args.join(' ')} → 2`);
       expect(res.stderr).toMatch(message);
       expect(res.stdout).toBe('');
+    }
+  });
+});
+
+describe('the Authorization header', () => {
+  const ask = (authorization: string) =>
+    fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ streets { id } }' }) });
+
+  it('refuses what is not "Bearer <jwt that expires>" with 401 UNAUTHENTICATED and a Bearer challenge, before anything runs', async () => {
+    const secret = new TextEncoder().encode((hub.secrets.jwt as { secret: string }).secret);
+    const forever = await new SignJWT({ role: 'DISTRICT_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('shequ').setAudience('shequ').setSubject('admin-forever').setIssuedAt().sign(secret);
+    const valid = await hub.token({ role: 'OBSERVER' });
+    const cases: [string, RegExp][] = [
+      ['Bearer x', /not a JSON Web Token/],
+      ['bearer a.b.c', /not a JSON Web Token/],
+      ['Basic dXNlcjpwYXNz', /must be "Bearer <token>"/],
+      ['garbage', /must be "Bearer <token>"/],
+      ['Bearer ', /must be "Bearer <token>"/],
+      [`Bearer ${valid} extra`, /must be "Bearer <token>"/],
+      [`Bearer ${forever}`, /no expiry/],
+    ];
+    for (const [header, message] of cases) {
+      const res = await ask(header);
+      const body = (await res.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+      expect(`${header.slice(0, 20)} → ${res.status}`).toBe(`${header.slice(0, 20)} → 401`);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="shequ", error="invalid_token"$/);
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+      expect(body.errors[0]!.message).toMatch(message);
+    }
+    // The scheme is case-insensitive (RFC 7235).
+    expect((await ask(`bearer ${valid}`)).status).toBe(200);
+  });
+
+  it('refuses the same over graphql-ws, whether the token comes in connectionParams or on the upgrade request', async () => {
+    const viaParams = createClient({ url: hub.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: 'Bearer x' } });
+    class WithHeader extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+      }
+    }
+    const viaHeader = createClient({ url: hub.url.replace(/^http/, 'ws'), webSocketImpl: WithHeader, retryAttempts: 0 });
+    try {
+      for (const client of [viaParams, viaHeader]) {
+        const refusal = await client.iterate({ query: '{ viewer { role } }' }).next().then(
+          (r) => JSON.stringify(r.value),
+          (e: unknown) => JSON.stringify(e),
+        );
+        expect(refusal).toMatch(/UNAUTHENTICATED/);
+        expect(refusal).not.toMatch(/"role"/);
+      }
+    } finally {
+      await Promise.all([viaParams.dispose(), viaHeader.dispose()]);
+    }
+  });
+});
+
+describe('viewer', () => {
+  const query = '{ viewer { role communityId streetId departmentId street { name } department { name } community { name } } }';
+
+  it('tells a caller the role and units the hub verified, over HTTP and on a graphql-ws upgrade carrying the header (a sign-in proxy)', async () => {
+    expect((await hub.query(query)).data).toEqual({ viewer: null });
+    const street = await hub.query(query, {}, { role: 'STREET_STAFF', streetId: 'street-minzu' });
+    expect(street.data!.viewer).toMatchObject({ role: 'STREET_STAFF', streetId: 'street-minzu', street: { name: '民族街道' }, community: null, department: null });
+    const clerk = await hub.query(query, {}, { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-01' });
+    expect(clerk.data!.viewer).toMatchObject({ role: 'COMMITTEE_STAFF', community: { name: expect.any(String) } });
+    // A unit the records do not hold is not vouched for.
+    const ghost = await hub.query(query, {}, { role: 'DEPARTMENT_STAFF', departmentId: 'dept-nowhere' });
+    expect(ghost.data!.viewer).toMatchObject({ role: 'DEPARTMENT_STAFF', departmentId: 'dept-nowhere', department: null });
+
+    const token = await hub.token({ role: 'DISTRICT_ADMIN' });
+    class ProxiedSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { authorization: `Bearer ${token}` } });
+      }
+    }
+    const client = createClient({ url: hub.url.replace(/^http/, 'ws'), webSocketImpl: ProxiedSocket, retryAttempts: 0 });
+    try {
+      const first = await client.iterate({ query: '{ viewer { role } }' }).next();
+      expect(first.value).toEqual({ data: { viewer: { role: 'DISTRICT_ADMIN' } } });
+    } finally {
+      await client.dispose();
     }
   });
 });

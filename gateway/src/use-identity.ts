@@ -6,18 +6,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
-import {
-  createInlineSigningKeyProvider,
-  createRemoteJwksSigningKeyProvider,
-  extractFromConnectionParams,
-  extractFromHeader,
-  useJWT,
-} from '@graphql-mesh/plugin-jwt-auth';
+import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import type { HubSecrets } from '@shequ/kit/auth/secrets';
 import { claimsExtension, partnerSigningSecret, signatureExtension, signContent, signedAtExtension, signedContent } from '@shequ/kit/auth/upstream-signature';
 import type { PartnerKeys } from '@shequ/kit/federation/partner-keys';
 import type { DocumentNode } from 'graphql';
+import { bearerFromConnectionParams, bearerFromHeader } from './bearer-token.ts';
 
 /** `partnerKeys`: the partner subgraphs of the supergraph in use, with their key generations. */
 export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>, partnerKeys: () => PartnerKeys = () => new Map()): GatewayPlugin[] {
@@ -28,7 +23,7 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
         ? createInlineSigningKeyProvider(jwt.secret)
         : unknownKeysRefused(createRemoteJwksSigningKeyProvider({ jwksUri: jwt.url, cache: true, rateLimit: true })),
     ],
-    tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' }), bearerOrBare(extractFromConnectionParams({ name: 'authorization' }))],
+    tokenLookupLocations: [bearerFromHeader, bearerFromConnectionParams],
     tokenVerification: {
       algorithms: jwt.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256'],
       issuer: jwt.issuer,
@@ -71,21 +66,6 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
 
 function contentOf(request: { document: DocumentNode; variables?: Record<string, unknown>; extensions?: Record<string, unknown> }): string {
   return signedContent({ query: defaultPrintFn(request.document), variables: request.variables, extensions: request.extensions });
-}
-
-type TokenExtractor = ReturnType<typeof extractFromConnectionParams>;
-
-/**
- * graphql-ws clients send `connectionParams: { authorization }` with or without the "Bearer "
- * that HTTP needs; the plugin's extractor keeps the prefix, which then fails verification.
- */
-function bearerOrBare(extract: TokenExtractor): TokenExtractor {
-  return async (params) => {
-    const found = await extract(params);
-    if (!found) return found;
-    const match = /^Bearer\s+(.+)$/i.exec(found.token.trim());
-    return match ? { token: match[1]!, prefix: 'Bearer' } : found;
-  };
 }
 
 type SigningKeyProvider = ReturnType<typeof createRemoteJwksSigningKeyProvider>;

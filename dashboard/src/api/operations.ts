@@ -196,6 +196,108 @@ export const CommunityPage = `query DashboardCommunity($id: ID!) {
       closed
       satisfactionRate
     }
+    consultationMembers {
+      id
+      name
+      constituency
+      convener
+    }
+    electionRounds {
+      id
+      title
+      stage
+      seats
+      ballotsCast
+      openedAt
+      completedAt
+    }
+    delegatedTasks {
+      id
+      title
+      status
+      proposerType
+      department {
+        id
+        name
+        nameEn
+      }
+      street {
+        id
+        name
+        nameEn
+      }
+      budgetFen
+      agreedBudgetFen
+      dueDate
+    }
+  }
+}`;
+
+export const CommunityLedger = `query DashboardCommunityLedger($id: ID!, $after: String) {
+  ledgerEntries(communityId: $id, first: 15, after: $after) {
+    edges {
+      node {
+        id
+        category
+        amountFen
+        source
+        purpose
+        occurredOn
+        reference
+        reversedBy {
+          id
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}`;
+
+export const CommunityRequests = `query DashboardCommunityRequests($id: ID!) {
+  community(id: $id) {
+    id
+    serviceRequests(first: 20) {
+      id
+      status
+      requestedAt
+      expectedAt
+      rating
+      item {
+        id
+        name
+        nameEn
+      }
+      servicePoint {
+        id
+        name
+        nameEn
+      }
+    }
+  }
+}`;
+
+export const Viewer = `query DashboardViewer {
+  viewer {
+    role
+    partnerId
+    community {
+      id
+      name
+      nameEn
+    }
+    street {
+      id
+      name
+      nameEn
+    }
+    department {
+      id
+      name
+      nameEn
+    }
   }
 }`;
 
@@ -389,6 +491,9 @@ export const operations = {
   District,
   StreetCounts,
   CommunityPage,
+  CommunityLedger,
+  CommunityRequests,
+  Viewer,
   RectificationBoard,
   Commitments,
   ServicePointCommitments,

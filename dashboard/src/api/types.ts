@@ -125,6 +125,54 @@ export interface CommunityDetail {
     item: NamedRef;
   }> | null;
   serviceRequestStats: { total: number; open: number; closed: number; satisfactionRate: number | null } | null;
+  consultationMembers: Array<{ id: string; name: string; constituency: string; convener: boolean }>;
+  electionRounds: Array<{ id: string; title: string; stage: string; seats: number; ballotsCast: number | null; openedAt: string; completedAt: string | null }>;
+  /** Null when `departments` is down: the rest of the page still shows. */
+  delegatedTasks: Array<{
+    id: string;
+    title: string;
+    status: string;
+    proposerType: 'DEPARTMENT' | 'STREET';
+    department: NamedRef | null;
+    street: NamedRef | null;
+    budgetFen: number;
+    agreedBudgetFen: number | null;
+    dueDate: string | null;
+  }> | null;
+}
+
+export interface LedgerPage {
+  ledgerEntries: {
+    edges: Array<{
+      node: { id: string; category: string; amountFen: number; source: string; purpose: string; occurredOn: string; reference: string | null; reversedBy: { id: string } | null };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+export interface CommunityRequestList {
+  community: {
+    id: string;
+    serviceRequests: Array<{
+      id: string;
+      status: string;
+      requestedAt: string;
+      expectedAt: string | null;
+      rating: string | null;
+      item: NamedRef;
+      servicePoint: NamedRef | null;
+    }> | null;
+  } | null;
+}
+
+export type ViewerRole = 'RESIDENT' | 'REPRESENTATIVE' | 'COMMITTEE_STAFF' | 'STREET_STAFF' | 'DEPARTMENT_STAFF' | 'DISTRICT_ADMIN' | 'PARTNER' | 'OBSERVER' | 'SERVICE';
+
+export interface Viewer {
+  role: ViewerRole;
+  partnerId: string | null;
+  community: NamedRef | null;
+  street: NamedRef | null;
+  department: NamedRef | null;
 }
 
 export type RectificationStatus = 'AWAITING_PLAN' | 'PLAN_SUBMITTED' | 'APPEALED' | 'VERIFIED' | 'DISMISSED';

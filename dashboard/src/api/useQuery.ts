@@ -10,7 +10,7 @@ export type QueryState<T> =
 
 /** Runs a recorded query for the current caller; runs again when the token or variables change. */
 export function useQuery<T>(document: (typeof operations)[keyof typeof operations], variables: Record<string, unknown> | null, reloadKey = 0): QueryState<T> {
-  const { token } = useSession();
+  const { token, reportUnauthenticated } = useSession();
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const varsKey = JSON.stringify(variables);
   useEffect(() => {
@@ -22,6 +22,8 @@ export function useQuery<T>(document: (typeof operations)[keyof typeof operation
       (e: unknown) => {
         if (ac.signal.aborted) return;
         const err = e as { message?: string; code?: string };
+        // With a token, UNAUTHENTICATED means the token itself is no longer accepted (expired).
+        if (err.code === 'UNAUTHENTICATED' && token) reportUnauthenticated();
         setState({ status: 'error', message: err.message ?? String(e), code: err.code });
       },
     );

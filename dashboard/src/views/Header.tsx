@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { t, type Lang } from '../i18n.ts';
+import type { Viewer } from '../api/types.ts';
+import { enumLabel, pickName, t, type Lang } from '../i18n.ts';
 import type { Route } from '../router.ts';
 import { useSession } from '../session.tsx';
 
@@ -42,14 +43,38 @@ export function Header({ route }: { route: Route }) {
   );
 }
 
+/** "District administrator", "Street staff · 民族街道": the role and the unit the hub verified. */
+function viewerLabel(lang: Lang, v: Viewer): string {
+  const unit = v.community ?? v.street ?? v.department;
+  const where = unit ? pickName(lang, unit) : v.partnerId;
+  return where ? `${enumLabel(lang, v.role)} · ${where}` : enumLabel(lang, v.role);
+}
+
 function SignIn() {
-  const { lang, token, setToken } = useSession();
+  const { lang, token, setToken, viewer, refusal, dismissRefusal } = useSession();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState('');
+  const refused = refusal && (
+    <span className="refusal" role="alert" data-testid="signin-refused" data-refusal={refusal}>
+      {t(lang, refusal === 'token' ? 'tokenRefused' : 'proxyRefused')}{' '}
+      <button type="button" onClick={dismissRefusal} aria-label={t(lang, 'dismiss')}>
+        ×
+      </button>
+    </span>
+  );
+  if (viewer && !token)
+    // Signed in by a proxy in front of the hub: signing out happens there, not here.
+    return (
+      <span className="signin" data-testid="signed-in" data-via="proxy" title={t(lang, 'viaProxy')}>
+        {viewerLabel(lang, viewer)} <span className="muted small">({t(lang, 'viaProxy')})</span>
+      </span>
+    );
   if (token)
     return (
       <span className="signin">
-        <span data-testid="signed-in">{t(lang, 'signedIn')}</span>{' '}
+        <span data-testid="signed-in" data-via="token">
+          {viewer ? viewerLabel(lang, viewer) : t(lang, 'signedIn')}
+        </span>{' '}
         <button type="button" onClick={() => setToken(null)}>
           {t(lang, 'signOut')}
         </button>
@@ -58,7 +83,10 @@ function SignIn() {
   if (!open)
     return (
       <span className="signin">
-        <span className="muted small">{t(lang, 'anonymous')}</span>{' '}
+        {refused}
+        <span className="muted small" data-testid="anonymous">
+          {t(lang, 'anonymous')}
+        </span>{' '}
         <button type="button" onClick={() => setOpen(true)}>
           {t(lang, 'signIn')}
         </button>

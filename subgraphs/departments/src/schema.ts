@@ -12,5 +12,6 @@ import './types/relationship-mutations.js';
 import './types/commitment.js';
 import './types/commitment-mutations.js';
 import './types/notice.js';
+import './types/viewer.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
