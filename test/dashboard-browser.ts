@@ -5,6 +5,7 @@
 // 127.0.0.1 refused and recorded.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { startGatewayServer, type GatewayServer } from '@shequ/gateway';
 import { repoRoot } from '@shequ/kit/paths';
@@ -35,6 +36,8 @@ export interface DashboardHub {
   /** The body of every GraphQL POST the pages sent. */
   sentToGateway: string[];
   open(route: string, options?: BrowserContextOptions): Promise<Page>;
+  /** The same, at another origin in front of the gateway (a proxy). */
+  openAt(origin: string, route: string, options?: BrowserContextOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,26 @@ export async function startDashboardHub(name: string): Promise<DashboardHub> {
   const sentToGateway: string[] = [];
   const base = hub.url.replace(/\/graphql$/, '');
   const running = browser;
+  async function openAt(origin: string, route: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await running.newContext({ viewport: { width: 1366, height: 768 }, ...options });
+    const page = await context.newPage();
+    // Requests still in flight when a test closes its page are of no interest.
+    page.on('close', () => void context.close().catch(() => {}));
+    await page.route('**/*', (r) => {
+      const url = new URL(r.request().url());
+      if (url.hostname !== '127.0.0.1') {
+        leftLocalhost.push(url.href);
+        return r.abort('internetdisconnected').catch(() => {});
+      }
+      if (url.pathname === '/graphql' && r.request().method() === 'POST') sentToGateway.push(r.request().postData() ?? '');
+      return r.continue().catch(() => {});
+    });
+    page.on('websocket', (ws) => {
+      if (new URL(ws.url()).hostname !== '127.0.0.1') leftLocalhost.push(ws.url());
+    });
+    await page.goto(`${origin}/${route}`);
+    return page;
+  }
   return {
     hub,
     api,
@@ -73,26 +96,8 @@ export async function startDashboardHub(name: string): Promise<DashboardHub> {
     shots,
     leftLocalhost,
     sentToGateway,
-    async open(route, options = {}) {
-      const context = await running.newContext({ viewport: { width: 1366, height: 768 }, ...options });
-      const page = await context.newPage();
-      // Requests still in flight when a test closes its page are of no interest.
-      page.on('close', () => void context.close().catch(() => {}));
-      await page.route('**/*', (r) => {
-        const url = new URL(r.request().url());
-        if (url.hostname !== '127.0.0.1') {
-          leftLocalhost.push(url.href);
-          return r.abort('internetdisconnected').catch(() => {});
-        }
-        if (url.pathname === '/graphql' && r.request().method() === 'POST') sentToGateway.push(r.request().postData() ?? '');
-        return r.continue().catch(() => {});
-      });
-      page.on('websocket', (ws) => {
-        if (new URL(ws.url()).hostname !== '127.0.0.1') leftLocalhost.push(ws.url());
-      });
-      await page.goto(`${base}/${route}`);
-      return page;
-    },
+    open: (route, options) => openAt(base, route, options),
+    openAt,
     async close() {
       await running.close();
       await probe?.close();
@@ -105,3 +110,43 @@ export const digits = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
 /** True when the page scrolls sideways: something is wider than the screen. */
 export const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+export interface CuttableLink {
+  origin: string;
+  /** Drops every connection through it and refuses new ones: the network is gone. */
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP link to the gateway that a test can cut, as a flaky network or a restarting proxy would. */
+export async function startCuttableLink(targetUrl: string): Promise<CuttableLink> {
+  const target = new URL(targetUrl);
+  const sockets = new Set<net.Socket>();
+  let up = true;
+  const server = net.createServer((client) => {
+    if (!up) return void client.destroy();
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {});
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  const cut = () => {
+    up = false;
+    for (const s of sockets) s.destroy();
+  };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    cut,
+    restore: () => void (up = true),
+    close: () => {
+      cut();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { repoRoot } from '@shequ/kit/paths';
 import type { TestFederation } from '@shequ/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digits, hasChromium, startDashboardHub, type DashboardHub } from './dashboard-browser.js';
+import { digits, hasChromium, startCuttableLink, startDashboardHub, type DashboardHub } from './dashboard-browser.js';
 import { admin, cast, levels, openCampaign, rep } from './evaluations-helpers.js';
 
 const campaign = 'campaign-2026-h2';
@@ -21,6 +21,17 @@ let shots: string;
 let leftLocalhost: string[];
 let sentToGateway: string[];
 const open = (route: string): Promise<Page> => d.open(route);
+const ballotsCast = async (page: Page) => digits((await page.getByTestId('ballots-cast').innerText()).split('/')[0]!);
+
+/** A ballot from a representative of the community who has not scored the target yet: one more, not a replacement. */
+async function castNewBallot(communityId: string, target: string): Promise<void> {
+  for (let n = 1; n <= 15; n++) {
+    const res = await cast(hub, rep(communityId, n), campaign, target, levels(criteria, [5, 4, 4, 5]));
+    expect(res.errors).toBeUndefined();
+    if (res.data?.castBallot.replacedPrevious === false) return;
+  }
+  throw new Error(`every representative of ${communityId} has scored ${target} already`);
+}
 
 describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
   beforeAll(async () => {
@@ -41,18 +52,36 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
     const before = digits((await cell.innerText()).split('/')[0]!);
     await page.screenshot({ path: path.join(shots, 'scoreboard.png'), fullPage: true });
 
-    // A representative who has not scored this department yet: a new ballot, not a replacement.
-    let added = false;
-    for (let n = 1; n <= 15 && !added; n++) {
-      const res = await cast(hub, rep('community-qianjin-08', n), campaign, 'dept-culture', levels(criteria, [5, 4, 4, 5]));
-      expect(res.errors).toBeUndefined();
-      added = res.data?.castBallot.replacedPrevious === false;
-    }
-    expect(added).toBe(true);
+    await castNewBallot('community-qianjin-08', 'dept-culture');
     await expect.poll(async () => digits((await cell.innerText()).split('/')[0]!), { timeout: 15_000 }).toBe(before + 1);
     expect(await page.getByTestId('ranking-DEPARTMENT').locator('tbody tr').count()).toBe(6);
     await page.screenshot({ path: path.join(shots, 'scoreboard-after-ballot.png'), fullPage: true });
     await page.close();
+    expect(leftLocalhost).toEqual([]);
+  });
+
+  it('shows the connection dropping, reconnects by itself and shows at once the ballots cast meanwhile', async () => {
+    const link = await startCuttableLink(d.base);
+    try {
+      const page = await d.openAt(link.origin, `#/scoreboard/${campaign}`);
+      const badge = page.getByTestId('connection');
+      await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 30_000 });
+      await expect.poll(() => ballotsCast(page), { timeout: 15_000 }).toBeGreaterThan(0);
+      const before = await ballotsCast(page);
+
+      link.cut();
+      await expect.poll(() => badge.getAttribute('data-state'), { timeout: 15_000 }).toMatch(/reconnecting|connecting/);
+      await castNewBallot('community-qianjin-07', 'dept-culture');
+      await page.screenshot({ path: path.join(shots, 'scoreboard-reconnecting.png') });
+      expect(await ballotsCast(page)).toBe(before);
+
+      link.restore();
+      await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('live');
+      await expect.poll(() => ballotsCast(page), { timeout: 15_000 }).toBe(before + 1);
+      await page.close();
+    } finally {
+      await link.close();
+    }
     expect(leftLocalhost).toEqual([]);
   });
 
