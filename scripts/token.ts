@@ -5,13 +5,13 @@
 // provider's keys, which this script does not hold.
 import { parseArgs } from 'node:util';
 import { roles } from '@shequ/kit/auth/caller';
-import { claimsProblem, requiredClaim } from '@shequ/kit/auth/role-claims';
+import { claimsProblem, requiredClaims } from '@shequ/kit/auth/role-claims';
 import { loadHubSecrets, SecretsConfigError } from '@shequ/kit/auth/secrets';
 import { issueToken, type TokenClaims } from '@shequ/kit/auth/tokens';
 import { dataRoot } from '@shequ/kit/paths';
 
 const usage = `usage: npm run token -- --role <ROLE> [--community <id>] [--person <id>] [--street <id>] [--department <id>] [--partner <id>] [--subject <sub>] [--expires 8h]
-roles: ${roles.map((r) => (requiredClaim[r] ? `${r} (needs --${flagOf(requiredClaim[r]!)})` : r)).join(', ')}`;
+roles: ${roles.map((r) => (requiredClaims[r].length ? `${r} (needs ${requiredClaims[r].map((c) => `--${flagOf(c)}`).join(' and ')})` : r)).join(', ')}`;
 
 function flagOf(claim: string): string {
   return claim.replace(/Id$/, '');
@@ -57,7 +57,7 @@ const claims = {
   personId: str('person'),
 };
 const problem = claimsProblem(claims);
-if (problem) fail(problem.replace(/needs (\w+)Id$/, 'needs --$1'));
+if (problem) fail(problem.replace(/(\w+)Id\b/g, '--$1'));
 const expires = str('expires')!;
 if (!/^\d{1,4}[smhd]$/.test(expires)) fail(`--expires must look like 30m, 8h or 7d, not "${expires}"`);
 

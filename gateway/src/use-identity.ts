@@ -12,7 +12,8 @@ import type { HubSecrets } from '@shequ/kit/auth/secrets';
 import { claimsExtension, partnerSigningSecret, signatureExtension, signContent, signedAtExtension, signedContent } from '@shequ/kit/auth/upstream-signature';
 import type { PartnerKeys } from '@shequ/kit/federation/partner-keys';
 import type { DocumentNode } from 'graphql';
-import { bearerFromConnectionParams, bearerFromHeader } from './bearer-token.ts';
+import { claimsProblem } from '@shequ/kit/auth/role-claims';
+import { bearerFromConnectionParams, bearerFromHeader, tokenRefused } from './bearer-token.ts';
 
 /** `partnerKeys`: the partner subgraphs of the supergraph in use, with their key generations. */
 export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>, partnerKeys: () => PartnerKeys = () => new Map()): GatewayPlugin[] {
@@ -33,6 +34,17 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
     reject: { missingToken: false, invalidToken: true },
     forward: { payload: true, token: false, extensionsFieldName: claimsExtension },
   }) as GatewayPlugin;
+
+  // A verified token whose role lacks the claims it acts through (a representative without a
+  // community, say) would be read as a weaker caller by some rules and not by others: refused.
+  const completeClaims: GatewayPlugin = {
+    onContextBuilding({ context }) {
+      const payload = (context as { jwt?: { payload?: Record<string, unknown> } }).jwt?.payload;
+      if (!payload) return;
+      const problem = claimsProblem(payload);
+      if (problem) throw tokenRefused(`The token's claims do not fit its role: ${problem}`);
+    },
+  };
 
   const stamp: GatewayPlugin = {
     onSubgraphExecute({ executionRequest }) {
@@ -61,7 +73,7 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
   };
 
   // Order matters: claims are forwarded and the request stamped before it is signed.
-  return [jwtPlugin, stamp, sign, signForPartner];
+  return [jwtPlugin, completeClaims, stamp, sign, signForPartner];
 }
 
 function contentOf(request: { document: DocumentNode; variables?: Record<string, unknown>; extensions?: Record<string, unknown> }): string {

@@ -27,7 +27,15 @@ export interface Person {
  * value exists.
  */
 export function seesPersonalData(caller: Caller, person: Person, selfRole: Role): boolean {
-  return managesCommunity(caller, person.communityId) || (caller.role === selfRole && caller.personId === person.id);
+  return managesCommunity(caller, person.communityId) || isThePerson(caller, person, selfRole);
+}
+
+/**
+ * The caller is this person: the token names them and the community the register has them in.
+ * A token naming someone with another community is inconsistent and is nobody in particular.
+ */
+export function isThePerson(caller: Caller, person: Person, selfRole: Role): boolean {
+  return caller.role === selfRole && caller.personId === person.id && (caller.communityId === null || caller.communityId === person.communityId);
 }
 
 export const personal = <T>(caller: Caller, person: Person, selfRole: Role, value: T): T | null =>

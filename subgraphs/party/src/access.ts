@@ -1,21 +1,26 @@
 // Who may see personal data and who may change what.
 //
-// Party officers are recognised through the token's `personId` claim: an officer signs in (with
-// any role, typically RESIDENT or COMMITTEE_STAFF) with their PartyMember id as `personId`, e.g.
-// `pm-minzu-01-001`. Whether that person holds an office, and in which organisation, is read from
-// this subgraph's own records, not from the token: a change of office takes effect at once, and
-// an identity provider only has to know who the person is.
-import { forbidden, unauthenticated } from '@shequ/kit';
+// Party officers are recognised through the token's `personId` claim: an officer signs in as a
+// member of their community (RESIDENT, REPRESENTATIVE or COMMITTEE_STAFF) with their PartyMember id
+// as `personId`, e.g. `pm-minzu-01-001`. Whether that person holds an office, and in which
+// organisation, is read from this subgraph's own records, not from the token: a change of office
+// takes effect at once, and an identity provider only has to know who the person is. Roles that
+// speak for someone else (an observer, a partner agency, a department) hold no party office
+// whatever `personId` they carry, and a token whose community is not the organisation's is not
+// that officer.
+import { forbidden, unauthenticated, type Role } from '@shequ/kit';
 import type { Context } from './builder.js';
 import type { PartyMember } from './generated/prisma/client.js';
 
 type Officer = Pick<PartyMember, 'id' | 'organizationId'> & { organization: { communityId: string } };
 
 /** The caller's office in a party organisation, if they hold one (one statement per request). */
+const officerRoles: readonly Role[] = ['RESIDENT', 'REPRESENTATIVE', 'COMMITTEE_STAFF'];
+
 async function callerOfficer(ctx: Context): Promise<Officer | null> {
-  const { personId, role } = ctx.caller;
-  if (!personId || role === 'ANONYMOUS' || role === 'SERVICE') return null;
-  return ctx.loaders
+  const { personId, role, communityId } = ctx.caller;
+  if (!personId || !officerRoles.includes(role as Role)) return null;
+  const officer = await ctx.loaders
     .byKey('officerById', (o: Officer) => o.id, (keys: readonly string[]) =>
       ctx.prisma.partyMember.findMany({
         where: { id: { in: [...keys] }, office: { not: null } },
@@ -23,6 +28,7 @@ async function callerOfficer(ctx: Context): Promise<Officer | null> {
       }),
     )
     .load(personId);
+  return officer && (communityId === null || communityId === officer.organization.communityId) ? officer : null;
 }
 
 export const isOfficerOfOrganization = async (ctx: Context, organizationId: string) => (await callerOfficer(ctx))?.organizationId === organizationId;

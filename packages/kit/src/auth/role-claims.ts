@@ -1,19 +1,22 @@
-// Which claim each role cannot do without: the subgraphs' row-level rules (own community, own
-// street, own department, own agency) read it, so a token without it is useless or misleading.
+// Which claims each role cannot do without: the subgraphs' row-level rules (own community, own
+// street, own department, own agency, own record) read them, so a token without them is useless
+// or misleading. The gateway refuses such a token (401) before anything runs; `npm run token`
+// refuses to mint one.
 import { roles, type Role } from './caller.js';
 
-type ScopeClaim = 'communityId' | 'streetId' | 'departmentId' | 'partnerId';
+export type RoleClaim = 'communityId' | 'streetId' | 'departmentId' | 'partnerId' | 'personId';
 
-export const requiredClaim: Readonly<Record<Role, ScopeClaim | null>> = {
-  RESIDENT: null,
-  REPRESENTATIVE: 'communityId',
-  COMMITTEE_STAFF: 'communityId',
-  STREET_STAFF: 'streetId',
-  DEPARTMENT_STAFF: 'departmentId',
-  DISTRICT_ADMIN: null,
-  PARTNER: 'partnerId',
-  OBSERVER: null,
-  SERVICE: null,
+export const requiredClaims: Readonly<Record<Role, readonly RoleClaim[]>> = {
+  RESIDENT: [],
+  // A representative acts for one community as one person: both are checked against committees.
+  REPRESENTATIVE: ['communityId', 'personId'],
+  COMMITTEE_STAFF: ['communityId'],
+  STREET_STAFF: ['streetId'],
+  DEPARTMENT_STAFF: ['departmentId'],
+  DISTRICT_ADMIN: [],
+  PARTNER: ['partnerId'],
+  OBSERVER: [],
+  SERVICE: [],
 };
 
 export function isRole(value: unknown): value is Role {
@@ -21,9 +24,8 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** The problem with these claims for their role, or null when they are complete. */
-export function claimsProblem(claims: { role: string } & Partial<Record<ScopeClaim, string | null | undefined>>): string | null {
-  if (!isRole(claims.role)) return `unknown role "${claims.role}"; roles are ${roles.join(', ')}`;
-  const needed = requiredClaim[claims.role];
-  if (needed && !claims[needed]) return `role ${claims.role} needs ${needed}`;
-  return null;
+export function claimsProblem(claims: { role?: unknown } & Partial<Record<RoleClaim, unknown>>): string | null {
+  if (!isRole(claims.role)) return `unknown role "${String(claims.role)}"; roles are ${roles.join(', ')}`;
+  const missing = requiredClaims[claims.role].filter((c) => typeof claims[c] !== 'string' || claims[c] === '');
+  return missing.length ? `role ${claims.role} needs ${missing.join(' and ')}` : null;
 }

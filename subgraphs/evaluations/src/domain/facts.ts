@@ -15,11 +15,13 @@ interface Entry<T> {
 
 const streetOfCommunity = new Map<string, Entry<string | null>>();
 const communitiesOfStaff = new Map<string, Entry<string[] | null>>();
+const communityOfRepresentative = new Map<string, Entry<string | null>>();
 
 /** Forgets cached facts (tests that change assignments). */
 export function clearFactCache(): void {
   streetOfCommunity.clear();
   communitiesOfStaff.clear();
+  communityOfRepresentative.clear();
 }
 
 export function unavailable(subgraph: string, purpose: string) {
@@ -62,6 +64,24 @@ export function streetOf(services: ServiceClient, communityId: string): Promise<
       { id: communityId },
     );
     return data.community?.street?.id ?? null;
+  });
+}
+
+/**
+ * The community a representative serves, from committees' register; null for someone who is not
+ * (or no longer) a representative. Cached briefly like any fact: a representative removed from the
+ * register stops counting within TTL_MS.
+ */
+export function representativeCommunity(services: ServiceClient, personId: string): Promise<string | null> {
+  return cached(communityOfRepresentative, personId, async () => {
+    const data = await ask<{ representative: { communityId: string } | null }>(
+      services,
+      'committees',
+      'check that you are a representative of your community',
+      'query EvaluationsRepresentative($id: ID!) { representative(id: $id) { id communityId } }',
+      { id: personId },
+    );
+    return data.representative?.communityId ?? null;
   });
 }
 

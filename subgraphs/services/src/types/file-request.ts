@@ -30,9 +30,8 @@ async function servedResident(ctx: Context, residentId: string | null | undefine
     throw badInput('residentId is required when filing on a resident\'s behalf', { field: 'residentId' });
   }
   const id = caller.role === 'RESIDENT' ? caller.personId! : residentId!;
-  // A resident's own token vouches for their community; welfare eligibility and staff acting
-  // for someone else need committees' records.
-  if (caller.role === 'RESIDENT' && !welfareGroup) return { residentId: id, communityId };
+  // The token names a person and a community; committees' register says whether they go together
+  // (a resident's token is no proof of where they live), and who is eligible for welfare.
   const facts = await residentFacts(ctx, id);
   if (!facts) throw notFound('Resident', id);
   if (facts.communityId !== communityId) {
