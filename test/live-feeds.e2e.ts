@@ -72,7 +72,8 @@ describe('live feeds through the gateway', () => {
       const startedAt = Date.now();
       const ballots = 16;
       for (let n = 1; n <= ballots; n++) {
-        accepted(await cast(hub, rep('community-jianghan-01', n), campaign, 'dept-health', levels(keys, [1 + (n % 5), 5])));
+        // Sixteen representatives: the demo register has fifteen per community.
+        accepted(await cast(hub, rep(n <= 8 ? 'community-minzu-05' : 'community-minzu-06', ((n - 1) % 8) + 1), campaign, 'dept-health', levels(keys, [1 + (n % 5), 5])));
         await sleep(4_000);
       }
       const held = Date.now() - startedAt;

@@ -29,7 +29,7 @@ describe('a subgraph that goes away under live subscriptions', () => {
       criteria: [{ key: 'attitude', label: '服务态度', weight: 0.6 }, { key: 'efficiency', label: '办事效率', weight: 0.4 }],
       minBallots: 1,
     });
-    accepted(await cast(hub, rep('community-jianghan-02', 1), campaign, 'dept-health', levels(keys, [4, 4])));
+    accepted(await cast(hub, rep('community-minzu-02', 1), campaign, 'dept-health', levels(keys, [4, 4])));
   });
   afterAll(() => hub?.close());
 
@@ -70,7 +70,7 @@ describe('a subgraph that goes away under live subscriptions', () => {
       for (const feed of again) expect((await feed.next((e) => Boolean(e.data))).data!.campaignProgress.ballotsCast).toBe(1);
       expect((await after.results.next((e) => Boolean(e.data))).data!.evaluationResultChanged).toEqual({ targetId: 'dept-health', ballotCount: 1, department: { name: '卫生局' } });
       // ...then what happens next.
-      accepted(await cast(hub, rep('community-jianghan-02', 2), campaign, 'dept-health', levels(keys, [5, 3])));
+      accepted(await cast(hub, rep('community-minzu-02', 2), campaign, 'dept-health', levels(keys, [5, 3])));
       for (const feed of again) await feed.next((e) => e.data?.campaignProgress.ballotsCast === 2);
       await after.results.next((e) => e.data?.evaluationResultChanged.ballotCount === 2);
     } finally {

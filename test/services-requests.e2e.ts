@@ -100,7 +100,7 @@ describe('service requests through the gateway', () => {
     expect(stats.servicePoint.requestStats).toEqual({ rated: 1, satisfactionRate: 1, badReviews: 0 });
   });
 
-  it('when committees is down: a welfare request is refused with a retryable SUBGRAPH_UNAVAILABLE and nothing is written', async () => {
+  it('when committees is down: a request is refused with a retryable SUBGRAPH_UNAVAILABLE and nothing is written', async () => {
     const before = await requestCount();
     await hub.subgraphs.committees!.stopServer();
     try {
@@ -109,13 +109,14 @@ describe('service requests through the gateway', () => {
       expect(refused.errors![0]!.extensions).toMatchObject({ subgraph: 'committees', retryable: true });
       expect(refused.errors![0]!.message).toMatch(/committees.*nothing was saved/);
       expect(codeOf(await fileFor('S1-01', staffOf(community), residents.elderly.personId))).toBe('SUBGRAPH_UNAVAILABLE');
+      // Nor a convenience request: whether the resident lives where the token says is committees' to tell.
+      expect(codeOf(await fileFor('S5-01', residents.young))).toBe('SUBGRAPH_UNAVAILABLE');
       expect(await requestCount()).toBe(before);
-      // A resident's own convenience request needs nothing from committees.
-      expect(ok(await fileFor('S5-01', residents.young)).fileServiceRequest.status).toBe('SUBMITTED');
     } finally {
       await hub.subgraphs.committees!.restartServer();
     }
     expect(ok(await fileFor('S1-01', residents.elderly)).fileServiceRequest.status).toBe('SUBMITTED');
+    expect(ok(await fileFor('S5-01', residents.young)).fileServiceRequest.status).toBe('SUBMITTED');
     expect(await requestCount()).toBe(before + 2);
   });
 });

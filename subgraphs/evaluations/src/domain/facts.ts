@@ -13,15 +13,15 @@ interface Entry<T> {
   until: number;
 }
 
-const streetOfCommunity = new Map<string, Entry<string | null>>();
-const communitiesOfStaff = new Map<string, Entry<string[] | null>>();
-const communityOfRepresentative = new Map<string, Entry<string | null>>();
+const streetOfCommunity = new Map<string, Entry<Promise<string | null>>>();
+const communitiesOfStaff = new Map<string, Entry<Promise<string[] | null>>>();
+const representativesOfCommunity = new Map<string, Entry<Promise<Set<string>>>>();
 
 /** Forgets cached facts (tests that change assignments). */
 export function clearFactCache(): void {
   streetOfCommunity.clear();
   communitiesOfStaff.clear();
-  communityOfRepresentative.clear();
+  representativesOfCommunity.clear();
 }
 
 export function unavailable(subgraph: string, purpose: string) {
@@ -45,11 +45,18 @@ async function ask<T>(services: ServiceClient, subgraph: string, purpose: string
 /** The gateway names the subgraph that is down in its message. */
 const named = (message: string) => /Subgraph "(\w+)" is unavailable/.exec(message)?.[1];
 
-async function cached<T>(map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> {
+/**
+ * The answer for a key, asked at most once per TTL_MS: concurrent callers share the request in
+ * flight (200 ballots arriving at once ask once), and a failed request is not remembered.
+ */
+function cached<T>(map: Map<string, Entry<Promise<T>>>, key: string, load: () => Promise<T>): Promise<T> {
   const hit = map.get(key);
   if (hit && hit.until > Date.now()) return hit.value;
-  const value = await load();
+  const value = load();
   map.set(key, { value, until: Date.now() + TTL_MS });
+  value.catch(() => {
+    if (map.get(key)?.value === value) map.delete(key);
+  });
   return value;
 }
 
@@ -68,21 +75,23 @@ export function streetOf(services: ServiceClient, communityId: string): Promise<
 }
 
 /**
- * The community a representative serves, from committees' register; null for someone who is not
- * (or no longer) a representative. Cached briefly like any fact: a representative removed from the
- * register stops counting within TTL_MS.
+ * Whether committees' register has this person as a representative of this community. The
+ * community's whole register is asked (fifteen or so) and cached briefly like any fact: ballots
+ * come in bursts per community, and a representative removed from the register stops counting
+ * within TTL_MS.
  */
-export function representativeCommunity(services: ServiceClient, personId: string): Promise<string | null> {
-  return cached(communityOfRepresentative, personId, async () => {
-    const data = await ask<{ representative: { communityId: string } | null }>(
+export async function isRepresentativeOf(services: ServiceClient, personId: string, communityId: string): Promise<boolean> {
+  const register = await cached(representativesOfCommunity, communityId, async () => {
+    const data = await ask<{ representatives: { id: string }[] }>(
       services,
       'committees',
       'check that you are a representative of your community',
-      'query EvaluationsRepresentative($id: ID!) { representative(id: $id) { id communityId } }',
-      { id: personId },
+      'query EvaluationsRepresentatives($id: ID!) { representatives(communityId: $id) { id } }',
+      { id: communityId },
     );
-    return data.representative?.communityId ?? null;
+    return new Set(data.representatives.map((r) => r.id));
   });
+  return register.has(personId);
 }
 
 /** The communities a staff member is assigned to, from departments; null for unknown staff. */

@@ -1,8 +1,29 @@
-// A convenience request's life on the subgraph alone (its eligibility needs nothing from
-// committees), with the guards that keep concurrent updates and ratings from being lost.
+// A convenience request's life, with the guards that keep concurrent updates and ratings from
+// being lost. Filing asks committees whether the resident lives where the token says, so the
+// subgraph runs behind a gateway with committees beside it.
 import { demoCommunities } from '@shequ/kit';
-import { beforeAll, expect, it } from 'vitest';
-import { admin, codeOf, ok, onEachDatabase, provider, residentAs, staffOf } from './fixtures.js';
+import type { TestSubgraph } from '@shequ/kit/testing';
+import { postgresAvailable, startTestFederation, type TestFederation } from '@shequ/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import committees from '../subgraphs/committees/src/index.js';
+import type { DB } from '../subgraphs/services/src/db.js';
+import services from '../subgraphs/services/src/index.js';
+import { admin, codeOf, ok, provider, residentAs, staffOf, type Ask } from '../subgraphs/services/tests/fixtures.js';
+
+const pgUp = await postgresAvailable();
+
+function onEachDatabase(title: string, suite: (sg: () => TestSubgraph<DB>, ask: Ask) => void): void {
+  describe.each(['pglite', 'postgres'] as const)(`${title} on %s`, (database) => {
+    describe.skipIf(database === 'postgres' && !pgUp)('', () => {
+      let hub: TestFederation;
+      beforeAll(async () => {
+        hub = await startTestFederation({ subgraphs: [committees, services], database });
+      }, 240_000);
+      afterAll(() => hub?.close());
+      suite(() => hub.subgraphs.services as unknown as TestSubgraph<DB>, (query, variables, as) => hub.query(query, variables, as ?? null));
+    });
+  });
+}
 
 const file = 'mutation($input: FileServiceRequestInput!) { fileServiceRequest(input: $input) { id status statusNotes servicePoint { id } provider { id } } }';
 const update = 'mutation($input: UpdateServiceRequestInput!) { updateServiceRequest(input: $input) { status statusNotes expectedAt completedAt closedAt } }';
