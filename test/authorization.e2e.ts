@@ -3,7 +3,7 @@
 // repository, proof that it answers only the gateway.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { signatureExtension, signContent, signedContent } from '@shequ/kit';
+import { signRequest } from '@shequ/kit';
 import { gatewaySignedExtensions, postGraphQL, startTestFederation, type TestFederation } from '@shequ/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ describe.each(suites.map((s) => [s.subgraph.name, s] as const))('authorization m
 
 describe('subgraphs answer only the gateway', () => {
   const query = '{ __typename }';
-  it.each(subgraphs.map((s) => s.name))('%s refuses unsigned, forged, tampered and stale requests (HTTP and graphql-ws), and keeps its health endpoint open', async (name) => {
+  it.each(subgraphs.map((s) => s.name))('%s refuses unsigned, forged, tampered, stale and replayed requests (HTTP and graphql-ws), and keeps its health endpoint open', async (name) => {
     const subgraph = hub.subgraphs[name]!;
     const admin = { role: 'DISTRICT_ADMIN' };
 
@@ -58,9 +58,8 @@ describe('subgraphs answer only the gateway', () => {
     const forged = await postGraphQL(subgraph.url, query, {}, {}, gatewaySignedExtensions(query, {}, admin, 'not-the-gateway-secret-not-the-gateway'));
     const signedAsResident = gatewaySignedExtensions(query, {}, { role: 'RESIDENT' }, hub.secrets.upstreamSecret);
     const escalated = await postGraphQL(subgraph.url, query, {}, {}, { ...signedAsResident, jwt: { payload: admin } });
-    const stale = { signedAt: Date.now() - 10 * 60_000, jwt: { payload: admin } };
-    const replayed = await postGraphQL(subgraph.url, query, {}, {}, { ...stale, [signatureExtension]: signContent(signedContent({ query, extensions: stale }), hub.secrets.upstreamSecret) });
-    for (const res of [unsigned, forged, escalated, replayed]) {
+    const stale = await postGraphQL(subgraph.url, query, {}, {}, signRequest({ query, extensions: { jwt: { payload: admin } } }, hub.secrets.upstreamSecret, Date.now() - 10 * 60_000));
+    for (const res of [unsigned, forged, escalated, stale]) {
       expect(res.status).toBe(401);
       expect(res.data ?? null).toBeNull();
       expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -77,8 +76,12 @@ describe('subgraphs answer only the gateway', () => {
       await overWs.dispose();
     }
 
-    const genuine = await postGraphQL(subgraph.url, query, {}, {}, gatewaySignedExtensions(query, {}, admin, hub.secrets.upstreamSecret));
+    const signed = gatewaySignedExtensions(query, {}, admin, hub.secrets.upstreamSecret);
+    const genuine = await postGraphQL(subgraph.url, query, {}, {}, signed);
     expect(genuine.data).toEqual({ __typename: 'Query' });
+    const replayed = await postGraphQL(subgraph.url, query, {}, {}, signed);
+    expect(replayed.status).toBe(401);
+    expect(replayed.errors?.[0]?.message).toMatch(/replayed/i);
     expect((await fetch(subgraph.url.replace(/\/graphql$/, '/healthz'))).status).toBe(200);
   });
 });

@@ -1,12 +1,13 @@
 // A community's funds ledger through the gateway: append-only entries, a balance that is always
 // the sum of the entries (also under concurrent writes), reversals, and task funding delivered
-// idempotently by the departments subgraph.
+// idempotently by the departments subgraph, for tasks departments shows accepted.
 import type { TokenClaims } from '@shequ/kit';
 import { postgresAvailable, startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
 import type { DB } from '../subgraphs/committees/src/db.js';
 import departments from '../subgraphs/departments/src/index.js';
+import { departmentsDb, health, propose, proposal, step } from './departments-helpers.js';
 
 // Departments without its outbox worker: its demo task funding would otherwise keep arriving in
 // committees' ledgers (and SQL statement counts) while these tests run.
@@ -30,6 +31,15 @@ describe.each(['pglite', 'postgres'] as const)('community funds on %s', (databas
     afterAll(() => hub?.close());
 
     const staffOf = (communityId: string): TokenClaims => ({ role: 'COMMITTEE_STAFF', communityId, sub: `staff-${communityId}` });
+    /** A task proposed and accepted in departments; its transfer stays in the outbox (no worker here) for the test to deliver. */
+    const acceptedTransfer = async (communityId: string, budgetFen: number) => {
+      const proposed = await hub.query(propose, { input: proposal({ communityId, budgetFen }) }, health);
+      expect(proposed.errors).toBeUndefined();
+      const id = proposed.data!.proposeDelegatedTask.id as string;
+      expect((await hub.query(step('acceptDelegatedTask'), { id }, staffOf(communityId))).errors).toBeUndefined();
+      const event = await departmentsDb(hub).outboxEvent.findUniqueOrThrow({ where: { id: `transfer-${id}` } });
+      return event.payload as { eventId: string; communityId: string; amountFen: number; source: string; purpose: string; reference: string };
+    };
     const balance = async (communityId: string) =>
       (await hub.query<{ community: { fundBalanceFen: number } }>('query($id: ID!) { community(id: $id) { fundBalanceFen } }', { id: communityId })).data!.community.fundBalanceFen;
     const sumInDatabase = async (communityId: string) => (await prisma.ledgerEntry.aggregate({ where: { communityId }, _sum: { amountFen: true } }))._sum.amountFen ?? 0;
@@ -42,11 +52,12 @@ describe.each(['pglite', 'postgres'] as const)('community funds on %s', (databas
       expect(start).toBe(await sumInDatabase(communityId));
       expect(start).toBeGreaterThan(0);
       const bigSpend = Math.ceil(start / 3);
+      const fundings = await Promise.all(Array.from({ length: 5 }, () => acceptedTransfer(communityId, 50_000)));
       const calls = [
         ...Array.from({ length: 8 }, (_, i) => hub.query(record, { input: { communityId, category: 'DONATION', amountFen: 10_000 + i, source: '辖区单位', purpose: '公益捐赠', occurredOn: '2025-06-01' } }, staff)),
         ...Array.from({ length: 6 }, () => hub.query(record, { input: spend(communityId, bigSpend) }, staff)),
         // Five task fundings, each delivered twice at the same moment (an outbox retry racing the first attempt).
-        ...Array.from({ length: 10 }, (_, i) => hub.query(transfer, { input: { eventId: `evt-race-${database}-${i % 5}`, communityId, amountFen: 50_000, source: '卫生局', purpose: '健康档案录入', reference: `task-${i % 5}` } }, departmentsService)),
+        ...Array.from({ length: 10 }, (_, i) => hub.query(transfer, { input: fundings[i % 5] }, departmentsService)),
       ];
       const results = await Promise.all(calls);
       for (const r of results) if (r.errors) expect(r.errors[0]!.extensions?.code).toBe('CONFLICT');
@@ -58,7 +69,7 @@ describe.each(['pglite', 'postgres'] as const)('community funds on %s', (databas
       // Both deliveries of one event answer with the same entry.
       const transferIds = results.slice(14).map((r) => r.data!.recordFundTransfer.id as string);
       for (let i = 0; i < 5; i++) expect(transferIds[i]).toBe(transferIds[i + 5]);
-      expect(await prisma.ledgerEntry.count({ where: { eventId: { startsWith: `evt-race-${database}-` } } })).toBe(5);
+      expect(await prisma.ledgerEntry.count({ where: { eventId: { in: fundings.map((f) => f.eventId) } } })).toBe(5);
 
       const end = await balance(communityId);
       const incomes = Array.from({ length: 8 }, (_, i) => 10_000 + i).reduce((a, b) => a + b, 0);
@@ -107,15 +118,17 @@ describe.each(['pglite', 'postgres'] as const)('community funds on %s', (databas
       expect(await code(record, donation, staffOf('community-minzu-01'))).toBe('FORBIDDEN');
       expect(await code(record, donation, { role: 'RESIDENT', communityId, personId: 'resident-xinhua-07-0001' })).toBe('FORBIDDEN');
 
-      const funding = { eventId: `evt-${database}-once`, communityId, amountFen: 80_000, source: '市容环卫局', purpose: '垃圾分类督导', reference: 'task-42' };
+      const funding = await acceptedTransfer(communityId, 80_000);
       expect(await code(transfer, funding, staff)).toBe('FORBIDDEN');
       expect(await code(transfer, funding, null)).toBe('UNAUTHENTICATED');
+      expect(await code(transfer, funding, { role: 'DISTRICT_ADMIN' })).toBe('FORBIDDEN');
       expect(await code(transfer, { ...funding, amountFen: -5 }, departmentsService)).toBe('BAD_USER_INPUT');
-      expect(await code(transfer, { ...funding, communityId: 'community-nowhere' }, departmentsService)).toBe('NOT_FOUND');
+      expect(await code(transfer, { ...funding, reference: 'task-42' }, departmentsService)).toBe('BAD_USER_INPUT');
+      expect(await code(transfer, { ...funding, communityId: 'community-nowhere' }, departmentsService)).toBe('FORBIDDEN');
       const start = await balance(communityId);
       const first = (await hub.query(transfer, { input: funding }, departmentsService)).data!.recordFundTransfer;
-      expect(first).toMatchObject({ category: 'TASK_FUNDING', amountFen: 80_000, reference: 'task-42' });
-      const again = (await hub.query(transfer, { input: funding }, { role: 'DISTRICT_ADMIN' })).data!.recordFundTransfer;
+      expect(first).toMatchObject({ category: 'TASK_FUNDING', amountFen: 80_000, reference: funding.reference });
+      const again = (await hub.query(transfer, { input: funding }, departmentsService)).data!.recordFundTransfer;
       expect(again.id).toBe(first.id);
       expect(await balance(communityId)).toBe(start + 80_000);
 

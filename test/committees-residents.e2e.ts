@@ -63,11 +63,15 @@ describe('residents\' personal data', () => {
     }
   });
 
-  it('gives SERVICE callers the eligibility facts (vulnerable groups), and nothing else personal', async () => {
+  it('gives the services subgraph the eligibility facts (vulnerable groups), and nothing else personal; other services get none', async () => {
     const elderly = (await prisma.resident.findFirst({ where: { communityId: 'community-minzu-03', birthDate: { lte: new Date('1955-01-01') } }, orderBy: { id: 'asc' } }))!;
     const seen = await residentAs(elderly.id, { role: 'SERVICE', sub: 'service:services' });
     expect(seen.vulnerableGroups).toContain('ELDERLY');
     for (const field of personalFields.filter((f) => f !== 'vulnerableGroups')) expect(seen[field]).toBeNull();
+    for (const sub of ['service:party', 'service:evaluations', 'services']) {
+      const other = await residentAs(elderly.id, { role: 'SERVICE', sub });
+      for (const field of personalFields) expect(other[field]).toBeNull();
+    }
 
     const staff: TokenClaims = { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-03' };
     const set = await hub.query('mutation($input: SetResidentVulnerableGroupsInput!) { setResidentVulnerableGroups(input: $input) { vulnerableGroups } }', { input: { residentId: elderly.id, vulnerableGroups: ['DISABLED', 'ENTITLED'] } }, staff);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { canonicalJson } from '@shequ/kit/auth/canonical-json';
-import { signContent, signedAtExtension, signatureExtension, signedContent } from '@shequ/kit/auth/upstream-signature';
+import { signRequest } from '@shequ/kit/auth/upstream-signature';
 import { sha256 } from '@shequ/kit/federation/operations';
 import type { TokenClaims } from '@shequ/kit';
 import { repoRoot } from '@shequ/kit/paths';
@@ -236,8 +236,9 @@ describe('a partner agency joins the running hub', () => {
   });
 
   it("a request signed with the partner's secret is refused by a core subgraph", async () => {
-    const body = { query: '{ communities { id } }', extensions: { [signedAtExtension]: Date.now(), jwt: { payload: { role: 'DISTRICT_ADMIN' } } } as Record<string, unknown> };
-    body.extensions[signatureExtension] = signContent(signedContent(body), secret);
+    const query = '{ communities { id } }';
+    // Signed exactly as the gateway signs (nonce and all), only with the partner's secret.
+    const body = { query, extensions: signRequest({ query, extensions: { jwt: { payload: { role: 'DISTRICT_ADMIN' } } } }, secret) };
     const res = await fetch(hub.subgraphs.committees!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: canonicalJson(body) });
     const json = (await res.json()) as GraphQLResponse;
     expect(json.data ?? null).toBeNull();

@@ -1,17 +1,16 @@
 // Who is asking, and proof to the subgraphs that the gateway asked: tokens are verified here
 // (plugin-jwt-auth), their claims forwarded in the subgraph request's extensions, and the whole
-// request signed (hmac-upstream-signature) over query, variables, claims and a timestamp.
+// request signed (HMAC-SHA256, @shequ/kit/auth/upstream-signature) over query, operation name,
+// variables and extensions: the claims, a timestamp and a one-time nonce.
 // A partner agency's subgraph gets a secret of its own (derived from the hub's by the registry's
 // key generation), so that what a partner holds opens no core subgraph and no other partner.
 import { generateKeyPairSync } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
 import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import type { HubSecrets } from '@shequ/kit/auth/secrets';
-import { claimsExtension, partnerSigningSecret, signatureExtension, signContent, signedAtExtension, signedContent } from '@shequ/kit/auth/upstream-signature';
+import { claimsExtension, partnerSigningSecret, signRequest } from '@shequ/kit/auth/upstream-signature';
 import type { PartnerKeys } from '@shequ/kit/federation/partner-keys';
-import type { DocumentNode } from 'graphql';
 import { claimsProblem } from '@shequ/kit/auth/role-claims';
 import { bearerFromConnectionParams, bearerFromHeader, tokenRefused } from './bearer-token.ts';
 
@@ -46,38 +45,44 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
     },
   };
 
-  const stamp: GatewayPlugin = {
-    onSubgraphExecute({ executionRequest }) {
-      executionRequest.extensions = { ...executionRequest.extensions, [signedAtExtension]: Date.now() };
-    },
-  };
-
-  const sign = useHmacUpstreamSignature({
-    secret: secrets.upstreamSecret,
-    extensionName: signatureExtension,
-    shouldSign: ({ subgraphName }) => !partnerKeys().has(subgraphName),
-    serializeExecutionRequest: contentOf,
-  }) as GatewayPlugin;
-
-  // The plugin above holds one key; partners' keys change with the supergraph.
+  // One key for the core subgraphs; partners' keys change with the supergraph.
   const partnerSecrets = new Map<string, string>();
-  const signForPartner: GatewayPlugin = {
+  const secretFor = (subgraphName: string) => {
+    const generation = partnerKeys().get(subgraphName);
+    if (generation === undefined) return secrets.upstreamSecret;
+    const id = `${subgraphName}#${generation}`;
+    let secret = partnerSecrets.get(id);
+    if (!secret) partnerSecrets.set(id, (secret = partnerSigningSecret(secrets.upstreamSecret, subgraphName, generation)));
+    return secret;
+  };
+  const sign: GatewayPlugin = {
     onSubgraphExecute({ subgraphName, executionRequest }) {
-      const generation = partnerKeys().get(subgraphName);
-      if (generation === undefined) return;
-      const id = `${subgraphName}#${generation}`;
-      let secret = partnerSecrets.get(id);
-      if (!secret) partnerSecrets.set(id, (secret = partnerSigningSecret(secrets.upstreamSecret, subgraphName, generation)));
-      executionRequest.extensions = { ...executionRequest.extensions, [signatureExtension]: signContent(contentOf(executionRequest), secret) };
+      const secret = secretFor(subgraphName);
+      const params = { query: defaultPrintFn(executionRequest.document), operationName: executionRequest.operationName, variables: executionRequest.variables, extensions: executionRequest.extensions };
+      executionRequest.extensions = signedOnEverySend(() => signRequest(params, secret));
     },
   };
 
-  // Order matters: claims are forwarded and the request stamped before it is signed.
-  return [jwtPlugin, completeClaims, stamp, sign, signForPartner];
+  // Order matters: claims are checked and forwarded before the request is signed, and nothing may change it after.
+  return [jwtPlugin, completeClaims, sign];
 }
 
-function contentOf(request: { document: DocumentNode; variables?: Record<string, unknown>; extensions?: Record<string, unknown> }): string {
-  return signedContent({ query: defaultPrintFn(request.document), variables: request.variables, extensions: request.extensions });
+/**
+ * Signed extensions that sign themselves again each time they are serialised after the first:
+ * graphql-ws sends the same payload object again when it reconnects to a subgraph and
+ * resubscribes, and a subgraph runs each nonce once (and each timestamp for 5 minutes only).
+ */
+function signedOnEverySend(sign: () => Record<string, unknown>): Record<string, unknown> {
+  const first = sign();
+  let sent = false;
+  return Object.defineProperty(first, 'toJSON', {
+    enumerable: false,
+    value: () => {
+      if (sent) return sign();
+      sent = true;
+      return { ...first };
+    },
+  });
 }
 
 type SigningKeyProvider = ReturnType<typeof createRemoteJwksSigningKeyProvider>;

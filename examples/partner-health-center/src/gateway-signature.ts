@@ -1,7 +1,8 @@
 // Proof that a request comes from the hub's gateway. The gateway signs what it sends with the
-// secret the district issued to this partner: HMAC-SHA256 over the query, the variables, the
-// caller's verified claims and a timestamp. Nothing but Node's standard library, so a partner
-// can copy this file into any stack; it mirrors the hub's own serialiser byte for byte.
+// secret the district issued to this partner: HMAC-SHA256 over the query, the operation name,
+// the variables and the extensions (the caller's verified claims, a timestamp and a one-time
+// nonce). Nothing but Node's standard library, so a partner can copy this file into any stack;
+// it mirrors the hub's own serialiser byte for byte.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const maxAgeMs = 5 * 60_000;
@@ -19,17 +20,22 @@ export function canonicalJson(value: unknown): string {
 /** The body of a GraphQL POST, as parsed; nothing in it is trusted yet. */
 export interface GraphQLBody {
   query?: unknown;
+  operationName?: unknown;
   variables?: unknown;
   extensions?: Record<string, unknown> | null;
 }
 
-/** The exact bytes the gateway signs. */
+/** The exact bytes the gateway signs: everything but the signature; empty variables and extensions count as absent. */
 export function signedContent(body: GraphQLBody): string {
   const variables = body.variables && Object.keys(body.variables).length > 0 ? body.variables : undefined;
-  return canonicalJson({ query: body.query ?? undefined, variables, jwt: body.extensions?.jwt, signedAt: body.extensions?.signedAt });
+  const { 'hmac-signature': _signature, ...rest } = body.extensions ?? {};
+  const extensions = Object.keys(rest).length > 0 ? rest : undefined;
+  return canonicalJson({ query: body.query ?? undefined, operationName: body.operationName || undefined, variables, extensions });
 }
 
-export type GatewayCheck = { ok: true; claims: Record<string, unknown> | null } | { ok: false; reason: string };
+export type GatewayCheck =
+  | { ok: true; claims: Record<string, unknown> | null; nonce: string; expiresAt: number }
+  | { ok: false; reason: string };
 
 /** Claims are null for an anonymous caller; they are trustworthy only when `ok`. */
 export function verifyGatewaySignature(body: GraphQLBody | null | undefined, secret: string, now = Date.now()): GatewayCheck {
@@ -41,6 +47,29 @@ export function verifyGatewaySignature(body: GraphQLBody | null | undefined, sec
   // Checked after the signature, so that only the gateway's own timestamps are believed.
   const signedAt = body.extensions?.signedAt;
   if (typeof signedAt !== 'number' || Math.abs(now - signedAt) > maxAgeMs) return { ok: false, reason: 'gateway signature has expired' };
+  const nonce = body.extensions?.nonce;
+  if (typeof nonce !== 'string' || nonce.length < 16 || nonce.length > 128) return { ok: false, reason: 'gateway request carries no nonce' };
   const payload = (body.extensions?.jwt as { payload?: unknown } | undefined)?.payload;
-  return { ok: true, claims: payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : null };
+  return { ok: true, claims: payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : null, nonce, expiresAt: signedAt + maxAgeMs };
+}
+
+/**
+ * Each signed request runs once: a captured request sent again within its 5 minutes is refused.
+ * Nonces are kept until their signature expires, so memory holds one window of requests. With
+ * several replicas, keep them in a store all replicas share (the hub uses Redis SET NX PX).
+ */
+export function onceOnly(now: () => number = Date.now): (check: { nonce: string; expiresAt: number }) => boolean {
+  const seen = new Map<string, number>();
+  let lastSweep = now();
+  return ({ nonce, expiresAt }) => {
+    const at = now();
+    if (at - lastSweep > 15_000) {
+      for (const [n, until] of seen) if (until <= at) seen.delete(n);
+      lastSweep = at;
+    }
+    const known = seen.get(nonce);
+    if (known !== undefined && known > at) return false;
+    seen.set(nonce, expiresAt);
+    return true;
+  };
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { verifyGatewaySignature, type GraphQLBody } from './gateway-signature.js';
+import { onceOnly, verifyGatewaySignature, type GraphQLBody } from './gateway-signature.js';
 import { headerMap, readBody, sendError, sendGraphQL, sendJson } from './http.js';
 import { maskErrors } from './mask-errors.js';
 import { schema } from './schema.js';
@@ -46,6 +46,7 @@ export async function startHealthCenter(options: HealthCenterOptions): Promise<H
   }
 
   const httpServer = createServer();
+  const firstTime = onceOnly();
   const apollo = new ApolloServer<HealthCenterContext>({
     schema,
     formatError: maskErrors(log),
@@ -72,6 +73,10 @@ export async function startHealthCenter(options: HealthCenterOptions): Promise<H
     if (signingSecret !== null) {
       const request = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as GraphQLBody) : null;
       const check = verifyGatewaySignature(request, signingSecret);
+      if (check.ok && !firstTime(check)) {
+        log.warn(`refused a replayed gateway request from ${req.socket.remoteAddress}`);
+        return sendError(res, 401, 'Replayed gateway request: each signed request runs once', 'UNAUTHENTICATED');
+      }
       if (check.ok) claims = check.claims;
       else if (!isServiceSdlQuery(request?.query)) {
         log.warn(`refused a request not from the hub's gateway (${check.reason}) from ${req.socket.remoteAddress}`);

@@ -1,7 +1,7 @@
 import { canonicalJson as hubCanonicalJson } from '@shequ/kit/auth/canonical-json';
 import { signedContent as hubSignedContent, signContent, verifyUpstreamSignature } from '@shequ/kit/auth/upstream-signature';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, signedContent, verifyGatewaySignature } from '../src/gateway-signature.js';
+import { canonicalJson, onceOnly, signedContent, verifyGatewaySignature } from '../src/gateway-signature.js';
 import { gatewayBody } from './helpers.js';
 
 const secret = 'partner-secret-for-tests';
@@ -23,7 +23,9 @@ describe('canonical JSON and signed content match the hub byte for byte', () => 
     { query, variables: {} },
     { query, variables, extensions: { signedAt: 1 } },
     { query, variables: { nested: { b: [1, { d: 1, c: 2 }], a: null } }, extensions: { signedAt: 2, jwt: { payload: claims } } },
-    { query: undefined, extensions: { jwt: { payload: {} }, other: 'ignored' } },
+    { query: undefined, extensions: { jwt: { payload: {} }, other: 'signed too' } },
+    { query, operationName: 'Clinics', extensions: { signedAt: 3, nonce: 'n'.repeat(24), 'hmac-signature': 'not part of it' } },
+    { query, operationName: '', extensions: {} },
   ];
   it.each(bodies.map((b, i) => [i, b]))('signedContent of body %i', (_, body) => {
     expect(signedContent(body)).toBe(hubSignedContent(body));
@@ -33,12 +35,12 @@ describe('canonical JSON and signed content match the hub byte for byte', () => 
 describe('verifyGatewaySignature', () => {
   it('accepts a request the hub signed, with the claims it carries', () => {
     const body = gatewayBody(query, secret, { variables, claims });
-    expect(verifyGatewaySignature(body, secret)).toEqual({ ok: true, claims });
-    expect(verifyUpstreamSignature(body, secret)).toEqual({ ok: true, claims });
+    expect(verifyGatewaySignature(body, secret)).toMatchObject({ ok: true, claims, nonce: body.extensions.nonce });
+    expect(verifyUpstreamSignature(body, secret)).toMatchObject({ ok: true, claims, nonce: body.extensions.nonce });
   });
 
   it('accepts an anonymous caller, with null claims', () => {
-    expect(verifyGatewaySignature(gatewayBody(query, secret), secret)).toEqual({ ok: true, claims: null });
+    expect(verifyGatewaySignature(gatewayBody(query, secret), secret)).toMatchObject({ ok: true, claims: null });
   });
 
   it('treats empty variables like none, as the hub does', () => {
@@ -81,6 +83,33 @@ describe('verifyGatewaySignature', () => {
       },
       /does not match/,
     ],
+    ['a tampered operation name', () => ({ ...gatewayBody(query, secret, { operationName: 'Clinics' }), operationName: 'Other' }), /does not match/],
+    ['an operation name added', () => ({ ...gatewayBody(query, secret), operationName: 'Clinics' }), /does not match/],
+    [
+      'an extension added',
+      () => {
+        const body = gatewayBody(query, secret);
+        return { ...body, extensions: { ...body.extensions, persistedQuery: { version: 1, sha256Hash: 'x' } } };
+      },
+      /does not match/,
+    ],
+    [
+      'a swapped nonce',
+      () => {
+        const body = gatewayBody(query, secret);
+        return { ...body, extensions: { ...body.extensions, nonce: 'another-nonce-of-24-chars' } };
+      },
+      /does not match/,
+    ],
+    [
+      'no nonce (signed the way the hub signed before nonces)',
+      () => {
+        const extensions: Record<string, unknown> = { signedAt: Date.now() };
+        extensions['hmac-signature'] = signContent(hubSignedContent({ query, extensions }), secret);
+        return { query, extensions };
+      },
+      /no nonce/,
+    ],
     ['no signature', () => ({ query, extensions: { signedAt: Date.now() } }), /not signed/],
     ['no extensions', () => ({ query }), /not signed/],
     ['a signature that is not a string', () => ({ query, extensions: { signedAt: Date.now(), 'hmac-signature': 42 } }), /not signed/],
@@ -103,5 +132,19 @@ describe('verifyGatewaySignature', () => {
     if (!check.ok) expect(check.reason).toMatch(reason);
     // The hub's own verifier agrees.
     expect(verifyUpstreamSignature(body() as Parameters<typeof verifyUpstreamSignature>[0], secret).ok).toBe(false);
+  });
+});
+
+describe('onceOnly', () => {
+  it('runs a nonce once within its window, and forgets it after', () => {
+    let now = 1_000_000;
+    const firstTime = onceOnly(() => now);
+    const request = { nonce: 'nonce-of-at-least-16', expiresAt: now + 5 * 60_000 };
+    expect(firstTime(request)).toBe(true);
+    expect(firstTime(request)).toBe(false);
+    expect(firstTime({ ...request, nonce: 'another-nonce-16+chars' })).toBe(true);
+    now += 5 * 60_000 + 1;
+    // By now the signature has expired and verifyGatewaySignature refuses it anyway.
+    expect(firstTime({ ...request, expiresAt: now + 1 })).toBe(true);
   });
 });

@@ -1,17 +1,23 @@
 // Requests as the hub's gateway sends them, signed with the hub's own code (@shequ/kit), so the
 // tests prove the partner's copy of the verification agrees with the hub.
-import { signContent, signedContent } from '@shequ/kit/auth/upstream-signature';
+import { signRequest } from '@shequ/kit/auth/upstream-signature';
 
 export interface Body {
   query: string;
+  operationName?: string;
   variables?: Record<string, unknown>;
   extensions: Record<string, unknown>;
 }
 
-export function gatewayBody(query: string, secret: string, options: { variables?: Record<string, unknown>; claims?: Record<string, unknown>; signedAt?: number } = {}): Body {
-  const extensions: Record<string, unknown> = { signedAt: options.signedAt ?? Date.now(), ...(options.claims ? { jwt: { payload: options.claims } } : {}) };
-  extensions['hmac-signature'] = signContent(signedContent({ query, variables: options.variables, extensions }), secret);
-  return { query, ...(options.variables ? { variables: options.variables } : {}), extensions };
+/** A new nonce each call, as the gateway sends each request. */
+export function gatewayBody(
+  query: string,
+  secret: string,
+  options: { variables?: Record<string, unknown>; claims?: Record<string, unknown>; signedAt?: number; operationName?: string } = {},
+): Body {
+  const signed = { query, operationName: options.operationName, variables: options.variables, extensions: options.claims ? { jwt: { payload: options.claims } } : {} };
+  const extensions = signRequest(signed, secret, options.signedAt);
+  return { query, ...(options.operationName ? { operationName: options.operationName } : {}), ...(options.variables ? { variables: options.variables } : {}), extensions };
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {

@@ -69,6 +69,16 @@ describe('the health centre subgraph', () => {
     expect(resolverCalls).not.toHaveBeenCalled();
   });
 
+  it('runs a signed request once: the same bytes sent again are refused', async () => {
+    const body = gatewayBody('{ healthCenterClinics(communityId: "community-minzu-01") { name } }', secret);
+    const first = await post(server.url, body);
+    expect(first.status).toBe(200);
+    expect(first.json?.errors).toBeUndefined();
+    const again = await post(server.url, body);
+    expect(again.status).toBe(401);
+    expect(again.json?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/replayed/i), extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('resolves a Community the gateway asks for: 1–2 clinics and a rate in range', async () => {
     const res = await post(server.url, gatewayBody(entitiesQuery, secret, { variables: community('community-minzu-01'), claims: { sub: 'resident-1' } }));
     expect(res.status).toBe(200);

@@ -22,6 +22,7 @@ export * from './demo/random.js';
 export * from './demo/seed-tables.js';
 export * from './auth/canonical-json.js';
 export * from './auth/secrets.js';
+export * from './auth/service-identity.js';
 export * from './auth/tokens.js';
 export * from './auth/upstream-signature.js';
 export * from './demo/people.js';

@@ -1,7 +1,7 @@
 // Commitments and notices belong to a street, a department or a service point. Service points
 // are the `services` subgraph's: only their ids are kept here, and only the district or the
 // services subgraph itself (acting for its service points) publishes for them.
-import { notFound, type Caller } from '@shequ/kit';
+import { isService, notFound, type Caller } from '@shequ/kit';
 import { actsForUnit } from './auth.js';
 import type { Context } from './builder.js';
 import type { CommitmentOwnerType } from './generated/prisma/enums.js';
@@ -9,7 +9,7 @@ import { findUnit } from './tasks/proposer.js';
 import { text } from './tasks/validate.js';
 
 export function actsForOwner(caller: Caller, ownerType: CommitmentOwnerType, ownerId: string): boolean {
-  if (ownerType === 'SERVICE_POINT') return caller.role === 'DISTRICT_ADMIN' || (caller.role === 'SERVICE' && caller.subject === 'service:services');
+  if (ownerType === 'SERVICE_POINT') return caller.role === 'DISTRICT_ADMIN' || isService(caller, 'services');
   return actsForUnit(caller, { unitType: ownerType, unitId: ownerId });
 }
 

@@ -2,6 +2,7 @@
 // vulnerable group? which communities is this staff member assigned to?) or delivering an
 // outbox event: through the gateway, as itself (role SERVICE, sub "service:<name>").
 import type { JwtVerification } from '../auth/secrets.js';
+import { serviceSubject } from '../auth/service-identity.js';
 import { issueToken } from '../auth/tokens.js';
 
 export class ServiceCallError extends Error {
@@ -32,7 +33,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     if (options.staticToken) return options.staticToken;
     if (options.jwt.kind !== 'secret') throw new ServiceCallError('service calls need JWT_SECRET or SHEQU_SERVICE_TOKEN');
     if (!cached || cached.until < Date.now()) {
-      const minted = await issueToken({ role: 'SERVICE', sub: `service:${options.service}` }, options.jwt.secret, {
+      const minted = await issueToken({ role: 'SERVICE', sub: serviceSubject(options.service) }, options.jwt.secret, {
         issuer: options.jwt.issuer,
         audience: options.jwt.audience,
         expiresIn: '10m',

@@ -9,7 +9,9 @@ import { GraphQLError } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { verifyUpstreamSignature, type GraphQLParams } from '../auth/upstream-signature.js';
+import { gatewayRequestCheck } from '../auth/gateway-request.js';
+import type { NonceStore } from '../auth/nonce-store.js';
+import type { GraphQLParams } from '../auth/upstream-signature.js';
 import { createContext, type SubgraphContext, type SubgraphServices } from '../schema/context.js';
 import { maskErrors } from './format-error.js';
 import { wsKeepAliveMs } from './keep-alive.js';
@@ -25,6 +27,8 @@ export interface SubgraphServerOptions<DB> {
   ready: () => Promise<void>;
   /** The secret the gateway signs subgraph requests with; unsigned requests are refused. */
   upstreamSecret: string;
+  /** Nonces of the gateway requests already run: each signed request runs once. */
+  nonces: NonceStore;
   /** Unsigned GET endpoints of the subgraph's own (see SubgraphDefinition.routes). */
   routes?: HttpRoute[];
 }
@@ -52,24 +56,25 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
   app.disable('x-powered-by');
   const httpServer = createServer(app);
 
+  const fromTheGateway = gatewayRequestCheck(options.upstreamSecret, options.nonces);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const streams = streamCounter();
+  // A subscribe message's nonce is spent in onSubscribe; its context reads the claims kept here.
+  const verifiedPayloads = new WeakMap<object, Verified>();
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
       onOperation: (_ctx, _id, _payload, _args, result) => (isAsyncIterable(result) ? (streams.count(result) as unknown as typeof result) : undefined),
-      onSubscribe: (_ctx, _id, payload) => {
-        const check = verifyUpstreamSignature(payload as GraphQLParams, options.upstreamSecret);
+      onSubscribe: async (_ctx, _id, payload) => {
+        const check = await fromTheGateway(payload as GraphQLParams);
         if (!check.ok) {
-          log.warn({ reason: check.reason }, 'refused an unsigned subscription');
-          return [new GraphQLError('Subgraphs answer only the gateway', { extensions: { code: 'UNAUTHENTICATED' } })];
+          log.warn({ reason: check.reason }, 'refused a subscription that did not come from the gateway');
+          return [new GraphQLError(check.message, { extensions: { code: 'UNAUTHENTICATED' } })];
         }
+        verifiedPayloads.set(payload, { claims: check.claims });
         return undefined;
       },
-      context: (ctx, _id, payload) => {
-        const check = verifyUpstreamSignature(payload as GraphQLParams, options.upstreamSecret);
-        return createContext(shared, ctx.extra.request.headers, check.ok ? check.claims : null);
-      },
+      context: (ctx, _id, payload) => createContext(shared, ctx.extra.request.headers, verifiedPayloads.get(payload)?.claims ?? null),
       onError: (_ctx, _id, _payload, errors) => {
         log.warn({ errors: errors.map((e) => e.message) }, 'subscription error');
       },
@@ -114,11 +119,11 @@ export async function createSubgraphServer<DB>(options: SubgraphServerOptions<DB
   });
   for (const route of options.routes ?? []) app.get(route.path, route.handle);
   // Only the gateway may ask: everything but the health endpoints needs its signature.
-  const onlyTheGateway: RequestHandler = (req, res, next) => {
-    const check = verifyUpstreamSignature(req.method === 'POST' ? (req.body as GraphQLParams) : null, options.upstreamSecret);
+  const onlyTheGateway: RequestHandler = async (req, res, next) => {
+    const check = await fromTheGateway(req.method === 'POST' ? (req.body as GraphQLParams) : null);
     if (!check.ok) {
       log.warn({ reason: check.reason, ip: req.ip }, 'refused a request that did not come from the gateway');
-      res.status(401).json({ errors: [{ message: 'Subgraphs answer only the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+      res.status(401).json({ errors: [{ message: check.message, extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
     }
     (res.locals as Verified).claims = check.claims;

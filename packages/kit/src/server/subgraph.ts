@@ -1,5 +1,6 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { GraphQLSchema } from 'graphql';
+import { createNonceStore, type NonceStore } from '../auth/nonce-store.js';
 import type { JwtVerification } from '../auth/secrets.js';
 import { prismaProject } from '../database/migrations.js';
 import { openDatabase, type Database, type PrismaLike } from '../database/open-database.js';
@@ -87,11 +88,14 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
     onMigrated: (applied) => applied.length && log.info({ applied }, 'migrations applied'),
   });
   let events: PubSubHandle | undefined;
+  let nonces: NonceStore | undefined;
   try {
     phases.lap('database');
     if (options.seed !== false && def.seed) await def.seed(db.prisma, log);
     phases.lap('seed');
     events = await createHubPubSub({ redisUrl: options.redisUrl, log, prefix: `shequ:${def.name}:` });
+    // Outlives restartServer(): a request already run stays spent.
+    const spent = (nonces = await createNonceStore({ redisUrl: options.redisUrl, log }));
     const shared: SubgraphServices<DB> = {
       prisma: db.prisma,
       log,
@@ -106,6 +110,7 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
         shared,
         ready: db.ping,
         upstreamSecret: options.upstreamSecret,
+        nonces: spent,
         routes: def.routes?.(shared) ?? [],
       });
       return { server, workers: def.workers?.(shared) ?? [] };
@@ -133,11 +138,13 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
       close: async () => {
         await stopServer();
         await pubsub.close();
+        await spent.close();
         await db.close();
       },
     };
   } catch (err) {
     await events?.close();
+    await nonces?.close();
     await db.close();
     throw err;
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { claimsExtension, signatureExtension, signContent, signedAtExtension, signedContent } from '../auth/upstream-signature.js';
+import { claimsExtension, signRequest } from '../auth/upstream-signature.js';
 import type { JwtVerification } from '../auth/secrets.js';
 import type { PrismaLike } from '../database/open-database.js';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../server/subgraph.js';
@@ -13,11 +13,9 @@ export type TestSubgraph<DB extends PrismaLike> = RunningSubgraph<DB> & {
   dispose(): Promise<void>;
 };
 
-/** The extensions the gateway adds to a subgraph request. */
+/** The extensions the gateway adds to a subgraph request (a new nonce each call). */
 export function gatewaySignedExtensions(query: string, variables: Record<string, unknown>, claims: Record<string, unknown> | null, secret: string) {
-  const extensions: Record<string, unknown> = { [signedAtExtension]: Date.now(), ...(claims ? { [claimsExtension]: { payload: claims } } : {}) };
-  extensions[signatureExtension] = signContent(signedContent({ query, variables, extensions }), secret);
-  return extensions;
+  return signRequest({ query, variables, extensions: claims ? { [claimsExtension]: { payload: claims } } : {} }, secret);
 }
 
 /** A subgraph on a free port over a fresh isolated database, seeded with its demo data. */

@@ -1,8 +1,9 @@
-import { badInput, conflict, notFound, type Caller } from '@shequ/kit';
+import { badInput, conflict, notFound, requireService, type Caller } from '@shequ/kit';
 import type { LedgerEntry } from '../generated/prisma/client.js';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
 import { appendEntry, incomeCategories, requireAmount } from '../ledger/post.js';
+import { fundedTask, requireAcceptedTask } from '../ledger/task-funding.js';
 import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite } from '../transactions.js';
 import { requireText } from '../validate.js';
@@ -32,7 +33,7 @@ const TransferInput = builder.inputType('RecordFundTransferInput', {
     amountFen: t.int({ required: true }),
     source: t.string({ required: true }),
     purpose: t.string({ required: true }),
-    reference: t.string(),
+    reference: t.string({ description: 'delegated-task:<task id>: the task funded, checked with departments (accepted by this community, at this amount, under this eventId)' }),
   }),
 });
 
@@ -91,12 +92,16 @@ builder.mutationFields((t) => ({
   }),
   recordFundTransfer: t.prismaField({
     type: 'LedgerEntry',
-    description: 'Books the funding of a delegated task as TASK_FUNDING income. Idempotent by eventId, also under concurrent duplicates',
-    authScopes: { role: ['SERVICE', 'DISTRICT_ADMIN'] },
+    description:
+      'Books the funding of a delegated task as TASK_FUNDING income. Only the departments subgraph, and only for a task departments shows accepted by this community at this amount (else FORBIDDEN). ' +
+      'Idempotent by eventId, also under concurrent duplicates',
+    authScopes: { role: 'SERVICE' },
     args: { input: t.arg({ type: TransferInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
+      requireService(ctx.caller, 'departments', 'books the funding of a delegated task');
       const eventId = requireText(input.eventId, 'eventId');
       requireAmount(input.amountFen);
+      fundedTask(input.reference);
       const entry = {
         category: 'TASK_FUNDING' as const, amountFen: input.amountFen, source: requireText(input.source, 'source'), purpose: requireText(input.purpose, 'purpose', 500),
         occurredOn: today(), reference: input.reference ? requireText(input.reference, 'reference') : null, eventId, recordedBy: ctx.caller.subject,
@@ -109,6 +114,7 @@ builder.mutationFields((t) => ({
       };
       const existing = await ctx.prisma.ledgerEntry.findUnique({ where: { eventId } });
       if (existing) return repeat(existing);
+      await requireAcceptedTask(ctx, { eventId, communityId: input.communityId, amountFen: input.amountFen, reference: input.reference });
       try {
         return await lockedWrite(ctx, 'Community', input.communityId, (tx, communityId) => appendEntry(tx, { ...entry, communityId }), anyCommunity);
       } catch (err) {

@@ -1,4 +1,4 @@
-import { badInput } from '@shequ/kit';
+import { badInput, isService } from '@shequ/kit';
 import type { Resident as ResidentRow } from '../generated/prisma/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { managerRoles, managesCommunity, personal, requireManager, seesPersonalData } from '../access.js';
@@ -35,8 +35,8 @@ export const Resident = builder.prismaObject('Resident', {
     vulnerableGroups: t.field({
       type: [VulnerableGroupEnum],
       nullable: { list: true, items: false },
-      description: 'Eligibility for welfare services (ELDERLY follows from the birth date). Also readable by SERVICE callers (eligibility checks); null for others who may not see personal data',
-      resolve: (r, _args, ctx) => (ctx.caller.role === 'SERVICE' || seesPersonalData(ctx.caller, r, 'RESIDENT') ? vulnerableGroupsOf(r) : null),
+      description: 'Eligibility for welfare services (ELDERLY follows from the birth date). Also readable by the services subgraph (its eligibility checks); null for others who may not see personal data',
+      resolve: (r, _args, ctx) => (isService(ctx.caller, 'services') || seesPersonalData(ctx.caller, r, 'RESIDENT') ? vulnerableGroupsOf(r) : null),
     }),
   }),
 });
