@@ -1,6 +1,7 @@
 // What anonymous callers read through the Open311 view: a provider's status note with a resident's
-// name, mobile, ID-card number and home address comes back scrubbed, and a welfare request
-// says neither which welfare service nor when to the minute, not even through the filters.
+// name, mobile, ID-card number and home address comes back scrubbed, a welfare request says
+// neither which welfare service nor when to the minute, not even through the filters, and no id
+// counts up.
 import { beforeAll, expect, it } from 'vitest';
 import { ok, onEachDatabase, provider, residentAs } from './fixtures.js';
 
@@ -70,6 +71,12 @@ onEachDatabase('the public Open311 view', (sg, ask) => {
     }
     expect(await ids({ from: '2026-10-13T16:00:00Z', to: '2026-10-13T16:00:00Z' })).toContain(row.id);
     expect(await ids({ from: '2026-10-13T00:00:00Z', to: '2026-10-15T00:00:00Z' })).toContain(row.id);
+  });
+
+  it('gives every request, demo ones too, a random id: no count, no order, nothing to guess', async () => {
+    const ids = ok(await ask<{ open311: { requests: { service_request_id: string }[] } }>('{ open311 { requests(start_date: "2000-01-01T00:00:00Z") { service_request_id } } }')).open311.requests.map((r) => r.service_request_id);
+    expect(ids.length).toBeGreaterThan(300);
+    expect(ids.filter((id) => !/^sr-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toEqual([]);
   });
 
   it('orders the page by published time, so a welfare request\'s place among its neighbours says nothing finer than its day', async () => {
