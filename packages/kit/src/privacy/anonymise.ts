@@ -1,7 +1,7 @@
 // Free text that leaves the hub as public data (ballot comments, Open311 status notes) is written
 // by people about people. What could identify someone is replaced by `***`: e-mail addresses,
 // ID-card numbers, phone numbers and other long digit runs, house numbers (the road stays, the
-// door goes), and names: a surname with a title or kinship term (张女士, 李阿姨, 王建国老人), a
+// door goes), and names: a surname with a title or kinship term (张女士, 李秀英阿姨, 周师傅), a
 // surname after 老/小 (老王), or a name after a label (联系人：张伟). Names without such a cue
 // cannot be told from ordinary words without a dictionary of the language, so free-text fields
 // still say "no personal data" to their writers; this is the net under that rule, and it
@@ -9,7 +9,7 @@
 
 export const redacted = '***';
 
-// The 300 or so commonest surnames and the compound ones (区 is left out: 居民区, 小区); the 老/小
+// The 250 or so commonest surnames and the compound ones (区 is left out: 居民区, 小区); the 老/小
 // form takes only the commonest, as 小时, 老家, 小高层 are everyday words.
 const compoundSurnames = '欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|轩辕|端木|西门|南宫';
 const surnames =
