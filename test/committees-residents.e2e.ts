@@ -1,6 +1,7 @@
 // Residents' personal data through the gateway: hidden from anonymous callers and other
-// communities' staff, visible with a masked ID-card number to the own community's staff, and
-// stored so that a database dump does not reveal ID-card numbers.
+// communities' staff (not even whether a resident or an ID-card number exists), visible with a
+// masked ID-card number to the own community's staff, and stored so that a database dump does
+// not reveal ID-card numbers.
 import { dataRoot, type TokenClaims } from '@shequ/kit';
 import { createFieldCipher, loadDataKey } from '@shequ/kit/crypto/field-cipher';
 import { startTestFederation, type TestFederation } from '@shequ/testing';
@@ -38,14 +39,13 @@ describe('residents\' personal data', () => {
     return res.data!.resident;
   };
 
-  it('hides personal fields from anonymous callers and other communities\' staff, without errors or traces', async () => {
+  it('answers anonymous callers, other residents and other communities\' staff as if the resident did not exist', async () => {
     const id = 'resident-minzu-01-0001';
-    const row = (await prisma.resident.findUnique({ where: { id } }))!;
+    expect(await prisma.resident.findUnique({ where: { id } })).not.toBeNull();
     for (const as of <(TokenClaims | null)[]>[null, otherStaff, { role: 'RESIDENT', communityId: 'community-minzu-01', personId: 'resident-minzu-01-0002' }, { role: 'REPRESENTATIVE', communityId: 'community-minzu-01', personId: 'rep-minzu-01-01' }, { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' }]) {
-      const seen = await residentAs(id, as);
-      expect(seen).toMatchObject({ id, communityId: 'community-minzu-01', community: { id: 'community-minzu-01' } });
-      for (const field of personalFields) expect(seen[field], `${field} as ${as?.role ?? 'anonymous'}`).toBeNull();
-      expect(JSON.stringify(seen)).not.toContain(row.name);
+      // Not even the id and the community: testing ids would tell who is registered where.
+      expect(await residentAs(id, as), as?.role ?? 'anonymous').toBeNull();
+      expect(await residentAs('resident-minzu-01-9999', as)).toBeNull();
     }
   });
 
@@ -125,9 +125,31 @@ describe('residents\' personal data', () => {
     expect((await hub.query(find, { n: idCard }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await hub.query(find, { n: '420103195003071021' }, own)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const again = await hub.query(register, { input: { ...input, communityId: 'community-minzu-02' } }, otherStaff);
-    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(JSON.stringify(again)).not.toContain(idCard);
+    expect(res.data!.registerResident.id).toMatch(/^resident-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const twice = await hub.query(register, { input }, own);
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(twice.errors?.[0]?.message).toBe('A resident with this ID-card number is already registered in this community');
+    expect(JSON.stringify(twice)).not.toContain(idCard);
+  });
+
+  it('does not tell another community\'s staff whether an ID-card number is registered elsewhere in the district', async () => {
+    // The same person registered in minzu-01 (the test above), and a number registered nowhere.
+    const registered = { communityId: 'community-minzu-02', name: '测试居民', gender: 'FEMALE', idCardNumber: idCard, address: '某处1号' };
+    const nowhere = { ...registered, idCardNumber: '420103195003070967' };
+    const shape = (res: { data?: { registerResident?: Record<string, unknown> } | null; errors?: unknown }) => ({
+      errors: res.errors,
+      fields: Object.keys(res.data?.registerResident ?? {}).sort(),
+      masked: res.data?.registerResident?.idCardNumber,
+    });
+    const a = await hub.query(register, { input: registered }, otherStaff);
+    const b = await hub.query(register, { input: nowhere }, otherStaff);
+    expect(a.errors).toBeUndefined();
+    expect(shape(a)).toEqual({ ...shape(b), masked: '420103********102X' });
+    expect(shape(b).masked).toBe('420103********0967');
+    // Each community's look-up sees its own register only.
+    const find = 'query($n: String!) { residentByIdCard(idCardNumber: $n) { id communityId } }';
+    expect((await hub.query(find, { n: idCard }, otherStaff)).data!.residentByIdCard).toMatchObject({ communityId: 'community-minzu-02' });
+    expect((await hub.query(find, { n: idCard }, own)).data!.residentByIdCard).toMatchObject({ communityId: 'community-minzu-01' });
   });
 
   it('rejects bad registrations with clear errors that do not repeat the number', async () => {

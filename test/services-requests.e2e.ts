@@ -93,7 +93,9 @@ describe('service requests through the gateway', () => {
     const open311 = `query($id: ID!) { open311 { request(service_request_id: $id) { service_request_id status status_notes service_code agency_responsible
       description address address_id lat long requested_datetime updated_datetime expected_datetime } } }`;
     const view = ok(await ask(open311, { id })).open311.request;
-    expect(view).toMatchObject({ service_request_id: id, status: 'closed', status_notes: '已完成探访', service_code: 'S1-01', agency_responsible: '江汉区康乐居家养老服务中心', description: null, address: null, address_id: community, lat: null, long: null });
+    // Welfare: published under the generic code, by day, without provider, notes or place.
+    expect(view).toMatchObject({ service_request_id: id, status: 'closed', status_notes: null, service_code: 'welfare', agency_responsible: null, description: null, address: null, address_id: community, lat: null, long: null });
+    expect(new Date(view.requested_datetime).getTime() % 3_600_000).toBe(0);
     expect(JSON.stringify(view)).not.toContain(residents.elderly.personId);
 
     const stats = ok(await ask('query($id: ID!) { servicePoint(id: $id) { requestStats { rated satisfactionRate badReviews } } }', { id: pointId }));

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '@shequ/kit/logger';
 import { wsKeepAliveMs } from '@shequ/kit/server/keep-alive';
 import type { Registry } from 'prom-client';
 import { graphiqlOptions, renderGraphiQL } from './graphiql.ts';
+import { corsPolicy } from './cors.ts';
 import { createErrorMasker } from './mask-errors.ts';
 import { toRuntimeLogger } from './runtime-logger.ts';
 import { resolveSecurityConfig, type SecurityConfig, type SecurityOverrides } from './security-config.ts';
@@ -153,6 +154,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     batching: security.limits.batchLimit > 0 ? { limit: security.limits.batchLimit } : false,
     // A client that goes away (or times out) cancels its subgraph calls.
     upstreamCancellation: true,
+    cors: corsPolicy(security.corsOrigins),
     genericAuth: authorization.genericAuth,
     ...options.runtime,
     supergraph: () => {

@@ -2,6 +2,7 @@
 // README's "Security" section). Defaults suit dashboards: generous for real screens, tight for abuse.
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseCorsOrigins } from './cors.ts';
 
 /** `<repo>/schema/operations`, found from this file so it does not depend on the cwd. */
 export const DEFAULT_OPERATIONS_DIR = fileURLToPath(new URL('../../schema/operations', import.meta.url));
@@ -45,6 +46,8 @@ export interface SecurityConfig {
   };
   metrics: { enabled: boolean; token: string | undefined };
   tracing: boolean;
+  /** Browser origins other than the hub's own that may call it (cors.ts); `*` for any, never with credentials. */
+  corsOrigins: string[];
 }
 
 export type SecurityOverrides = Partial<Omit<SecurityConfig, 'limits' | 'rateLimit' | 'trustedDocuments' | 'metrics'>> & {
@@ -109,6 +112,7 @@ export function securityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Sec
     },
     metrics: { enabled: bool('METRICS', true), token: env.METRICS_TOKEN?.trim() || undefined },
     tracing: bool('SHEQU_TRACING', Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim())),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS),
   };
 }
 
@@ -123,6 +127,14 @@ export function resolveSecurityConfig(overrides: SecurityOverrides = {}, env: No
     trustedDocuments: { ...base.trustedDocuments, ...overrides.trustedDocuments },
     metrics: { ...base.metrics, ...overrides.metrics },
   };
+}
+
+function corsOrigins(raw: string | undefined): string[] {
+  try {
+    return parseCorsOrigins(raw);
+  } catch (error) {
+    throw new SecurityConfigError((error as Error).message);
+  }
 }
 
 function hasManifest(dir: string): boolean {

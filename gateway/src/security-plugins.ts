@@ -1,11 +1,14 @@
-// The gateway's guards in the order they act on a request: deadline, rate limit, body size,
-// NUL characters, trusted documents, operation limits; then tracing and the request log.
+// The gateway's guards in the order they act on a request: deadline, rate limit, content type,
+// body size, NUL characters, trusted documents, integer range, operation limits; then tracing and
+// the request log.
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '@shequ/kit/logger';
 import { SecurityConfigError, type SecurityConfig } from './security-config.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
 import { PAYLOAD_TOO_LARGE, useBodyLimit } from './use-body-limit.ts';
+import { UNSUPPORTED_MEDIA_TYPE, useContentType } from './use-content-type.ts';
 import { useKnownOperationTypes } from './use-known-operation-types.ts';
+import { useIntegerRange } from './use-integer-range.ts';
 import { useNulGuard } from './use-nul-guard.ts';
 import { LIMIT_EXCEEDED, useOperationLimits } from './use-operation-limits.ts';
 import { RATE_LIMITED, useRateLimit } from './use-rate-limit.ts';
@@ -15,7 +18,7 @@ import { tracingIsExported, useTracing } from './use-tracing.ts';
 import { OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, useTrustedDocuments } from './use-trusted-documents.ts';
 
 /** What these guards answer with; the error masker lets them through. GATEWAY_TIMEOUT is the runtime's upstream timeout. */
-export const SECURITY_ERROR_CODES = [RATE_LIMITED, LIMIT_EXCEEDED, OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, REQUEST_TIMEOUT, PAYLOAD_TOO_LARGE, 'GATEWAY_TIMEOUT'];
+export const SECURITY_ERROR_CODES = [RATE_LIMITED, LIMIT_EXCEEDED, OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, REQUEST_TIMEOUT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, 'GATEWAY_TIMEOUT'];
 
 export function securityPlugins(security: SecurityConfig, log: Logger): GatewayPlugin[] {
   const { limits, trustedDocuments } = security;
@@ -39,10 +42,12 @@ export function securityPlugins(security: SecurityConfig, log: Logger): GatewayP
   return [
     useRequestTimeout(security.requestTimeoutMs),
     useRateLimit(security.rateLimit),
+    useContentType(),
     useBodyLimit(limits.maxBodyBytes),
     useNulGuard(),
     useTrustedDocuments(manifest, { enforce: trustedDocuments.enabled, bypassRoles: trustedDocuments.bypassRoles, maxTokens: limits.maxTokens }),
     useKnownOperationTypes(),
+    useIntegerRange(),
     ...useOperationLimits(limits, { blockFieldSuggestions: security.blockFieldSuggestions }),
     ...(security.tracing ? [useTracing()] : []),
     useRequestLog(),

@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
 import { dashboardSite } from './dashboard-site.ts';
 import { batchWrites } from './ws-batched-writes.ts';
+import { oversizedMessagesAsWarnings } from './ws-oversized-messages.ts';
 
 export interface GatewayServerOptions extends GatewayOptions {
   /** 0 picks a free port. Default 4000. */
@@ -78,9 +79,12 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
 
   // Attached only once listening: a WebSocketServer re-emits the http server's listen error,
   // which graphql-ws would print as an "internal error" of its own.
-  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  // The body-size limit holds for graphql-ws messages too: ws reads a frame's length first and
+  // closes the socket with 1009 (Message Too Big) before buffering one that is larger.
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: gateway.security.limits.maxBodyBytes });
   // Before graphql-ws's own handler, so that it sends through the batched socket.
   wsServer.on('connection', batchWrites);
+  wsServer.on('connection', oversizedMessagesAsWarnings(log, gateway.security.limits.maxBodyBytes));
   const wsHandle = useServer(
     getGraphQLWSOptions<Record<string, unknown>, { request: http.IncomingMessage }>(runtime, (ctx) => ({
       req: ctx.extra.request,

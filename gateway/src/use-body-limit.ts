@@ -1,6 +1,7 @@
 // Request bodies over the limit are refused with 413 before they are parsed: a declared
-// Content-Length is checked on arrival, a chunked body is counted while it is read. A body of a
-// type no parser takes gets 415, with a GraphQL error like every other refusal.
+// Content-Length is checked on arrival, a chunked body is counted while it is read. (A body that
+// is not JSON never gets here: use-content-type.ts.) graphql-ws messages have the same limit, set
+// on the WebSocket server (server.ts).
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
 export const PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE';
@@ -14,11 +15,7 @@ export function useBodyLimit(maxBytes: number): GatewayPlugin {
           JSON.stringify({ errors: [{ message: `Request body is larger than ${maxBytes} bytes`, extensions: { code: PAYLOAD_TOO_LARGE, maxBytes } }] }),
           { status: 413, headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } },
         );
-      if (!requestParser) {
-        const body = { errors: [{ message: 'Send the operation as application/json', extensions: { code: 'BAD_REQUEST' } }] };
-        endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 415, headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' } }));
-        return;
-      }
+      if (!requestParser) return;
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         if (!(Number(declared) <= maxBytes)) endResponse(tooLarge());

@@ -14,7 +14,10 @@ export const LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED';
 type Limit = 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost';
 
 export function limitExceeded(limit: Limit, message: string, max: number): GraphQLErrorType {
-  return new GraphQLError(message, { extensions: { code: LIMIT_EXCEEDED, limit, max, http: { status: 400 } } });
+  // Yoga answers validation errors with 200 to callers that accept only application/json (the
+  // GraphQL-over-HTTP rule for `spec` errors); these are the gateway's refusals, not the
+  // document's: 400 for every caller, as the README says.
+  return new GraphQLError(message, { extensions: { code: LIMIT_EXCEEDED, limit, max, http: { status: 400, spec: false } } });
 }
 
 export function useOperationLimits(limits: OperationLimits, options: { blockFieldSuggestions: boolean }): GatewayPlugin[] {

@@ -51,6 +51,14 @@ describe('security settings from the environment', () => {
     expect(() => securityConfigFromEnv({ GRAPHQL_MAX_DEPTH: 'deep' })).toThrow(/GRAPHQL_MAX_DEPTH must be an integer >= 1, not "deep"/);
     expect(() => securityConfigFromEnv({ GRAPHQL_MAX_BODY_BYTES: '10' })).toThrow(/GRAPHQL_MAX_BODY_BYTES must be an integer >= 1000/);
     expect(() => securityConfigFromEnv({ ALLOW_INTROSPECTION: 'maybe' })).toThrow(/ALLOW_INTROSPECTION must be true or false/);
+    expect(() => securityConfigFromEnv({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(/CORS_ORIGINS: "https:\/\/a.example\/app" is not an origin/);
+    expect(() => securityConfigFromEnv({ CORS_ORIGINS: 'a.example' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  it('read the CORS allow-list: none by default', () => {
+    expect(securityConfigFromEnv({}).corsOrigins).toEqual([]);
+    expect(securityConfigFromEnv({ CORS_ORIGINS: ' https://a.example, https://b.example:8443/ ,' }).corsOrigins).toEqual(['https://a.example', 'https://b.example:8443']);
+    expect(securityConfigFromEnv({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
   });
 
   it('take overrides on top, field by field', () => {

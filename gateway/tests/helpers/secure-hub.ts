@@ -22,7 +22,9 @@ export const recordsSdl = /* GraphQL */ `
   type Ballot { id: ID! score: Int! }
   type AuditLog @requiresScopes(scopes: [["DISTRICT_ADMIN"], ["OBSERVER"]]) { entries: Int! }
   type Echo { requestId: String traceparent: String }
+  scalar Stamp
   type Query {
+    lookup(id: ID!, at: Stamp): Notice
     notices(first: Int): [Notice!]!
     ballots: [Ballot!] @authenticated
     auditLog: AuditLog
@@ -53,6 +55,7 @@ export async function startRecords(): Promise<Records> {
     resolvers: {
       Query: {
         notices: (_: unknown, { first }: { first?: number }) => notices.slice(0, first ?? notices.length),
+        lookup: (_: unknown, { id }: { id: string }) => notices.find((n) => n.id === id) ?? null,
         ballots: () => {
           resolved.push('Query.ballots');
           return [{ id: 'b1', score: 4 }];

@@ -30,3 +30,4 @@ export * from './events/pubsub.js';
 export * from './federation/service-client.js';
 export * from './outbox/index.js';
 export * from './crypto/field-cipher.js';
+export * from './privacy/anonymise.js';

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, repoRoot } from '@shequ/kit';
+import { anonymise, anonymisedList, createLogger, repoRoot } from '@shequ/kit';
 import { postgresAvailable, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db.js';
-import { anonymiseComment, commentList } from '../src/domain/anonymise.js';
 import { addWorkingDays, districtDay, halfYearOf } from '../src/domain/calendar.js';
 import { computeResults, roundRatio } from '../src/domain/scoring.js';
 import evaluations from '../src/index.js';
@@ -79,8 +78,8 @@ describe('calendar and comments', () => {
   });
 
   it('strips phone and ID-card numbers and e-mail addresses, and sorts so order tells nothing', () => {
-    expect(anonymiseComment('  请回电 138-1234-5678，身份证 42010319800101123X  邮箱 li@example.cn ')).toBe('请回电 ***，身份证 *** 邮箱 ***');
-    expect(commentList(['b', null, ' ', 'a'])).toEqual(['a', 'b']);
+    expect(anonymise('  请回电 138-1234-5678，身份证 42010319800101123X  邮箱 li@example.cn ')).toBe('请回电 ***，身份证 *** 邮箱 ***');
+    expect(anonymisedList(['b', null, ' ', 'a'])).toEqual(['a', 'b']);
   });
 });
 

@@ -9,7 +9,8 @@ import { startOfDay } from './loaders.js';
 /**
  * Demo data: the catalogue (8 series, 57 items), 18 providers, tenders in every state with
  * their bids, a service point for each award, and a few hundred requests. Deterministic ids and
- * choices; dates count back from the day of the first start. Idempotent: once seeded a restart
+ * choices, but for the requests' ids, random as filed ones are (they are public and lead to a
+ * resident); dates count back from the day of the first start. Idempotent: once seeded a restart
  * builds and sends nothing.
  */
 export async function seed(prisma: DB, log: Logger): Promise<void> {

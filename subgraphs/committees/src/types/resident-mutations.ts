@@ -34,7 +34,7 @@ function recordedGroups(groups: readonly VulnerableGroup[] | null | undefined): 
 builder.mutationFields((t) => ({
   registerResident: t.prismaField({
     type: 'Resident',
-    description: 'Registers a resident; CONFLICT when the ID-card number is already registered (in any community)',
+    description: 'Registers a resident; CONFLICT when the ID-card number is already registered in this community (another community\'s register is not consulted)',
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: RegisterInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
@@ -47,7 +47,8 @@ builder.mutationFields((t) => ({
       const phone = input.phone?.replace(/[\s-]/g, '') || null;
       if (phone && !/^(1[3-9]\d{9}|027\d{8})$/.test(phone)) throw badInput('phone must be an 11-digit mobile number or a 027 landline', { field: 'phone' });
       const vulnerableGroups = recordedGroups(input.vulnerableGroups);
-      const id = `resident-${input.communityId.replace(/^community-/, '')}-${randomUUID().slice(0, 8)}`;
+      // Random: an id that counts up would tell how many residents a community registered, and when.
+      const id = `resident-${randomUUID()}`;
       try {
         return await lockedWrite(ctx, 'Community', input.communityId, (tx, communityId) =>
           tx.resident.create({
@@ -55,7 +56,9 @@ builder.mutationFields((t) => ({
           }),
         );
       } catch (err) {
-        if (isUniqueViolation(err, 'idCardHash')) throw conflict('A resident with this ID-card number is already registered');
+        // Only this community's register can collide (unique per community): the answer says
+        // nothing about the rest of the district.
+        if (isUniqueViolation(err, 'idCardHash')) throw conflict('A resident with this ID-card number is already registered in this community');
         throw err;
       }
     },

@@ -50,8 +50,13 @@ builder.queryFields((t) => ({
   resident: t.field({
     type: Resident,
     nullable: true,
+    description: 'A resident, for those who may see their personal data and for SERVICE callers (eligibility checks); null for everyone else, as for an id that does not exist',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => residentLoader(ctx).load(args.id),
+    resolve: async (_root, args, ctx) => {
+      const found = await residentLoader(ctx).load(args.id);
+      // Otherwise anyone could test ids and learn who is registered where.
+      return found && (ctx.caller.role === 'SERVICE' || seesPersonalData(ctx.caller, found, 'RESIDENT')) ? found : null;
+    },
   }),
   residents: t.prismaConnection({
     type: 'Resident',
@@ -81,8 +86,11 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const parsed = parseIdCard(args.idCardNumber);
       if (!parsed) throw badInput('idCardNumber is not a valid 18-character resident ID-card number', { field: 'idCardNumber' });
-      const found = await ctx.prisma.resident.findUnique({ where: { idCardHash: personalDataCipher().lookupHash(parsed.number) } });
-      // Another community's resident is as invisible as one that does not exist.
+      const idCardHash = personalDataCipher().lookupHash(parsed.number);
+      // Another community's resident is as invisible as one that does not exist. A district
+      // administrator sees every community's register: the most recent registration.
+      const scope = ctx.caller.role === 'DISTRICT_ADMIN' ? {} : { communityId: ctx.caller.communityId ?? '' };
+      const found = await ctx.prisma.resident.findFirst({ where: { idCardHash, ...scope }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
       return found && managesCommunity(ctx.caller, found.communityId) ? found : null;
     },
   }),

@@ -2,8 +2,7 @@
 // ballots from the demo representatives (15 per community). Deterministic (seededRandom): each
 // target has a "true" quality, each ballot scatters around it; some comments, some bad reviews.
 import { randomUUID } from 'node:crypto';
-import { demoCommunities, demoDepartments, demoStreets, representativeId, representativesPerCommunity, seededRandom, type Random } from '@shequ/kit';
-import { anonymiseComment } from '../domain/anonymise.js';
+import { anonymise, demoCommunities, demoDepartments, demoStreets, representativeId, representativesPerCommunity, seededRandom, type Random } from '@shequ/kit';
 import { voterKey } from '../domain/ballot-key.js';
 import type { TargetKind } from '../domain/scoring.js';
 
@@ -44,7 +43,7 @@ function level(random: Random, quality: number): number {
 function comment(random: Random, levels: number[]): string | null {
   if (!random.chance(0.12)) return null;
   const mean = levels.reduce((a, b) => a + b, 0) / levels.length;
-  return anonymiseComment(random.pick(mean >= 3.8 ? praise : mean >= 3 ? neutral : complaints));
+  return anonymise(random.pick(mean >= 3.8 ? praise : mean >= 3 ? neutral : complaints));
 }
 
 export interface DemoBallot {

@@ -2,10 +2,9 @@
 // a later cast replaces while the campaign is OPEN, and idempotent retries. Nothing here logs or
 // returns who cast which ballot.
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound, unauthenticated, type Caller, type ServiceClient } from '@shequ/kit';
+import { anonymise, badInput, conflict, forbidden, notFound, unauthenticated, type Caller, type ServiceClient } from '@shequ/kit';
 import type { Context } from '../builder.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { anonymiseComment, maxCommentLength } from './anonymise.js';
 import { castRequestKey, payloadHash, voterKey } from './ballot-key.js';
 import { isRepresentativeOf, staffCommunities, streetOf } from './facts.js';
 import { recordBallotChange, type ChangeOutcome } from './release.js';
@@ -68,11 +67,13 @@ async function checkEligible(services: ServiceClient, scope: string[], kind: Tar
   }
 }
 
+const maxCommentLength = 500;
+
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> {
   const voter = representative(ctx.caller);
-  const comment = input.comment?.trim() ? anonymiseComment(input.comment) : null;
+  const comment = input.comment?.trim() ? anonymise(input.comment) : null;
   if (input.comment && input.comment.length > maxCommentLength) throw badInput(`A comment has at most ${maxCommentLength} characters`, { field: 'comment' });
   const idem = input.idempotencyKey ?? null;
   if (idem !== null && (idem.length < 8 || idem.length > 200)) throw badInput('An idempotency key has 8 to 200 characters', { field: 'idempotencyKey' });

@@ -4,9 +4,8 @@
 // campaign's minimum gets none: its results stay hidden, and a case would tell how many bad
 // reviews it had, from which communities, with what comments — too few ballots to hide behind.
 import { randomUUID } from 'node:crypto';
-import { conflict, notFound } from '@shequ/kit';
+import { anonymisedList, conflict, notFound } from '@shequ/kit';
 import type { DB } from '../db.js';
-import { commentList } from './anonymise.js';
 import { addWorkingDays, dayToDate, districtDay } from './calendar.js';
 import { isBadReview } from './scoring.js';
 
@@ -47,7 +46,7 @@ export async function closeCampaign(prisma: DB, campaignId: string, now = new Da
           targetId: t.targetId,
           targetKind: t.kind,
           badReviews: reviews.length,
-          comments: commentList(reviews.map((r) => r.comment)),
+          comments: anonymisedList(reviews.map((r) => r.comment)),
           affectedCommunityIds: [...new Set(reviews.map((r) => r.communityId))].sort(),
           openedOn: dayToDate(openedOn),
           deadline: dayToDate(deadline),

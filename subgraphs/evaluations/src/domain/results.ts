@@ -3,7 +3,7 @@
 // per-criterion means and comments. Either way a fixed number of statements, whatever the size.
 import type { DB } from '../db.js';
 import type { Campaign, CampaignStatus, CampaignTarget, Criterion } from '../generated/prisma/client.js';
-import { commentList } from './anonymise.js';
+import { anonymisedList } from '@shequ/kit';
 import { liveTallies } from './release.js';
 import { resultsFromTallies, tallyBallots, type Tally, type TargetResult } from './scoring.js';
 
@@ -44,7 +44,7 @@ function resultsOf(campaign: CampaignWithParts, tallies: ReadonlyMap<string, Tal
     campaignId: campaign.id,
     campaignStatus: campaign.status,
     revision: campaign.revision,
-    comments: comments && r.visible ? commentList(comments.get(r.targetId) ?? []) : null,
+    comments: comments && r.visible ? anonymisedList(comments.get(r.targetId) ?? []) : null,
   }));
 }
 

@@ -4,6 +4,7 @@
 import { seededRandom, type Random } from '@shequ/kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ServiceRating, ServiceRequestStatus } from '../generated/prisma/enums.js';
+import { newId } from '../ids.js';
 import { waitingForDispatch } from '../request-status.js';
 import { demoItems } from './catalogue.js';
 import { communityById, communityCentre, days, flat, hours, near, pad } from './places.js';
@@ -64,7 +65,9 @@ export function demoRequests(now: Date, points: DemoPoint[]) {
     const gaps = steps.map((_, k) => (k === 0 ? 0 : random.int(2, 40)));
     const span = gaps.reduce((a, b) => a + b, 0);
     let at = new Date(now.getTime() - days(age) - hours(span + random.int(1, 10)));
-    const id = `sr-demo-${pad(n, 4)}`;
+    // Random like a filed request's: the id is public (Open311) and leads to a resident, so a
+    // counted one would tell how many requests there were, in which order, and invite guessing.
+    const id = newId('sr');
     const filedByStaff = random.chance(0.3);
     const resident = residentId(community.id, random.int(1, residentsPerCommunity));
     const times = steps.map((s, k) => {

@@ -1,8 +1,7 @@
 import { badInput } from '@shequ/kit';
-import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { toOpen311Request, toOpen311Service, type Lang, type Open311Request, type Open311Service } from '../open311.js';
-import { openStatuses } from '../request-status.js';
+import { toOpen311Request, toOpen311Service, welfareService, type Lang, type Open311Request, type Open311Service } from '../open311.js';
+import { publicRequestPage } from '../open311-requests.js';
 
 const Open311Lang = builder.enumType('Open311Lang', { values: ['zh', 'en'] as const, description: 'Language of names in the view' });
 const Open311Status = builder.enumType('Open311Status', { values: ['open', 'closed'] as const });
@@ -26,13 +25,13 @@ const Open311RequestRef = builder.objectRef<Open311Request>('Open311Request').im
   fields: (t) => ({
     service_request_id: t.exposeID('service_request_id'),
     status: t.expose('status', { type: Open311Status }),
-    status_notes: t.exposeString('status_notes', { nullable: true }),
+    status_notes: t.exposeString('status_notes', { nullable: true, description: 'Anonymised (names, phones, ID-card and house numbers become ***); null for welfare requests' }),
     service_name: t.exposeString('service_name'),
-    service_code: t.exposeString('service_code'),
+    service_code: t.exposeString('service_code', { description: '`welfare` for every welfare request, whichever welfare service it is' }),
     description: t.exposeString('description', { nullable: true, description: 'Always null: residents\' own words may be personal' }),
-    agency_responsible: t.exposeString('agency_responsible', { nullable: true, description: 'The provider serving it; null until dispatched' }),
+    agency_responsible: t.exposeString('agency_responsible', { nullable: true, description: 'The provider serving it; null until dispatched, and for welfare requests' }),
     service_notice: t.exposeString('service_notice', { description: 'The charge, e.g. "free" or "low-cost ¥10 per visit"' }),
-    requested_datetime: t.expose('requested_datetime', { type: 'DateTime' }),
+    requested_datetime: t.expose('requested_datetime', { type: 'DateTime', description: 'For welfare requests (and updated_datetime, expected_datetime) midnight in Wuhan of the day' }),
     updated_datetime: t.expose('updated_datetime', { type: 'DateTime' }),
     expected_datetime: t.expose('expected_datetime', { type: 'DateTime', nullable: true }),
     address: t.exposeString('address', { nullable: true, description: 'Always null: the place is a home' }),
@@ -52,12 +51,16 @@ const Open311 = builder.objectRef<{ lang: Lang }>('Open311').implement({
   fields: (t) => ({
     services: t.field({
       type: [Open311ServiceRef],
-      resolve: async ({ lang }, _args, ctx) =>
-        (await ctx.prisma.serviceItem.findMany({ where: { active: true }, include: { series: true }, orderBy: { code: 'asc' } })).map((i) => toOpen311Service(i, lang)),
+      description: 'The catalogue, and the code `welfare` under which every welfare request is published',
+      resolve: async ({ lang }, _args, ctx) => [
+        ...(await ctx.prisma.serviceItem.findMany({ where: { active: true }, include: { series: true }, orderBy: { code: 'asc' } })).map((i) => toOpen311Service(i, lang)),
+        welfareService(lang),
+      ],
     }),
     requests: t.field({
       type: [Open311RequestRef],
-      description: 'Newest first. Without service_request_id or start_date: the last 90 days. At most 1000',
+      description:
+        'Newest first. Without service_request_id or start_date: the last 90 days. At most 1000. Welfare requests carry the code `welfare` and their day only, and the date filters see them by day',
       args: {
         service_request_id: t.arg.idList(),
         service_code: t.arg.string(),
@@ -69,13 +72,15 @@ const Open311 = builder.objectRef<{ lang: Lang }>('Open311').implement({
       resolve: async ({ lang }, args, ctx) => {
         const limit = args.limit ?? 1000;
         if (limit < 1 || limit > 1000) throw badInput('limit must be 1–1000', { field: 'limit' });
-        const where: Prisma.ServiceRequestWhereInput = {};
-        if (args.service_request_id) where.id = { in: args.service_request_id };
-        if (args.service_code) where.item = { code: args.service_code };
-        if (args.status) where.status = args.status === 'open' ? { in: [...openStatuses] } : { notIn: [...openStatuses] };
         const from = args.start_date ?? (args.service_request_id ? undefined : new Date(Date.now() - 90 * day));
-        if (from || args.end_date) where.requestedAt = { ...(from ? { gte: from } : {}), ...(args.end_date ? { lte: args.end_date } : {}) };
-        const rows = await ctx.prisma.serviceRequest.findMany({ where, include, orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }], take: limit });
+        const rows = await publicRequestPage(ctx.prisma, {
+          ids: args.service_request_id,
+          serviceCode: args.service_code,
+          status: args.status,
+          from,
+          to: args.end_date,
+          limit,
+        });
         return rows.map((r) => toOpen311Request(r, lang));
       },
     }),
