@@ -34,6 +34,7 @@ describe('claims that do not fit their role', () => {
     ['committee staff without a community', { role: 'COMMITTEE_STAFF' }, /COMMITTEE_STAFF needs communityId/],
     ['street staff without a street', { role: 'STREET_STAFF' }, /STREET_STAFF needs streetId/],
     ['an unknown role', { role: 'MAYOR' as never }, /unknown role "MAYOR"/],
+    ['a service that names no subgraph', { role: 'SERVICE', sub: 'batch-job' }, /SERVICE needs sub "service:<subgraph>"/],
   ] as [string, TokenClaims, RegExp][])('refuses %s at the gateway with 401', async (_label, claims, message) => {
     const res = await hub.query('{ streets { id } }', {}, claims);
     expect(res.status).toBe(401);

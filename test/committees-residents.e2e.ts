@@ -68,7 +68,7 @@ describe('residents\' personal data', () => {
     const seen = await residentAs(elderly.id, { role: 'SERVICE', sub: 'service:services' });
     expect(seen.vulnerableGroups).toContain('ELDERLY');
     for (const field of personalFields.filter((f) => f !== 'vulnerableGroups')) expect(seen[field]).toBeNull();
-    for (const sub of ['service:party', 'service:evaluations', 'services']) {
+    for (const sub of ['service:party', 'service:evaluations']) {
       const other = await residentAs(elderly.id, { role: 'SERVICE', sub });
       for (const field of personalFields) expect(other[field]).toBeNull();
     }

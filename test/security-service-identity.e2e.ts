@@ -48,11 +48,13 @@ describe('service identities', () => {
     expect((await hub.query(step('acceptDelegatedTask'), { id }, committee)).errors).toBeUndefined();
     // Exactly what departments' outbox sends (delivered already or not: the caller decides first).
     const input = { eventId: `transfer-${id}`, communityId: community, amountFen: 45_600, source: '区卫生健康局', purpose: '委托任务经费', reference: `delegated-task:${id}` };
-    for (const as of [asService('services'), asService('evaluations'), asService('party'), { role: 'SERVICE' } as TokenClaims, { role: 'DISTRICT_ADMIN' } as TokenClaims]) {
+    for (const as of [asService('services'), asService('evaluations'), asService('party'), { role: 'DISTRICT_ADMIN' } as TokenClaims]) {
       const { code, message } = await refusal(input, as);
       expect(code, message).toBe('FORBIDDEN');
       if (as.role === 'SERVICE') expect(message).toMatch(/Only the departments subgraph/);
     }
+    // A service token that names no subgraph does not get past the gateway.
+    expect((await refusal(input, { role: 'SERVICE' } as TokenClaims)).code).toBe('UNAUTHENTICATED');
     // Departments' own delivery books it, once.
     await vi.waitFor(async () => expect(await entriesFor(hub, id)).toHaveLength(1), arrives);
     expect((await ledger(hub)).balance).toBe(before + 45_600);
@@ -92,7 +94,7 @@ describe('service identities', () => {
   it('publishes commitments for a service point only as the services subgraph (or the district)', async () => {
     const publish = 'mutation($input: PublishCommitmentInput!) { publishCommitment(input: $input) { id ownerId } }';
     const input = { ownerType: 'SERVICE_POINT', ownerId: 'service-point-minzu-03', title: '助餐服务承诺', target: '工作日午餐按时供应', deadline: '2099-12-31' };
-    for (const as of [asService('evaluations'), asService('departments'), { role: 'SERVICE' } as TokenClaims, { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' } as TokenClaims]) {
+    for (const as of [asService('evaluations'), asService('departments'), { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' } as TokenClaims]) {
       const res = await hub.query(publish, { input }, as);
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(as)).toBe('FORBIDDEN');
     }
