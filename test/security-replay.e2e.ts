@@ -161,7 +161,7 @@ describe('subscriptions between the gateway and a subgraph', () => {
       const resubscribed = subscribes()[1]!;
       expect(resubscribed.payload!.extensions.nonce).not.toBe(captured!.payload!.extensions.nonce);
       const seen = feed.events.length;
-      accepted(await cast(hub, rep('community-jianghan-02', 1), campaign, 'dept-health', levels(keys, [4])));
+      accepted(await cast(hub, rep('community-minzu-02', 1), campaign, 'dept-health', levels(keys, [4])));
       await feed.next((e) => e.data?.campaignProgress?.ballotsCast === 1, seen, 20_000);
       expect(feed.ended).toBeNull();
 

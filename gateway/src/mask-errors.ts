@@ -114,6 +114,7 @@ function wrapsThrownError(error: GraphQLErrorType): boolean {
  */
 function sanitize(error: GraphQLErrorType): GraphQLErrorType {
   const extensions = error.extensions as Record<string, unknown> | undefined;
+  specStatusAlways(extensions);
   const leaking = Object.keys(extensions ?? {}).filter((key) => INTERNAL_EXTENSIONS.has(key));
   if (leaking.length === 0) return error;
   try {
@@ -129,4 +130,21 @@ function sanitize(error: GraphQLErrorType): GraphQLErrorType {
 function stackFromExtensions(error: GraphQLErrorType | undefined): string | undefined {
   const trace = error?.extensions?.stacktrace;
   return Array.isArray(trace) ? trace.join('\n') : undefined;
+}
+
+/**
+ * A request body the runtime cannot parse (none, broken JSON) is marked `http.spec`, which makes it
+ * answer 200 to clients that accept only `application/json`, once the error has passed through a
+ * custom masker. GraphQL over HTTP keeps 200 for such clients only for documents that do not parse
+ * or validate; a body that is not a GraphQL request at all is 400 (graphql-http's audits A5BF and
+ * BCF8).
+ */
+function specStatusAlways(extensions: Record<string, unknown> | undefined): void {
+  const http = extensions?.http as { spec?: unknown; status?: unknown } | undefined;
+  if (extensions?.code !== 'BAD_REQUEST' || !http?.spec || typeof http.status !== 'number') return;
+  try {
+    delete http.spec;
+  } catch {
+    extensions!.http = { ...http, spec: undefined };
+  }
 }
