@@ -3,7 +3,6 @@
 // recorded operations the limits let through), a second gateway over the same subgraphs for the
 // tests' own API checks, and pages in Debian's Chromium with every request that would leave
 // 127.0.0.1 refused and recorded.
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,12 +17,10 @@ import departments from '../subgraphs/departments/src/index.js';
 import evaluations from '../subgraphs/evaluations/src/index.js';
 import party from '../subgraphs/party/src/index.js';
 import services from '../subgraphs/services/src/index.js';
+import { chromiumFlags, chromiumPath, hasChromium } from './chromium.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(chromiumPath);
+export { hasChromium };
 if (!hasChromium) console.warn(`SKIPPED: the dashboard browser tests need Debian's chromium at ${chromiumPath} (apt-get install chromium)`);
-
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface DashboardHub {
   /** Serves the page: trusted documents on, default limits. */
@@ -53,7 +50,7 @@ export async function startDashboardHub(name: string): Promise<DashboardHub> {
   let browser: Browser | undefined;
   try {
     probe = await startGatewayServer({ supergraph: hub.supergraphPath, port: 0, host: '127.0.0.1', identity: hub.secrets, security: { trustedDocuments: { enabled: false } } });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   } catch (error) {
     await probe?.close();
     await hub.close();

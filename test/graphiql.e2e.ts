@@ -2,20 +2,18 @@
 // off: everything the page needs comes from the hub, it is titled shequ, opens on the README's
 // first query, runs it, and runs a subscription over graphql-ws. Any request that would leave
 // 127.0.0.1 is refused and fails the test. Screenshots go to test-results/graphiql/.
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { repoRoot } from '@shequ/kit/paths';
 import { startTestFederation, type TestFederation } from '@shequ/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumFlags, chromiumPath, hasChromium } from './chromium.js';
 import committees from '../subgraphs/committees/src/index.js';
 import departments from '../subgraphs/departments/src/index.js';
 import evaluations from '../subgraphs/evaluations/src/index.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const shots = path.join(repoRoot, 'test-results', 'graphiql');
-const offline = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let hub: TestFederation;
 let browser: Browser;
@@ -42,13 +40,13 @@ async function openGraphiQL(query?: string): Promise<Page> {
 /** The text of GraphiQL's response pane (a Monaco editor, rendered line by line). */
 const responseText = async (page: Page) => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
 
-if (!existsSync(chromiumPath)) console.warn(`SKIPPED: the GraphiQL browser tests need Debian's chromium at ${chromiumPath} (apt-get install chromium)`);
+if (!hasChromium) console.warn(`SKIPPED: the GraphiQL browser tests need Debian's chromium at ${chromiumPath} (apt-get install chromium)`);
 
-describe.skipIf(!existsSync(chromiumPath))('GraphiQL in a browser, offline', () => {
+describe.skipIf(!hasChromium)('GraphiQL in a browser, offline', () => {
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
     hub = await startTestFederation({ subgraphs: [committees, departments, evaluations] });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: offline });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -3,9 +3,8 @@
 // neither which welfare service nor when to the minute, not even through the filters, and no id
 // counts up.
 import { beforeAll, expect, it } from 'vitest';
-import { ok, onEachDatabase, provider, residentAs } from './fixtures.js';
+import { ok, onEachDatabase, provider } from './fixtures.js';
 
-const file = 'mutation($input: FileServiceRequestInput!) { fileServiceRequest(input: $input) { id } }';
 const update = 'mutation($input: UpdateServiceRequestInput!) { updateServiceRequest(input: $input) { statusNotes } }';
 const publicRequest = 'query($id: ID!) { open311 { request(service_request_id: $id) { service_code service_name status_notes agency_responsible service_notice requested_datetime updated_datetime lat long } } }';
 const publicIds = 'query($code: String, $from: DateTime, $to: DateTime) { open311 { requests(service_code: $code, start_date: $from, end_date: $to) { service_request_id service_code requested_datetime } } }';
