@@ -31,3 +31,5 @@ export * from './federation/service-client.js';
 export * from './outbox/index.js';
 export * from './crypto/field-cipher.js';
 export * from './privacy/anonymise.js';
+export * from './accountability/timeline.js';
+export * from './schema/accountability-event.js';

@@ -13,5 +13,6 @@ import './types/commitment.js';
 import './types/commitment-mutations.js';
 import './types/notice.js';
 import './types/viewer.js';
+import './types/accountability.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

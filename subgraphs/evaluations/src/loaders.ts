@@ -58,3 +58,21 @@ export const verificationsLoader = (ctx: Context) =>
   ctx.loaders.groupedBy('verificationsByCase', (v: RectificationVerification) => v.caseId, (ids: readonly string[]) =>
     ctx.prisma.rectificationVerification.findMany({ where: { caseId: { in: [...ids] } }, orderBy: { communityId: 'asc' } }),
   );
+
+/** The campaigns a street, department or staff member is a target of. */
+export const targetingLoader = (ctx: Context) =>
+  ctx.loaders.groupedBy('campaignTargetsByTarget', (t: CampaignTarget) => t.targetId, (ids: readonly string[]) =>
+    ctx.prisma.campaignTarget.findMany({ where: { targetId: { in: [...ids] } }, orderBy: { campaignId: 'asc' } }),
+  );
+
+/** Every target's result per campaign, computed once per request however many targets ask. */
+export const resultsLoader = (ctx: Context) =>
+  ctx.loaders.get<string, LiveResult[]>('resultsByCampaign', async (ids) => {
+    const campaigns = await Promise.all(ids.map((id) => campaignLoader(ctx).load(id)));
+    return Promise.all(campaigns.map((c) => (c ? campaignResults(ctx, c) : [])));
+  });
+
+export const casesByTargetLoader = (ctx: Context) =>
+  ctx.loaders.groupedBy('casesByTarget', (c: RectificationCase) => c.targetId, (ids: readonly string[]) =>
+    ctx.prisma.rectificationCase.findMany({ where: { targetId: { in: [...ids] } }, orderBy: [{ openedOn: 'asc' }, { id: 'asc' }] }),
+  );

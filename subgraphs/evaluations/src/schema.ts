@@ -9,5 +9,6 @@ import './types/live.js';
 import './types/rectification.js';
 import './types/rectification-actions.js';
 import './types/appraisal.js';
+import './types/accountability.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', ...liveStateSchemaOptions });

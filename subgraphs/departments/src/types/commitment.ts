@@ -5,7 +5,7 @@ import { Department, departmentLoader } from './department.js';
 import { CommitmentOwnerType, CommitmentStatus } from './enums.js';
 import { Street, streetLoader } from './street.js';
 
-const commitmentsByOwner = (ctx: Context) =>
+export const commitmentsByOwner = (ctx: Context) =>
   ctx.loaders.groupedBy('commitmentsByOwner', (c: CommitmentRow) => c.ownerId, (ids: readonly string[]) =>
     ctx.prisma.commitment.findMany({ where: { ownerId: { in: [...ids] } }, orderBy: [{ deadline: 'asc' }, { id: 'asc' }] }),
   );

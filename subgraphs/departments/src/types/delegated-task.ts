@@ -9,7 +9,7 @@ import { Street, streetLoader } from './street.js';
 export const taskLoader = (ctx: Context) =>
   ctx.loaders.byKey('taskById', (t: TaskRow) => t.id, (ids: readonly string[]) => ctx.prisma.delegatedTask.findMany({ where: { id: { in: [...ids] } } }));
 
-const tasksBy = (ctx: Context, column: 'communityId' | 'proposerId') =>
+export const tasksBy = (ctx: Context, column: 'communityId' | 'proposerId') =>
   ctx.loaders.groupedBy(`tasksBy.${column}`, (t: TaskRow) => t[column], (ids: readonly string[]) =>
     ctx.prisma.delegatedTask.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ proposedAt: 'desc' }, { id: 'desc' }] }),
   );

@@ -8,7 +8,7 @@ import { Street, streetLoader } from './street.js';
 export const staffLoader = (ctx: Context) =>
   ctx.loaders.byKey('staffById', (s: StaffRow) => s.id, (ids: readonly string[]) => ctx.prisma.staff.findMany({ where: { id: { in: [...ids] } } }));
 
-const assignmentsByStaff = (ctx: Context) =>
+export const assignmentsByStaff = (ctx: Context) =>
   ctx.loaders.groupedBy('assignmentsByStaff', (a: StaffAssignment) => a.staffId, (ids: readonly string[]) =>
     ctx.prisma.staffAssignment.findMany({ where: { staffId: { in: [...ids] } }, orderBy: { communityId: 'asc' } }),
   );

@@ -1,12 +1,18 @@
+import { defineAccountabilityEvent } from '@shequ/kit';
 import { builder } from '../builder.js';
 import type { TargetKind } from '../domain/scoring.js';
 
 // Entities owned elsewhere: streets, departments and staff by `departments`, communities by
 // `committees`. This subgraph holds only their ids; the gateway resolves the rest.
 const key = () => builder.selection<{ id: string }>('id');
-export const Street = builder.externalRef('Street', key()).implement({ externalFields: (t) => ({ id: t.id() }) });
-export const Department = builder.externalRef('Department', key()).implement({ externalFields: (t) => ({ id: t.id() }) });
-export const Staff = builder.externalRef('Staff', key()).implement({ externalFields: (t) => ({ id: t.id() }) });
+export const AccountabilityEvent = defineAccountabilityEvent(builder);
+// `recordedEvents`: departments' part of the accountability trail (commitments, delegated work),
+// which `accountabilityTimeline` receives through @requires (types/accountability.ts).
+const accountableRef = <Name extends string>(name: Name) =>
+  builder.externalRef(name, key()).implement({ externalFields: (t) => ({ id: t.id(), recordedEvents: t.field({ type: [AccountabilityEvent] }) }) });
+export const Street = accountableRef('Street');
+export const Department = accountableRef('Department');
+export const Staff = accountableRef('Staff');
 export const Community = builder.externalRef('Community', key()).implement({ externalFields: (t) => ({ id: t.id() }) });
 
 export const TargetKindEnum = builder.enumType('EvaluationTargetKind', {
