@@ -13,6 +13,7 @@ interface Event {
   summary: string;
   subjectId: string;
   communityId: string | null;
+  community: { id: string; name: string } | null;
 }
 
 interface Unit {
@@ -29,7 +30,7 @@ const unitFields = `id
   rectificationCases { id status planSubmittedAt verifications { accepted } }
   commitments { id status }
   delegatedTasks { id status communityId }
-  accountabilityTimeline(limit: 500) { at kind summary subjectId communityId }`;
+  accountabilityTimeline(limit: 500) { at kind summary subjectId communityId community { id name } }`;
 
 const admin: TokenClaims = { role: 'DISTRICT_ADMIN', sub: 'admin-timeline' };
 
@@ -63,6 +64,10 @@ describe('accountability of a department, a street and a staff member', () => {
     expect(ofKind('TASK_PROPOSED')).toEqual(unit.delegatedTasks.map((t) => t.id).sort());
     expect(ofKind('COMMITMENT_MADE')).toEqual(unit.commitments.map((c) => c.id).sort());
     expect(ofKind('CASE_OPENED')).toEqual(unit.rectificationCases.map((c) => c.id).sort());
+    // Events about a community name it (committees resolves it).
+    const located = unit.accountabilityTimeline.filter((e) => e.communityId);
+    expect(located.length).toBeGreaterThan(0);
+    expect(located.every((e) => e.community?.id === e.communityId && e.community.name.endsWith('社区'))).toBe(true);
     // Anonymous callers see only the published campaign, in the results and in the timeline.
     expect(unit.evaluations.map((r) => r.campaignStatus)).toEqual(['PUBLISHED']);
     expect(ofKind('SCORE_PUBLISHED')).toEqual(unit.evaluations.map((r) => r.campaignId));

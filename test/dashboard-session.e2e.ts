@@ -139,8 +139,35 @@ describe.skipIf(!hasChromium)('signing in to the dashboard, and the community pa
     expect(d.leftLocalhost).toEqual([]);
   });
 
+  it("drills down from a published scoreboard to a department's accountability record: results, cases and the merged timeline", async () => {
+    const campaigns = await api.query<{ campaigns: { id: string; status: string }[] }>('{ campaigns { id status } }');
+    const published = campaigns.data!.campaigns.find((c) => c.status === 'PUBLISHED')!.id;
+    const page = await d.open(`#/scoreboard/${published}`);
+    const first = page.getByTestId('ranking-DEPARTMENT').locator('tbody tr').first();
+    const departmentId = (await first.getAttribute('data-target', { timeout: 30_000 }))!;
+    await first.getByRole('link').click();
+    await page.getByTestId('unit-page').waitFor({ timeout: 30_000 });
+    expect(page.url()).toContain(`#/unit/department/${departmentId}`);
+    const truth = await api.query<{ department: { evaluations: { campaignId: string; score: number }[]; accountabilityTimeline: { kind: string; summary: string }[] } }>(
+      'query($id: ID!) { department(id: $id) { evaluations { campaignId score } accountabilityTimeline(limit: 200) { kind summary } } }',
+      { id: departmentId },
+    );
+    const { evaluations, accountabilityTimeline } = truth.data!.department;
+    const items = page.getByTestId('unit-timeline').locator('li');
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(accountabilityTimeline.length);
+    // Newest first on the page; the API gives the story oldest first.
+    expect(await items.first().getAttribute('data-kind')).toBe(accountabilityTimeline.at(-1)!.kind);
+    expect(await items.first().innerText()).toContain(accountabilityTimeline.at(-1)!.summary);
+    expect(await items.last().getAttribute('data-kind')).toBe(accountabilityTimeline[0]!.kind);
+    const row = page.getByTestId('unit-results').locator(`tr[data-campaign="${published}"]`);
+    expect(await row.innerText()).toContain(evaluations.find((r) => r.campaignId === published)!.score.toFixed(2));
+    await page.screenshot({ path: path.join(d.shots, 'department-record.png'), fullPage: true });
+    await page.close();
+    expect(d.leftLocalhost).toEqual([]);
+  });
+
   it('fits a phone: no view scrolls sideways, in either language, and every view stays one tap away', async () => {
-    const views = ['#/', '#/overview', `#/community/${community}`, '#/rectification', '#/commitments', '#/tasks'];
+    const views = ['#/', '#/overview', `#/community/${community}`, '#/rectification', '#/commitments', '#/tasks', '#/unit/department/dept-health'];
     const page = await d.open('#/', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     for (const lang of ['中文', 'English']) {
       await page.getByRole('button', { name: lang }).click();

@@ -9,6 +9,7 @@ import { Overview } from './views/Overview.tsx';
 import { Rectification } from './views/Rectification.tsx';
 import { Scoreboard } from './views/Scoreboard.tsx';
 import { Tasks } from './views/Tasks.tsx';
+import { UnitPage } from './views/UnitPage.tsx';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -43,6 +44,7 @@ function Shell() {
         {route.view === 'rectification' && <Rectification />}
         {route.view === 'commitments' && <Commitments />}
         {route.view === 'tasks' && <Tasks />}
+        {route.view === 'unit' && <UnitPage kind={route.kind} id={route.id} />}
       </main>
     </>
   );

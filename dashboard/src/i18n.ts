@@ -33,6 +33,18 @@ export function pickName(lang: Lang, n: Named | null | undefined): string {
 
 const strings = {
   appTitle: { zh: '江汉区社区治理看板', en: 'Jianghan District community dashboard' },
+  accountability: { zh: '问责记录', en: 'Accountability record' },
+  accountabilityIntro: {
+    zh: '评议结果、差评整改、公开承诺与委托任务，按时间排列；未公布的评议不在其中。',
+    en: 'Evaluation results, rectification of bad reviews, public commitments and delegated work, in time order; campaigns not yet published are not part of it.',
+  },
+  timeline: { zh: '时间线', en: 'Timeline' },
+  noEvents: { zh: '暂无记录', en: 'Nothing recorded yet' },
+  results: { zh: '历次评议', en: 'Results by campaign' },
+  cases: { zh: '整改案件', en: 'Rectification cases' },
+  commitmentsMade: { zh: '公开承诺', en: 'Public commitments' },
+  tasksDelegated: { zh: '委托任务', en: 'Delegated tasks' },
+  viewRecord: { zh: '查看问责记录', en: 'View accountability record' },
   navScoreboard: { zh: '实时评议', en: 'Live scoreboard' },
   navOverview: { zh: '全区概览', en: 'District overview' },
   language: { zh: '语言', en: 'Language' },
@@ -308,4 +320,29 @@ const enums: Record<string, { zh: string; en: string }> = {
 export function enumLabel(lang: Lang, value: string | null | undefined): string {
   if (!value) return '—';
   return enums[value]?.[lang] ?? value;
+}
+
+/** What happened, for accountability timeline events (some kinds share a name with a status, e.g. PLAN_SUBMITTED). */
+const eventKinds: Record<string, { zh: string; en: string }> = {
+  SCORE_PUBLISHED: { zh: '评议结果公布', en: 'Score published' },
+  BAD_REVIEWS: { zh: '差评', en: 'Bad reviews' },
+  CASE_OPENED: { zh: '整改立案', en: 'Case opened' },
+  APPEAL_FILED: { zh: '提出申诉', en: 'Appeal filed' },
+  APPEAL_DECIDED: { zh: '申诉裁定', en: 'Appeal decided' },
+  PLAN_SUBMITTED: { zh: '提交整改方案', en: 'Plan submitted' },
+  PLAN_SENT_BACK: { zh: '方案退回', en: 'Plan sent back' },
+  VERIFIED: { zh: '验收通过', en: 'Verified' },
+  CASE_CLOSED: { zh: '案件办结', en: 'Case closed' },
+  COMMITMENT_MADE: { zh: '作出承诺', en: 'Commitment made' },
+  COMMITMENT_KEPT: { zh: '承诺兑现', en: 'Commitment kept' },
+  COMMITMENT_BROKEN: { zh: '承诺未兑现', en: 'Commitment broken' },
+  TASK_PROPOSED: { zh: '提出委托任务', en: 'Task proposed' },
+  TASK_ACCEPTED: { zh: '社区接受任务', en: 'Task accepted' },
+  TASK_DECLINED: { zh: '社区拒绝任务', en: 'Task declined' },
+  TASK_COMPLETED: { zh: '任务完成', en: 'Task completed' },
+  TASK_SETTLED: { zh: '任务结算', en: 'Task settled' },
+};
+
+export function eventLabel(lang: Lang, kind: string): string {
+  return eventKinds[kind]?.[lang] ?? kind;
 }

@@ -4,12 +4,17 @@ export type Route =
   | { view: 'rectification' }
   | { view: 'commitments' }
   | { view: 'tasks' }
-  | { view: 'community'; id: string };
+  | { view: 'community'; id: string }
+  | { view: 'unit'; kind: UnitKind; id: string };
 
-/** `#/` and `#/scoreboard[/<id>]`, `#/overview`, `#/community/<id>`, `#/rectification`, `#/commitments`, `#/tasks`; anything else is the home view. */
+export type UnitKind = 'department' | 'street' | 'staff';
+const unitKinds: readonly string[] = ['department', 'street', 'staff'] satisfies UnitKind[];
+
+/** `#/` and `#/scoreboard[/<id>]`, `#/overview`, `#/community/<id>`, `#/unit/<department|street|staff>/<id>`, `#/rectification`, `#/commitments`, `#/tasks`; anything else is the home view. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
-  const [head, arg] = parts;
+  const [head, arg, id] = parts;
+  if (head === 'unit' && arg && unitKinds.includes(arg) && id) return { view: 'unit', kind: arg as UnitKind, id };
   if (head === 'overview') return { view: 'overview' };
   if (head === 'rectification') return { view: 'rectification' };
   if (head === 'commitments') return { view: 'commitments' };
@@ -31,6 +36,8 @@ export function href(route: Route): string {
       return '#/tasks';
     case 'community':
       return `#/community/${encodeURIComponent(route.id)}`;
+    case 'unit':
+      return `#/unit/${route.kind}/${encodeURIComponent(route.id)}`;
     case 'scoreboard':
       return route.campaignId ? `#/scoreboard/${encodeURIComponent(route.campaignId)}` : '#/';
   }

@@ -481,6 +481,71 @@ export const TaskLedger = `query DashboardTaskLedger($communityId: ID!, $after: 
   }
 }`;
 
+// A unit's accountability page: one document per kind of unit (they are different types), the
+// same selection in each.
+const accountabilitySelection = `
+    evaluations {
+      campaignId
+      campaign {
+        title
+      }
+      campaignStatus
+      score
+      grade
+      rank
+      badReviews
+      ballotCount
+      meetsMinBallots
+    }
+    rectificationCases {
+      id
+      status
+      deadline
+      overdue
+      badReviews
+    }
+    commitments {
+      id
+    }
+    delegatedTasks {
+      id
+    }
+    accountabilityTimeline(limit: 200) {
+      at
+      kind
+      summary
+      subjectId
+      community {
+        id
+        name
+        nameEn
+      }
+    }`;
+
+export const DepartmentAccountability = `query DashboardDepartmentAccountability($id: ID!) {
+  department(id: $id) {
+    id
+    name
+    nameEn${accountabilitySelection}
+  }
+}`;
+
+export const StreetAccountability = `query DashboardStreetAccountability($id: ID!) {
+  street(id: $id) {
+    id
+    name
+    nameEn${accountabilitySelection}
+  }
+}`;
+
+export const StaffAccountability = `query DashboardStaffAccountability($id: ID!) {
+  staff(id: $id) {
+    id
+    name
+    position${accountabilitySelection}
+  }
+}`;
+
 /** Name → document, in the order the manifest generator and tests walk them. */
 export const operations = {
   CampaignList,
@@ -499,6 +564,9 @@ export const operations = {
   ServicePointCommitments,
   DelegatedTasks,
   TaskLedger,
+  DepartmentAccountability,
+  StreetAccountability,
+  StaffAccountability,
 } as const;
 
 export type OperationName = keyof typeof operations;

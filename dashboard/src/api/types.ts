@@ -276,3 +276,34 @@ export interface TaskLedgerEntry {
 export interface TaskLedgerPage {
   ledgerEntries: { pageInfo: PageInfo; edges: Array<{ node: TaskLedgerEntry }> };
 }
+
+export interface AccountabilityEvent {
+  at: string;
+  kind: string;
+  summary: string;
+  subjectId: string;
+  community: NamedRef | null;
+}
+
+/** What DepartmentAccountability, StreetAccountability and StaffAccountability select. */
+export interface UnitAccountability {
+  id: string;
+  name: string;
+  nameEn?: string;
+  position?: string;
+  evaluations: {
+    campaignId: string;
+    campaign: { title: string } | null;
+    campaignStatus: CampaignStatus;
+    score: number | null;
+    grade: Grade | null;
+    rank: number | null;
+    badReviews: number | null;
+    ballotCount: number;
+    meetsMinBallots: boolean;
+  }[];
+  rectificationCases: { id: string; status: string; deadline: string; overdue: boolean; badReviews: number }[];
+  commitments: { id: string }[];
+  delegatedTasks: { id: string }[];
+  accountabilityTimeline: AccountabilityEvent[];
+}

@@ -12,7 +12,7 @@ export function Header({ route }: { route: Route }) {
         <a href="#/">{t(lang, 'appTitle')}</a>
       </h1>
       <nav aria-label={lang === 'zh' ? '主导航' : 'Main'}>
-        <a href="#/" aria-current={route.view === 'scoreboard' ? 'page' : undefined}>
+        <a href="#/" aria-current={route.view === 'scoreboard' || route.view === 'unit' ? 'page' : undefined}>
           {t(lang, 'navScoreboard')}
         </a>
         <a href="#/overview" aria-current={route.view === 'overview' || route.view === 'community' ? 'page' : undefined}>

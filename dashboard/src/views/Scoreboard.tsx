@@ -6,7 +6,7 @@ import { formatInt, formatPercent, formatScore } from '../format.ts';
 import { enumLabel, pickName, t, type Lang, type MessageKey } from '../i18n.ts';
 import { rankRows } from '../live/board.ts';
 import { useBoard } from '../live/useBoard.ts';
-import { href } from '../router.ts';
+import { href, type UnitKind } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { ScoreChart, type ScoreBar } from './ScoreChart.tsx';
@@ -117,6 +117,7 @@ function TurnoutBar({ ratio, label }: { ratio: number; label: string }) {
   );
 }
 
+const unitKind: Record<TargetKind, UnitKind> = { DEPARTMENT: 'department', STREET: 'street', STAFF: 'staff' };
 const kindTitle: Record<TargetKind, MessageKey> = { DEPARTMENT: 'departments', STREET: 'streets', STAFF: 'staff' };
 
 export function targetName(lang: Lang, target: CampaignTarget): string {
@@ -176,7 +177,11 @@ function KindBoard({ kind, campaign, results, scoresShown, lang }: { kind: Targe
               return (
                 <tr key={target.targetId} data-target={target.targetId}>
                   <td className="num">{shown ? (result?.rank ?? '—') : '—'}</td>
-                  <th scope="row">{targetName(lang, target)}</th>
+                  <th scope="row">
+                    <a href={href({ view: 'unit', kind: unitKind[target.targetKind], id: target.targetId })} title={t(lang, 'viewRecord')}>
+                      {targetName(lang, target)}
+                    </a>
+                  </th>
                   <td className="num" data-field="score">
                     {shown ? formatScore(result?.score) : scoresShown ? <span title={t(lang, 'fewerThan', { k: campaign.minBallots })}>— <span className="muted small">{t(lang, 'fewerThan', { k: campaign.minBallots })}</span></span> : '—'}
                   </td>

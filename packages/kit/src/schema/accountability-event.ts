@@ -12,7 +12,10 @@ export const eventFromJson = (e: AccountabilityEventJson): AccountabilityEvent =
 /** The fields another subgraph selects with @requires to receive these events. */
 export const accountabilityEventSelection = '{ at kind summary subjectId communityId }';
 
-export function defineAccountabilityEvent<P extends object, DB>(builder: SubgraphBuilder<P, DB>) {
+type Types<B> = B extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** `community`: the subgraph's reference to committees' Community, so a reader gets its name. */
+export function defineAccountabilityEvent<P extends object, DB>(builder: SubgraphBuilder<P, DB>, community: PothosSchemaTypes.ObjectRef<Types<SubgraphBuilder<P, DB>>, { id: string }>) {
   const kind = builder.enumType('AccountabilityEventKind', {
     description: 'What happened, in the order events on the same instant are listed',
     values: Object.fromEntries(accountabilityEventKinds.map((k) => [k, { description: accountabilityEventKindDescriptions[k] }])) as Record<
@@ -29,6 +32,7 @@ export function defineAccountabilityEvent<P extends object, DB>(builder: Subgrap
       summary: t.exposeString('summary'),
       subjectId: t.exposeID('subjectId', { description: 'The campaign, case, commitment or task it is about' }),
       communityId: t.exposeID('communityId', { nullable: true, description: 'The community concerned, when there is one' }),
+      community: t.field({ type: community, nullable: true, resolve: (e) => (e.communityId ? { id: e.communityId } : null) }),
     }),
   });
 }

@@ -5,12 +5,13 @@ import { defineAccountabilityEvent, inTimeOrder } from '@shequ/kit';
 import { builder, type Context } from '../builder.js';
 import { commitmentEvents, taskEvents } from '../accountability/events.js';
 import { Commitment, commitmentsByOwner } from './commitment.js';
+import { Community } from './community.js';
 import { DelegatedTask, tasksBy } from './delegated-task.js';
 import { Department } from './department.js';
 import { assignmentsByStaff, Staff } from './staff.js';
 import { Street } from './street.js';
 
-const AccountabilityEvent = defineAccountabilityEvent(builder);
+const AccountabilityEvent = defineAccountabilityEvent(builder, Community);
 
 async function unitEvents(ctx: Context, unitId: string) {
   const [commitments, tasks] = await Promise.all([commitmentsByOwner(ctx).load(unitId), tasksBy(ctx, 'proposerId').load(unitId)]);

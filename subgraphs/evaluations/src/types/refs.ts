@@ -5,7 +5,8 @@ import type { TargetKind } from '../domain/scoring.js';
 // Entities owned elsewhere: streets, departments and staff by `departments`, communities by
 // `committees`. This subgraph holds only their ids; the gateway resolves the rest.
 const key = () => builder.selection<{ id: string }>('id');
-export const AccountabilityEvent = defineAccountabilityEvent(builder);
+export const Community = builder.externalRef('Community', key()).implement({ externalFields: (t) => ({ id: t.id() }) });
+export const AccountabilityEvent = defineAccountabilityEvent(builder, Community);
 // `recordedEvents`: departments' part of the accountability trail (commitments, delegated work),
 // which `accountabilityTimeline` receives through @requires (types/accountability.ts).
 const accountableRef = <Name extends string>(name: Name) =>
@@ -13,7 +14,6 @@ const accountableRef = <Name extends string>(name: Name) =>
 export const Street = accountableRef('Street');
 export const Department = accountableRef('Department');
 export const Staff = accountableRef('Staff');
-export const Community = builder.externalRef('Community', key()).implement({ externalFields: (t) => ({ id: t.id() }) });
 
 export const TargetKindEnum = builder.enumType('EvaluationTargetKind', {
   description: 'What a campaign target is: a street office, a functional department or a staff member',

@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import { canSeeScores, demandScores } from '../domain/access.js';
 import type { LiveResult } from '../domain/results.js';
 import type { CriterionResult } from '../domain/scoring.js';
-import { campaignResults } from '../loaders.js';
+import { campaignLoader, campaignResults } from '../loaders.js';
 import { Campaign, CampaignStatusEnum, visibleCampaign } from './campaign.js';
 import { GradeEnum, TargetKindEnum, targetFields } from './refs.js';
 
@@ -21,6 +21,7 @@ export const EvaluationResult = builder.objectRef<LiveResult>('EvaluationResult'
     'Below the campaign\'s minBallots only ballotCount is shown; everything else is null.',
   fields: (t) => ({
     campaignId: t.exposeID('campaignId'),
+    campaign: t.field({ type: Campaign, nullable: true, resolve: (r, _a, ctx) => campaignLoader(ctx).load(r.campaignId) }),
     campaignStatus: t.field({
       type: CampaignStatusEnum,
       description: "The campaign's status for this result: while OPEN it is as last released, from CLOSED on it is final",
