@@ -1,61 +1,62 @@
-/**
- * Token buckets per key: `burst` operations at once, refilled at `perMinute`. In memory, per
- * gateway process: N replicas allow N times the rate, which is fine for abuse protection.
- */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  private readonly perMs: number;
+// Per-caller limits on rate-limiter-flexible: `burst` operations per window, the window being the
+// time `perMinute` takes to earn them again (600/min with a burst of 120: 120 per 12 s). In
+// memory, per gateway process, by default; in Redis when REDIS_URL is set, so that N replicas
+// allow the rate once rather than N times. When Redis cannot answer, each replica goes on
+// limiting on its own (the library's insurance limiter) instead of refusing or letting all through.
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
-  constructor(
-    perMinute: number,
-    private readonly burst: number,
-    private readonly now: () => number = Date.now,
-    private readonly maxKeys = 50_000,
-  ) {
-    this.perMs = perMinute / 60_000;
-  }
+export type Taken = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-  /** Takes `cost` tokens; refuses (taking nothing) when there are not enough. */
-  take(key: string, cost = 1): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    const bucket = this.refilled(key);
-    if (bucket.tokens >= cost) {
-      bucket.tokens -= cost;
-      return { ok: true };
-    }
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / this.perMs / 1000)) };
-  }
+export interface CallerLimiter {
+  /** Takes `cost` operations from the caller's allowance; refuses when it is spent. */
+  take(key: string, cost?: number): Promise<Taken>;
+  /** Charges what an already admitted request turned out to cost (an HTTP batch). */
+  charge(key: string, cost: number): Promise<void>;
+  /** Resolves once the shared store answers (at once without one); until then each replica counts alone. */
+  shared(): Promise<void>;
+  close(): Promise<void>;
+}
 
-  /** Takes what an already admitted request turned out to cost (an HTTP batch), going negative if need be. */
-  charge(key: string, cost: number): void {
-    this.refilled(key).tokens -= cost;
-  }
+export interface CallerLimits {
+  perMinute: number;
+  burst: number;
+  /** Shared store; unset: this process only. */
+  redisUrl?: string;
+  /** Told (rarely) when Redis cannot answer; the URL may hold a password, so it is never logged. */
+  onStoreError?: (message: string) => void;
+}
 
-  get size(): number {
-    return this.buckets.size;
-  }
+const KEY_PREFIX = 'shequ:rate:';
 
-  private refilled(key: string): { tokens: number; at: number } {
-    const now = this.now();
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      if (this.buckets.size >= this.maxKeys) this.prune(now);
-      bucket = { tokens: this.burst, at: now };
-      this.buckets.set(key, bucket);
-    }
-    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.perMs);
-    bucket.at = now;
-    return bucket;
+export function createCallerLimiter(limits: CallerLimits): CallerLimiter {
+  const options = { points: limits.burst, duration: Math.max(1, Math.round((limits.burst * 60) / limits.perMinute)) };
+  const memory = new RateLimiterMemory({ ...options, keyPrefix: KEY_PREFIX });
+  let client: Redis | undefined;
+  let limiter: RateLimiterAbstract = memory;
+  if (limits.redisUrl) {
+    // No offline queue and a short timeout: a request waits for Redis at most a moment.
+    client = new Redis(limits.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+    client.on('error', (err: Error) => limits.onStoreError?.(err.message));
+    limiter = new RateLimiterRedis({ ...options, keyPrefix: KEY_PREFIX, storeClient: client, rejectIfRedisNotReady: true, insuranceLimiter: memory });
   }
-
-  /** Many distinct callers (one per spoofed address...) must not grow memory without bound. */
-  private prune(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.at) * this.perMs >= this.burst) this.buckets.delete(key);
-    }
-    // Still full of active callers: forget the least recently created.
-    for (const key of this.buckets.keys()) {
-      if (this.buckets.size < this.maxKeys) break;
-      this.buckets.delete(key);
-    }
-  }
+  return {
+    async take(key, cost = 1) {
+      try {
+        await limiter.consume(key, cost);
+        return { ok: true };
+      } catch (refused) {
+        if (!(refused instanceof RateLimiterRes)) throw refused;
+        // The refused attempt is counted too; the window's end clears it with the rest.
+        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refused.msBeforeNext / 1000)) };
+      }
+    },
+    async charge(key, cost) {
+      await limiter.penalty(key, cost);
+    },
+    shared: () => (client && client.status !== 'ready' ? new Promise<void>((resolve) => client!.once('ready', () => resolve())) : Promise.resolve()),
+    async close() {
+      await client?.quit().catch(() => client?.disconnect());
+    },
+  };
 }

@@ -37,6 +37,8 @@ export interface SecurityConfig {
     exemptRoles: string[];
     /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
     trustProxy: boolean;
+    /** REDIS_URL: counts shared by every gateway replica; unset, each process counts alone. */
+    redisUrl: string | undefined;
   };
   trustedDocuments: {
     enabled: boolean;
@@ -103,6 +105,7 @@ export function securityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Sec
       burst: int('RATE_LIMIT_BURST', 120, 1),
       exemptRoles: list('RATE_LIMIT_EXEMPT_ROLES', ['SERVICE']),
       trustProxy: bool('TRUST_PROXY', false),
+      redisUrl: env.REDIS_URL?.trim() || undefined,
     },
     trustedDocuments: {
       // Production turns it on by itself only when there is a manifest to trust.

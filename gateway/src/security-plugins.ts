@@ -34,6 +34,7 @@ export function securityPlugins(security: SecurityConfig, log: Logger): GatewayP
       trustedDocuments: trustedDocuments.enabled ? `${manifest.size} operations` : false,
       introspection: security.introspection,
       rateLimitPerMinute: security.rateLimit.perMinute,
+      rateLimitStore: security.rateLimit.perMinute === 0 ? null : security.rateLimit.redisUrl ? 'redis' : 'memory',
       limits,
       tracing: security.tracing,
     },
@@ -41,7 +42,7 @@ export function securityPlugins(security: SecurityConfig, log: Logger): GatewayP
   );
   return [
     useRequestTimeout(security.requestTimeoutMs),
-    useRateLimit(security.rateLimit),
+    useRateLimit(security.rateLimit, log),
     useContentType(),
     useBodyLimit(limits.maxBodyBytes),
     useNulGuard(),

@@ -5,7 +5,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { claimsExtension } from '@shequ/kit/auth/upstream-signature';
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from './graphql-error.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import { createCallerLimiter } from './rate-limiter.ts';
 import { refuseOperation } from './refuse-operation.ts';
 import type { SecurityConfig } from './security-config.ts';
 
@@ -16,9 +16,17 @@ interface ServerContextLike {
   req?: { socket?: { remoteAddress?: string } };
 }
 
-export function useRateLimit(config: SecurityConfig['rateLimit'], now?: () => number): GatewayPlugin {
+export function useRateLimit(config: SecurityConfig['rateLimit'], log?: { warn(fields: object, message: string): void }): GatewayPlugin {
   if (config.perMinute === 0) return {};
-  const limiter = new RateLimiter(config.perMinute, config.burst, now);
+  let lastWarning = 0;
+  const limiter = createCallerLimiter({
+    ...config,
+    onStoreError(message) {
+      if (Date.now() - lastWarning < 10_000) return;
+      lastWarning = Date.now();
+      log?.warn({ err: message }, 'redis rate-limit store unavailable; limiting per replica');
+    },
+  });
   const exempt = new Set(config.exemptRoles);
   const overHttp = new WeakSet<Request>();
 
@@ -33,23 +41,23 @@ export function useRateLimit(config: SecurityConfig['rateLimit'], now?: () => nu
 
   const message = (seconds: number) => `Too many requests; try again in ${seconds} s`;
 
-  const checkOperation = (args: { contextValue?: unknown }): ExecutionResult | undefined => {
+  const checkOperation = async (args: { contextValue?: unknown }): Promise<ExecutionResult | undefined> => {
     const context = args.contextValue as ServerContextLike & { request?: Request };
     if (context.request && overHttp.has(context.request)) return undefined; // counted on arrival
     const key = keyOf(context, context.request);
     if (!key) return undefined;
-    const taken = limiter.take(key);
+    const taken = await limiter.take(key);
     if (taken.ok) return undefined;
     return { errors: [new GraphQLError(message(taken.retryAfterSeconds), { extensions: { code: RATE_LIMITED, retryAfterSeconds: taken.retryAfterSeconds } })] };
   };
 
   return {
     // After the JWT plugin's own onRequestParse, so the verified subject is known here.
-    onRequestParse({ request, serverContext, endResponse, fetchAPI }) {
+    async onRequestParse({ request, serverContext, endResponse, fetchAPI }) {
       overHttp.add(request);
       const key = keyOf(serverContext as ServerContextLike, request);
       if (!key) return undefined;
-      const taken = limiter.take(key);
+      const taken = await limiter.take(key);
       if (!taken.ok) {
         const body = { errors: [{ message: message(taken.retryAfterSeconds), extensions: { code: RATE_LIMITED, retryAfterSeconds: taken.retryAfterSeconds } }] };
         endResponse(
@@ -61,12 +69,13 @@ export function useRateLimit(config: SecurityConfig['rateLimit'], now?: () => nu
         return undefined;
       }
       return {
-        onRequestParseDone({ requestParserResult }) {
-          // A batch costs one token per operation; the first was taken above.
-          if (Array.isArray(requestParserResult) && requestParserResult.length > 1) limiter.charge(key, requestParserResult.length - 1);
+        async onRequestParseDone({ requestParserResult }) {
+          // A batch costs one operation each; the first was taken above.
+          if (Array.isArray(requestParserResult) && requestParserResult.length > 1) await limiter.charge(key, requestParserResult.length - 1);
         },
       };
     },
     ...refuseOperation(checkOperation),
+    onDispose: () => limiter.close(),
   };
 }

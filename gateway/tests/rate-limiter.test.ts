@@ -1,44 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { redisAvailable, testRedisUrl } from '@shequ/testing';
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../src/rate-limiter.ts';
+import { createCallerLimiter } from '../src/rate-limiter.ts';
 
-describe('RateLimiter', () => {
-  it('allows a burst, then refills at the per-minute rate, saying when to come back', () => {
-    let now = 0;
-    const limiter = new RateLimiter(60, 3, () => now);
-    expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, true]);
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 1 });
-    expect(limiter.take('b').ok).toBe(true);
-    now += 1_000;
-    expect(limiter.take('a').ok).toBe(true);
-    expect(limiter.take('a').ok).toBe(false);
-    now += 60_000;
-    expect([1, 2, 3, 4].map(() => limiter.take('a').ok)).toEqual([true, true, true, false]);
+const hasRedis = await redisAvailable();
+
+describe('per-caller limits', () => {
+  it('allows a burst per window (the time the rate takes to earn it), saying when to come back', async () => {
+    // 60 per minute with a burst of 3: 3 per 3 s.
+    const limiter = createCallerLimiter({ perMinute: 60, burst: 3 });
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await limiter.take('a'));
+    expect(results.slice(0, 3).every((r) => r.ok)).toBe(true);
+    const refused = results[3]!;
+    expect(refused.ok).toBe(false);
+    expect(refused.ok === false && refused.retryAfterSeconds >= 1 && refused.retryAfterSeconds <= 3).toBe(true);
+    expect((await limiter.take('b')).ok).toBe(true);
+    await limiter.close();
   });
 
-  it('charges batches after the fact, so the next request waits longer', () => {
-    let now = 0;
-    const limiter = new RateLimiter(60, 5, () => now);
-    expect(limiter.take('a').ok).toBe(true);
-    limiter.charge('a', 9);
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 6 });
-    now += 6_000;
-    expect(limiter.take('a').ok).toBe(true);
+  it('charges batches after the fact, so the next request is refused', async () => {
+    const limiter = createCallerLimiter({ perMinute: 60, burst: 5 });
+    expect((await limiter.take('a')).ok).toBe(true);
+    await limiter.charge('a', 9);
+    expect((await limiter.take('a')).ok).toBe(false);
+    await limiter.close();
   });
 
-  it('keeps at most maxKeys callers, forgetting idle ones before limited ones', () => {
-    let now = 0;
-    const many = new RateLimiter(60, 2, () => now, 100);
-    for (let i = 0; i < 1_000; i++) many.take(`ip:${i}`);
-    expect(many.size).toBeLessThanOrEqual(100);
+  it.skipIf(!hasRedis)('counts once for every replica through Redis', async () => {
+    const replicas = [createCallerLimiter({ perMinute: 60, burst: 4, redisUrl: testRedisUrl }), createCallerLimiter({ perMinute: 60, burst: 4, redisUrl: testRedisUrl })];
+    await Promise.all(replicas.map((r) => r.shared()));
+    const caller = `sub:${randomUUID()}`;
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push((await replicas[i % 2]!.take(caller)).ok);
+    expect(answers).toEqual([true, true, true, true, false, false]);
+    await Promise.all(replicas.map((r) => r.close()));
+  });
 
-    const limiter = new RateLimiter(60, 2, () => now, 10);
-    for (let i = 0; i < 9; i++) limiter.take(`idle:${i}`);
-    now = 900;
-    limiter.take('busy');
-    limiter.take('busy');
-    now = 1_000; // the idle ones are full again; busy has 0.1 tokens
-    limiter.take('newcomer');
-    expect(limiter.size).toBe(2);
-    expect(limiter.take('busy').ok).toBe(false); // still remembered as limited
+  it('limits per replica, without failing a request, when Redis cannot be reached', async () => {
+    const errors: string[] = [];
+    const limiter = createCallerLimiter({ perMinute: 60, burst: 2, redisUrl: 'redis://127.0.0.1:1', onStoreError: (m) => errors.push(m) });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push((await limiter.take('a')).ok);
+    expect(answers).toEqual([true, true, false]);
+    await limiter.close();
   });
 });
