@@ -1,4 +1,4 @@
-import { demoCommunities, lazy, seedDemoTables, type Logger } from '@shequ/kit';
+import { demoCommunities, demoReferenceDay, lazy, seedDemoTables, type Logger } from '@shequ/kit';
 import type { DB } from './db.js';
 import { demoConsultation } from './demo/consultation.js';
 import { demoElections } from './demo/elections.js';
@@ -25,7 +25,7 @@ export async function seed(prisma: DB, log: Logger): Promise<void> {
     { table: 'ConsultationMember', rows: () => consultation().members },
     { table: 'ConsultationMeeting', rows: () => consultation().meetings },
     { table: 'AgendaItem', rows: () => consultation().agenda },
-    { table: 'LedgerEntry', rows: () => demoLedger(demoCommunities) },
+    { table: 'LedgerEntry', rows: () => demoLedger(demoCommunities, demoReferenceDay()) },
   ]);
   if (seeded) log.info(seeded, 'demo data seeded');
 }
