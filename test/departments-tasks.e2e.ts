@@ -53,8 +53,10 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
       await vi.waitFor(async () => expect(await entriesFor(hub, id)).toHaveLength(1), { timeout: 15_000, interval: 200 });
       expect((await ledger(hub)).balance).toBe(before + 400_000);
 
-      for (const [name, status] of [['startDelegatedTask', 'IN_PROGRESS'], ['completeDelegatedTask', 'COMPLETED'], ['settleDelegatedTask', 'SETTLED']] as const) {
-        const res = await hub.query(step(name), { id }, health);
+      // The work is joint: each side records its own part; the second completion completes the task.
+      const steps = [['startDelegatedTask', health, 'IN_PROGRESS'], ['startDelegatedTask', committee, 'IN_PROGRESS'], ['completeDelegatedTask', committee, 'IN_PROGRESS'], ['completeDelegatedTask', health, 'COMPLETED'], ['settleDelegatedTask', health, 'SETTLED']] as const;
+      for (const [name, as, status] of steps) {
+        const res = await hub.query(step(name), { id }, as);
         expect(res.errors).toBeUndefined();
         expect(res.data![name].status).toBe(status);
       }
@@ -63,7 +65,7 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
       expect(task.transfer.status).toBe('DELIVERED');
       expect(task.community.id).toBe(community);
       expect(task.department.id).toBe('dept-health');
-      expect(task.history.map((h: { action: string }) => h.action)).toEqual(['PROPOSE', 'COUNTER_PROPOSE', 'REVISE_OFFER', 'ACCEPT', 'START', 'COMPLETE', 'SETTLE']);
+      expect(task.history.map((h: { action: string }) => h.action)).toEqual(['PROPOSE', 'COUNTER_PROPOSE', 'REVISE_OFFER', 'ACCEPT', 'START', 'START', 'COMPLETE', 'COMPLETE', 'SETTLE']);
       expect(task.history[3]).toEqual({ action: 'ACCEPT', status: 'ACCEPTED', budgetFen: 400_000, actorRole: 'COMMITTEE_STAFF', actorUnitId: community });
       expect(await entriesFor(hub, id)).toEqual([{ amountFen: 400_000, reference: `delegated-task:${id}`, category: 'TASK_FUNDING' }]);
       expect((await ledger(hub)).balance).toBe(before + 400_000);
