@@ -1,6 +1,6 @@
 // Delegated work through the gateway (权随责走，费随事转): negotiation, who may take which step,
 // illegal steps, and the agreed budget arriving once in the community's ledger in committees.
-import type { TokenClaims } from '@shequ/kit';
+import { districtDayOf, type TokenClaims } from '@shequ/kit';
 import { postgresAvailable, startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
@@ -36,6 +36,20 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
         expect(funding.sort((a, b) => a.reference!.localeCompare(b.reference!))).toEqual(
           expected.map((p) => ({ amountFen: p.amountFen, reference: p.reference, category: 'TASK_FUNDING' })).sort((a, b) => a.reference.localeCompare(b.reference)),
         );
+      }
+    });
+
+    it('books each demo task\'s money on the day the task was accepted (the district\'s day), not the day the hub started', async () => {
+      const tasks = await departmentsDb(hub).delegatedTask.findMany({ where: { id: { startsWith: 'task-demo-' }, transferEventId: { not: null } }, select: { id: true, communityId: true, decidedAt: true } });
+      expect(tasks.length).toBeGreaterThanOrEqual(15);
+      for (const task of tasks) {
+        const res = await hub.query<{ ledgerEntries: { edges: { node: { reference: string | null; occurredOn: string } }[] } }>(
+          'query($c: ID!) { ledgerEntries(communityId: $c, category: TASK_FUNDING, first: 100) { edges { node { reference occurredOn } } } }',
+          { c: task.communityId },
+        );
+        const entry = res.data!.ledgerEntries.edges.map((e) => e.node).find((n) => n.reference === `delegated-task:${task.id}`)!;
+        expect(entry.occurredOn).toBe(districtDayOf(task.decidedAt!));
+        expect(entry.occurredOn < districtDayOf(new Date())).toBe(true);
       }
     });
 

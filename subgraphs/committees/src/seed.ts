@@ -13,7 +13,7 @@ import { demoResidents } from './demo/residents.js';
  */
 export async function seed(prisma: DB, log: Logger): Promise<void> {
   const elections = lazy(() => demoElections(demoCommunities));
-  const consultation = lazy(() => demoConsultation(demoCommunities));
+  const consultation = lazy(() => demoConsultation(demoCommunities, demoReferenceDay()));
   const seeded = await seedDemoTables(prisma, [
     { table: 'Community', rows: () => demoCommunities },
     { table: 'Representative', rows: () => demoRepresentatives(demoCommunities) },
