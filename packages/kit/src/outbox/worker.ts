@@ -10,11 +10,11 @@ import { prismaOutboxStore, type OutboxTable } from './prisma-store.js';
 /** Delivers one event's payload through the gateway as the subgraph; resolves once acknowledged. */
 export type OutboxHandler = (services: ServiceClient, payload: unknown, event: OutboxEvent) => Promise<void>;
 
-export interface OutboxWorkerOptions extends Pick<OutboxDispatcherOptions, 'pollMs' | 'baseDelayMs' | 'maxDelayMs' | 'batchSize' | 'leaseMs'> {
+export interface OutboxWorkerOptions<DB> extends Pick<OutboxDispatcherOptions, 'pollMs' | 'baseDelayMs' | 'maxDelayMs' | 'batchSize' | 'leaseMs'> {
   /** The subgraph's name, for the log. */
   name: string;
   /** The subgraph's OutboxEvent model delegate. */
-  table: (prisma: any) => OutboxTable;
+  table: (prisma: DB) => OutboxTable;
   handlers: Record<string, OutboxHandler>;
 }
 
@@ -22,7 +22,7 @@ export interface OutboxWorkerOptions extends Pick<OutboxDispatcherOptions, 'poll
 // event can have it delivered at once instead of at the next poll.
 const dispatchers = new WeakMap<object, OutboxDispatcher>();
 
-export function outboxWorker<DB extends object>(shared: SubgraphServices<DB>, options: OutboxWorkerOptions): BackgroundWorker {
+export function outboxWorker<DB extends object>(shared: SubgraphServices<DB>, options: OutboxWorkerOptions<DB>): BackgroundWorker {
   const { name, table, handlers, ...timing } = options;
   const deliver = async (event: OutboxEvent) => {
     const handler = handlers[event.kind];

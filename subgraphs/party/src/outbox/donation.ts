@@ -2,7 +2,7 @@
 // `committees` keeps. Recording a MONEY contribution writes a donation event in the same
 // transaction; the outbox delivers it to committees' recordDonation, which books it once per
 // event id however often it arrives.
-import { districtToday, donationEventId, donationReference, type ServiceClient } from '@shequ/kit';
+import { donationEventId, donationReference, type ServiceClient } from '@shequ/kit';
 
 export const donationKind = 'donation';
 
@@ -28,8 +28,8 @@ export function donationFor(contribution: { id: string; description: string; val
     amountFen: Number(contribution.valueFen),
     donor: unit.name,
     purpose: `共驻共建：${contribution.description}`,
-    // A day given as "today" in the district is never refused by the ledger as a future one.
-    occurredOn: (contribution.contributedOn > districtToday() ? districtToday() : contribution.contributedOn).toISOString().slice(0, 10),
+    // Not in the future (checked on recording), so the ledger, on the district's calendar, takes it.
+    occurredOn: contribution.contributedOn.toISOString().slice(0, 10),
     reference: donationReference(contribution.id),
   };
 }
