@@ -1,6 +1,6 @@
 // A community's organisations through the gateway: the district dashboard over all 112
 // communities at a constant SQL cost, and the consultation committee's members and meetings.
-import { demoCommunities, demoStreets, type TokenClaims } from '@shequ/kit';
+import { demoCommunities, demoStreets, districtDayOf, type TokenClaims } from '@shequ/kit';
 import { startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
@@ -99,7 +99,9 @@ describe('community organisations', () => {
 
     const schedule = 'mutation($input: ScheduleConsultationMeetingInput!) { scheduleConsultationMeeting(input: $input) { id heldOn agenda { id position topic decision } } }';
     expect((await hub.query(schedule, { input: { communityId, title: '空会', heldOn: '2025-07-01', agenda: [] } }, staff)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const held = (await hub.query(schedule, { input: { communityId, title: '七月议事会', heldOn: '2025-07-01', agenda: ['加装电梯', '停车管理'] } }, staff)).data!.scheduleConsultationMeeting;
+    // Yesterday: after the demo's latest meeting (weeks before the day the demo was seeded).
+    const yesterday = districtDayOf(new Date(Date.now() - 86_400_000));
+    const held = (await hub.query(schedule, { input: { communityId, title: '近期议事会', heldOn: yesterday, agenda: ['加装电梯', '停车管理'] } }, staff)).data!.scheduleConsultationMeeting;
     expect(held.agenda.map((a: { position: number; topic: string }) => [a.position, a.topic])).toEqual([[1, '加装电梯'], [2, '停车管理']]);
     const future = (await hub.query(schedule, { input: { communityId, title: '明年议事会', heldOn: '2999-01-01', agenda: ['远期规划'] } }, staff)).data!.scheduleConsultationMeeting;
 
@@ -113,6 +115,6 @@ describe('community organisations', () => {
     const community = await hub.query('query($id: ID!) { community(id: $id) { consultationMembers { name convener } consultationMeetings { title } } }', { id: communityId });
     expect(community.data!.community.consultationMembers[0].convener).toBe(true);
     expect(community.data!.community.consultationMembers).toHaveLength(10);
-    expect(community.data!.community.consultationMeetings.map((m: { title: string }) => m.title).slice(0, 2)).toEqual(['明年议事会', '七月议事会']);
+    expect(community.data!.community.consultationMeetings.map((m: { title: string }) => m.title).slice(0, 2)).toEqual(['明年议事会', '近期议事会']);
   });
 });

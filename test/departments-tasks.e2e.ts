@@ -1,6 +1,6 @@
 // Delegated work through the gateway (权随责走，费随事转): negotiation, who may take which step,
 // illegal steps, and the agreed budget arriving once in the community's ledger in committees.
-import type { TokenClaims } from '@shequ/kit';
+import { districtDayOf, type TokenClaims } from '@shequ/kit';
 import { postgresAvailable, startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
@@ -39,6 +39,20 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
       }
     });
 
+    it('books each demo task\'s money on the day the task was accepted (the district\'s day), not the day the hub started', async () => {
+      const tasks = await departmentsDb(hub).delegatedTask.findMany({ where: { id: { startsWith: 'task-demo-' }, transferEventId: { not: null } }, select: { id: true, communityId: true, decidedAt: true } });
+      expect(tasks.length).toBeGreaterThanOrEqual(15);
+      for (const task of tasks) {
+        const res = await hub.query<{ ledgerEntries: { edges: { node: { reference: string | null; occurredOn: string } }[] } }>(
+          'query($c: ID!) { ledgerEntries(communityId: $c, category: TASK_FUNDING, first: 100) { edges { node { reference occurredOn } } } }',
+          { c: task.communityId },
+        );
+        const entry = res.data!.ledgerEntries.edges.map((e) => e.node).find((n) => n.reference === `delegated-task:${task.id}`)!;
+        expect(entry.occurredOn).toBe(districtDayOf(task.decidedAt!));
+        expect(entry.occurredOn < districtDayOf(new Date())).toBe(true);
+      }
+    });
+
     it('runs proposed → counter-proposed → revised → accepted → in progress → completed → settled; the budget arrives once', async () => {
       const before = (await ledger(hub)).balance!;
       const { id } = await newTask();
@@ -53,8 +67,10 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
       await vi.waitFor(async () => expect(await entriesFor(hub, id)).toHaveLength(1), { timeout: 15_000, interval: 200 });
       expect((await ledger(hub)).balance).toBe(before + 400_000);
 
-      for (const [name, status] of [['startDelegatedTask', 'IN_PROGRESS'], ['completeDelegatedTask', 'COMPLETED'], ['settleDelegatedTask', 'SETTLED']] as const) {
-        const res = await hub.query(step(name), { id }, health);
+      // The work is joint: each side records its own part; the second completion completes the task.
+      const steps = [['startDelegatedTask', health, 'IN_PROGRESS'], ['startDelegatedTask', committee, 'IN_PROGRESS'], ['completeDelegatedTask', committee, 'IN_PROGRESS'], ['completeDelegatedTask', health, 'COMPLETED'], ['settleDelegatedTask', health, 'SETTLED']] as const;
+      for (const [name, as, status] of steps) {
+        const res = await hub.query(step(name), { id }, as);
         expect(res.errors).toBeUndefined();
         expect(res.data![name].status).toBe(status);
       }
@@ -63,7 +79,7 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
       expect(task.transfer.status).toBe('DELIVERED');
       expect(task.community.id).toBe(community);
       expect(task.department.id).toBe('dept-health');
-      expect(task.history.map((h: { action: string }) => h.action)).toEqual(['PROPOSE', 'COUNTER_PROPOSE', 'REVISE_OFFER', 'ACCEPT', 'START', 'COMPLETE', 'SETTLE']);
+      expect(task.history.map((h: { action: string }) => h.action)).toEqual(['PROPOSE', 'COUNTER_PROPOSE', 'REVISE_OFFER', 'ACCEPT', 'START', 'START', 'COMPLETE', 'COMPLETE', 'SETTLE']);
       expect(task.history[3]).toEqual({ action: 'ACCEPT', status: 'ACCEPTED', budgetFen: 400_000, actorRole: 'COMMITTEE_STAFF', actorUnitId: community });
       expect(await entriesFor(hub, id)).toEqual([{ amountFen: 400_000, reference: `delegated-task:${id}`, category: 'TASK_FUNDING' }]);
       expect((await ledger(hub)).balance).toBe(before + 400_000);

@@ -1,4 +1,4 @@
-import { demoCommunities, lazy, seedDemoTables, type Logger } from '@shequ/kit';
+import { demoCommunities, demoReferenceDay, lazy, seedDemoTables, type Logger } from '@shequ/kit';
 import type { DB } from './db.js';
 import { demoConsultation } from './demo/consultation.js';
 import { demoElections } from './demo/elections.js';
@@ -13,7 +13,7 @@ import { demoResidents } from './demo/residents.js';
  */
 export async function seed(prisma: DB, log: Logger): Promise<void> {
   const elections = lazy(() => demoElections(demoCommunities));
-  const consultation = lazy(() => demoConsultation(demoCommunities));
+  const consultation = lazy(() => demoConsultation(demoCommunities, demoReferenceDay()));
   const seeded = await seedDemoTables(prisma, [
     { table: 'Community', rows: () => demoCommunities },
     { table: 'Representative', rows: () => demoRepresentatives(demoCommunities) },
@@ -25,7 +25,7 @@ export async function seed(prisma: DB, log: Logger): Promise<void> {
     { table: 'ConsultationMember', rows: () => consultation().members },
     { table: 'ConsultationMeeting', rows: () => consultation().meetings },
     { table: 'AgendaItem', rows: () => consultation().agenda },
-    { table: 'LedgerEntry', rows: () => demoLedger(demoCommunities) },
+    { table: 'LedgerEntry', rows: () => demoLedger(demoCommunities, demoReferenceDay()) },
   ]);
   if (seeded) log.info(seeded, 'demo data seeded');
 }

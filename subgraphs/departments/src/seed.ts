@@ -1,4 +1,4 @@
-import { demoDepartments, demoStreets, lazy, seedDemoTables, type Logger } from '@shequ/kit';
+import { demoDepartments, demoReferenceDay, demoStreets, lazy, seedDemoTables, type Logger } from '@shequ/kit';
 import type { DB } from './db.js';
 import { buildDemoCommitments, buildDemoRelationships } from './demo/public-records.js';
 import { buildDemoStaff } from './demo/staff.js';
@@ -12,7 +12,7 @@ import { buildDemoTasks } from './demo/tasks.js';
  */
 export async function seed(prisma: DB, log: Logger): Promise<void> {
   const staff = lazy(buildDemoStaff);
-  const tasks = lazy(buildDemoTasks);
+  const tasks = lazy(() => buildDemoTasks(demoReferenceDay()));
   const publicRecords = lazy(buildDemoCommitments);
   // Prisma stamps @updatedAt itself; rows inserted in bulk say when they were written.
   const updatedAt = new Date();

@@ -1,10 +1,10 @@
-import { demoCommunities, lazy, seedDemoTables, seededRandom, type DemoCommunity, type Logger, type RawSqlClient } from '@shequ/kit';
+import { demoCommunities, demoReferenceDay, lazy, seedDemoTables, seededRandom, type DemoCommunity, type Logger, type RawSqlClient } from '@shequ/kit';
 import type { DB } from './db.js';
 import { demoOrganization } from './demo/organizations.js';
 import { demoUnits } from './demo/units.js';
 import { demoVolunteers } from './demo/volunteers.js';
 
-function demoData(communities: readonly DemoCommunity[]) {
+function demoData(communities: readonly DemoCommunity[], reference: Date) {
   const rows = {
     organizations: [] as ReturnType<typeof demoOrganization>['organization'][],
     members: [] as ReturnType<typeof demoOrganization>['members'],
@@ -22,8 +22,8 @@ function demoData(communities: readonly DemoCommunity[]) {
     // One stream per community: its data does not change when another community's does.
     const random = seededRandom(`party:${community.id}`);
     const { organization, members } = demoOrganization(community, random);
-    const units = demoUnits(community, random);
-    const volunteers = demoVolunteers(community, members, random);
+    const units = demoUnits(community, reference);
+    const volunteers = demoVolunteers(community, members, random, reference);
     rows.organizations.push(organization);
     rows.members.push(...members);
     for (const key of ['units', 'agreements', 'contributions'] as const) (rows[key] as unknown[]).push(...units[key]);
@@ -44,7 +44,7 @@ export async function seed(prisma: DB, log: Logger): Promise<void> {
 /** The demo data of some communities only (a test leaves one out to register it). */
 export async function seedCommunities(prisma: DB, log: Logger, communities: readonly DemoCommunity[]): Promise<void> {
   const started = Date.now();
-  const rows = lazy(() => demoData(communities));
+  const rows = lazy(() => demoData(communities, demoReferenceDay()));
   // Teams and their volunteers point at each other: leaders are set once both exist, in one statement.
   const setLeaders = (tx: RawSqlClient) => {
     const pairs = rows().leaders.map((l) => ({ id: l.id, leader: l.leaderId }));

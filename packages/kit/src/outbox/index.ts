@@ -1,2 +1,3 @@
 export * from './dispatcher.js';
 export * from './prisma-store.js';
+export * from './worker.js';

@@ -1,4 +1,4 @@
-import { seededRandom, syntheticName } from '@shequ/kit';
+import { addDays, seededRandom, syntheticName } from '@shequ/kit';
 import type { Constituency } from '../generated/prisma/enums.js';
 import { day, pad, suffix, type DemoCommunity } from './common.js';
 
@@ -16,7 +16,11 @@ const topics: [string, string][] = [
   ['社区公共收益使用', '优先用于公共设施维修，年度收支向居民代表大会报告'],
 ];
 
-export function demoConsultation(communities: DemoCommunity[]) {
+/** The Thursday on or before a day: the committees meet on Thursdays. */
+const thursdayBefore = (d: Date) => addDays(d, -((d.getUTCDay() + 3) % 7));
+
+/** Meetings about every four months, the latest a few weeks before the reference day. */
+export function demoConsultation(communities: DemoCommunity[], reference: Date) {
   const members = [];
   const meetings = [];
   const agenda = [];
@@ -25,17 +29,17 @@ export function demoConsultation(communities: DemoCommunity[]) {
     for (const [i, constituency] of constituencies.entries()) {
       members.push({ id: `consultant-${suffix(c.id)}-${pad(i + 1)}`, communityId: c.id, name: syntheticName(random).name, constituency, convener: i === 0, joinedOn: day('2021-06-01') });
     }
-    const dates = ['2024-09-12', '2025-01-16', '2025-05-22'];
+    const dates = [250, 130, 20].map((ago) => thursdayBefore(addDays(reference, -ago)));
     for (const [m, heldOn] of dates.entries()) {
       const id = `meeting-${suffix(c.id)}-${pad(m + 1)}`;
-      meetings.push({ id, communityId: c.id, title: `${c.name}协商议事会第${m + 1}次会议`, heldOn: day(heldOn), createdAt: day(heldOn) });
+      meetings.push({ id, communityId: c.id, title: `${c.name}协商议事会第${m + 1}次会议`, heldOn, createdAt: heldOn });
       const count = random.int(2, 3);
       const first = random.int(0, topics.length - 1);
       for (let k = 0; k < count; k++) {
         const [topic, decision] = topics[(first + k) % topics.length]!;
         // The latest meeting deferred its last item to the next one.
         const deferred = m === dates.length - 1 && k === count - 1;
-        agenda.push({ id: `${id}-${k + 1}`, meetingId: id, position: k + 1, topic, decision: deferred ? null : decision, decidedAt: deferred ? null : day(heldOn) });
+        agenda.push({ id: `${id}-${k + 1}`, meetingId: id, position: k + 1, topic, decision: deferred ? null : decision, decidedAt: deferred ? null : heldOn });
       }
     }
   }

@@ -1,55 +1,79 @@
-// Each community's funds since the reform: special funds from the district, assets handed over by
-// the former committees, donations from jurisdiction units (one above 100,000 yuan, as in the
-// source), income from community-owned premises, and spending on public services.
-import { seededRandom } from '@shequ/kit';
+// Each community's funds since the ledger opened (the reform's first full year) up to the demo's
+// reference day: assets handed over by the former committee, the district's yearly special fund,
+// rent from community-owned premises, the jurisdiction units' money contributions as donations
+// (the same ones the party subgraph shows, from the kit's generator: one of them above 100,000
+// yuan, as in the source), and spending on public services, festival events on the festival's day.
+import { addDays, demoDonations, demoLedgerOpening, donationEventId, donationReference, festivalNames, festivalsBetween, seededRandom } from '@shequ/kit';
 import type { LedgerCategory } from '../generated/prisma/enums.js';
 import type { NewEntry } from '../ledger/post.js';
-import { day, pad, suffix, type DemoCommunity } from './common.js';
+import { pad, suffix, type DemoCommunity } from './common.js';
 
-const units = ['江汉区人民医院', '武汉商场', '中国建设银行江汉支行', '湖北电力江汉供电所', '江汉路步行街管委会', '武汉天河酒店', '汉口水塔物业公司', '长江航运大厦'];
 const spendings: [string, string][] = [
   ['社区老年食堂', '高龄老人助餐补贴'], ['江汉区某维修公司', '楼道照明维修'], ['社区志愿者服务队', '志愿服务保险与物资'],
-  ['社区文化队', '重阳节文艺演出'], ['绿化养护公司', '小区绿地补种'], ['儿童之家', '暑期托管活动材料'],
+  ['绿化养护公司', '小区绿地补种'], ['儿童之家', '托管活动材料'], ['社区文化队', '文化活动器材'],
 ];
+const festivalSpending: Record<string, string> = {
+  春节: '春节走访慰问困难群众物资', 元宵节: '元宵节游园会灯谜与奖品', 清明节: '清明节文明祭扫宣传材料',
+  端午节: '端午节包粽子邻里活动材料', 中秋节: '中秋节邻里茶话会月饼', 重阳节: '重阳节敬老文艺演出',
+};
 
-interface Row extends Omit<NewEntry, 'eventId' | 'recordedBy'> {
+interface Row extends Omit<NewEntry, 'recordedBy'> {
   id: string;
   reference: string | null;
+  eventId: string | null;
   reversesId: string | null;
   recordedAt: Date;
 }
 
-export function demoLedger(communities: DemoCommunity[]): Row[] {
+type Draft = Omit<Row, 'id' | 'recordedAt' | 'communityId'>;
+
+export function demoLedger(communities: DemoCommunity[], reference: Date): Row[] {
   const rows: Row[] = [];
   const reversals: Row[] = [];
-  communities.forEach((c, index) => {
+  const opening = demoLedgerOpening(reference);
+  const years = Array.from({ length: reference.getUTCFullYear() - opening.getUTCFullYear() + 1 }, (_, k) => opening.getUTCFullYear() + k);
+  for (const c of communities) {
     const random = seededRandom(`ledger-${c.id}`);
+    const drafts: Draft[] = [];
+    const add = (category: LedgerCategory, fen: number, source: string, purpose: string, occurredOn: Date, extra: Partial<Draft> = {}) => {
+      if (occurredOn > reference) return;
+      drafts.push({ category, amountFen: fen, source, purpose, occurredOn, reference: null, eventId: null, reversesId: null, ...extra });
+    };
+    add('TRANSFERRED_ASSET', random.int(10, 60) * 100_000, '原居委会', '原居委会资产移交新社区', opening);
+    for (const year of years) {
+      add('SPECIAL_FUND', random.int(50, 90) * 100_000, '江汉区财政局', `${year}年度社区工作专项经费`, new Date(Date.UTC(year, 1, random.int(16, 24))));
+      add('ASSET_INCOME', random.int(8, 30) * 100_000, '社区自有门面出租', `${year}年度门面租金`, new Date(Date.UTC(year, 11, 28)));
+    }
+    // Booked with the contribution's own outbox event id, so a later delivery of it (the same
+    // event) would find it there and change nothing.
+    for (const d of demoDonations(c, reference)) {
+      add('DONATION', d.amountFen, d.donor, d.purpose, d.on, { reference: donationReference(d.contributionId), eventId: donationEventId(d.contributionId) });
+    }
+    for (let month = new Date(Date.UTC(opening.getUTCFullYear(), 2, 1)); month <= reference; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+      if (!random.chance(0.45)) continue;
+      const [payee, purpose] = random.pick(spendings);
+      add('SPENDING', -random.int(2, 12) * 100_000, payee, purpose, addDays(month, random.int(4, 24)));
+    }
+    for (const { festival, day } of festivalsBetween(addDays(opening, 30), reference)) {
+      const name = festivalNames[festival];
+      if (random.chance(0.45)) add('SPENDING', -random.int(2, 8) * 100_000, '社区文化队', festivalSpending[name]!, day);
+    }
+    drafts.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime());
     let n = 0;
-    const add = (category: LedgerCategory, yuan: number, source: string, purpose: string, on: string, reversesId: string | null = null) => {
-      const row = {
-        id: `ledger-${suffix(c.id)}-${pad(++n, 3)}`, communityId: c.id, category, amountFen: yuan * 100, source, purpose,
-        occurredOn: day(on), reference: null, reversesId, recordedAt: new Date(day(on).getTime() + 10 * 3_600_000 + n * 60_000),
-      };
-      (category === 'REVERSAL' ? reversals : rows).push(row);
+    const place = (d: Draft, into: Row[]) => {
+      const row = { ...d, id: `ledger-${suffix(c.id)}-${pad(++n, 3)}`, communityId: c.id, recordedAt: new Date(d.occurredOn.getTime() + 2 * 3_600_000 + n * 60_000) };
+      into.push(row);
       return row;
     };
-    add('TRANSFERRED_ASSET', random.int(10, 60) * 1000, '原居委会', '原居委会资产移交新社区', '2024-01-15');
-    add('SPECIAL_FUND', random.int(50, 90) * 1000, '江汉区财政局', '2024年度社区工作专项经费', '2024-02-20');
-    add('SPECIAL_FUND', random.int(50, 90) * 1000, '江汉区财政局', '2025年度社区工作专项经费', '2025-02-18');
-    if (index === 0) add('DONATION', 120_000, units[0]!, '共驻共建：捐建社区服务中心', '2024-06-01');
-    else if (random.chance(0.6)) add('DONATION', random.int(5, 50) * 1000, random.pick(units), '共驻共建：资助社区公益项目', '2024-09-10');
-    add('ASSET_INCOME', random.int(8, 30) * 1000, '社区自有门面出租', '2024年度门面租金', '2024-12-28');
-    let month = 3;
-    for (let k = random.int(3, 6); k > 0; k--, month++) {
-      const [payee, purpose] = random.pick(spendings);
-      const spent = add('SPENDING', -random.int(2, 15) * 1000, payee, purpose, `2025-${pad(month)}-15`);
-      // Now and then a spending was booked twice; the duplicate is corrected by a reversal.
-      if (k === 1 && random.chance(0.15)) {
-        const twice = add('SPENDING', spent.amountFen / 100, payee, purpose, `2025-${pad(month)}-15`);
-        add('REVERSAL', -twice.amountFen / 100, payee, '重复记账更正', `2025-${pad(month)}-20`, twice.id);
-      }
+    drafts.forEach((d) => place(d, rows));
+    // Now and then the latest spending was booked twice; the duplicate is corrected by a reversal.
+    const last = [...drafts].reverse().find((d) => d.category === 'SPENDING');
+    if (last && random.chance(0.15)) {
+      const twice = place({ ...last }, rows);
+      const correctedOn = addDays(last.occurredOn, 3) > reference ? reference : addDays(last.occurredOn, 3);
+      place({ ...last, category: 'REVERSAL', amountFen: -last.amountFen, purpose: '重复记账更正', occurredOn: correctedOn, reversesId: twice.id }, reversals);
     }
-  });
+  }
   // Reversals last: they refer to entries that must already be there.
   return [...rows, ...reversals];
 }

@@ -4,15 +4,16 @@
 // task exists, was accepted by this community, for this amount, under this transfer id. No copy is
 // kept: a transfer arrives once per task, and when departments cannot answer nothing is booked
 // (the outbox delivering it retries).
-import { badInput, clientError, forbidden, ServiceCallError, type SubgraphContext } from '@shequ/kit';
+import { badInput, clientError, dateOfDay, districtDayOf, districtToday, forbidden, ServiceCallError, type SubgraphContext } from '@shequ/kit';
 
-const taskQuery = 'query CommitteesTaskFunding($id: ID!) { delegatedTask(id: $id) { id status communityId agreedBudgetFen transfer { eventId amountFen } } }';
+const taskQuery = 'query CommitteesTaskFunding($id: ID!) { delegatedTask(id: $id) { id status communityId agreedBudgetFen decidedAt transfer { eventId amountFen } } }';
 
 interface TaskFacts {
   id: string;
   status: string;
   communityId: string;
   agreedBudgetFen: number | null;
+  decidedAt: string | null;
   transfer: { eventId: string; amountFen: number } | null;
 }
 
@@ -33,8 +34,11 @@ export function fundedTask(reference: string | null | undefined): string {
   return id;
 }
 
-/** FORBIDDEN unless departments' records show exactly this transfer for an accepted task. */
-export async function requireAcceptedTask(ctx: Pick<SubgraphContext, 'services' | 'log'>, transfer: Transfer): Promise<void> {
+/**
+ * FORBIDDEN unless departments' records show exactly this transfer for an accepted task; returns
+ * the district day the task was accepted on, the day the money is the community's.
+ */
+export async function requireAcceptedTask(ctx: Pick<SubgraphContext, 'services' | 'log'>, transfer: Transfer): Promise<Date> {
   const taskId = fundedTask(transfer.reference);
   let task: TaskFacts | null;
   try {
@@ -54,4 +58,5 @@ export async function requireAcceptedTask(ctx: Pick<SubgraphContext, 'services' 
     throw forbidden(`Delegated task ${taskId} was agreed at ${task.agreedBudgetFen ?? 'no'} fen, not ${transfer.amountFen}`);
   }
   if (task.transfer?.eventId !== transfer.eventId) throw forbidden(`Delegated task ${taskId} is funded by transfer ${task.transfer?.eventId ?? '(none)'}, not ${transfer.eventId}`);
+  return task.decidedAt ? dateOfDay(districtDayOf(new Date(task.decidedAt))) : districtToday();
 }

@@ -1,7 +1,7 @@
-import { badInput, conflict, notFound, requireService, type Caller } from '@shequ/kit';
-import type { LedgerEntry } from '../generated/prisma/client.js';
+import { badInput, conflict, districtToday, notFound, requireService } from '@shequ/kit';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
+import { bookOnce } from '../ledger/book-once.js';
 import { appendEntry, incomeCategories, requireAmount } from '../ledger/post.js';
 import { fundedTask, requireAcceptedTask } from '../ledger/task-funding.js';
 import { isUniqueViolation } from '../prisma-errors.js';
@@ -25,6 +25,8 @@ const ReverseInput = builder.inputType('ReverseLedgerEntryInput', {
   fields: (t) => ({ entryId: t.id({ required: true }), reason: t.string({ required: true }) }),
 });
 
+const contributionPrefix = 'contribution:';
+
 const TransferInput = builder.inputType('RecordFundTransferInput', {
   description: 'Funding that follows a delegated task (费随事转), delivered by the departments subgraph\'s outbox',
   fields: (t) => ({
@@ -37,8 +39,20 @@ const TransferInput = builder.inputType('RecordFundTransferInput', {
   }),
 });
 
-const today = () => new Date(new Date().toISOString().slice(0, 10));
-const anyCommunity = (_caller: Caller, _communityId: string) => {};
+const DonationInput = builder.inputType('RecordDonationInput', {
+  description: 'A co-construction unit\'s money contribution (共驻共建), delivered by the party subgraph\'s outbox',
+  fields: (t) => ({
+    eventId: t.id({ required: true, description: 'Idempotency key: a repeated eventId returns the first entry and changes nothing' }),
+    communityId: t.id({ required: true }),
+    amountFen: t.int({ required: true }),
+    donor: t.string({ required: true, description: 'The unit\'s name' }),
+    purpose: t.string({ required: true }),
+    occurredOn: t.field({ type: 'Date', required: true, description: 'The day it was given; not in the future' }),
+    reference: t.string({ required: true, description: `${contributionPrefix}<contribution id>: the contribution in the party subgraph` }),
+  }),
+});
+
+const today = () => districtToday();
 
 builder.mutationFields((t) => ({
   recordLedgerEntry: t.prismaField({
@@ -93,35 +107,43 @@ builder.mutationFields((t) => ({
   recordFundTransfer: t.prismaField({
     type: 'LedgerEntry',
     description:
-      'Books the funding of a delegated task as TASK_FUNDING income. Only the departments subgraph, and only for a task departments shows accepted by this community at this amount (else FORBIDDEN). ' +
+      'Books the funding of a delegated task as TASK_FUNDING income, on the day the task was accepted. Only the departments subgraph, and only for a task departments shows accepted by this community at this amount (else FORBIDDEN). ' +
       'Idempotent by eventId, also under concurrent duplicates',
     authScopes: { role: 'SERVICE' },
     args: { input: t.arg({ type: TransferInput, required: true }) },
-    resolve: async (_query, _root, { input }, ctx) => {
+    resolve: (_query, _root, { input }, ctx) => {
       requireService(ctx.caller, 'departments', 'books the funding of a delegated task');
       const eventId = requireText(input.eventId, 'eventId');
       requireAmount(input.amountFen);
       fundedTask(input.reference);
       const entry = {
-        category: 'TASK_FUNDING' as const, amountFen: input.amountFen, source: requireText(input.source, 'source'), purpose: requireText(input.purpose, 'purpose', 500),
-        occurredOn: today(), reference: input.reference ? requireText(input.reference, 'reference') : null, eventId, recordedBy: ctx.caller.subject,
+        eventId, communityId: input.communityId, category: 'TASK_FUNDING' as const, amountFen: input.amountFen,
+        source: requireText(input.source, 'source'), purpose: requireText(input.purpose, 'purpose', 500),
+        occurredOn: districtToday(), reference: input.reference ? requireText(input.reference, 'reference') : null, recordedBy: ctx.caller.subject,
       };
-      const repeat = (existing: LedgerEntry): LedgerEntry => {
-        if (existing.communityId !== input.communityId || existing.amountFen !== input.amountFen) {
-          ctx.log.warn({ eventId, entryId: existing.id }, 'fund transfer repeated with different content; the first delivery stands');
-        }
-        return existing;
-      };
-      const existing = await ctx.prisma.ledgerEntry.findUnique({ where: { eventId } });
-      if (existing) return repeat(existing);
-      await requireAcceptedTask(ctx, { eventId, communityId: input.communityId, amountFen: input.amountFen, reference: input.reference });
-      try {
-        return await lockedWrite(ctx, 'Community', input.communityId, (tx, communityId) => appendEntry(tx, { ...entry, communityId }), anyCommunity);
-      } catch (err) {
-        // A concurrent delivery of the same event won the unique eventId: return its entry.
-        if (!isUniqueViolation(err, 'eventId')) throw err;
-        return repeat((await ctx.prisma.ledgerEntry.findUnique({ where: { eventId } }))!);
-      }
+      return bookOnce(ctx, entry, async () => ({
+        occurredOn: await requireAcceptedTask(ctx, { eventId, communityId: input.communityId, amountFen: input.amountFen, reference: input.reference }),
+      }));
+    },
+  }),
+  recordDonation: t.prismaField({
+    type: 'LedgerEntry',
+    description:
+      'Books a jurisdiction unit\'s money contribution as DONATION income on the day it was given. Only the party subgraph, which keeps the contributions (else FORBIDDEN). ' +
+      'Idempotent by eventId, also under concurrent duplicates',
+    authScopes: { role: 'SERVICE' },
+    args: { input: t.arg({ type: DonationInput, required: true }) },
+    resolve: (_query, _root, { input }, ctx) => {
+      requireService(ctx.caller, 'party', 'books the donations of co-construction units');
+      requireAmount(input.amountFen);
+      const occurredOn = new Date(input.occurredOn);
+      if (occurredOn.getTime() > districtToday().getTime()) throw badInput('occurredOn cannot be in the future', { field: 'occurredOn' });
+      const reference = requireText(input.reference, 'reference');
+      if (!reference.startsWith(contributionPrefix)) throw badInput(`A donation names the contribution it books: reference "${contributionPrefix}<contribution id>"`, { field: 'reference' });
+      return bookOnce(ctx, {
+        eventId: requireText(input.eventId, 'eventId'), communityId: input.communityId, category: 'DONATION', amountFen: input.amountFen,
+        source: requireText(input.donor, 'donor'), purpose: requireText(input.purpose, 'purpose', 500), occurredOn, reference, recordedBy: ctx.caller.subject,
+      });
     },
   }),
 }));

@@ -6,12 +6,16 @@ import type { DelegatedTaskAction, DelegatedTaskStatus, Prisma } from '../genera
 import { fundTransferFor, fundTransferKind, transferEventId } from '../outbox/fund-transfer.js';
 import { declineReasons, departmentCatalogue, streetCatalogue, type TaskTemplate } from './catalogue.js';
 
-// Oldest first: the further along a task is, the earlier it was proposed.
-const plan: [DelegatedTaskStatus, number][] = [
-  ['SETTLED', 6], ['COMPLETED', 5], ['IN_PROGRESS', 6], ['DECLINED', 4], ['ACCEPTED', 5], ['NEGOTIATING', 5], ['PROPOSED', 5],
+// As a district's book of delegated work looks on the reference day: most work done or under
+// way, a few tasks waiting for the community's answer, some declined, and about a quarter of the
+// open work past its due date. [status, how many, proposed between this many days ago].
+const plan: [DelegatedTaskStatus, number, [number, number]][] = [
+  ['SETTLED', 8, [200, 330]], ['COMPLETED', 5, [110, 190]], ['IN_PROGRESS', 9, [55, 120]], ['DECLINED', 3, [20, 150]],
+  ['ACCEPTED', 4, [10, 45]], ['NEGOTIATING', 4, [6, 25]], ['PROPOSED', 3, [1, 12]],
 ];
-const firstProposal = Date.UTC(2026, 4, 4, 9);
 const day = 86_400_000;
+/** Of the open tasks, which run late: past their due date on the reference day. */
+const lateShare = 0.45;
 
 export interface DemoTaskData {
   tasks: Prisma.DelegatedTaskCreateManyInput[];
@@ -24,17 +28,20 @@ const reached = (status: DelegatedTaskStatus, stage: DelegatedTaskStatus) => {
   return order.indexOf(status) >= order.indexOf(stage) && order.includes(status);
 };
 
-export function buildDemoTasks(): DemoTaskData {
+/** `reference` is the demo's reference day: every step of every task lies before it. */
+export function buildDemoTasks(reference: Date): DemoTaskData {
   const random = seededRandom('departments-tasks');
   const out: DemoTaskData = { tasks: [], steps: [], outbox: [] };
-  const statuses = plan.flatMap(([status, count]) => Array<DelegatedTaskStatus>(count).fill(status));
-  statuses.forEach((status, i) => {
+  const statuses = plan.flatMap(([status, count, ages]) => Array.from({ length: count }, () => ({ status, ages })));
+  // Oldest first, so that task numbers follow the order they were proposed in.
+  const dated = statuses.map(({ status, ages }) => ({ status, age: random.int(ages[0], ages[1]) })).sort((a, b) => b.age - a.age);
+  dated.forEach(({ status, age }, i) => {
     const byStreet = i % 6 === 5;
     const unit = byStreet ? demoStreets[(i * 7) % demoStreets.length]! : demoDepartments[i % demoDepartments.length]!;
     const candidates = byStreet ? demoCommunities.filter((c) => c.streetId === unit.id) : demoCommunities;
     const template = random.pick<TaskTemplate>(byStreet ? streetCatalogue.tasks : departmentCatalogue[unit.id]!.tasks);
     const id = `task-demo-${String(i + 1).padStart(2, '0')}`;
-    const proposedAt = new Date(firstProposal + i * 4 * day);
+    const proposedAt = new Date(reference.getTime() - age * day + random.int(1, 8) * 3_600_000);
     const offer = random.int(20, 800) * 10_000;
     const negotiated = status === 'NEGOTIATING' || (status !== 'PROPOSED' && random.chance(0.5));
     const counter = negotiated ? Math.round((offer * random.int(115, 150)) / 100 / 1_000) * 1_000 : null;
@@ -50,7 +57,7 @@ export function buildDemoTasks(): DemoTaskData {
       budgetFen: finalOffer,
       counterBudgetFen: counter,
       status,
-      dueDate: new Date(proposedAt.getTime() + 75 * day),
+      dueDate: dueDate(status, proposedAt, reference, random),
       version: 0,
       proposedAt,
     };
@@ -58,8 +65,14 @@ export function buildDemoTasks(): DemoTaskData {
     task.version = steps.length - 1;
     for (const step of steps) {
       if (step.action === 'ACCEPT' || step.action === 'DECLINE') task.decidedAt = step.at;
-      if (step.action === 'START') task.startedAt = step.at;
-      if (step.action === 'COMPLETE') task.completedAt = step.at;
+      if (step.action === 'START') {
+        task.startedAt ??= step.at;
+        task[step.part === 'COMMUNITY' ? 'communityStartedAt' : 'proposerStartedAt'] = step.at;
+      }
+      if (step.action === 'COMPLETE') {
+        task[step.part === 'COMMUNITY' ? 'communityCompletedAt' : 'proposerCompletedAt'] = step.at;
+        if (step.status === 'COMPLETED') task.completedAt = step.at;
+      }
       if (step.action === 'SETTLE') task.settledAt = step.at;
       if (step.action === 'DECLINE') task.declineReason = step.note;
     }
@@ -77,6 +90,20 @@ export function buildDemoTasks(): DemoTaskData {
 
 type Step = Omit<Prisma.DelegatedTaskStepCreateManyInput, 'id' | 'taskId'> & { at: Date };
 
+/**
+ * Done work was due two to three months after its proposal; of the open work about a quarter is
+ * past due by days or weeks, the rest due within the next two months.
+ */
+function dueDate(status: DelegatedTaskStatus, proposedAt: Date, reference: Date, random: Random): Date | null {
+  const midnight = (t: number) => new Date(Math.floor(t / day) * day);
+  if (status === 'COMPLETED' || status === 'SETTLED' || status === 'DECLINED') return midnight(proposedAt.getTime() + random.int(60, 90) * day);
+  if (random.chance(0.1)) return null;
+  const late = reference.getTime() - random.int(3, 25) * day;
+  // A task proposed days ago cannot have been due already: late work is work given weeks ago.
+  if (random.chance(lateShare) && late > proposedAt.getTime() + 20 * day) return midnight(late);
+  return midnight(reference.getTime() + random.int(10, 60) * day);
+}
+
 function timeline(
   task: Prisma.DelegatedTaskCreateManyInput,
   status: DelegatedTaskStatus,
@@ -86,7 +113,7 @@ function timeline(
   const community = { actorRole: 'COMMITTEE_STAFF', actorUnitId: task.communityId };
   let at = o.at;
   const steps: Step[] = [];
-  const add = (action: DelegatedTaskAction, to: DelegatedTaskStatus, who: typeof proposer, extra: Partial<Step> = {}, afterDays = 0) => {
+  const add = (action: DelegatedTaskAction, to: DelegatedTaskStatus, who: typeof proposer & { part?: 'PROPOSER' | 'COMMUNITY' }, extra: Partial<Step> = {}, afterDays = 0) => {
     at += afterDays * day + o.random.int(1, 8) * 3_600_000;
     steps.push({ action, status: to, ...who, at: new Date(at), ...extra });
   };
@@ -103,9 +130,16 @@ function timeline(
   }
   add('ACCEPT', 'ACCEPTED', community, { budgetFen: o.finalOffer }, 2);
   if (status === 'ACCEPTED') return steps;
-  add('START', 'IN_PROGRESS', proposer, {}, 5);
+  // Both sides start within days of the acceptance; a task under way may have one part done.
+  const [first, second] = o.random.chance(0.5) ? (['PROPOSER', 'COMMUNITY'] as const) : (['COMMUNITY', 'PROPOSER'] as const);
+  const by = (part: 'PROPOSER' | 'COMMUNITY') => ({ ...(part === 'PROPOSER' ? proposer : community), part });
+  add('START', 'IN_PROGRESS', by(first), {}, o.random.int(2, 5));
+  if (status === 'IN_PROGRESS' && o.random.chance(0.25)) return steps;
+  add('START', 'IN_PROGRESS', by(second), {}, o.random.int(0, 3));
+  if (status === 'IN_PROGRESS' && o.random.chance(0.6)) return steps;
+  add('COMPLETE', 'IN_PROGRESS', by('COMMUNITY'), { note: '社区部分已完成，已提交工作小结' }, o.random.int(20, 35));
   if (status === 'IN_PROGRESS') return steps;
-  add('COMPLETE', 'COMPLETED', proposer, { note: '任务已按要求完成，社区已提交工作小结' }, 30);
+  add('COMPLETE', 'COMPLETED', by('PROPOSER'), { note: '部门部分已完成，任务验收通过' }, o.random.int(1, 6));
   if (status === 'COMPLETED') return steps;
   add('SETTLE', 'SETTLED', proposer, { note: '经费使用情况已公示，账目结清' }, 10);
   return steps;

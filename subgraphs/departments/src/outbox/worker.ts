@@ -1,29 +1,15 @@
-import { createOutboxDispatcher, prismaOutboxStore, type BackgroundWorker, type OutboxDispatcher, type OutboxEvent, type SubgraphServices } from '@shequ/kit';
+import { outboxWorker, type BackgroundWorker, type SubgraphServices } from '@shequ/kit';
 import type { DB } from '../db.js';
 import { deliverFundTransfer, fundTransferKind, type FundTransfer } from './fund-transfer.js';
 
-// The running dispatcher per database client, so that a resolver that has just committed an
-// event can have it delivered at once instead of at the next poll.
-const dispatchers = new WeakMap<object, OutboxDispatcher>();
+export { wakeOutbox } from '@shequ/kit';
 
 export function outboxWorkers(shared: SubgraphServices<DB>): BackgroundWorker[] {
-  const deliver = async (event: OutboxEvent) => {
-    if (event.kind !== fundTransferKind) throw new Error(`no delivery for outbox events of kind ${event.kind}`);
-    await deliverFundTransfer(shared.services, event.payload as FundTransfer);
-  };
-  const dispatcher = createOutboxDispatcher({ name: 'departments', store: prismaOutboxStore(shared.prisma.outboxEvent), deliver, log: shared.log });
-  dispatchers.set(shared.prisma, dispatcher);
   return [
-    {
-      stop: async () => {
-        if (dispatchers.get(shared.prisma) === dispatcher) dispatchers.delete(shared.prisma);
-        await dispatcher.stop();
-      },
-    },
+    outboxWorker(shared, {
+      name: 'departments',
+      table: (prisma: DB) => prisma.outboxEvent,
+      handlers: { [fundTransferKind]: (services, payload) => deliverFundTransfer(services, payload as FundTransfer) },
+    }),
   ];
-}
-
-/** Nudges the dispatcher after a commit; harmless when none runs (it polls anyway). */
-export function wakeOutbox(prisma: object): void {
-  dispatchers.get(prisma)?.wake();
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '@shequ/kit';
 import { actorUnitId, actsForCommunity, actsForUnit, demand, requireSignedIn } from '../auth.js';
 import type { Context } from '../builder.js';
-import type { DelegatedTask, Prisma } from '../generated/prisma/client.js';
+import type { DelegatedTask, Prisma, TaskPart } from '../generated/prisma/client.js';
+import { callerPart, type PartStep } from './parts.js';
 import { transitions, type StepAction } from './workflow.js';
 
 export interface StepOptions {
@@ -15,6 +16,8 @@ export interface StepOptions {
   guard?: (task: DelegatedTask) => Promise<void>;
   /** More writes in the same transaction (the outbox event of an acceptance). */
   within?: (tx: Prisma.TransactionClient, task: DelegatedTask) => Promise<void>;
+  /** For a step each side takes for its own part: the part named (if any) and what it changes. */
+  part?: { named?: TaskPart | null; step: (task: DelegatedTask, part: TaskPart, at: Date) => PartStep };
 }
 
 function illegal(task: DelegatedTask, action: StepAction) {
@@ -36,22 +39,30 @@ export async function takeStep(ctx: Context, taskId: string, action: StepAction,
   requireSignedIn(ctx.caller);
   const task = await ctx.prisma.delegatedTask.findUnique({ where: { id: taskId } });
   if (!task) throw notFound('Delegated task', taskId);
-  const allowed =
-    rule.by === 'proposer' ? actsForUnit(ctx.caller, { unitType: task.proposerType, unitId: task.proposerId }) : actsForCommunity(ctx.caller, task.communityId);
-  demand(
-    ctx.caller,
-    allowed,
-    rule.by === 'proposer'
-      ? `Only staff of ${task.proposerId}, which proposed the task, may have it ${rule.verb}`
-      : `Only the committee staff of ${task.communityId}, the community asked, may have the task ${rule.verb}`,
-  );
+  let part: TaskPart | null = null;
+  if (rule.by === 'each') {
+    if (!options.part) throw new Error(`${action} is taken per part`);
+    part = callerPart(ctx, task, options.part.named, rule.verb);
+  } else {
+    const allowed =
+      rule.by === 'proposer' ? actsForUnit(ctx.caller, { unitType: task.proposerType, unitId: task.proposerId }) : actsForCommunity(ctx.caller, task.communityId);
+    demand(
+      ctx.caller,
+      allowed,
+      rule.by === 'proposer'
+        ? `Only staff of ${task.proposerId}, which proposed the task, may have it ${rule.verb}`
+        : `Only the committee staff of ${task.communityId}, the community asked, may have the task ${rule.verb}`,
+    );
+  }
   if (!rule.from.includes(task.status)) throw illegal(task, action);
+  const partStep = part ? options.part!.step(task, part, new Date()) : null;
+  const to = partStep?.to ?? rule.to;
   await options.guard?.(task);
 
   return ctx.prisma.$transaction(async (tx) => {
     const { count } = await tx.delegatedTask.updateMany({
       where: { id: task.id, version: task.version, status: { in: rule.from } },
-      data: { ...options.data?.(task), status: rule.to, version: { increment: 1 } },
+      data: { ...options.data?.(task), ...partStep?.data, status: to, version: { increment: 1 } },
     });
     if (count === 0) {
       const current = await tx.delegatedTask.findUniqueOrThrow({ where: { id: task.id } });
@@ -64,7 +75,8 @@ export async function takeStep(ctx: Context, taskId: string, action: StepAction,
         id: randomUUID(),
         taskId: task.id,
         action,
-        status: rule.to,
+        status: to,
+        part,
         budgetFen: typeof options.budgetFen === 'function' ? options.budgetFen(task) : (options.budgetFen ?? null),
         note: options.note ?? null,
         actorRole: ctx.caller.role,

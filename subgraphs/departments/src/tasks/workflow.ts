@@ -1,10 +1,12 @@
 // The negotiation and life of a delegated task (权随责走，费随事转): the proposer offers a budget,
 // the community accepts, declines or counters, the proposer may revise its offer; only an
-// accepted task starts, and acceptance moves the agreed budget to the community's funds.
+// accepted task starts, and acceptance moves the agreed budget to the community's funds. The work
+// itself is joint: the proposer and the community each start and complete their own part; the
+// task is IN_PROGRESS from the first part started and COMPLETED once both parts are.
 import type { DelegatedTaskAction, DelegatedTaskStatus } from '../generated/prisma/enums.js';
 
-/** Who takes a step: the proposing street/department, or the community asked for help. */
-export type Party = 'proposer' | 'community';
+/** Who takes a step: the proposing street/department, the community asked for help, or each for its own part. */
+export type Party = 'proposer' | 'community' | 'each';
 
 export interface Transition {
   from: DelegatedTaskStatus[];
@@ -19,8 +21,9 @@ export const transitions: Record<Exclude<DelegatedTaskAction, 'PROPOSE'>, Transi
   REVISE_OFFER: { from: ['NEGOTIATING'], to: 'NEGOTIATING', by: 'proposer', verb: 'given a revised offer' },
   ACCEPT: { from: ['PROPOSED', 'NEGOTIATING'], to: 'ACCEPTED', by: 'community', verb: 'accepted' },
   DECLINE: { from: ['PROPOSED', 'NEGOTIATING'], to: 'DECLINED', by: 'community', verb: 'declined' },
-  START: { from: ['ACCEPTED'], to: 'IN_PROGRESS', by: 'proposer', verb: 'started' },
-  COMPLETE: { from: ['IN_PROGRESS'], to: 'COMPLETED', by: 'proposer', verb: 'completed' },
+  // `to` of a part's COMPLETE is COMPLETED only when the other part is done (see tasks/parts.ts).
+  START: { from: ['ACCEPTED', 'IN_PROGRESS'], to: 'IN_PROGRESS', by: 'each', verb: 'started' },
+  COMPLETE: { from: ['IN_PROGRESS'], to: 'COMPLETED', by: 'each', verb: 'completed' },
   SETTLE: { from: ['COMPLETED'], to: 'SETTLED', by: 'proposer', verb: 'settled' },
 };
 

@@ -5,14 +5,17 @@ import { builder } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import { fundTransferFor, fundTransferKind, transferEventId } from '../outbox/fund-transfer.js';
 import { wakeOutbox } from '../outbox/worker.js';
+import { completePart, startPart } from '../tasks/parts.js';
 import { actingUnit, findUnit } from '../tasks/proposer.js';
 import { takeStep } from '../tasks/transition.js';
 import { budget, futureDay, optionalText, text } from '../tasks/validate.js';
 import { administrativeRule } from '../tasks/workflow.js';
 import { DelegatedTask } from './delegated-task.js';
+import { TaskPartEnum } from './enums.js';
 
 const proposerRoles = ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF'] as const;
 const communityRoles = ['DISTRICT_ADMIN', 'COMMITTEE_STAFF'] as const;
+const partRoles = ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'COMMITTEE_STAFF'] as const;
 
 const ProposeDelegatedTaskInput = builder.inputType('ProposeDelegatedTaskInput', {
   fields: (t) => ({
@@ -112,17 +115,20 @@ builder.mutationFields((t) => ({
 
   startDelegatedTask: t.field({
     type: DelegatedTask,
-    description: 'Only an accepted task starts',
-    authScopes: { role: [...proposerRoles] },
-    args: { id: t.arg.id({ required: true }), note: t.arg.string() },
-    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'START', { data: () => ({ startedAt: new Date() }), note: optionalText(args.note, 'note', 500) }),
+    description:
+      'Records the caller\'s part of the work started: the proposer\'s staff their part, the community\'s committee staff theirs (the district names the part). ' +
+      'Only an accepted task starts; the task is IN_PROGRESS from the first part started; a part starts once (CONFLICT)',
+    authScopes: { role: [...partRoles] },
+    args: { id: t.arg.id({ required: true }), note: t.arg.string(), part: t.arg({ type: TaskPartEnum, description: 'Whose part; only the district needs to name it' }) },
+    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'START', { part: { named: args.part, step: startPart }, note: optionalText(args.note, 'note', 500) }),
   }),
 
   completeDelegatedTask: t.field({
     type: DelegatedTask,
-    authScopes: { role: [...proposerRoles] },
-    args: { id: t.arg.id({ required: true }), note: t.arg.string() },
-    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'COMPLETE', { data: () => ({ completedAt: new Date() }), note: optionalText(args.note, 'note', 500) }),
+    description: 'Records the caller\'s part of the work completed (it must have started, else CONFLICT); the task is COMPLETED once both parts are',
+    authScopes: { role: [...partRoles] },
+    args: { id: t.arg.id({ required: true }), note: t.arg.string(), part: t.arg({ type: TaskPartEnum, description: 'Whose part; only the district needs to name it' }) },
+    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'COMPLETE', { part: { named: args.part, step: completePart }, note: optionalText(args.note, 'note', 500) }),
   }),
 
   settleDelegatedTask: t.field({

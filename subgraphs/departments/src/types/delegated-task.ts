@@ -1,9 +1,13 @@
+import { districtToday } from '@shequ/kit';
 import type { DelegatedTask as TaskRow, DelegatedTaskStep as StepRow, OutboxEvent, Prisma } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
 import type { FundTransfer } from '../outbox/fund-transfer.js';
+import { partStatus } from '../tasks/parts.js';
+import { isOverdue, openStatuses } from '../tasks/overdue.js';
+
 import { Community } from './community.js';
 import { Department, departmentLoader } from './department.js';
-import { DelegatedTaskAction, DelegatedTaskStatus, UnitType } from './enums.js';
+import { DelegatedTaskAction, DelegatedTaskStatus, TaskPartEnum, TaskPartStatus, UnitType } from './enums.js';
 import { Street, streetLoader } from './street.js';
 
 export const taskLoader = (ctx: Context) =>
@@ -49,7 +53,23 @@ export const DelegatedTaskStep = builder.prismaObject('DelegatedTaskStep', {
     note: t.exposeString('note', { nullable: true }),
     actorRole: t.exposeString('actorRole'),
     actorUnitId: t.exposeID('actorUnitId', { nullable: true, description: 'The street, department or community acted for' }),
+    part: t.expose('part', { type: TaskPartEnum, nullable: true, description: 'For START and COMPLETE: whose part of the work' }),
     at: t.expose('at', { type: 'DateTime' }),
+  }),
+});
+
+interface Part {
+  task: TaskRow;
+  part: 'PROPOSER' | 'COMMUNITY';
+}
+
+const TaskPartProgress = builder.objectRef<Part>('DelegatedTaskPart').implement({
+  description: 'One side\'s part of joint delegated work, recorded by that side',
+  fields: (t) => ({
+    part: t.field({ type: TaskPartEnum, resolve: (p) => p.part }),
+    status: t.field({ type: TaskPartStatus, resolve: (p) => partStatus(p.task, p.part) }),
+    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => (p.part === 'PROPOSER' ? p.task.proposerStartedAt : p.task.communityStartedAt) }),
+    completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => (p.part === 'PROPOSER' ? p.task.proposerCompletedAt : p.task.communityCompletedAt) }),
   }),
 });
 
@@ -73,8 +93,17 @@ export const DelegatedTask = builder.prismaObject('DelegatedTask', {
     dueDate: t.expose('dueDate', { type: 'Date', nullable: true }),
     proposedAt: t.expose('proposedAt', { type: 'DateTime' }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true, description: 'When the community accepted or declined' }),
-    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
-    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When the first part started' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When the second part completed' }),
+    parts: t.field({
+      type: [TaskPartProgress],
+      description: 'The proposer\'s and the community\'s parts of the work, each recorded by its side',
+      resolve: (task) => [{ task, part: 'PROPOSER' as const }, { task, part: 'COMMUNITY' as const }],
+    }),
+    overdue: t.boolean({
+      description: 'Past its due date (the district\'s calendar day, UTC+8) and not completed; a declined task is never overdue',
+      resolve: (task) => isOverdue(task, districtToday()),
+    }),
     settledAt: t.expose('settledAt', { type: 'DateTime', nullable: true }),
     transfer: t.field({
       type: BudgetTransfer,
@@ -96,6 +125,7 @@ const DelegatedTaskFilter = builder.inputType('DelegatedTaskFilter', {
     communityId: t.id(),
     proposerId: t.id({ description: 'A street or department' }),
     status: t.field({ type: [DelegatedTaskStatus], description: 'Any of these states' }),
+    overdue: t.boolean({ description: 'true: only overdue tasks; false: only tasks that are not' }),
   }),
 });
 
@@ -113,6 +143,10 @@ builder.queryFields((t) => ({
       if (filter?.communityId) where.communityId = filter.communityId;
       if (filter?.proposerId) where.proposerId = filter.proposerId;
       if (filter?.status?.length) where.status = { in: filter.status };
+      if (filter?.overdue != null) {
+        const overdue: Prisma.DelegatedTaskWhereInput = { dueDate: { lt: districtToday() }, status: { in: [...openStatuses] } };
+        where.AND = filter.overdue ? [overdue] : [{ NOT: overdue }];
+      }
       return ctx.prisma.delegatedTask.findMany({ ...query, where, orderBy: [{ proposedAt: 'desc' }, { id: 'desc' }] });
     },
   }),

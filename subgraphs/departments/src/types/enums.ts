@@ -5,6 +5,7 @@ import {
   DelegatedTaskAction as DelegatedTaskActionValues,
   DelegatedTaskStatus as DelegatedTaskStatusValues,
   RelationshipKind as RelationshipKindValues,
+  TaskPart as TaskPartValues,
   UnitType as UnitTypeValues,
 } from '../generated/prisma/enums.js';
 
@@ -12,8 +13,15 @@ export const UnitType = builder.enumType(UnitTypeValues, { name: 'UnitType', des
 
 export const DelegatedTaskStatus = builder.enumType(DelegatedTaskStatusValues, {
   name: 'DelegatedTaskStatus',
-  description: 'PROPOSED → NEGOTIATING → ACCEPTED | DECLINED; ACCEPTED → IN_PROGRESS → COMPLETED → SETTLED',
+  description: 'PROPOSED → NEGOTIATING → ACCEPTED | DECLINED; ACCEPTED → IN_PROGRESS (a first part started) → COMPLETED (both parts completed) → SETTLED',
 });
+
+export const TaskPartEnum = builder.enumType(TaskPartValues, {
+  name: 'TaskPart',
+  description: 'A side of joint delegated work: PROPOSER, the street or department that delegated it; COMMUNITY, the community doing it',
+});
+
+export const TaskPartStatus = builder.enumType('TaskPartStatus', { values: ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const });
 
 export const DelegatedTaskAction = builder.enumType(DelegatedTaskActionValues, { name: 'DelegatedTaskAction' });
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, forbidden, notFound, unauthenticated } from '@shequ/kit';
+import { badInput, forbidden, notFound, unauthenticated, wakeOutbox } from '@shequ/kit';
 import { mayManageCommunity } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import type { CoConstructionUnit as UnitRow } from '../generated/prisma/client.js';
 import { agreementById, unitById } from '../loaders.js';
+import { donationFor, donationKind, maxDonationFen } from '../outbox/donation.js';
 import { contributionFen, pastDay, text } from '../validate.js';
 import { ResourceKind } from './enums.js';
 
@@ -54,22 +55,36 @@ builder.mutationFields((t) => ({
       if (!unit) throw notFound('Co-construction unit', input.unitId);
       await assertMayRecord(ctx, unit);
       const valueFen = contributionFen(input.valueFen);
+      if (input.kind === 'MONEY' && valueFen > maxDonationFen) {
+        throw badInput(`A money contribution is at most ${maxDonationFen} fen (what the community ledger books at once); record larger sums in parts`, { field: 'valueFen' });
+      }
+      const contributedOn = pastDay(input.contributedOn, 'contributedOn');
       if (input.agreementId != null) {
         const agreement = await agreementById(ctx).load(input.agreementId);
         if (!agreement || agreement.unitId !== unit.id) throw badInput(`agreement ${input.agreementId} is not one of ${unit.id}'s`, { field: 'agreementId' });
         if (!agreement.resources.includes(input.kind)) throw badInput(`agreement ${agreement.id} does not cover ${input.kind}`, { field: 'kind' });
+        if (contributedOn < agreement.signedOn || (agreement.validUntil && contributedOn > agreement.validUntil)) {
+          throw badInput(`agreement ${agreement.id} is not in force on ${input.contributedOn}`, { field: 'contributedOn' });
+        }
       }
-      return ctx.prisma.contribution.create({
-        data: {
-          id: `contribution-${randomUUID()}`,
-          unitId: unit.id,
-          agreementId: input.agreementId ?? null,
-          kind: input.kind,
-          description: text(input.description, 'description', 500),
-          valueFen,
-          contributedOn: pastDay(input.contributedOn, 'contributedOn'),
-        },
-      });
+      const row = {
+        id: `contribution-${randomUUID()}`,
+        unitId: unit.id,
+        agreementId: input.agreementId ?? null,
+        kind: input.kind,
+        description: text(input.description, 'description', 500),
+        valueFen,
+        contributedOn,
+      };
+      if (input.kind !== 'MONEY') return ctx.prisma.contribution.create({ data: row });
+      // Money is the community's income: the contribution and its donation event commit together.
+      const donation = donationFor(row, unit);
+      const [created] = await ctx.prisma.$transaction([
+        ctx.prisma.contribution.create({ data: row }),
+        ctx.prisma.outboxEvent.create({ data: { id: donation.eventId, kind: donationKind, payload: { ...donation } } }),
+      ]);
+      wakeOutbox(ctx.prisma);
+      return created;
     },
   }),
 }));
