@@ -37,11 +37,12 @@ export function demoElection(c: DemoCommunity) {
     const formal = rank >= 0;
     const status: CandidateStatus = !formal ? 'ELIMINATED' : rank < demoSeats ? 'ELECTED' : 'NOT_ELECTED';
     const eliminatedAt: ElectionStage | null = failWritten.has(i) ? 'WRITTEN_EXAM' : i === failInterview ? 'INTERVIEW' : null;
+    const gender: Gender = random.chance(0.6) ? 'FEMALE' : 'MALE';
     return {
       id: `candidate-${suffix(c.id)}-2021-${pad(i + 1)}`,
       roundId,
-      name: syntheticName(random).name,
-      gender: (random.chance(0.6) ? 'FEMALE' : 'MALE') as Gender,
+      name: syntheticName(random, gender).name,
+      gender,
       birthYear: random.int(1966, 1996),
       status,
       eliminatedAt,
