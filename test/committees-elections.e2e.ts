@@ -21,6 +21,7 @@ const mutations = {
   interview: 'mutation($input: RecordScoreInput!) { recordInterviewScore(input: $input) { id interviewScore } }',
   preElection: 'mutation($input: RecordPreElectionInput!) { recordPreElection(input: $input) { id formal } }',
   votes: `mutation($input: RecordFormalElectionVotesInput!) { recordFormalElectionVotes(input: $input) { ${roundFields} } }`,
+  cancel: `mutation($input: CancelElectionRoundInput!) { cancelElectionRound(input: $input) { ${roundFields} cancelReason cancelledAt completedAt } }`,
 };
 
 interface Candidate { id: string; name: string; status: string; eliminatedAt: string | null; votes: number | null; formal: boolean }
@@ -162,6 +163,52 @@ describe.each(['pglite', 'postgres'] as const)('committee elections on %s', (dat
       expect(unchanged.candidates.filter((c) => c.status === 'IN_RACE')).toHaveLength(6);
       await ok(mutations.votes, { roundId: round.id, ballotsCast: 300, votes: count([280, 270, 260, 250, 201, 200]) }, staff);
       expect((await ok<Round>(mutations.advance, { roundId: round.id, to: 'COMPLETED' }, staff)).stage).toBe('COMPLETED');
+    });
+
+    it('cancels a round before it is concluded: recorded in its history, once, and the community may open a new one', async () => {
+      const communityId = 'community-hualou-05';
+      const staff = staffOf(communityId);
+      const { round, ids } = await openWithApplicants(communityId, ['李一', '李二', '李三', '李四', '李五', '李六']);
+      await ok(mutations.advance, { roundId: round.id, to: 'WRITTEN_EXAM' }, staff);
+      const cancel = { roundId: round.id, reason: '上级通知统一延期换届' };
+
+      expect((await fails(mutations.cancel, cancel, null)).code).toBe('UNAUTHENTICATED');
+      expect((await fails(mutations.cancel, cancel, staffOf('community-minzu-01'))).code).toBe('FORBIDDEN');
+      expect((await fails(mutations.cancel, cancel, { role: 'STREET_STAFF', streetId: 'street-hualou' })).code).toBe('FORBIDDEN');
+      expect((await fails(mutations.cancel, { ...cancel, reason: '   ' }, staff)).code).toBe('BAD_USER_INPUT');
+      expect((await fails(mutations.cancel, { ...cancel, reason: '延'.repeat(501) }, staff)).code).toBe('BAD_USER_INPUT');
+      expect((await fails(mutations.cancel, { ...cancel, roundId: 'election-nowhere' }, staff)).code).toBe('NOT_FOUND');
+      expect((await roundNow(round.id)).stage).toBe('WRITTEN_EXAM');
+
+      const cancelled = await ok<Round & { cancelReason: string; cancelledAt: string | null; completedAt: string | null }>(mutations.cancel, cancel, staff);
+      expect(cancelled).toMatchObject({ stage: 'CANCELLED', cancelReason: '上级通知统一延期换届', completedAt: null });
+      expect(cancelled.cancelledAt).toBeTruthy();
+      expect(cancelled.stageHistory.map((h) => h.stage)).toEqual(['APPLICATION', 'WRITTEN_EXAM', 'CANCELLED']);
+
+      expect(await fails(mutations.cancel, cancel, staff)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/cancelled/) });
+      expect(await fails(mutations.advance, { roundId: round.id, to: 'INTERVIEW' }, staff)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/cancelled/) });
+      expect((await fails(mutations.advance, { roundId: round.id, to: 'APPLICATION' }, staff)).code).toBe('CONFLICT');
+      expect(await fails(mutations.written, { candidateId: ids['李一'], score: 80 }, staff)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/is cancelled/) });
+      expect((await fails(mutations.apply, { roundId: round.id, name: '迟到', gender: 'MALE', birthYear: 1980 }, staff)).code).toBe('CONFLICT');
+      expect((await roundNow(round.id)).stageHistory).toHaveLength(3);
+
+      // The sitting committee stays; a new round may be opened.
+      const members = await hub.query<{ community: { committeeMembers: { name: string }[] } }>('query($id: ID!) { community(id: $id) { committeeMembers { name } } }', { id: communityId });
+      expect(members.data!.community.committeeMembers).toHaveLength(5);
+      const next = await ok<Round>(mutations.open, { communityId, title: '2026年居民委员会换届选举（重新组织）', seats: 5 }, { role: 'DISTRICT_ADMIN' });
+      expect(next.stage).toBe('APPLICATION');
+      // A district administrator may cancel too.
+      expect((await ok<Round>(mutations.cancel, { roundId: next.id, reason: '重新组织' }, { role: 'DISTRICT_ADMIN' })).stage).toBe('CANCELLED');
+    });
+
+    it('refuses to cancel a completed round', async () => {
+      // The demo's 2021 round of every community ran its course.
+      const rounds = await hub.query<{ electionRounds: { id: string; stage: string }[] }>('query($c: ID!) { electionRounds(communityId: $c) { id stage } }', { c: 'community-minzu-04' });
+      const done = rounds.data!.electionRounds.find((r) => r.stage === 'COMPLETED')!;
+      expect(done).toBeDefined();
+      const refused = await fails(mutations.cancel, { roundId: done.id, reason: '补录' }, staffOf('community-minzu-04'));
+      expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/completed/) });
+      expect((await roundNow(done.id)).stage).toBe('COMPLETED');
     });
 
     it('lets only the community\'s own committee staff and district administrators run an election', async () => {

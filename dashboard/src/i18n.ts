@@ -294,6 +294,7 @@ const enums: Record<string, { zh: string; en: string }> = {
   INTERVIEW: { zh: '面试', en: 'Interview' },
   PRE_ELECTION: { zh: '预选', en: 'Pre-election' },
   FORMAL_ELECTION: { zh: '正式选举', en: 'Formal election' },
+  CANCELLED: { zh: '已取消', en: 'Cancelled' },
   RESIDENTS: { zh: '居民', en: 'Residents' },
   JURISDICTION_UNITS: { zh: '驻区单位', en: 'Jurisdiction units' },
   PARTY_MEMBERS: { zh: '党员', en: 'Party members' },

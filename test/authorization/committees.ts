@@ -1,4 +1,5 @@
-// Communities are public: dashboards show them to anyone.
+// Communities are public: dashboards show them to anyone. Elections are run by the community's
+// own committee staff (or the district).
 import committees from '../../subgraphs/committees/src/index.js';
 import { callers, defineSuite } from './matrix.js';
 
@@ -18,6 +19,15 @@ export default defineSuite({
       operation: 'query($first: Int) { communities(streetId: "street-minzu", first: $first) { edges { node { id nameEn } } pageInfo { hasNextPage } } }',
       variables: { first: 5 },
       allowed: callers,
+    },
+    {
+      name: 'cancelling an election round',
+      // The demo's completed 2021 round: CONFLICT past the checks, nothing changes.
+      operation: 'mutation { cancelElectionRound(input: { roundId: "election-minzu-01-2021", reason: "matrix" }) { id } }',
+      allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'],
+      expect: (res, _caller, allowed) => {
+        if (allowed && res.errors?.[0]?.extensions?.code !== 'CONFLICT') throw new Error(`expected CONFLICT past the checks, got ${JSON.stringify(res.errors)}`);
+      },
     },
   ],
 });

@@ -28,6 +28,7 @@ export * from './auth/service-identity.js';
 export * from './auth/tokens.js';
 export * from './auth/upstream-signature.js';
 export * from './demo/people.js';
+export * from './demo/staff-roster.js';
 export * from './events/pubsub.js';
 export * from './federation/service-client.js';
 export * from './outbox/index.js';

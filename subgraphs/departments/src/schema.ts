@@ -5,6 +5,7 @@ import './types/street.js';
 import './types/community.js';
 import './types/staff.js';
 import './types/staff-assignment.js';
+import './types/staff-mutations.js';
 import './types/delegated-task.js';
 import './types/delegated-task-mutations.js';
 import './types/relationship.js';

@@ -1,6 +1,6 @@
 import { bulkInsert, demoSeedTransaction, representativesPerCommunity, type Logger } from '@shequ/kit';
 import type { DB } from './db.js';
-import { demoBallots, demoCriteria, demoTargets } from './demo/campaign-data.js';
+import { demoBallots, demoCriteria, demoMinBallots, demoTargets } from './demo/campaign-data.js';
 import { closeCampaign } from './domain/close.js';
 import { releaseAll } from './domain/release.js';
 import { dayToDate, halfYearOf } from './domain/calendar.js';
@@ -8,7 +8,7 @@ import { dayToDate, halfYearOf } from './domain/calendar.js';
 type Half = ReturnType<typeof halfYearOf>;
 
 const DAY = 86_400_000;
-const titleOf = (h: Half) => `${h.year}年${h.half === 1 ? '上' : '下'}半年社区评议街道和职能部门`;
+const titleOf = (h: Half) => `${h.year}年${h.half === 1 ? '上' : '下'}半年社区评议街道、职能部门和下沉干部`;
 const previousHalf = (h: Half): Half => halfYearOf(new Date(dayToDate(h.start).getTime() - DAY));
 
 const campaignId = (h: Half) => `campaign-${h.year}-h${h.half}`;
@@ -32,14 +32,14 @@ async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerId
   await prisma.$transaction(
     async (tx) => {
       await tx.campaign.create({
-        data: { id, title: titleOf(h), periodStart: dayToDate(h.start), periodEnd: dayToDate(h.end), status: 'OPEN', openedAt, observerIds, revision: ballots.length },
+        data: { id, title: titleOf(h), periodStart: dayToDate(h.start), periodEnd: dayToDate(h.end), status: 'OPEN', openedAt, observerIds, revision: ballots.length, minBallots: demoMinBallots },
       });
       await tx.criterion.createMany({ data: demoCriteria.map((c, position) => ({ campaignId: id, ...c, position })) });
       const targets = demoTargets.map((t, position) => ({ targetId: t.targetId, kind: t.kind, position, eligibleVoters: t.communities.length * representativesPerCommunity }));
       await tx.campaignTarget.createMany({ data: targets.map((t) => ({ campaignId: id, ...t })) });
       await bulkInsert(tx, 'Ballot', ballots);
       // The ballots cast so far are the campaign's first live release.
-      await releaseAll(tx, { id, minBallots: 5, criteria: demoCriteria, targets }, ballots.length);
+      await releaseAll(tx, { id, minBallots: demoMinBallots, criteria: demoCriteria, targets }, ballots.length);
     },
     demoSeedTransaction,
   );
@@ -77,8 +77,8 @@ async function publishPast(prisma: DB, id: string, h: Half): Promise<void> {
 }
 
 /**
- * Demo data: an OPEN campaign for the current half-year with about 45% of the possible ballots
- * cast, and the previous half-year's campaign PUBLISHED with results and rectification cases.
+ * Demo data: an OPEN campaign for the current half-year (departments, streets and the staff
+ * assigned to communities) with about 45% of the possible ballots cast, and the previous half-year's campaign PUBLISHED with results and rectification cases.
  * Idempotent: an existing campaign is left alone.
  */
 export async function seed(prisma: DB, log: Logger): Promise<void> {

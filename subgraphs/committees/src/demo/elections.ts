@@ -3,12 +3,13 @@
 // 5 seats. 112 × 5 = 560 elected members, as in the source.
 import { seededRandom, syntheticName } from '@shequ/kit';
 import type { CandidateStatus, CommitteePosition, ElectionStage, Gender } from '../generated/prisma/enums.js';
-import { stageOrder } from '../election/stages.js';
+import { stageOrder, type CourseStage } from '../election/stages.js';
 import { day, pad, suffix, type DemoCommunity } from './common.js';
 
 export const demoSeats = 5;
 const applicants = 9;
-const stageDates: Record<ElectionStage, string> = {
+// The 2021 rounds all ran their course: a stage date for each stage of it, none was CANCELLED.
+const stageDates: Record<CourseStage, string> = {
   APPLICATION: '2021-03-01', WRITTEN_EXAM: '2021-03-20', INTERVIEW: '2021-04-05', PRE_ELECTION: '2021-04-20', FORMAL_ELECTION: '2021-05-10', COMPLETED: '2021-05-15',
 };
 
@@ -37,11 +38,12 @@ export function demoElection(c: DemoCommunity) {
     const formal = rank >= 0;
     const status: CandidateStatus = !formal ? 'ELIMINATED' : rank < demoSeats ? 'ELECTED' : 'NOT_ELECTED';
     const eliminatedAt: ElectionStage | null = failWritten.has(i) ? 'WRITTEN_EXAM' : i === failInterview ? 'INTERVIEW' : null;
+    const gender: Gender = random.chance(0.6) ? 'FEMALE' : 'MALE';
     return {
       id: `candidate-${suffix(c.id)}-2021-${pad(i + 1)}`,
       roundId,
-      name: syntheticName(random).name,
-      gender: (random.chance(0.6) ? 'FEMALE' : 'MALE') as Gender,
+      name: syntheticName(random, gender).name,
+      gender,
       birthYear: random.int(1966, 1996),
       status,
       eliminatedAt,

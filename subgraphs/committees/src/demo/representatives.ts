@@ -13,13 +13,16 @@ function constituency(n: number): Constituency {
 export function demoRepresentatives(communities: DemoCommunity[]) {
   return communities.flatMap((c) => {
     const random = seededRandom(`representatives-${c.id}`);
-    return Array.from({ length: representativesPerCommunity }, (_, i) => ({
-      id: representativeId(c.id, i + 1),
-      communityId: c.id,
-      name: syntheticName(random).name,
-      gender: (random.chance(0.5) ? 'FEMALE' : 'MALE') as Gender,
-      constituency: constituency(i + 1),
-      phone: mobile(random),
-    }));
+    return Array.from({ length: representativesPerCommunity }, (_, i) => {
+      const gender: Gender = random.chance(0.5) ? 'FEMALE' : 'MALE';
+      return {
+        id: representativeId(c.id, i + 1),
+        communityId: c.id,
+        name: syntheticName(random, gender).name,
+        gender,
+        constituency: constituency(i + 1),
+        phone: mobile(random),
+      };
+    });
   });
 }

@@ -31,7 +31,7 @@ export function demoResidents(communities: DemoCommunity[]) {
       return {
         id: residentId(c.id, i + 1),
         communityId: c.id,
-        name: syntheticName(random).name,
+        name: syntheticName(random, gender).name,
         gender,
         birthDate: day(birthDate),
         ...sealIdCard(idCard),

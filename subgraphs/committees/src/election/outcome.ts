@@ -74,6 +74,7 @@ export function leaveStage(round: Round, candidates: Candidate[]): StageExit {
     case 'FORMAL_ELECTION':
       return formalElection(round, inRace);
     case 'COMPLETED':
-      throw conflict('This election round is completed');
+    case 'CANCELLED':
+      throw conflict(`This election round is ${stageNames[round.stage]}`);
   }
 }

@@ -4,7 +4,7 @@ import type { ElectionStage } from '../generated/prisma/enums.js';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
 import { leaveStage } from '../election/outcome.js';
-import { requireNextStage, scoreLimits, seatLimits } from '../election/stages.js';
+import { requireCancellable, requireNextStage, scoreLimits, seatLimits } from '../election/stages.js';
 import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite, type Tx } from '../transactions.js';
 import { requireText } from '../validate.js';
@@ -24,6 +24,13 @@ const AdvanceElectionRoundInput = builder.inputType('AdvanceElectionRoundInput',
   fields: (t) => ({
     roundId: t.id({ required: true }),
     to: t.field({ type: ElectionStageEnum, required: true, description: 'Must be the stage right after the current one' }),
+  }),
+});
+
+const CancelElectionRoundInput = builder.inputType('CancelElectionRoundInput', {
+  fields: (t) => ({
+    roundId: t.id({ required: true }),
+    reason: t.string({ required: true, description: 'Why the round is called off (1–500 characters); published with it' }),
   }),
 });
 
@@ -66,7 +73,7 @@ builder.mutationFields((t) => ({
           return round;
         });
       } catch (err) {
-        if (isUniqueViolation(err, 'openFor')) throw conflict(`${input.communityId} already has an open election round; complete it first`);
+        if (isUniqueViolation(err, 'openFor')) throw conflict(`${input.communityId} already has an open election round; complete or cancel it first`);
         throw err;
       }
     },
@@ -98,6 +105,23 @@ builder.mutationFields((t) => ({
           data: { stage: to, ...(to === 'COMPLETED' ? { completedAt: now, openFor: null } : {}) },
         });
       }),
+  }),
+  cancelElectionRound: t.prismaField({
+    type: 'ElectionRound',
+    description: 'Calls off a round that is not concluded (CANCELLED, recorded in its stage history); the community may then open a new one. '
+      + 'Candidates keep the status they had. CONFLICT for a completed or already cancelled round',
+    authScopes: { role: managerRoles },
+    args: { input: t.arg({ type: CancelElectionRoundInput, required: true }) },
+    resolve: async (_query, _root, { input }, ctx) => {
+      const reason = requireText(input.reason, 'reason', 500);
+      return lockedWrite(ctx, 'ElectionRound', input.roundId, async (tx) => {
+        const round = await tx.electionRound.findUniqueOrThrow({ where: { id: input.roundId } });
+        requireCancellable(round.stage);
+        const now = new Date();
+        await tx.electionStageChange.create({ data: { roundId: round.id, stage: 'CANCELLED', enteredAt: now, movedBy: ctx.caller.subject } });
+        return tx.electionRound.update({ where: { id: round.id }, data: { stage: 'CANCELLED', cancelledAt: now, cancelReason: reason, openFor: null } });
+      });
+    },
   }),
 }));
 

@@ -45,6 +45,8 @@ export const ElectionRound = builder.prismaObject('ElectionRound', {
     ballotsCast: t.exposeInt('ballotsCast', { nullable: true, description: 'Ballots cast in the formal election; a winner needs more than half' }),
     openedAt: t.expose('openedAt', { type: 'DateTime' }),
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    cancelReason: t.exposeString('cancelReason', { nullable: true, description: 'Why a CANCELLED round was called off' }),
     stageHistory: t.field({ type: [StageChange], resolve: (r, _args, ctx) => stageChangesByRound(ctx).load(r.id) }),
   }),
 });

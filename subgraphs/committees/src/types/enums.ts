@@ -15,7 +15,7 @@ export const CommitteePositionEnum = builder.enumType(CommitteePosition, {
 
 export const ElectionStageEnum = builder.enumType(ElectionStage, {
   name: 'ElectionStage',
-  description: 'Stages of an open recruitment and election, in order: application → written exam → interview → pre-election → formal election → completed',
+  description: 'Stages of an open recruitment and election, in order: application → written exam → interview → pre-election → formal election → completed; or cancelled, at any stage before completion',
 });
 
 export const CandidateStatusEnum = builder.enumType(CandidateStatus, {

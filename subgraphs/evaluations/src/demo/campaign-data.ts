@@ -1,8 +1,11 @@
-// Synthetic evaluation campaigns over the demo district: all 6 departments and 13 streets, with
-// ballots from the demo representatives (15 per community). Deterministic (seededRandom): each
-// target has a "true" quality, each ballot scatters around it; some comments, some bad reviews.
+// Synthetic evaluation campaigns over the demo district: all 6 departments, 13 streets and the
+// staff sent down to communities (scored by the representatives of the communities they are
+// assigned to), with ballots from the demo representatives (15 per community). Deterministic
+// (seededRandom): each target has a "true" quality, each ballot scatters around it; some
+// comments, some bad reviews. A few staff are newcomers with fewer ballots than a campaign's
+// minimum, so that the results show what is hidden below it.
 import { randomUUID } from 'node:crypto';
-import { anonymise, demoCommunities, demoDepartments, demoStreets, representativeId, representativesPerCommunity, seededRandom, type Random } from '@shequ/kit';
+import { anonymise, demoCommunities, demoDepartments, demoStaffRoster, demoStreets, representativeId, representativesPerCommunity, seededRandom, type Random } from '@shequ/kit';
 import { voterKey } from '../domain/ballot-key.js';
 import type { TargetKind } from '../domain/scoring.js';
 
@@ -27,12 +30,28 @@ const complaints = [
 interface DemoTarget {
   targetId: string;
   kind: TargetKind;
+  /** Whose representatives may score it. */
   communities: string[];
+  /** Arrived late in the period: at most this many ballots, below any campaign's minimum. */
+  ballotCap?: number;
 }
+
+/** The demo campaigns' minimum ballot count (the schema's default). */
+export const demoMinBallots = 5;
+/** Every this-many-th assigned staff member is a newcomer. */
+const newcomerEvery = 15;
+
+const assignedStaff = demoStaffRoster().filter((m) => m.communityIds.length > 0);
 
 export const demoTargets: DemoTarget[] = [
   ...demoDepartments.map((d) => ({ targetId: d.id, kind: 'DEPARTMENT' as const, communities: demoCommunities.map((c) => c.id) })),
   ...demoStreets.map((s) => ({ targetId: s.id, kind: 'STREET' as const, communities: demoCommunities.filter((c) => c.streetId === s.id).map((c) => c.id) })),
+  ...assignedStaff.map((m, i) => ({
+    targetId: m.id,
+    kind: 'STAFF' as const,
+    communities: m.communityIds,
+    ...(i % newcomerEvery === newcomerEvery - 1 ? { ballotCap: 1 + (i % (demoMinBallots - 1)) } : {}),
+  })),
 ];
 
 function level(random: Random, quality: number): number {
@@ -62,11 +81,13 @@ export function demoBallots(campaignId: string, share: number): DemoBallot[] {
   const ballots: DemoBallot[] = [];
   for (const target of demoTargets) {
     const quality = 2.9 + random.next() * 1.8;
+    let cast = 0;
     for (const communityId of target.communities) {
       // Turnout differs between communities, as it does between assemblies.
       const communityShare = Math.min(0.95, Math.max(0.05, share + (random.next() - 0.5) * 0.4));
       for (let n = 1; n <= representativesPerCommunity; n++) {
-        if (!random.chance(communityShare)) continue;
+        if (!random.chance(communityShare) || cast >= (target.ballotCap ?? Infinity)) continue;
+        cast++;
         const levels = demoCriteria.map(() => level(random, quality));
         const rep = representativeId(communityId, n);
         ballots.push({ id: randomUUID(), campaignId, targetId: target.targetId, communityId, voterKey: voterKey(campaignId, rep, target.targetId), levels, comment: comment(random, levels) });

@@ -29,11 +29,12 @@ export function demoOrganization(community: DemoCommunity, random: Random) {
   const members: Row<PartyMember>[] = [];
   for (let n = 1; n <= memberCount; n++) {
     const birthYear = random.int(1942, 1998);
+    const gender = random.chance(0.55) ? 'FEMALE' : 'MALE';
     members.push({
       id: demoMemberId(community.id, n),
       organizationId: organization.id,
-      name: syntheticName(random).name,
-      gender: random.chance(0.55) ? 'FEMALE' : 'MALE',
+      name: syntheticName(random, gender).name,
+      gender,
       birthYear,
       phone: syntheticPhone(random),
       joinedOn: day(random.int(birthYear + 20, Math.min(birthYear + 50, 2024)), random),
