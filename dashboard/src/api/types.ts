@@ -199,18 +199,48 @@ export interface RectificationCase {
 export type OwnerType = 'DEPARTMENT' | 'STREET' | 'SERVICE_POINT';
 export type CommitmentStatus = 'PENDING' | 'KEPT' | 'BROKEN';
 
+export interface CommitmentAssessment {
+  communityId: string;
+  community: NamedRef | null;
+  verdict: 'KEPT' | 'BROKEN';
+  evidence: string;
+  assessedOn: string;
+}
+
+/** A place-named service point, as services names it (null when services does not answer). */
+export interface ServicePointRef extends NamedRef {
+  community: NamedRef | null;
+  street: NamedRef | null;
+}
+
 export interface Commitment {
   id: string;
   ownerType: OwnerType;
   ownerId: string;
   department: NamedRef | null;
   street: NamedRef | null;
+  servicePoint: ServicePointRef | null;
   title: string;
   target: string;
   deadline: string;
   status: CommitmentStatus;
-  outcome: string | null;
   resolvedAt: string | null;
+  communityCount: number;
+  assessmentCount: number;
+  latestAssessment: CommitmentAssessment | null;
+}
+
+/** An owner's commitments as its communities assessed them (the owner's own record, from departments). */
+export interface CommitmentCounts {
+  total: number;
+  kept: number;
+  broken: number;
+  pending: number;
+  overdue: number;
+}
+
+export interface CountedOwner extends NamedRef {
+  commitmentCounts: CommitmentCounts | null;
 }
 
 export interface Notice {
@@ -225,17 +255,18 @@ export interface Notice {
 export interface CommitmentsData {
   commitments: Commitment[];
   notices: Notice[];
-  departments: NamedRef[];
-  streets: NamedRef[];
+  departments: CountedOwner[];
+  streets: CountedOwner[];
 }
 
-export interface ServicePointPromises {
+/** A service point's notices and counts; its commitments come with the others' (one system). */
+export interface ServicePointPublicity {
   id: string;
   name: string;
   nameEn: string;
   community: NamedRef | null;
   street: NamedRef | null;
-  commitments: Array<{ id: string; content: string; measurableTarget: string; deadline: string; status: CommitmentStatus; assessedAt: string | null }>;
+  commitmentCounts: CommitmentCounts | null;
   notices: Array<{ id: string; kind: string; title: string; content: string; publishedAt: string; expiresAt: string | null }>;
 }
 

@@ -75,6 +75,19 @@ export const Commitment = builder.prismaObject('Commitment', {
       resolve: async (c, _a, ctx) => (await communitiesOf(ctx).load(c.id)).map((m) => ({ id: m.communityId })),
     }),
     assessments: t.field({ type: [CommitmentAssessment], description: 'Oldest first', resolve: (c, _a, ctx) => assessmentsOf(ctx).load(c.id) }),
+    // Scalars beside the lists, so that a long list of commitments can say how far each one's
+    // assessment has got without a nested list per commitment (the gateway prices those).
+    communityCount: t.int({ description: 'How many communities it is made to', resolve: async (c, _a, ctx) => (await communitiesOf(ctx).load(c.id)).length }),
+    assessmentCount: t.int({ description: 'How many of them have assessed it', resolve: async (c, _a, ctx) => (await assessmentsOf(ctx).load(c.id)).length }),
+    latestAssessment: t.field({
+      type: CommitmentAssessment,
+      nullable: true,
+      description: 'The most recent assessment, or the first BROKEN one when it is broken (the one that decided it)',
+      resolve: async (c, _a, ctx) => {
+        const all = await assessmentsOf(ctx).load(c.id);
+        return (c.status === 'BROKEN' ? all.find((a) => a.verdict === 'BROKEN') : all.at(-1)) ?? null;
+      },
+    }),
     awaitingAssessment: t.field({
       type: [Community],
       description: 'Communities it was made to that have not assessed it yet',
