@@ -6,7 +6,7 @@
 // it is stored (no names or phone numbers of residents in a public record).
 import { randomUUID } from 'node:crypto';
 import { anonymise, badInput, conflict, forbidden, notFound } from '@shequ/kit';
-import { requireSignedIn } from '../auth.js';
+import { clerkOf, requireSignedIn } from '../auth.js';
 import type { Context } from '../builder.js';
 import type { Commitment, CommitmentVerdict } from '../generated/prisma/client.js';
 import { isUniqueViolation } from '../prisma-errors.js';
@@ -41,7 +41,7 @@ export async function assessCommitment(ctx: Context, input: AssessmentInput): Pr
   const commitment = await ctx.prisma.commitment.findUnique({ where: { id: input.commitmentId }, include: { communities: true } });
   if (!commitment) throw notFound('Commitment', input.commitmentId);
   const madeTo = commitment.communities.map((c) => c.communityId);
-  const communityId = ctx.caller.role === 'COMMITTEE_STAFF' ? ctx.caller.communityId : null;
+  const communityId = clerkOf(ctx.caller);
   if (!communityId) throw forbidden('A commitment is assessed by the communities it was made to (their committee staff); its owner only proposes');
   if (!madeTo.includes(communityId)) throw forbidden(`Commitment ${commitment.id} was not made to ${communityId}`);
   if (day < dayOf(commitment.publishedAt)) throw badInput('assessedOn must not be before the commitment was published', { field: 'assessedOn' });
