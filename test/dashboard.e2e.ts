@@ -56,6 +56,10 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
     await expect.poll(async () => digits((await cell.innerText()).split('/')[0]!), { timeout: 15_000 }).toBe(before + 1);
     const departments = (await hub.query<{ departments: { id: string }[] }>('{ departments { id } }')).data!.departments;
     expect(await page.getByTestId('ranking-DEPARTMENT').locator('tbody tr').count()).toBe(departments.length);
+    // Beside each department's score, its commitments as its communities judged them (departments' record, through federation).
+    const promised = (await hub.query<{ department: { commitmentCounts: { kept: number; broken: number } } }>('{ department(id: "dept-civil-affairs") { commitmentCounts { kept broken } } }')).data!.department.commitmentCounts;
+    const promisesCell = page.locator('[data-testid="ranking-DEPARTMENT"] tr[data-target="dept-civil-affairs"] [data-field="promises"]');
+    expect([await promisesCell.getAttribute('data-kept'), await promisesCell.getAttribute('data-broken')]).toEqual([String(promised.kept), String(promised.broken)]);
     await page.screenshot({ path: path.join(shots, 'scoreboard-after-ballot.png'), fullPage: true });
     await page.close();
     expect(leftLocalhost).toEqual([]);

@@ -170,6 +170,8 @@ const strings = {
   dueBy: { zh: '承诺期限', en: 'Due by' },
   outcome: { zh: '社区评议', en: 'Communities\' assessment' },
   assessedBy: { zh: '已评议社区', en: 'Communities assessed' },
+  promises: { zh: '承诺兑现', en: 'Commitments' },
+  promisesHint: { zh: '由承诺所面向的社区评议：已兑现 · 未兑现（计入该单位） · 待评议', en: 'As the communities they were made to assessed them: kept · broken (counted against it) · pending' },
   latestEvidence: { zh: '最近评议', en: 'Latest' },
   notices: { zh: '公示', en: 'Notices' },
   published: { zh: '发布于', en: 'Published' },

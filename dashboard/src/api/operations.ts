@@ -37,11 +37,21 @@ export const CampaignBoard = `query DashboardCampaign($id: ID!) {
         id
         name
         nameEn
+        commitmentCounts {
+          kept
+          broken
+          pending
+        }
       }
       department {
         id
         name
         nameEn
+        commitmentCounts {
+          kept
+          broken
+          pending
+        }
       }
       staff {
         id

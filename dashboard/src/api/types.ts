@@ -20,12 +20,16 @@ export interface CampaignSummary {
   minBallots: number;
 }
 
+/** Kept, broken and pending commitments of an evaluated street or department. */
+export type PromiseCounts = Pick<CommitmentCounts, 'kept' | 'broken' | 'pending'>;
+
 export interface CampaignTarget {
   targetKind: TargetKind;
   targetId: string;
   eligibleVoters: number;
-  street: NamedRef | null;
-  department: NamedRef | null;
+  /** With its commitments as its communities assessed them (departments, through federation). */
+  street: (NamedRef & { commitmentCounts: PromiseCounts | null }) | null;
+  department: (NamedRef & { commitmentCounts: PromiseCounts | null }) | null;
   staff: {
     id: string;
     name: string;
