@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { anonymise, anonymisedList, createLogger, repoRoot } from '@shequ/kit';
+import { anonymise, anonymisedList, createLogger, demoDepartments, demoStreets, repoRoot } from '@shequ/kit';
 import { postgresAvailable, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db.js';
@@ -102,7 +102,7 @@ describe.each(['pglite', 'postgres'] as const)('evaluations on %s', (kind) => {
       const current = halfYearOf(new Date());
       const open = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'OPEN' }, include: { targets: true } });
       expect(open.periodStart.toISOString().slice(0, 10)).toBe(current.start);
-      expect(open.targets.map((t) => t.kind).sort()).toEqual([...Array(6).fill('DEPARTMENT'), ...Array(13).fill('STREET')]);
+      expect(open.targets.map((t) => t.kind).sort()).toEqual([...Array(demoDepartments.length).fill('DEPARTMENT'), ...Array(demoStreets.length).fill('STREET')]);
     });
 
     it('computes every result of a campaign with a fixed number of SQL statements, however many targets and ballots', async () => {
@@ -119,7 +119,7 @@ describe.each(['pglite', 'postgres'] as const)('evaluations on %s', (kind) => {
         expect(result.errors).toBeUndefined();
         counts.push(statements);
       }
-      expect((await sg.query(q, { id: published.id }, admin)).data!.campaign.results).toHaveLength(19);
+      expect((await sg.query(q, { id: published.id }, admin)).data!.campaign.results).toHaveLength(demoDepartments.length + demoStreets.length);
       expect(new Set(counts).size).toBe(1);
       expect(counts[0]).toBeLessThanOrEqual(5);
     });

@@ -1,4 +1,4 @@
-// Synthetic evaluation campaigns over the demo district: all 6 departments and 13 streets, with
+// Synthetic evaluation campaigns over the demo district: all its departments and 13 streets, with
 // ballots from the demo representatives (15 per community). Deterministic (seededRandom): each
 // target has a "true" quality, each ballot scatters around it; some comments, some bad reviews.
 import { randomUUID } from 'node:crypto';
