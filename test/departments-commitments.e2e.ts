@@ -2,7 +2,7 @@
 // proposes a commitment to communities; those communities' clerks assess it (KEPT or BROKEN, with
 // evidence and a date, once each); the owner never grades its own; the status follows from the
 // assessments, and the broken ones count against the owner wherever the district looks at it.
-import type { TokenClaims } from '@shequ/kit';
+import { demoCommunities, type TokenClaims } from '@shequ/kit';
 import { postgresAvailable, startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
@@ -143,6 +143,15 @@ describe(`commitments proposed by their owners and assessed by their communities
     expect(code(await hub.query(propose, { i: { ...input, ownerId: 'dept-health' } }, { role: 'DISTRICT_ADMIN' }))).toBe('NOT_FOUND');
     const made = await hub.query<{ proposeCommitment: CommitmentView & { street: { id: string } } }>(propose, { i: input }, minzu);
     expect(made.data!.proposeCommitment).toMatchObject({ status: 'PENDING', street: { id: 'street-minzu' }, proposedByRole: 'STREET_STAFF' });
+  });
+
+  it('makes a department\'s commitment to up to 30 communities, each checked with committees', async () => {
+    const ids = demoCommunities.slice(0, 30).map((c) => c.id);
+    const made = await hub.query<{ proposeCommitment: CommitmentView }>(propose, { i: proposal({ title: '社区健康讲座', target: '每个社区每季度至少1场', communityIds: ids }) }, health);
+    expect(made.errors).toBeUndefined();
+    expect(made.data!.proposeCommitment.communities.map((c) => c.id).sort()).toEqual([...ids].sort());
+    expect(code(await hub.query(propose, { i: proposal({ communityIds: demoCommunities.slice(0, 31).map((c) => c.id) }) }, health))).toBe('BAD_USER_INPUT');
+    expect(code(await hub.query(propose, { i: proposal({ communityIds: [...ids.slice(0, 20), 'community-nowhere'] }) }, health))).toBe('NOT_FOUND');
   });
 
   it('settles two communities\' assessments arriving at once: the commitment ends KEPT', async () => {

@@ -38,18 +38,25 @@ export async function lookUpCommunity(ctx: Asker, id: string): Promise<Community
   return { id: answer.community.id, streetId: answer.community.street?.id ?? null };
 }
 
-/** Several communities in one request (aliases c0, c1, …); NOT_FOUND names the first unknown one. */
+// The gateway limits aliases per document (GRAPHQL_MAX_ALIASES, 30 by default): ask in chunks.
+const communitiesPerRequest = 15;
+
+/** Several communities, a chunk per request (aliases c0, c1, …); NOT_FOUND names the first unknown one. */
 export async function lookUpCommunities(ctx: Asker, ids: readonly string[]): Promise<CommunityFacts[]> {
-  if (ids.length === 0) return [];
-  const params = ids.map((_, i) => `$c${i}: ID!`).join(', ');
-  const fields = ids.map((_, i) => `c${i}: community(id: $c${i}) { id street { id } }`).join(' ');
-  const variables = Object.fromEntries(ids.map((id, i) => [`c${i}`, id]));
-  const answer = await ask<Record<string, { id: string; street: { id: string } | null } | null>>(ctx, 'committees', 'Communities', `query DepartmentsCommunitiesLookup(${params}) { ${fields} }`, variables);
-  return ids.map((id, i) => {
-    const c = answer[`c${i}`];
-    if (!c) throw notFound('Community', id);
-    return { id: c.id, streetId: c.street?.id ?? null };
-  });
+  const out: CommunityFacts[] = [];
+  for (let from = 0; from < ids.length; from += communitiesPerRequest) {
+    const chunk = ids.slice(from, from + communitiesPerRequest);
+    const params = chunk.map((_, i) => `$c${i}: ID!`).join(', ');
+    const fields = chunk.map((_, i) => `c${i}: community(id: $c${i}) { id street { id } }`).join(' ');
+    const variables = Object.fromEntries(chunk.map((id, i) => [`c${i}`, id]));
+    const answer = await ask<Record<string, { id: string; street: { id: string } | null } | null>>(ctx, 'committees', 'Communities', `query DepartmentsCommunitiesLookup(${params}) { ${fields} }`, variables);
+    chunk.forEach((id, i) => {
+      const c = answer[`c${i}`];
+      if (!c) throw notFound('Community', id);
+      out.push({ id: c.id, streetId: c.street?.id ?? null });
+    });
+  }
+  return out;
 }
 
 const pointQuery = 'query DepartmentsServicePointLookup($id: ID!) { servicePoint(id: $id) { id provider { id } community { id } street { id } } }';
