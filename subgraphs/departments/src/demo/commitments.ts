@@ -2,12 +2,12 @@
 // the communities the owner serves, with those communities' assessments: some not yet due, some
 // kept early, most due ones assessed after their deadline, a few judged broken, some communities
 // still to assess. Dates run from months ago to today; the status follows from the assessments by
-// the same rule as a live assessment (standing.ts).
+// the same rule as a live assessment (standing.ts), and the evidence is anonymised as a live one is.
 //
 // The service points are the `services` subgraph's demo network, built from the same
 // deterministic plan so that ids, communities and contract periods agree. Demo only: at run time
 // this subgraph knows service points only through the gateway.
-import { demoCommunities, demoDepartments, demoStreets, seededRandom, type Random } from '@shequ/kit';
+import { anonymise, demoCommunities, demoDepartments, demoStreets, seededRandom, type Random } from '@shequ/kit';
 import { demoNetwork } from '@shequ/subgraph-services/demo/network';
 import type { CommitmentVerdict, Prisma } from '../generated/prisma/client.js';
 import { standing } from '../commitments/standing.js';
@@ -29,7 +29,7 @@ const pointTemplates: CommitmentTemplate[] = [
 
 const keptEvidence = [
   (t: string) => `社区成员代表大会听取通报并现场核查：${t}，已达到。`,
-  (t: string) => `居委会查阅台账、走访居民20户，目标“${t}”已兑现。`,
+  (t: string) => `居委会查阅台账、入户走访二十户居民，目标“${t}”已兑现。`,
   (t: string) => `社区协商议事委员会评议通过：按期完成，居民满意。`,
 ];
 const brokenEvidence = [
@@ -113,7 +113,7 @@ function addCommitment(out: DemoCommitments, random: Random, today: Date, { id, 
     const from = verdict === 'BROKEN' || isDue ? dueDay.getTime() + day : publishedAt.getTime() + 7 * day;
     const assessedOn = new Date(Math.min(today.getTime(), from + random.int(0, 25) * day));
     const lines = verdict === 'KEPT' ? keptEvidence : brokenEvidence;
-    out.assessments.push({ id: `${id}-a-${communityId}`, commitmentId: id, communityId, verdict, evidence: random.pick(lines)(template.target), assessedOn, recordedAt: new Date(assessedOn.getTime() + 10 * 3_600_000) });
+    out.assessments.push({ id: `${id}-a-${communityId}`, commitmentId: id, communityId, verdict, evidence: anonymise(random.pick(lines)(template.target)), assessedOn, recordedAt: new Date(assessedOn.getTime() + 10 * 3_600_000) });
     verdicts.push(verdict);
     if (verdict === 'BROKEN' && (!decidedAt || assessedOn < decidedAt)) decidedAt = assessedOn;
   }
