@@ -26,6 +26,13 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 // The district's day (UTC+8), which is what "not in the future" is measured against.
 const districtToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
+interface Counts {
+  kept: number;
+  broken: number;
+  pending: number;
+  overdue: number;
+  total: number;
+}
 interface Assessment {
   communityId: string;
   verdict: string;
@@ -54,7 +61,7 @@ describe(`commitments proposed by their owners and assessed by their communities
   }, 240_000);
   afterAll(() => hub?.close());
 
-  const healthCounts = async () => (await hub.query<{ department: { commitmentCounts: Record<string, number> } }>(`{ department(id: "dept-health") { commitmentCounts { ${counts} } } }`)).data!.department.commitmentCounts;
+  const healthCounts = async () => (await hub.query<{ department: { commitmentCounts: Counts } }>(`{ department(id: "dept-health") { commitmentCounts { ${counts} } } }`)).data!.department.commitmentCounts;
   const proposal = (over: Record<string, unknown> = {}) => ({
     ownerType: 'DEPARTMENT',
     ownerId: 'dept-health',
@@ -124,14 +131,14 @@ describe(`commitments proposed by their owners and assessed by their communities
     const due = res.data!.commitments.find((c) => c.overdue && c.awaitingAssessment.length > 0);
     expect(due, 'the demo has street commitments past their deadline that a community has yet to assess').toBeDefined();
     const street = `{ street(id: "${due!.ownerId}") { commitmentCounts { ${counts} } } }`;
-    const before = (await hub.query<{ street: { commitmentCounts: Record<string, number> } }>(street)).data!.street.commitmentCounts;
+    const before = (await hub.query<{ street: { commitmentCounts: Counts } }>(street)).data!.street.commitmentCounts;
     const communityId = due!.awaitingAssessment[0]!.id;
     // A street's own staff cannot judge it, kept or broken.
     expect(code(await hub.query(assess, { i: assessment(due!.id) }, { role: 'STREET_STAFF', streetId: due!.ownerId }))).toBe('FORBIDDEN');
     const broken = await hub.query<{ assessCommitment: CommitmentView }>(assess, { i: assessment(due!.id, { verdict: 'BROKEN', evidence: '截至期限未按时拨付，社区多次催办' }) }, clerk(communityId));
     expect(broken.errors).toBeUndefined();
     expect(broken.data!.assessCommitment).toMatchObject({ status: 'BROKEN', overdue: false });
-    const after = (await hub.query<{ street: { commitmentCounts: Record<string, number> } }>(street)).data!.street.commitmentCounts;
+    const after = (await hub.query<{ street: { commitmentCounts: Counts } }>(street)).data!.street.commitmentCounts;
     expect(after).toEqual({ ...before, broken: before.broken + 1, pending: before.pending - 1, overdue: before.overdue - 1 });
   });
 
@@ -163,7 +170,7 @@ describe(`commitments proposed by their owners and assessed by their communities
   });
 
   it('is one system for service points too: services\' ServicePoint shows its commitments and counts from departments', async () => {
-    const points = await hub.query<{ servicePoints: { id: string; provider: { id: string }; community: { id: string } | null; commitmentCounts: Record<string, number> }[] }>(
+    const points = await hub.query<{ servicePoints: { id: string; provider: { id: string }; community: { id: string } | null; commitmentCounts: Counts }[] }>(
       `{ servicePoints { id provider { id } community { id } commitmentCounts { ${counts} } } }`,
     );
     expect(points.errors).toBeUndefined();
@@ -200,7 +207,7 @@ describe(`commitments proposed by their owners and assessed by their communities
     const id = made.data!.proposeCommitment.id;
     expect(code(await hub.query(assess, { i: assessment(id) }, operator))).toBe('FORBIDDEN');
     expect((await hub.query(assess, { i: assessment(id, { evidence: '抽查10户，均在11点前送达' }) }, clerk(point.community!.id))).errors).toBeUndefined();
-    const shown = await hub.query<{ servicePoint: { commitments: { id: string; status: string }[]; commitmentCounts: Record<string, number> } }>(
+    const shown = await hub.query<{ servicePoint: { commitments: { id: string; status: string }[]; commitmentCounts: Counts } }>(
       `query($id: ID!) { servicePoint(id: $id) { commitments { id status } commitmentCounts { ${counts} } } }`,
       { id: point.id },
     );
