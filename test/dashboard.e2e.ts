@@ -54,7 +54,12 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
 
     await castNewBallot('community-qianjin-08', 'dept-culture');
     await expect.poll(async () => digits((await cell.innerText()).split('/')[0]!), { timeout: 15_000 }).toBe(before + 1);
-    expect(await page.getByTestId('ranking-DEPARTMENT').locator('tbody tr').count()).toBe(6);
+    const departments = (await hub.query<{ departments: { id: string }[] }>('{ departments { id } }')).data!.departments;
+    expect(await page.getByTestId('ranking-DEPARTMENT').locator('tbody tr').count()).toBe(departments.length);
+    // Beside each department's score, its commitments as its communities judged them (departments' record, through federation).
+    const promised = (await hub.query<{ department: { commitmentCounts: { kept: number; broken: number } } }>('{ department(id: "dept-civil-affairs") { commitmentCounts { kept broken } } }')).data!.department.commitmentCounts;
+    const promisesCell = page.locator('[data-testid="ranking-DEPARTMENT"] tr[data-target="dept-civil-affairs"] [data-field="promises"]');
+    expect([await promisesCell.getAttribute('data-kept'), await promisesCell.getAttribute('data-broken')]).toEqual([String(promised.kept), String(promised.broken)]);
     await page.screenshot({ path: path.join(shots, 'scoreboard-after-ballot.png'), fullPage: true });
     await page.close();
     expect(leftLocalhost).toEqual([]);
@@ -137,9 +142,21 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
     const api = await hub.query<{ departments: { id: string }[]; streets: { id: string }[] }>('{ departments { id } streets { id } }');
     await page.getByTestId('commitments-owner-filter').selectOption('DEPARTMENT');
     await expect.poll(() => groups.count(), { timeout: 30_000 }).toBe(api.data!.departments.length);
+    // What counts against each owner is the owner's own record, as its communities assessed it.
+    const civil = page.locator('[data-testid="commitment-group"][data-owner="DEPARTMENT:dept-civil-affairs"]');
+    const record = (await hub.query<{ department: { commitmentCounts: { kept: number; broken: number; pending: number } } }>('{ department(id: "dept-civil-affairs") { commitmentCounts { kept broken pending } } }')).data!.department.commitmentCounts;
+    const summary = civil.getByTestId('commitment-summary');
+    expect([await summary.getAttribute('data-kept'), await summary.getAttribute('data-broken'), await summary.getAttribute('data-pending')]).toEqual([record.kept, record.broken, record.pending].map(String));
+    const assessedCells = await page.getByTestId('commitment-assessment').evaluateAll((cells) => cells.map((c) => [Number(c.getAttribute('data-assessed')), Number(c.getAttribute('data-of'))]));
+    expect(assessedCells.length).toBeGreaterThan(0);
+    expect(assessedCells.every(([n, of]) => of! >= 1 && n! <= of!)).toBe(true);
+    expect(assessedCells.some(([n]) => n! > 0)).toBe(true);
     await page.getByTestId('commitments-owner-filter').selectOption('STREET');
     await expect.poll(() => groups.count(), { timeout: 10_000 }).toBe(api.data!.streets.length);
     await page.screenshot({ path: path.join(shots, 'commitments.png') });
+    // Service points' promises are in the same system and shown with the others.
+    await page.getByTestId('commitments-owner-filter').selectOption('SERVICE_POINT');
+    await expect.poll(() => page.locator('[data-testid="commitment-group"][data-owner-type="SERVICE_POINT"] [data-testid="commitment-table"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.close();
     expect(leftLocalhost).toEqual([]);
   });

@@ -91,15 +91,18 @@ describe('service identities', () => {
     expect(await ledger(hub)).toEqual(before);
   });
 
-  it('publishes commitments for a service point only as the services subgraph (or the district)', async () => {
-    const publish = 'mutation($input: PublishCommitmentInput!) { publishCommitment(input: $input) { id ownerId } }';
-    const input = { ownerType: 'SERVICE_POINT', ownerId: 'service-point-minzu-03', title: '助餐服务承诺', target: '工作日午餐按时供应', deadline: '2099-12-31' };
-    for (const as of [asService('evaluations'), asService('departments'), { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' } as TokenClaims]) {
-      const res = await hub.query(publish, { input }, as);
+  it('lets no service identity propose a commitment: the owner\'s own people do (a service point\'s provider), and communities assess', async () => {
+    const propose = 'mutation($input: ProposeCommitmentInput!) { proposeCommitment(input: $input) { id ownerId } }';
+    const assess = 'mutation($input: AssessCommitmentInput!) { assessCommitment(input: $input) { id } }';
+    const point = { ownerType: 'SERVICE_POINT', ownerId: 'point-demo-03', title: '助餐服务承诺', target: '工作日午餐按时供应', deadline: '2099-12-31', communityIds: ['community-minzu-03'] };
+    const department = { ...point, ownerType: 'DEPARTMENT', ownerId: 'dept-health' };
+    for (const as of [asService('services'), asService('evaluations'), asService('departments')]) {
+      for (const input of [point, department]) {
+        const res = await hub.query(propose, { input }, as);
+        expect(res.errors?.[0]?.extensions?.code, `${JSON.stringify(as)} ${input.ownerType}`).toBe('FORBIDDEN');
+      }
+      const res = await hub.query(assess, { input: { commitmentId: 'commitment-dept-health-1', verdict: 'KEPT', evidence: '已兑现', assessedOn: '2026-01-20' } }, as);
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(as)).toBe('FORBIDDEN');
     }
-    const published = await hub.query(publish, { input }, asService('services'));
-    expect(published.errors).toBeUndefined();
-    expect(published.data!.publishCommitment.ownerId).toBe('service-point-minzu-03');
   });
 });

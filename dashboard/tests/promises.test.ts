@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommitmentsData, RectificationCase, ServicePointPromises } from '../src/api/types.ts';
+import type { CommitmentsData, RectificationCase, ServicePointPublicity } from '../src/api/types.ts';
 import { isRefusal } from '../src/api/http.ts';
 import { filterGroups, ownerGroups } from '../src/commitments/groups.ts';
 import { districtToday, pastDeadline } from '../src/deadline.ts';
@@ -85,57 +85,83 @@ describe('rectification cases', () => {
 });
 
 describe('commitments by owner', () => {
+  const named = (id: string, name: string, nameEn: string) => ({ id, name, nameEn, commitmentCounts: null });
+  const commitment = (id: string, ownerType: 'STREET' | 'DEPARTMENT' | 'SERVICE_POINT', ownerId: string, deadline: string, status: 'PENDING' | 'KEPT' | 'BROKEN', extra: Partial<CommitmentsData['commitments'][number]> = {}) => ({
+    id,
+    ownerType,
+    ownerId,
+    department: null,
+    street: null,
+    servicePoint: null,
+    title: id.toUpperCase(),
+    target: id,
+    deadline,
+    status,
+    resolvedAt: null,
+    communityCount: 2,
+    assessmentCount: status === 'PENDING' ? 0 : 2,
+    latestAssessment: null,
+    ...extra,
+  });
   const data: CommitmentsData = {
-    departments: [{ id: 'd1', name: '民政局', nameEn: 'Civil Affairs Bureau' }],
-    streets: [
-      { id: 's1', name: '花楼街道', nameEn: 'Hualou Street' },
-      { id: 's2', name: '常青街道', nameEn: 'Changqing Street' },
-    ],
+    departments: [{ ...named('d1', '民政局', 'Civil Affairs Bureau'), commitmentCounts: { total: 9, kept: 5, broken: 3, pending: 1, overdue: 1 } }],
+    streets: [named('s1', '花楼街道', 'Hualou Street'), named('s2', '常青街道', 'Changqing Street')],
     commitments: [
-      { id: 'c2', ownerType: 'STREET', ownerId: 's1', department: null, street: null, title: 'B', target: 'b', deadline: '2026-05-01', status: 'PENDING', outcome: null, resolvedAt: null },
-      { id: 'c1', ownerType: 'STREET', ownerId: 's1', department: null, street: null, title: 'A', target: 'a', deadline: '2026-03-01', status: 'KEPT', outcome: 'ok', resolvedAt: '2026-03-02T00:00:00Z' },
-      { id: 'c3', ownerType: 'DEPARTMENT', ownerId: 'd1', department: null, street: null, title: 'C', target: 'c', deadline: '2026-09-01', status: 'BROKEN', outcome: 'no', resolvedAt: null },
+      commitment('c2', 'STREET', 's1', '2026-05-01', 'PENDING'),
+      commitment('c1', 'STREET', 's1', '2026-03-01', 'KEPT', {
+        resolvedAt: '2026-03-02T00:00:00Z',
+        latestAssessment: { communityId: 'k1', community: { id: 'k1', name: '社区一', nameEn: 'Community One' }, verdict: 'KEPT', evidence: '已兑现', assessedOn: '2026-03-02' },
+      }),
+      commitment('c3', 'DEPARTMENT', 'd1', '2026-09-01', 'BROKEN'),
+      commitment('pc1', 'SERVICE_POINT', 'p1', '2026-04-01', 'PENDING', { servicePoint: { id: 'p1', name: '养老驿站', nameEn: 'Elderly care post', community: { id: 'k1', name: '社区一', nameEn: 'Community One' }, street: null } }),
+      commitment('pc9', 'SERVICE_POINT', 'p9', '2026-01-01', 'KEPT', { servicePoint: { id: 'p9', name: '旧网点', nameEn: 'Old point', community: null, street: { id: 's2', name: '常青街道', nameEn: 'Changqing Street' } } }),
     ],
     notices: [
       { id: 'n1', ownerType: 'STREET', ownerId: 's2', title: 'N', body: 'n', publishedAt: '2026-01-01T00:00:00Z' },
       { id: 'n2', ownerType: 'DEPARTMENT', ownerId: 'dx', title: 'M', body: 'm', publishedAt: '2026-01-02T00:00:00Z' },
     ],
   };
-  const points: ServicePointPromises[] = [
+  const points: ServicePointPublicity[] = [
     {
       id: 'p1',
       name: '养老驿站',
       nameEn: 'Elderly care post',
       community: { id: 'k1', name: '社区一', nameEn: 'Community One' },
       street: null,
-      commitments: [{ id: 'pc1', content: '按时开放', measurableTarget: '每天8点', deadline: '2026-04-01', status: 'PENDING', assessedAt: null }],
+      commitmentCounts: { total: 1, kept: 0, broken: 0, pending: 1, overdue: 1 },
       notices: [{ id: 'pn1', kind: 'CHARGES', title: '收费', content: '免费', publishedAt: '2026-02-01T00:00:00Z', expiresAt: null }],
     },
-    { id: 'p2', name: '空', nameEn: 'Empty', community: null, street: null, commitments: [], notices: [] },
+    { id: 'p2', name: '空', nameEn: 'Empty', community: null, street: null, commitmentCounts: null, notices: [] },
   ];
 
-  it('groups departments, streets and service points, each by name, with counts', () => {
+  it('groups departments, streets and service points, each by name, with the counts that stand against them', () => {
     const groups = ownerGroups(data, points, '2026-04-15', 'en');
-    expect(groups.map((g) => g.key)).toEqual(['DEPARTMENT:d1', 'DEPARTMENT:dx', 'STREET:s2', 'STREET:s1', 'SERVICE_POINT:p1']);
+    expect(groups.map((g) => g.key)).toEqual(['DEPARTMENT:d1', 'DEPARTMENT:dx', 'STREET:s2', 'STREET:s1', 'SERVICE_POINT:p1', 'SERVICE_POINT:p9']);
     const hualou = groups.find((g) => g.key === 'STREET:s1')!;
     expect(hualou.owner.nameEn).toBe('Hualou Street');
     expect(hualou.commitments.map((c) => c.id)).toEqual(['c1', 'c2']);
-    expect(hualou.counts).toEqual({ PENDING: 1, KEPT: 1, BROKEN: 0, overdue: 0 });
+    // No record from the API: counted from the list.
+    expect(hualou.counts).toEqual({ total: 2, kept: 1, broken: 0, pending: 1, overdue: 0 });
+    expect(hualou.commitments[0]).toMatchObject({ assessed: { count: 2, of: 2 }, latest: { verdict: 'KEPT', evidence: '已兑现' } });
     const point = groups.find((g) => g.key === 'SERVICE_POINT:p1')!;
     expect(point.place?.name).toBe('社区一');
-    expect(point.commitments[0]).toMatchObject({ title: '按时开放', target: '每天8点', overdue: true });
-    expect(point.counts.overdue).toBe(1);
+    expect(point.commitments[0]).toMatchObject({ title: 'PC1', target: 'pc1', overdue: true });
+    expect(point.counts).toEqual({ total: 1, kept: 0, broken: 0, pending: 1, overdue: 1 });
     expect(point.notices[0]?.kind).toBe('CHARGES');
+    // A point no longer in service is named, and placed, through its commitments.
+    const old = groups.find((g) => g.key === 'SERVICE_POINT:p9')!;
+    expect([old.owner.name, old.place?.name]).toEqual(['旧网点', '常青街道']);
     expect(groups.find((g) => g.key === 'DEPARTMENT:dx')!.owner.name).toBe('dx'); // unnamed owner: its id
-    expect(groups.find((g) => g.key === 'DEPARTMENT:d1')!.counts.BROKEN).toBe(1);
+    // The owner's own record wins over what this page happens to list.
+    expect(groups.find((g) => g.key === 'DEPARTMENT:d1')!.counts).toEqual({ total: 9, kept: 5, broken: 3, pending: 1, overdue: 1 });
   });
 
   it('filters by kind of owner and copes with a missing half', () => {
     const groups = ownerGroups(data, points, '2026-04-15', 'zh');
-    expect(filterGroups(groups, 'SERVICE_POINT').map((g) => g.key)).toEqual(['SERVICE_POINT:p1']);
-    expect(filterGroups(groups, '')).toHaveLength(5);
+    expect(filterGroups(groups, 'SERVICE_POINT').map((g) => g.key)).toEqual(['SERVICE_POINT:p9', 'SERVICE_POINT:p1']); // 旧 (jiù) before 养 (yǎng)
+    expect(filterGroups(groups, '')).toHaveLength(6);
     expect(ownerGroups(null, points, '2026-04-15', 'zh').map((g) => g.key)).toEqual(['SERVICE_POINT:p1']);
-    expect(ownerGroups(data, null, '2026-04-15', 'zh')).toHaveLength(4);
+    expect(ownerGroups(data, null, '2026-04-15', 'zh')).toHaveLength(6);
   });
 });
 

@@ -5,8 +5,9 @@
 // Sizing: the gateway prices every list it cannot size at 20 items, so streets × communities ×
 // (committee members, service points) would cost ~16,000 against its 5,000 limit. The district
 // query keeps to per-community scalars and objects; list-derived counts come per street.
-// Commitments are asked in two documents (departments' and streets', then service points') so
-// each stays well under the limit.
+// Commitments are asked in two documents so each stays under the limit: every owner's commitments
+// (one system, in departments) with per-commitment scalars instead of nested lists (≈ 4,000 at
+// 500), then the service points' notices and counts.
 
 export const CampaignList = `query DashboardCampaigns {
   campaigns {
@@ -36,11 +37,21 @@ export const CampaignBoard = `query DashboardCampaign($id: ID!) {
         id
         name
         nameEn
+        commitmentCounts {
+          kept
+          broken
+          pending
+        }
       }
       department {
         id
         name
         nameEn
+        commitmentCounts {
+          kept
+          broken
+          pending
+        }
       }
       staff {
         id
@@ -356,12 +367,39 @@ export const Commitments = `query DashboardCommitments {
       name
       nameEn
     }
+    servicePoint {
+      id
+      name
+      nameEn
+      community {
+        id
+        name
+        nameEn
+      }
+      street {
+        id
+        name
+        nameEn
+      }
+    }
     title
     target
     deadline
     status
-    outcome
     resolvedAt
+    communityCount
+    assessmentCount
+    latestAssessment {
+      communityId
+      community {
+        id
+        name
+        nameEn
+      }
+      verdict
+      evidence
+      assessedOn
+    }
   }
   notices {
     id
@@ -375,15 +413,29 @@ export const Commitments = `query DashboardCommitments {
     id
     name
     nameEn
+    commitmentCounts {
+      total
+      kept
+      broken
+      pending
+      overdue
+    }
   }
   streets {
     id
     name
     nameEn
+    commitmentCounts {
+      total
+      kept
+      broken
+      pending
+      overdue
+    }
   }
 }`;
 
-export const ServicePointCommitments = `query DashboardServicePointCommitments {
+export const ServicePointPublicity = `query DashboardServicePointPublicity {
   servicePoints {
     id
     name
@@ -398,13 +450,12 @@ export const ServicePointCommitments = `query DashboardServicePointCommitments {
       name
       nameEn
     }
-    commitments {
-      id
-      content
-      measurableTarget
-      deadline
-      status
-      assessedAt
+    commitmentCounts {
+      total
+      kept
+      broken
+      pending
+      overdue
     }
     notices {
       id
@@ -561,7 +612,7 @@ export const operations = {
   Viewer,
   RectificationBoard,
   Commitments,
-  ServicePointCommitments,
+  ServicePointPublicity,
   DelegatedTasks,
   TaskLedger,
   DepartmentAccountability,

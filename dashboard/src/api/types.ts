@@ -20,12 +20,16 @@ export interface CampaignSummary {
   minBallots: number;
 }
 
+/** Kept, broken and pending commitments of an evaluated street or department. */
+export type PromiseCounts = Pick<CommitmentCounts, 'kept' | 'broken' | 'pending'>;
+
 export interface CampaignTarget {
   targetKind: TargetKind;
   targetId: string;
   eligibleVoters: number;
-  street: NamedRef | null;
-  department: NamedRef | null;
+  /** With its commitments as its communities assessed them (departments, through federation). */
+  street: (NamedRef & { commitmentCounts: PromiseCounts | null }) | null;
+  department: (NamedRef & { commitmentCounts: PromiseCounts | null }) | null;
   staff: {
     id: string;
     name: string;
@@ -199,18 +203,48 @@ export interface RectificationCase {
 export type OwnerType = 'DEPARTMENT' | 'STREET' | 'SERVICE_POINT';
 export type CommitmentStatus = 'PENDING' | 'KEPT' | 'BROKEN';
 
+export interface CommitmentAssessment {
+  communityId: string;
+  community: NamedRef | null;
+  verdict: 'KEPT' | 'BROKEN';
+  evidence: string;
+  assessedOn: string;
+}
+
+/** A place-named service point, as services names it (null when services does not answer). */
+export interface ServicePointRef extends NamedRef {
+  community: NamedRef | null;
+  street: NamedRef | null;
+}
+
 export interface Commitment {
   id: string;
   ownerType: OwnerType;
   ownerId: string;
   department: NamedRef | null;
   street: NamedRef | null;
+  servicePoint: ServicePointRef | null;
   title: string;
   target: string;
   deadline: string;
   status: CommitmentStatus;
-  outcome: string | null;
   resolvedAt: string | null;
+  communityCount: number;
+  assessmentCount: number;
+  latestAssessment: CommitmentAssessment | null;
+}
+
+/** An owner's commitments as its communities assessed them (the owner's own record, from departments). */
+export interface CommitmentCounts {
+  total: number;
+  kept: number;
+  broken: number;
+  pending: number;
+  overdue: number;
+}
+
+export interface CountedOwner extends NamedRef {
+  commitmentCounts: CommitmentCounts | null;
 }
 
 export interface Notice {
@@ -225,17 +259,18 @@ export interface Notice {
 export interface CommitmentsData {
   commitments: Commitment[];
   notices: Notice[];
-  departments: NamedRef[];
-  streets: NamedRef[];
+  departments: CountedOwner[];
+  streets: CountedOwner[];
 }
 
-export interface ServicePointPromises {
+/** A service point's notices and counts; its commitments come with the others' (one system). */
+export interface ServicePointPublicity {
   id: string;
   name: string;
   nameEn: string;
   community: NamedRef | null;
   street: NamedRef | null;
-  commitments: Array<{ id: string; content: string; measurableTarget: string; deadline: string; status: CommitmentStatus; assessedAt: string | null }>;
+  commitmentCounts: CommitmentCounts | null;
   notices: Array<{ id: string; kind: string; title: string; content: string; publishedAt: string; expiresAt: string | null }>;
 }
 

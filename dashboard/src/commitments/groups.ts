@@ -1,8 +1,8 @@
-import type { CommitmentStatus, CommitmentsData, NamedRef, OwnerType, ServicePointPromises } from '../api/types.ts';
+import type { CommitmentAssessment, CommitmentCounts, CommitmentStatus, CommitmentsData, NamedRef, OwnerType, ServicePointPublicity } from '../api/types.ts';
 import { pastDeadline } from '../deadline.ts';
 import type { Lang } from '../i18n.ts';
 
-/** A promise, from the departments subgraph (departments, streets) or a service point's own. */
+/** A promise of any owner: one commitment system (departments), whoever made it. */
 export interface PromiseItem {
   id: string;
   title: string;
@@ -11,7 +11,10 @@ export interface PromiseItem {
   status: CommitmentStatus;
   /** Pending after its deadline. */
   overdue: boolean;
-  outcome: string | null;
+  /** How many of the communities it was made to have assessed it. */
+  assessed: { count: number; of: number };
+  /** The latest assessment (for a broken one, the one that broke it). */
+  latest: CommitmentAssessment | null;
   resolvedAt: string | null;
 }
 
@@ -33,22 +36,40 @@ export interface OwnerGroup {
   place: NamedRef | null;
   commitments: PromiseItem[];
   notices: NoticeItem[];
-  counts: Record<CommitmentStatus, number> & { overdue: number };
+  /** The owner's own record when the API gives it (what counts against it), else counted from the list. */
+  counts: CommitmentCounts;
 }
 
 export const ownerTypes: readonly OwnerType[] = ['DEPARTMENT', 'STREET', 'SERVICE_POINT'];
+
+const emptyCounts = (): CommitmentCounts => ({ total: 0, kept: 0, broken: 0, pending: 0, overdue: 0 });
 
 /**
  * One group per owner that promised or published something, departments first, then streets,
  * then service points, each by name; an owner the API does not name is shown by its id.
  */
-export function ownerGroups(data: CommitmentsData | null, points: readonly ServicePointPromises[] | null, today: string, lang: Lang): OwnerGroup[] {
+export function ownerGroups(data: CommitmentsData | null, points: readonly ServicePointPublicity[] | null, today: string, lang: Lang): OwnerGroup[] {
   const groups = new Map<string, OwnerGroup>();
   const names = new Map<string, NamedRef>();
+  const recorded = new Map<string, CommitmentCounts>();
+  const places = new Map<string, NamedRef | null>();
   for (const d of data?.departments ?? []) names.set(`DEPARTMENT:${d.id}`, d);
   for (const s of data?.streets ?? []) names.set(`STREET:${s.id}`, s);
-  for (const p of points ?? []) names.set(`SERVICE_POINT:${p.id}`, p);
-  const places = new Map((points ?? []).map((p) => [p.id, p.community ?? p.street]));
+  for (const c of data?.commitments ?? []) {
+    // Points no longer in service are named through their commitments.
+    if (c.servicePoint) {
+      names.set(`SERVICE_POINT:${c.servicePoint.id}`, c.servicePoint);
+      places.set(c.servicePoint.id, c.servicePoint.community ?? c.servicePoint.street);
+    }
+  }
+  for (const p of points ?? []) {
+    names.set(`SERVICE_POINT:${p.id}`, p);
+    places.set(p.id, p.community ?? p.street);
+  }
+  for (const o of [...(data?.departments ?? []).map((d) => ['DEPARTMENT', d] as const), ...(data?.streets ?? []).map((s) => ['STREET', s] as const)]) {
+    if (o[1].commitmentCounts) recorded.set(`${o[0]}:${o[1].id}`, o[1].commitmentCounts);
+  }
+  for (const p of points ?? []) if (p.commitmentCounts) recorded.set(`SERVICE_POINT:${p.id}`, p.commitmentCounts);
 
   const group = (ownerType: OwnerType, ownerId: string): OwnerGroup => {
     const key = `${ownerType}:${ownerId}`;
@@ -62,29 +83,36 @@ export function ownerGroups(data: CommitmentsData | null, points: readonly Servi
         place: ownerType === 'SERVICE_POINT' ? (places.get(ownerId) ?? null) : null,
         commitments: [],
         notices: [],
-        counts: { PENDING: 0, KEPT: 0, BROKEN: 0, overdue: 0 },
+        counts: emptyCounts(),
       };
       groups.set(key, g);
     }
     return g;
   };
-  const add = (g: OwnerGroup, item: Omit<PromiseItem, 'overdue'>) => {
-    const overdue = item.status === 'PENDING' && pastDeadline(item.deadline, today);
-    g.commitments.push({ ...item, overdue });
-    g.counts[item.status] += 1;
-    if (overdue) g.counts.overdue += 1;
-  };
 
   for (const c of data?.commitments ?? []) {
     const g = group(c.ownerType, c.ownerId);
     if (!names.has(g.key) && (c.department ?? c.street)) g.owner = (c.department ?? c.street)!;
-    add(g, { id: c.id, title: c.title, target: c.target, deadline: c.deadline, status: c.status, outcome: c.outcome, resolvedAt: c.resolvedAt });
+    const overdue = c.status === 'PENDING' && pastDeadline(c.deadline, today);
+    g.commitments.push({
+      id: c.id,
+      title: c.title,
+      target: c.target,
+      deadline: c.deadline,
+      status: c.status,
+      overdue,
+      assessed: { count: c.assessmentCount, of: c.communityCount },
+      latest: c.latestAssessment,
+      resolvedAt: c.resolvedAt,
+    });
+    g.counts.total += 1;
+    g.counts[c.status === 'KEPT' ? 'kept' : c.status === 'BROKEN' ? 'broken' : 'pending'] += 1;
+    if (overdue) g.counts.overdue += 1;
   }
   for (const n of data?.notices ?? []) group(n.ownerType, n.ownerId).notices.push({ id: n.id, title: n.title, body: n.body, publishedAt: n.publishedAt, kind: null, expiresAt: null });
   for (const p of points ?? []) {
-    if (!p.commitments.length && !p.notices.length) continue;
+    if (!p.notices.length) continue;
     const g = group('SERVICE_POINT', p.id);
-    for (const c of p.commitments) add(g, { id: c.id, title: c.content, target: c.measurableTarget, deadline: c.deadline, status: c.status, outcome: null, resolvedAt: c.assessedAt });
     for (const n of p.notices) g.notices.push({ id: n.id, title: n.title, body: n.content, publishedAt: n.publishedAt, kind: n.kind, expiresAt: n.expiresAt });
   }
 
@@ -92,6 +120,7 @@ export function ownerGroups(data: CommitmentsData | null, points: readonly Servi
   const label = (g: OwnerGroup) => (lang === 'en' && g.owner.nameEn ? g.owner.nameEn : g.owner.name);
   const out = [...groups.values()];
   for (const g of out) {
+    g.counts = recorded.get(g.key) ?? g.counts;
     g.commitments.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
     g.notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
   }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { isRefusal } from '../api/http.ts';
-import { Commitments as CommitmentsQuery, ServicePointCommitments } from '../api/operations.ts';
-import type { CommitmentsData, OwnerType, ServicePointPromises } from '../api/types.ts';
+import { Commitments as CommitmentsQuery, ServicePointPublicity } from '../api/operations.ts';
+import type { CommitmentsData, OwnerType, ServicePointPublicity as PointPublicity } from '../api/types.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { filterGroups, ownerGroups, ownerTypes, type OwnerGroup } from '../commitments/groups.ts';
 import { districtToday } from '../deadline.ts';
@@ -9,12 +9,12 @@ import { enumLabel, pickName, t, type Lang } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import { ErrorNote, Loading, RefusedNote } from './Status.tsx';
 
-/** Departments' and streets' promises come first; service points' join when their query answers. */
+/** Every owner's promises come in one list (one commitment system); service points' notices and names join when services answers. */
 export function Commitments() {
   const { lang } = useSession();
   const [reload, setReload] = useState(0);
   const main = useQuery<CommitmentsData>(CommitmentsQuery, {}, reload);
-  const points = useQuery<{ servicePoints: ServicePointPromises[] }>(ServicePointCommitments, {}, reload);
+  const points = useQuery<{ servicePoints: PointPublicity[] }>(ServicePointPublicity, {}, reload);
   const [ownerType, setOwnerType] = useState<OwnerType | ''>('');
   const data = main.status === 'done' ? main.data : null;
   const spData = points.status === 'done' ? points.data.servicePoints : null;
@@ -79,9 +79,9 @@ function OwnerCard({ group: g, lang }: { group: OwnerGroup; lang: Lang }) {
         {pickName(lang, g.owner)} <span className="muted small">{enumLabel(lang, g.ownerType)}</span>
         {g.place && <span className="muted small"> · {pickName(lang, g.place)}</span>}
       </h3>
-      {g.commitments.length > 0 && (
-        <p className="small" data-testid="commitment-summary">
-          {enumLabel(lang, 'KEPT')}: {g.counts.KEPT} · {enumLabel(lang, 'BROKEN')}: {g.counts.BROKEN} · {enumLabel(lang, 'PENDING')}: {g.counts.PENDING}
+      {g.counts.total > 0 && (
+        <p className="small" data-testid="commitment-summary" data-kept={g.counts.kept} data-broken={g.counts.broken} data-pending={g.counts.pending}>
+          {enumLabel(lang, 'KEPT')}: {g.counts.kept} · <span className={g.counts.broken > 0 ? 'against' : undefined}>{enumLabel(lang, 'BROKEN')}: {g.counts.broken}</span> · {enumLabel(lang, 'PENDING')}: {g.counts.pending}
           {g.counts.overdue > 0 && ` (${t(lang, 'overdue')}: ${g.counts.overdue})`}
         </p>
       )}
@@ -116,7 +116,16 @@ function OwnerCard({ group: g, lang }: { group: OwnerGroup; lang: Lang }) {
                   <td>
                     <span className={`pill promise-${c.status.toLowerCase()}`}>{enumLabel(lang, c.status)}</span>
                   </td>
-                  <td>{c.outcome ?? (c.resolvedAt ? districtToday(new Date(c.resolvedAt)) : '—')}</td>
+                  <td data-testid="commitment-assessment" data-assessed={c.assessed.count} data-of={c.assessed.of}>
+                    <span className="muted small">
+                      {t(lang, 'assessedBy')}: {c.assessed.count}/{c.assessed.of}
+                    </span>
+                    {c.latest && (
+                      <div className="small">
+                        {t(lang, 'latestEvidence')} {c.latest.assessedOn} · {pickName(lang, c.latest.community ?? { name: c.latest.communityId })} · {enumLabel(lang, c.latest.verdict)}：{c.latest.evidence}
+                      </div>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

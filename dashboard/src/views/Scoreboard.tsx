@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { CampaignBoard, CampaignList } from '../api/operations.ts';
-import type { CampaignDetail, CampaignSummary, CampaignTarget, ResultMessage, TargetKind } from '../api/types.ts';
+import type { CampaignDetail, CampaignSummary, CampaignTarget, PromiseCounts, ResultMessage, TargetKind } from '../api/types.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { formatInt, formatPercent, formatScore } from '../format.ts';
 import { enumLabel, pickName, t, type Lang, type MessageKey } from '../i18n.ts';
@@ -169,6 +169,11 @@ function KindBoard({ kind, campaign, results, scoresShown, lang }: { kind: Targe
               <th scope="col" className="num">
                 {t(lang, 'ballots')}
               </th>
+              {kind !== 'STAFF' && (
+                <th scope="col" title={t(lang, 'promisesHint')}>
+                  {t(lang, 'promises')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -189,6 +194,7 @@ function KindBoard({ kind, campaign, results, scoresShown, lang }: { kind: Targe
                   <td className="num" data-field="ballots">
                     {scoresShown && result ? formatInt(result.ballotCount, lang) : '—'}
                   </td>
+                  {kind !== 'STAFF' && <PromisesCell counts={(target.department ?? target.street)?.commitmentCounts ?? null} lang={lang} />}
                 </tr>
               );
             })}
@@ -196,5 +202,16 @@ function KindBoard({ kind, campaign, results, scoresShown, lang }: { kind: Targe
         </table>
       </div>
     </section>
+  );
+}
+
+/** What the target promised its communities and how they judged it: the broken ones count against it. */
+function PromisesCell({ counts, lang }: { counts: PromiseCounts | null; lang: Lang }) {
+  if (!counts) return <td data-field="promises">—</td>;
+  return (
+    <td data-field="promises" data-kept={counts.kept} data-broken={counts.broken} className="nowrap small">
+      {enumLabel(lang, 'KEPT')} {formatInt(counts.kept, lang)} · <span className={counts.broken > 0 ? 'against' : undefined}>{enumLabel(lang, 'BROKEN')} {formatInt(counts.broken, lang)}</span> · {enumLabel(lang, 'PENDING')}{' '}
+      {formatInt(counts.pending, lang)}
+    </td>
   );
 }

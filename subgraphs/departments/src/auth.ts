@@ -22,7 +22,12 @@ export function actsForUnit(caller: Caller, unit: Unit): boolean {
 }
 
 export function actsForCommunity(caller: Caller, communityId: string): boolean {
-  return caller.role === 'DISTRICT_ADMIN' || (caller.role === 'COMMITTEE_STAFF' && caller.communityId === communityId);
+  return caller.role === 'DISTRICT_ADMIN' || (clerkOf(caller) !== null && clerkOf(caller) === communityId);
+}
+
+/** The community a caller is a clerk (committee staff) of: the one whose say a community's assessment is. */
+export function clerkOf(caller: Caller): string | null {
+  return caller.role === 'COMMITTEE_STAFF' ? caller.communityId : null;
 }
 
 export function requireSignedIn(caller: Caller): void {
@@ -37,5 +42,5 @@ export function demand(caller: Caller, allowed: boolean, message: string): void 
 
 /** The unit a caller acts as, for the public history of a task (never a personal identifier). */
 export function actorUnitId(caller: Caller): string | null {
-  return callerUnit(caller)?.unitId ?? (caller.role === 'COMMITTEE_STAFF' ? caller.communityId : null);
+  return callerUnit(caller)?.unitId ?? clerkOf(caller);
 }

@@ -1,6 +1,7 @@
-// Commitments and notices belong to a street, a department or a service point. Service points
-// are the `services` subgraph's: only their ids are kept here, and only the district or the
-// services subgraph itself (acting for its service points) publishes for them.
+// Notices belong to a street, a department or a service point. Service points are the
+// `services` subgraph's: only their ids are kept here, and only the district or the services
+// subgraph itself (acting for its service points) publishes notices for them. (Commitments have
+// their own rule, with the point's provider asked of services: commitments/proposal.ts.)
 import { isService, notFound, type Caller } from '@shequ/kit';
 import { actsForUnit } from './auth.js';
 import type { Context } from './builder.js';

@@ -10,6 +10,7 @@ import './types/delegated-task.js';
 import './types/delegated-task-mutations.js';
 import './types/relationship.js';
 import './types/relationship-mutations.js';
+import './types/service-point.js';
 import './types/commitment.js';
 import './types/commitment-mutations.js';
 import './types/notice.js';

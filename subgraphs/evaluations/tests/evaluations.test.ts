@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { anonymise, anonymisedList, createLogger, demoStaffRoster, repoRoot } from '@shequ/kit';
+import { anonymise, anonymisedList, createLogger, demoDepartments, demoStaffRoster, demoStreets, repoRoot } from '@shequ/kit';
 import { postgresAvailable, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db.js';
@@ -105,7 +105,7 @@ describe.each(['pglite', 'postgres'] as const)('evaluations on %s', (kind) => {
       // Every staff member sent down to a community is scored, besides the departments and streets.
       const staff = demoStaffRoster().filter((m) => m.communityIds.length > 0).length;
       expect(staff).toBeGreaterThan(50);
-      expect(open.targets.map((t) => t.kind).sort()).toEqual([...Array(6).fill('DEPARTMENT'), ...Array(staff).fill('STAFF'), ...Array(13).fill('STREET')]);
+      expect(open.targets.map((t) => t.kind).sort()).toEqual([...Array(demoDepartments.length).fill('DEPARTMENT'), ...Array(staff).fill('STAFF'), ...Array(demoStreets.length).fill('STREET')]);
     });
 
     it('computes every result of a campaign with a fixed number of SQL statements, however many targets and ballots', async () => {
@@ -122,7 +122,7 @@ describe.each(['pglite', 'postgres'] as const)('evaluations on %s', (kind) => {
         expect(result.errors).toBeUndefined();
         counts.push(statements);
       }
-      expect((await sg.query(q, { id: published.id }, admin)).data!.campaign.results).toHaveLength(19 + demoStaffRoster().filter((m) => m.communityIds.length > 0).length);
+      expect((await sg.query(q, { id: published.id }, admin)).data!.campaign.results).toHaveLength(demoDepartments.length + demoStreets.length + demoStaffRoster().filter((m) => m.communityIds.length > 0).length);
       expect(new Set(counts).size).toBe(1);
       expect(counts[0]).toBeLessThanOrEqual(5);
     });

@@ -19,12 +19,6 @@ export function canManageTender(caller: Caller, scope: Scoped): boolean {
 export const isProvider = (caller: Caller, providerId: string | null): boolean =>
   caller.role === 'PARTNER' && providerId !== null && caller.partnerId === providerId;
 
-/** Supervision of a service point: assessing its commitments. */
-export const canSupervisePoint = (caller: Caller, point: Scoped): boolean =>
-  caller.role === 'DISTRICT_ADMIN' ||
-  (caller.role === 'COMMITTEE_STAFF' && point.communityId !== null && point.communityId === caller.communityId) ||
-  (caller.role === 'STREET_STAFF' && point.streetId !== null && point.streetId === caller.streetId);
-
 interface RequestParties {
   residentId: string;
   communityId: string;

@@ -8,7 +8,8 @@ import { startOfDay } from './loaders.js';
 
 /**
  * Demo data: the catalogue (8 series, 57 items), 18 providers, tenders in every state with
- * their bids, a service point for each award, and a few hundred requests. Deterministic ids and
+ * their bids, a service point for each award with its notices (its commitments are departments'), and a few
+ * hundred requests. Deterministic ids and
  * choices, but for the requests' ids, random as filed ones are (they are public and lead to a
  * resident); dates count back from the day of the first start. Idempotent: once seeded a restart
  * builds and sends nothing.
@@ -30,7 +31,6 @@ export async function seed(prisma: DB, log: Logger): Promise<void> {
     { table: 'Tender', rows: () => network().tenders },
     { table: 'TenderBid', rows: () => network().bids },
     { table: 'ServicePoint', rows: () => network().points },
-    { table: 'ServicePointCommitment', rows: () => network().commitments },
     { table: 'ServicePointNotice', rows: () => network().notices },
     { table: 'ServiceRequest', rows: () => requests().requests },
     { table: 'ServiceRequestEvent', rows: () => requests().events },

@@ -66,7 +66,7 @@ onEachDatabase('services', (sg, ask) => {
     expect(statements).toBe(few.statements);
   });
 
-  it('lists the services each of the 6 departments oversees, in one statement per list', async () => {
+  it('lists the services each department oversees, civil affairs leading the welfare series, in one statement per list', async () => {
     const representations = demoDepartments.map((d) => ({ __typename: 'Department', id: d.id }));
     const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id serviceSeries { code } serviceItems { code department { id } } } } }';
     const { result, statements } = await sg().db.queries.measure(() => ask(q, { r: representations }));
@@ -74,6 +74,8 @@ onEachDatabase('services', (sg, ask) => {
     expect(byId['dept-culture']!.serviceSeries.map((s) => s.code)).toEqual(['S6']);
     expect(byId['dept-health']!.serviceItems.map((i) => i.code)).toContain('S4-01');
     expect(byId['dept-health']!.serviceItems.every((i) => i.department.id === 'dept-health')).toBe(true);
+    expect(byId['dept-civil-affairs']!.serviceSeries.map((s) => s.code)).toEqual(['S1', 'S2', 'S3']);
+    expect(byId['dept-civil-affairs']!.serviceItems.map((i) => i.code)).toContain('S3-01');
     expect(statements).toBe(2);
   });
 
@@ -147,7 +149,7 @@ onEachDatabase('services', (sg, ask) => {
     const create = 'mutation($input: ServiceItemInput!) { createServiceItem(input: $input) { code tier welfareGroup priceLabel department { id } } }';
     const input = { seriesId: 'series-s1', name: '老年人防诈骗讲座', nameEn: 'Anti-fraud talks for older people', description: 'Talks on common scams', tier: 'WELFARE', welfareGroup: 'ELDERLY', chargingMode: 'FREE', priceFen: 0, priceUnit: 'per talk' };
     const created = ok(await ask(create, { input }, admin)).createServiceItem;
-    expect(created).toEqual({ code: 'S1-08', tier: 'WELFARE', welfareGroup: 'ELDERLY', priceLabel: 'free', department: { id: 'dept-health' } });
+    expect(created).toEqual({ code: 'S1-08', tier: 'WELFARE', welfareGroup: 'ELDERLY', priceLabel: 'free', department: { id: 'dept-civil-affairs' } });
     expect(codeOf(await ask(create, { input: { ...input, welfareGroup: null } }, admin))).toBe('BAD_USER_INPUT');
     expect(codeOf(await ask(create, { input: { ...input, chargingMode: 'PAID', priceFen: 5000 } }, admin))).toBe('BAD_USER_INPUT');
     expect(codeOf(await ask(create, { input: { ...input, seriesId: 'series-nope' } }, admin))).toBe('NOT_FOUND');

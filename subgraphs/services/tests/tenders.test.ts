@@ -1,7 +1,7 @@
 // The tender rules and the service points' publicity on the data layer of both databases:
 // guarded updates must hold when requests really overlap (PostgreSQL).
 import { expect, it } from 'vitest';
-import { admin, codeOf, ok, openTender, pointFor, pointInput, provider, staffOf, onEachDatabase, streetStaffOf } from './fixtures.js';
+import { admin, codeOf, ok, openTender, pointFor, pointInput, provider, onEachDatabase, streetStaffOf } from './fixtures.js';
 
 const submitBid = 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }';
 const closeTender = 'mutation($id: ID!) { closeTender(id: $id) { status } }';
@@ -58,25 +58,14 @@ onEachDatabase('tenders', (sg, ask) => {
     expect(codeOf(await ask(publish, { input }))).toBe('UNAUTHENTICATED');
   });
 
-  it('publishes a point\'s commitments and notices, and records each commitment kept or broken once', async () => {
+  it('publishes a point\'s notices, only as the provider running it (its commitments are departments\')', async () => {
     const pointId = await pointFor(ask, 'community-changqing-01', 'item-s1-02', 'provider-fushou');
-    const addCommitment = 'mutation($p: ID!, $input: ServicePointCommitmentInput!) { addServicePointCommitment(servicePointId: $p, input: $input) { id status } }';
-    const commitment = { content: '每日11点前送餐到户', measurableTarget: 'meals delivered by 11:00 on 95% of days', deadline: '2027-06-30' };
-    const c = ok(await ask(addCommitment, { p: pointId, input: commitment }, provider('provider-fushou'))).addServicePointCommitment;
-    expect(c.status).toBe('PENDING');
-    expect(codeOf(await ask(addCommitment, { p: pointId, input: commitment }, provider('provider-weimei')))).toBe('FORBIDDEN');
     const notice = 'mutation($p: ID!, $input: ServicePointNoticeInput!) { publishServicePointNotice(servicePointId: $p, input: $input) { title } }';
     ok(await ask(notice, { p: pointId, input: { kind: 'CHARGES', title: '收费标准', content: '每餐8元' } }, provider('provider-fushou')));
+    expect(codeOf(await ask(notice, { p: pointId, input: { kind: 'CHARGES', title: '收费标准', content: '每餐9元' } }, provider('provider-weimei')))).toBe('FORBIDDEN');
     expect(codeOf(await ask(notice, { p: pointId, input: { kind: 'OTHER', title: 'x', content: 'y', expiresAt: '2020-01-01T00:00:00Z' } }, admin))).toBe('BAD_USER_INPUT');
 
-    const assess = 'mutation($id: ID!, $s: ServicePointCommitmentStatus!) { assessServicePointCommitment(id: $id, status: $s) { status assessedAt } }';
-    expect(codeOf(await ask(assess, { id: c.id, s: 'KEPT' }, staffOf('community-changqing-02')))).toBe('FORBIDDEN');
-    expect(codeOf(await ask(assess, { id: c.id, s: 'PENDING' }, staffOf('community-changqing-01')))).toBe('BAD_USER_INPUT');
-    expect(ok(await ask(assess, { id: c.id, s: 'KEPT' }, staffOf('community-changqing-01'))).assessServicePointCommitment.status).toBe('KEPT');
-    expect(codeOf(await ask(assess, { id: c.id, s: 'BROKEN' }, admin))).toBe('CONFLICT');
-
-    const shown = ok(await ask('query($id: ID!) { servicePoint(id: $id) { commitments { content status } notices { kind title } requestStats { total satisfactionRate } } }', { id: pointId }));
-    expect(shown.servicePoint.commitments).toEqual([{ content: commitment.content, status: 'KEPT' }]);
+    const shown = ok(await ask('query($id: ID!) { servicePoint(id: $id) { notices { kind title } requestStats { total satisfactionRate } } }', { id: pointId }));
     expect(shown.servicePoint.notices).toEqual([{ kind: 'CHARGES', title: '收费标准' }]);
     expect(shown.servicePoint.requestStats).toEqual({ total: 0, satisfactionRate: null });
   });

@@ -109,4 +109,7 @@ export const demoDepartments: DemoDepartment[] = [
   { id: 'dept-culture', name: '文化局', nameEn: 'Culture Bureau', shortName: '文化局', specialty: 'community culture and sports activities' },
   { id: 'dept-city-appearance', name: '市容办', nameEn: 'City Appearance Office', shortName: '市容办', specialty: 'city appearance and public order of streets' },
   { id: 'dept-health', name: '卫生局', nameEn: 'Health Bureau', shortName: '卫生局', specialty: 'community health and epidemic prevention' },
+  // Not one of the six pilots but the lead of community building as the source describes it
+  // (民政部门牵头、职能部门配合), and so of the welfare services for vulnerable groups.
+  { id: 'dept-civil-affairs', name: '区民政局', nameEn: 'District Civil Affairs Bureau', shortName: '民政局', specialty: 'community building, welfare services and social assistance' },
 ];

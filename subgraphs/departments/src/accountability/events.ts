@@ -2,15 +2,28 @@
 // delegated, as dated events. Evaluations adds scores and rectification (Department, Street and
 // Staff `accountabilityTimeline`, which receives these through @requires).
 import type { AccountabilityEvent } from '@shequ/kit';
-import type { Commitment, DelegatedTask } from '../generated/prisma/client.js';
+import type { Commitment, CommitmentAssessment, DelegatedTask } from '../generated/prisma/client.js';
 
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
 
-export function commitmentEvents(c: Commitment): AccountabilityEvent[] {
-  const base = { subjectId: c.id, communityId: null };
-  const events: AccountabilityEvent[] = [{ ...base, at: c.publishedAt, kind: 'COMMITMENT_MADE', summary: `承诺「${c.title}」，目标：${c.target}，期限 ${c.deadline.toISOString().slice(0, 10)}` }];
-  if (c.resolvedAt && c.status === 'KEPT') events.push({ ...base, at: c.resolvedAt, kind: 'COMMITMENT_KEPT', summary: `承诺「${c.title}」已兑现` });
-  if (c.resolvedAt && c.status === 'BROKEN') events.push({ ...base, at: c.resolvedAt, kind: 'COMMITMENT_BROKEN', summary: `承诺「${c.title}」未兑现` });
+/** A day kept as a calendar day (an assembly's meeting) starts at midnight in the district. */
+const startOfDistrictDay = (day: Date) => new Date(`${day.toISOString().slice(0, 10)}T00:00:00+08:00`);
+
+/** Made by its owner, then judged by each community it was made to. */
+export function commitmentEvents(c: Commitment, assessments: readonly CommitmentAssessment[]): AccountabilityEvent[] {
+  const events: AccountabilityEvent[] = [
+    { subjectId: c.id, communityId: null, at: c.publishedAt, kind: 'COMMITMENT_MADE', summary: `承诺「${c.title}」，目标：${c.target}，期限 ${c.deadline.toISOString().slice(0, 10)}` },
+  ];
+  for (const a of assessments) {
+    const kept = a.verdict === 'KEPT';
+    events.push({
+      subjectId: c.id,
+      communityId: a.communityId,
+      at: startOfDistrictDay(a.assessedOn),
+      kind: kept ? 'COMMITMENT_KEPT' : 'COMMITMENT_BROKEN',
+      summary: `社区评定承诺「${c.title}」${kept ? '已兑现' : '未兑现'}：${a.evidence}`,
+    });
+  }
   return events;
 }
 

@@ -96,6 +96,24 @@ export const departmentCatalogue: Record<string, UnitCatalogue> = {
     ],
     notices: [{ title: '门前三包责任标准公示', body: '门前三包责任范围与标准在各社区及沿街门店张贴公示。' }],
   },
+  // The lead department of community building (民政部门牵头) and of the welfare services.
+  'dept-civil-affairs': {
+    tasks: [
+      { title: '高龄津贴申领对象摸底核查', description: '民政局委托社区逐户核实80岁以上老人高龄津贴申领资格，社区负责入户核对与材料收集，经费随任务拨付。' },
+      { title: '低保家庭年度复核协助', description: '社区协助民政部门开展最低生活保障家庭年度复核，组织入户调查与民主评议。' },
+      { title: '居家养老服务需求调查', description: '社区组织志愿者对独居、空巢老人开展居家养老服务需求调查，民政局提供问卷与培训。' },
+    ],
+    commitments: [
+      { title: '低保申请审核审批', target: '材料齐全的申请20个工作日内办结' },
+      { title: '临时救助快速响应', target: '急难情况24小时内先行救助' },
+      { title: '社区居家养老服务站建设', target: '每个社区建成1个居家养老服务站' },
+      { title: '福利性服务项目公开招标', target: '福利性服务项目100%公开招投标并公示结果' },
+    ],
+    notices: [
+      { title: '社会救助政策与申请流程公示', body: '最低生活保障、临时救助、医疗救助的申请条件、所需材料和办理时限在各社区服务站公示。' },
+      { title: '福利性服务项目承接机构公示', body: '养老、助残、优抚等福利性服务项目的承接机构、服务内容与监督电话在社区公示栏公示。' },
+    ],
+  },
 };
 
 export const streetCatalogue: UnitCatalogue = {

@@ -1,46 +1,23 @@
-// Demo commitments and notices (承诺制、公示制) of every department and street, with a mix of
-// kept, broken and pending; and the relationships between units and communities that follow
+// Demo notices (公示制) of every department and street (their commitments: commitments.ts); and
+// the relationships between units and communities that follow
 // from the staff assignments (指导与协助) with the communities' supervision channels (服务与监督).
 import { demoCommunities, demoDepartments, demoStreets, seededRandom } from '@shequ/kit';
-import type { CommitmentStatus, Prisma } from '../generated/prisma/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { departmentCatalogue, streetCatalogue } from './catalogue.js';
 import type { DemoStaffData } from './staff.js';
 
 const day = 86_400_000;
 const published = Date.UTC(2026, 0, 15, 2);
 
-export function buildDemoCommitments(): { commitments: Prisma.CommitmentCreateManyInput[]; notices: Prisma.NoticeCreateManyInput[] } {
-  const random = seededRandom('departments-commitments');
-  const commitments: Prisma.CommitmentCreateManyInput[] = [];
-  const notices: Prisma.NoticeCreateManyInput[] = [];
+export function buildDemoNotices(): Prisma.NoticeCreateManyInput[] {
+  const random = seededRandom('departments-notices');
   const owners = [
     ...demoDepartments.map((d) => ({ ownerType: 'DEPARTMENT' as const, ownerId: d.id, catalogue: departmentCatalogue[d.id]! })),
     ...demoStreets.map((s) => ({ ownerType: 'STREET' as const, ownerId: s.id, catalogue: streetCatalogue })),
   ];
-  for (const { ownerType, ownerId, catalogue } of owners) {
-    catalogue.commitments.forEach((c, i) => {
-      const roll = random.next();
-      const status: CommitmentStatus = roll < 0.45 ? 'KEPT' : roll < 0.6 ? 'BROKEN' : 'PENDING';
-      // Assessed ones fell due in 2026; pending ones fall due in the first half of 2027.
-      const deadline = status === 'PENDING' ? Date.UTC(2027, random.int(0, 5), random.int(1, 28)) : Date.UTC(2026, random.int(2, 9), random.int(1, 28));
-      commitments.push({
-        id: `commitment-${ownerId}-${i + 1}`,
-        ownerType,
-        ownerId,
-        title: c.title,
-        target: c.target,
-        deadline: new Date(deadline),
-        status,
-        outcome: status === 'KEPT' ? `按期达到：${c.target}` : status === 'BROKEN' ? '未按期达到目标，已向社区说明原因并公示整改措施' : null,
-        publishedAt: new Date(published + random.int(0, 30) * day),
-        resolvedAt: status === 'PENDING' ? null : new Date(deadline + random.int(1, 10) * day),
-      });
-    });
-    catalogue.notices.forEach((n, i) => {
-      notices.push({ id: `notice-${ownerId}-${i + 1}`, ownerType, ownerId, title: n.title, body: n.body, publishedAt: new Date(published + random.int(0, 200) * day) });
-    });
-  }
-  return { commitments, notices };
+  return owners.flatMap(({ ownerType, ownerId, catalogue }) =>
+    catalogue.notices.map((n, i) => ({ id: `notice-${ownerId}-${i + 1}`, ownerType, ownerId, title: n.title, body: n.body, publishedAt: new Date(published + random.int(0, 200) * day) })),
+  );
 }
 
 export function buildDemoRelationships(staff: DemoStaffData): Prisma.RelationshipCreateManyInput[] {

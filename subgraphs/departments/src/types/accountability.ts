@@ -2,9 +2,10 @@
 // Department, Street and Staff. `recordedEvents` is the raw material evaluations merges into
 // `accountabilityTimeline`; it is @inaccessible, clients ask for the timeline.
 import { defineAccountabilityEvent, inTimeOrder } from '@shequ/kit';
+import type { Commitment as CommitmentRow, DelegatedTask as TaskRow } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
 import { commitmentEvents, taskEvents } from '../accountability/events.js';
-import { Commitment, commitmentsByOwner } from './commitment.js';
+import { assessmentsOf, Commitment, commitmentsByOwner, communitiesOf } from './commitment.js';
 import { Community } from './community.js';
 import { DelegatedTask, tasksBy } from './delegated-task.js';
 import { Department } from './department.js';
@@ -13,9 +14,14 @@ import { Street } from './street.js';
 
 const AccountabilityEvent = defineAccountabilityEvent(builder, Community);
 
+async function eventsOf(ctx: Context, commitments: CommitmentRow[], tasks: TaskRow[]) {
+  const assessments = await Promise.all(commitments.map((c) => assessmentsOf(ctx).load(c.id)));
+  return inTimeOrder([...commitments.flatMap((c, i) => commitmentEvents(c, assessments[i]!)), ...tasks.flatMap(taskEvents)]);
+}
+
 async function unitEvents(ctx: Context, unitId: string) {
   const [commitments, tasks] = await Promise.all([commitmentsByOwner(ctx).load(unitId), tasksBy(ctx, 'proposerId').load(unitId)]);
-  return inTimeOrder([...commitments.flatMap(commitmentEvents), ...tasks.flatMap(taskEvents)]);
+  return eventsOf(ctx, commitments, tasks);
 }
 
 const recordedEvents = {
@@ -36,10 +42,15 @@ async function staffTasks(ctx: Context, staff: { id: string; streetId: string | 
   return tasks.filter((t) => communities.has(t.communityId));
 }
 
-const staffCommitments = (ctx: Context, staff: { streetId: string | null; departmentId: string | null }) => {
+/** And for the commitments their unit made to those communities. */
+async function staffCommitments(ctx: Context, staff: { id: string; streetId: string | null; departmentId: string | null }) {
   const unitId = staff.departmentId ?? staff.streetId;
-  return unitId ? commitmentsByOwner(ctx).load(unitId) : Promise.resolve([]);
-};
+  if (!unitId) return [];
+  const [assignments, commitments] = await Promise.all([assignmentsByStaff(ctx).load(staff.id), commitmentsByOwner(ctx).load(unitId)]);
+  const served = new Set(assignments.map((a) => a.communityId));
+  const madeTo = await Promise.all(commitments.map((c) => communitiesOf(ctx).load(c.id)));
+  return commitments.filter((_c, i) => madeTo[i]!.some((m) => served.has(m.communityId)));
+}
 
 builder.prismaObjectFields(Staff, (t) => ({
   delegatedTasks: t.field({
@@ -47,12 +58,16 @@ builder.prismaObjectFields(Staff, (t) => ({
     description: "Work the staff member's unit delegated to the communities they are assigned to, newest first",
     resolve: (s, _a, ctx) => staffTasks(ctx, s),
   }),
-  commitments: t.field({ type: [Commitment], description: "The public commitments of the staff member's unit", resolve: (s, _a, ctx) => staffCommitments(ctx, s) }),
+  commitments: t.field({
+    type: [Commitment],
+    description: "The public commitments the staff member's unit made to the communities they are assigned to",
+    resolve: (s, _a, ctx) => staffCommitments(ctx, s),
+  }),
   recordedEvents: t.field({
     ...recordedEvents,
     resolve: async (s, _a, ctx) => {
       const [tasks, commitments] = await Promise.all([staffTasks(ctx, s), staffCommitments(ctx, s)]);
-      return inTimeOrder([...commitments.flatMap(commitmentEvents), ...tasks.flatMap(taskEvents)]);
+      return eventsOf(ctx, commitments, tasks);
     },
   }),
 }));

@@ -1,57 +1,63 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound } from '@shequ/kit';
-import { demand } from '../auth.js';
+import { assessCommitment } from '../commitments/assessment.js';
+import { checkProposal, maxCommunitiesPerCommitment } from '../commitments/proposal.js';
 import { builder } from '../builder.js';
-import { actsForOwner, checkOwner, ownerRoles } from '../owners.js';
 import { futureDay, text } from '../tasks/validate.js';
 import { Commitment } from './commitment.js';
-import { CommitmentOwnerType, CommitmentStatus } from './enums.js';
+import { CommitmentOwnerType, CommitmentVerdict } from './enums.js';
 
-const refusal = 'Only the owner\'s own staff (or the district) publish and assess its commitments';
-
-const PublishCommitmentInput = builder.inputType('PublishCommitmentInput', {
+const ProposeCommitmentInput = builder.inputType('ProposeCommitmentInput', {
   fields: (t) => ({
     ownerType: t.field({ type: CommitmentOwnerType, required: true }),
     ownerId: t.id({ required: true }),
     title: t.string({ required: true, description: 'What is promised' }),
     target: t.string({ required: true, description: 'The measurable target, e.g. "≥ 90 % of households visited"' }),
     deadline: t.field({ type: 'Date', required: true }),
+    communityIds: t.idList({ required: true, description: `The communities it is made to, which assess it (1–${maxCommunitiesPerCommitment}): a street's own, a service point's own` }),
+  }),
+});
+
+const AssessCommitmentInput = builder.inputType('AssessCommitmentInput', {
+  fields: (t) => ({
+    commitmentId: t.id({ required: true }),
+    verdict: t.field({ type: CommitmentVerdict, required: true, description: 'BROKEN only once the commitment is due' }),
+    evidence: t.string({ required: true, description: 'What the verdict rests on (2–1000 characters); public, anonymised' }),
+    assessedOn: t.field({ type: 'Date', required: true, description: 'The day the community assessed it; not in the future' }),
   }),
 });
 
 builder.mutationFields((t) => ({
-  publishCommitment: t.field({
+  proposeCommitment: t.field({
     type: Commitment,
-    description: 'Publishes a commitment (承诺制), pending until assessed',
-    authScopes: { role: [...ownerRoles] },
-    args: { input: t.arg({ type: PublishCommitmentInput, required: true }) },
+    description: 'The owner (its staff, a service point\'s provider, or the district on its behalf) proposes a commitment to communities; PENDING until they assess it',
+    authScopes: { role: ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'PARTNER'] },
+    args: { input: t.arg({ type: ProposeCommitmentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      demand(ctx.caller, actsForOwner(ctx.caller, input.ownerType, input.ownerId), refusal);
       const title = text(input.title, 'title', 2, 200);
       const target = text(input.target, 'target', 2, 500);
       const deadline = futureDay(input.deadline, 'deadline');
-      const ownerId = await checkOwner(ctx, input.ownerType, input.ownerId);
-      return ctx.prisma.commitment.create({ data: { id: `commitment-${randomUUID()}`, ownerType: input.ownerType, ownerId, title, target, deadline } });
+      const { ownerId, communityIds } = await checkProposal(ctx, input.ownerType, input.ownerId, input.communityIds.map(String));
+      return ctx.prisma.commitment.create({
+        data: {
+          id: `commitment-${randomUUID()}`,
+          ownerType: input.ownerType,
+          ownerId,
+          title,
+          target,
+          deadline,
+          proposedByRole: ctx.caller.role,
+          communities: { create: communityIds.map((communityId) => ({ communityId })) },
+        },
+      });
     },
   }),
-  resolveCommitment: t.field({
+  assessCommitment: t.field({
     type: Commitment,
-    description: 'Records a pending commitment as KEPT or BROKEN, with how that was assessed; final once recorded',
-    authScopes: { role: [...ownerRoles] },
-    args: { id: t.arg.id({ required: true }), status: t.arg({ type: CommitmentStatus, required: true }), outcome: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      if (args.status === 'PENDING') throw badInput('A commitment is resolved as KEPT or BROKEN', { field: 'status' });
-      const outcome = text(args.outcome, 'outcome', 2, 500);
-      const existing = await ctx.prisma.commitment.findUnique({ where: { id: args.id } });
-      if (!existing) throw notFound('Commitment', args.id);
-      demand(ctx.caller, actsForOwner(ctx.caller, existing.ownerType, existing.ownerId), refusal);
-      const { count } = await ctx.prisma.commitment.updateMany({
-        where: { id: args.id, status: 'PENDING' },
-        data: { status: args.status, outcome, resolvedAt: new Date() },
-      });
-      const current = await ctx.prisma.commitment.findUniqueOrThrow({ where: { id: args.id } });
-      if (count === 0) throw conflict(`Commitment ${args.id} is already ${current.status}`, { status: current.status });
-      return current;
-    },
+    description:
+      'A community the commitment was made to assesses it, once: KEPT or BROKEN, with evidence and the day. Its committee staff only; the owner never grades its own',
+    authScopes: { role: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'PARTNER'] },
+    args: { input: t.arg({ type: AssessCommitmentInput, required: true }) },
+    resolve: (_root, { input }, ctx) => assessCommitment(ctx, { commitmentId: String(input.commitmentId), verdict: input.verdict, evidence: input.evidence, assessedOn: input.assessedOn }),
   }),
 }));
+

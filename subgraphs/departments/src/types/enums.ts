@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import {
   CommitmentOwnerType as CommitmentOwnerTypeValues,
   CommitmentStatus as CommitmentStatusValues,
+  CommitmentVerdict as CommitmentVerdictValues,
   DelegatedTaskAction as DelegatedTaskActionValues,
   DelegatedTaskStatus as DelegatedTaskStatusValues,
   RelationshipKind as RelationshipKindValues,
@@ -32,4 +33,9 @@ export const RelationshipKind = builder.enumType(RelationshipKindValues, {
 
 export const CommitmentOwnerType = builder.enumType(CommitmentOwnerTypeValues, { name: 'CommitmentOwnerType' });
 
-export const CommitmentStatus = builder.enumType(CommitmentStatusValues, { name: 'CommitmentStatus', description: 'Tracked publicly: PENDING until kept or broken' });
+export const CommitmentStatus = builder.enumType(CommitmentStatusValues, {
+  name: 'CommitmentStatus',
+  description: 'From the communities\' assessments: BROKEN once any judged it broken, KEPT once all judged it kept, PENDING until then',
+});
+
+export const CommitmentVerdict = builder.enumType(CommitmentVerdictValues, { name: 'CommitmentVerdict', description: 'One community\'s judgement of a commitment made to it' });

@@ -1,4 +1,4 @@
-// Synthetic evaluation campaigns over the demo district: all 6 departments, 13 streets and the
+// Synthetic evaluation campaigns over the demo district: all its departments, 13 streets and the
 // staff sent down to communities (scored by the representatives of the communities they are
 // assigned to), with ballots from the demo representatives (15 per community). Deterministic
 // (seededRandom): each target has a "true" quality, each ballot scatters around it; some

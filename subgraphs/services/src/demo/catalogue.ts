@@ -28,11 +28,15 @@ export interface DemoItem {
   keywords: string[];
 }
 
-// [name, nameEn, description, overseeing department (null: the civil-affairs side, not a demo department)]
+// [name, nameEn, description, overseeing department (null: none of the demo departments)]
+// The three welfare series (for the elderly, the disabled, entitled and low-income groups) are led
+// by civil affairs, which the source names as the lead of community building (民政部门牵头); an
+// item another department delivers names it (the department override below).
+const civilAffairs = 'dept-civil-affairs';
 const series: [string, string, string, string | null][] = [
-  ['养老服务', 'Elderly care', 'Care for older residents at home and in the community', 'dept-health'],
-  ['助残服务', 'Disability support', 'Rehabilitation, assistive devices and inclusion for disabled residents', 'dept-health'],
-  ['优抚救助服务', 'Entitled groups and social assistance', 'Care for entitled groups (优抚对象) and help for low-income families', null],
+  ['养老服务', 'Elderly care', 'Care for older residents at home and in the community', civilAffairs],
+  ['助残服务', 'Disability support', 'Rehabilitation, assistive devices and inclusion for disabled residents', civilAffairs],
+  ['优抚救助服务', 'Entitled groups and social assistance', 'Care for entitled groups (优抚对象) and help for low-income families', civilAffairs],
   ['医疗卫生与计生服务', 'Health and family planning', 'Primary health care and family-planning services', 'dept-family-planning'],
   ['家政便民服务', 'Household and convenience services', 'Everyday services at home and around the neighbourhood', null],
   ['文体教育服务', 'Culture, sports and education', 'Reading, learning, arts and sport in the community', 'dept-culture'],
@@ -51,15 +55,15 @@ const items: Row[][] = [
     ['助浴服务', 'Bathing assistance', W, 'ELDERLY', 'LOW_COST', 2000, 'per visit', 'elderly,bathing,助浴', null],
     ['独居老人紧急呼叫', 'Emergency call for older people living alone', W, 'LIVING_ALONE', 'FREE', 0, 'per month', 'alarm,living alone,呼叫', null],
     ['日间照料', 'Day care', W, 'ELDERLY', 'LOW_COST', 1500, 'per day', 'day care,日托', null],
-    ['老年健康讲座', 'Health talks for older people', C, null, 'FREE', 0, 'per session', 'health,talk,讲座', null],
-    ['居家护理', 'Home nursing', C, null, 'PAID', 6000, 'per visit', 'nursing,护理', null],
+    ['老年健康讲座', 'Health talks for older people', C, null, 'FREE', 0, 'per session', 'health,talk,讲座', 'dept-health'],
+    ['居家护理', 'Home nursing', C, null, 'PAID', 6000, 'per visit', 'nursing,护理', 'dept-health'],
   ],
   [
     ['残疾人康复训练', 'Rehabilitation training', W, 'DISABLED', 'FREE', 0, 'per session', 'rehabilitation,康复', null],
     ['辅助器具租借', 'Assistive device lending', W, 'DISABLED', 'LOW_COST', 500, 'per month', 'wheelchair,assistive device,辅具', null],
     ['无障碍出行陪同', 'Accompanied trips', W, 'DISABLED', 'LOW_COST', 1000, 'per trip', 'escort,mobility,陪同', null],
     ['残疾人就业指导', 'Employment guidance for disabled people', W, 'DISABLED', 'FREE', 0, 'per session', 'employment,就业', null],
-    ['精神障碍社区康复', 'Community mental-health rehabilitation', W, 'DISABLED', 'FREE', 0, 'per session', 'mental health,精神康复', null],
+    ['精神障碍社区康复', 'Community mental-health rehabilitation', W, 'DISABLED', 'FREE', 0, 'per session', 'mental health,精神康复', 'dept-health'],
     ['手语翻译', 'Sign-language interpreting', W, 'DISABLED', 'FREE', 0, 'per hour', 'sign language,手语', null],
     ['家庭无障碍改造咨询', 'Home accessibility advice', C, null, 'FREE', 0, 'per visit', 'accessibility,无障碍', null],
   ],

@@ -1,5 +1,6 @@
 // The demo service network: tenders in every state with their bids, and a service point with
-// commitments and notices for every awarded tender. Dates count back from `today`.
+// notices for every awarded tender. Dates count back from `today`. The points' commitments are
+// the departments subgraph's demo (built from this same network there).
 import { demoCommunities, demoStreets, seededRandom } from '@shequ/kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { TenderStatus } from '../generated/prisma/enums.js';
@@ -20,13 +21,12 @@ export interface DemoNetwork {
   tenders: Prisma.TenderCreateManyInput[];
   bids: Prisma.TenderBidCreateManyInput[];
   points: Prisma.ServicePointCreateManyInput[];
-  commitments: Prisma.ServicePointCommitmentCreateManyInput[];
   notices: Prisma.ServicePointNoticeCreateManyInput[];
 }
 
 export function demoNetwork(today: Date): DemoNetwork {
   const random = seededRandom('services-network');
-  const out: DemoNetwork = { tenders: [], bids: [], points: [], commitments: [], notices: [] };
+  const out: DemoNetwork = { tenders: [], bids: [], points: [], notices: [] };
   const taken = new Set<string>();
   const resident = demoItems.filter((i) => i.tier !== 'SOCIALISED');
   const socialised = demoItems.filter((i) => i.tier === 'SOCIALISED');
@@ -134,12 +134,6 @@ function addPoint(out: DemoNetwork, { n, tenderId, item, providerId, scopeId, st
     ...contract,
     createdAt: contract.contractStart,
   });
-  const past = new Date(Math.min(today.getTime() - days(random.int(10, 100)), contract.contractEnd.getTime()));
-  const kept = random.chance(0.75);
-  out.commitments.push(
-    { id: `${id}-c1`, servicePointId: id, content: '公开收费标准，不收取目录外费用', measurableTarget: 'no charge beyond the published price list', deadline: contract.contractEnd, status: 'PENDING' },
-    { id: `${id}-c2`, servicePointId: id, content: '受理后24小时内联系居民', measurableTarget: 'contact the resident within 24 hours of accepting', deadline: past, status: kept ? 'KEPT' : 'BROKEN', assessedAt: past },
-  );
   out.notices.push(
     { id: `${id}-n1`, servicePointId: id, kind: 'CHARGES', title: '收费标准公示', content: `${item.name}：${priceLabel(item)}`, publishedAt: contract.contractStart },
     { id: `${id}-n2`, servicePointId: id, kind: 'SUPERVISION_CHANNEL', title: '监督投诉渠道', content: '服务质量问题可向社区居委会反映，或拨打江汉区民生诉求热线。', publishedAt: contract.contractStart },

@@ -1,6 +1,5 @@
 import {
   ChargingMode as ChargingModes,
-  ServicePointCommitmentStatus as CommitmentStatuses,
   ServicePointNoticeKind as NoticeKinds,
   ServiceProviderKind as ProviderKinds,
   ServiceRating as Ratings,
@@ -24,7 +23,6 @@ export const WelfareGroup = builder.enumType(WelfareGroups, {
 export const ServiceProviderKind = builder.enumType(ProviderKinds, { name: 'ServiceProviderKind' });
 export const TenderStatus = builder.enumType(TenderStatuses, { name: 'TenderStatus', description: 'OPEN → CLOSED → AWARDED, or CANCELLED' });
 export const TenderBidStatus = builder.enumType(BidStatuses, { name: 'TenderBidStatus' });
-export const ServicePointCommitmentStatus = builder.enumType(CommitmentStatuses, { name: 'ServicePointCommitmentStatus' });
 export const ServicePointNoticeKind = builder.enumType(NoticeKinds, { name: 'ServicePointNoticeKind' });
 export const ServiceRequestStatus = builder.enumType(RequestStatuses, {
   name: 'ServiceRequestStatus',

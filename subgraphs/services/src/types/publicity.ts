@@ -1,22 +1,12 @@
-import { badInput, conflict, forbidden, notFound, type Role } from '@shequ/kit';
-import { canSupervisePoint, isProvider } from '../access.js';
+// A service point's notices (公示制). Its commitments (承诺制) are not kept here: they are the
+// departments subgraph's, in the one commitment system of departments, streets and service points,
+// and reach ServicePoint.commitments through federation.
+import { forbidden, notFound, type Role } from '@shequ/kit';
+import { isProvider } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { newId } from '../ids.js';
-import { day, future, text } from '../validate.js';
-import { ServicePointCommitmentStatus, ServicePointNoticeKind } from './enums.js';
-
-export const ServicePointCommitment = builder.prismaObject('ServicePointCommitment', {
-  description: 'A public commitment of a service point (承诺制): what, by when, measured how',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    content: t.exposeString('content'),
-    measurableTarget: t.exposeString('measurableTarget'),
-    deadline: t.expose('deadline', { type: 'Date' }),
-    status: t.expose('status', { type: ServicePointCommitmentStatus }),
-    assessedAt: t.expose('assessedAt', { type: 'DateTime', nullable: true }),
-    servicePoint: t.relation('servicePoint'),
-  }),
-});
+import { future, text } from '../validate.js';
+import { ServicePointNoticeKind } from './enums.js';
 
 export const ServicePointNotice = builder.prismaObject('ServicePointNotice', {
   description: 'A public notice of a service point (公示制)',
@@ -39,14 +29,6 @@ async function ownPoint(ctx: Context, id: string) {
   return point;
 }
 
-const CommitmentInput = builder.inputType('ServicePointCommitmentInput', {
-  fields: (t) => ({
-    content: t.string({ required: true, description: 'What is promised' }),
-    measurableTarget: t.string({ required: true, description: 'How keeping it is measured, e.g. "respond within 24 hours"' }),
-    deadline: t.field({ type: 'Date', required: true }),
-  }),
-});
-
 const NoticeInput = builder.inputType('ServicePointNoticeInput', {
   fields: (t) => ({
     kind: t.field({ type: ServicePointNoticeKind, required: true }),
@@ -60,42 +42,6 @@ const NoticeInput = builder.inputType('ServicePointNoticeInput', {
 const editors: Role[] = ['PARTNER', 'DISTRICT_ADMIN'];
 
 builder.mutationFields((t) => ({
-  addServicePointCommitment: t.prismaField({
-    type: 'ServicePointCommitment',
-    authScopes: { role: editors },
-    args: { servicePointId: t.arg.id({ required: true }), input: t.arg({ type: CommitmentInput, required: true }) },
-    resolve: async (query, _root, { servicePointId, input }, ctx) => {
-      const point = await ownPoint(ctx, servicePointId);
-      return ctx.prisma.servicePointCommitment.create({
-        ...query,
-        data: {
-          id: newId('commitment'),
-          servicePointId: point.id,
-          content: text(input.content, 'content', 500),
-          measurableTarget: text(input.measurableTarget, 'measurableTarget', 200),
-          deadline: day(input.deadline),
-        },
-      });
-    },
-  }),
-  assessServicePointCommitment: t.prismaField({
-    type: 'ServicePointCommitment',
-    description: 'Records a commitment as KEPT or BROKEN: the supervision of the district, street or community',
-    authScopes: { role: ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMITTEE_STAFF'] },
-    args: { id: t.arg.id({ required: true }), status: t.arg({ type: ServicePointCommitmentStatus, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      if (args.status === 'PENDING') throw badInput('status must be KEPT or BROKEN', { field: 'status' });
-      const commitment = await ctx.prisma.servicePointCommitment.findUnique({ where: { id: args.id }, include: { servicePoint: true } });
-      if (!commitment) throw notFound('Commitment', args.id);
-      if (!canSupervisePoint(ctx.caller, commitment.servicePoint)) throw forbidden('Only the supervising district, street or community assesses it');
-      const { count } = await ctx.prisma.servicePointCommitment.updateMany({
-        where: { id: commitment.id, status: 'PENDING' },
-        data: { status: args.status, assessedAt: new Date() },
-      });
-      if (count === 0) throw conflict('This commitment has already been assessed');
-      return ctx.prisma.servicePointCommitment.findUniqueOrThrow({ ...query, where: { id: commitment.id } });
-    },
-  }),
   publishServicePointNotice: t.prismaField({
     type: 'ServicePointNotice',
     authScopes: { role: editors },

@@ -27,10 +27,7 @@ export const ServicePoint = builder.prismaObject('ServicePoint', {
     tender: t.relation('tender'),
     community: t.field({ type: Community, nullable: true, resolve: (p) => (p.communityId ? { id: p.communityId } : null) }),
     street: t.field({ type: Street, nullable: true, resolve: (p) => (p.streetId ? { id: p.streetId } : null) }),
-    commitments: t.relation('commitments', {
-      description: 'What the point promises (承诺制), public',
-      query: { orderBy: [{ deadline: 'asc' }, { id: 'asc' }] },
-    }),
+    // commitments and commitmentCounts: the departments subgraph's (one commitment system).
     notices: t.relation('notices', {
       description: 'What the point publishes (公示制) and has not expired, newest first',
       query: () => ({ where: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] }, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] }),
