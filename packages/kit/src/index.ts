@@ -20,6 +20,7 @@ export * from './server/supervisor.js';
 export * from './server/process-guard.js';
 export * from './demo/jianghan.js';
 export * from './demo/random.js';
+export * from './demo/complaints.js';
 export * from './demo/seed-tables.js';
 export * from './auth/canonical-json.js';
 export * from './auth/secrets.js';
