@@ -6,10 +6,11 @@ import type { Random } from './random.js';
 
 // About the district's and streets' work, as representatives write on a campaign ballot.
 const matters = [
-  '小区东门的路灯', '背街小巷雨后的积水', '老旧小区加装电梯', '菜市场周边占道经营', '楼栋垃圾清运', '小区夜间停车',
-  '二次供水的水压', '社区活动室漏雨', '消防通道被占', '夜间施工噪音', '共享单车乱停乱放', '楼道里的飞线充电',
-  '小区围墙的破损', '公厕保洁', '沿街门店油烟', '无障碍坡道',
+  '小区东门路灯不亮', '背街小巷雨后积水', '老旧小区加装电梯', '菜市场周边占道经营', '楼栋垃圾清运不及时', '小区夜间停车难',
+  '高层二次供水水压不足', '社区活动室漏雨', '消防通道被占', '夜间施工噪音扰民', '共享单车乱停乱放', '楼道飞线充电',
+  '小区围墙破损', '公厕保洁跟不上', '沿街门店油烟扰民', '无障碍坡道被堵',
 ];
+const channels = ['', '在居民议事会上', '通过12345热线', '在网格群里', '向下沉干部'];
 const failings = [
   '反映了三次还没有回复', '说好月底解决，到现在没有动静', '来看过一次就没有下文了', '推给社区，社区又没有执法权限',
   '热线转了几个部门，都说不归自己管', '整改了几天又恢复原样', '窗口说要补材料，前后跑了四趟', '答复只有一句“正在协调”',
@@ -35,7 +36,7 @@ const sentence = (parts: string[]) => `${parts.filter(Boolean).join('，')}。`;
 
 /** A representative's complaint about a street office's or department's work. */
 export function demoGovernanceComplaint(random: Random): string {
-  const text = sentence([`${random.pick(matters)}的问题${random.pick(failings)}`, random.pick(asks)]);
+  const text = sentence([`${random.pick(channels)}反映${random.pick(matters)}的问题`, random.pick(failings), random.pick(asks)]);
   return random.chance(0.06) ? text.replace(/。$/, `，有事请打我电话 ${phone(random)}。`) : text;
 }
 
