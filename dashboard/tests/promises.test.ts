@@ -13,6 +13,7 @@ const rcase = (id: string, status: RectificationCase['status'], deadline: string
   street: { id: `street-${id}`, name: `${id}街道`, nameEn: `${id} Street` },
   department: null,
   staff: null,
+  provider: null,
   campaign: { id: 'c', title: '评议' },
   badReviews: 3,
   openedOn: '2026-07-03',

@@ -15,8 +15,9 @@ export function isOverdue(c: Pick<RectificationCase, 'status' | 'deadline'>, tod
 }
 
 /** Who has to rectify: the street office, the department, or the staff member (with position). */
-export function targetName(lang: Lang, c: Pick<RectificationCase, 'street' | 'department' | 'staff' | 'targetId'>): string {
+export function targetName(lang: Lang, c: Pick<RectificationCase, 'street' | 'department' | 'staff' | 'provider' | 'targetId'>): string {
   if (c.street) return pickName(lang, c.street);
+  if (c.provider) return pickName(lang, c.provider);
   if (c.department) return pickName(lang, c.department);
   if (c.staff) return c.staff.position ? `${c.staff.name}（${c.staff.position}）` : c.staff.name;
   return c.targetId;
