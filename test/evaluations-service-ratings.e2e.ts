@@ -185,7 +185,20 @@ describe('bad service ratings open rectification cases', () => {
     const asServices = { role: 'SERVICE' as const, sub: 'service:services' };
     expect(codeOf(await hub.query(recordMutation, { i: { ...input, rating: 'SATISFIED' } }, asServices))).toBe('BAD_USER_INPUT');
     expect(codeOf(await hub.query(recordMutation, { i: { ...input, providerId: null } }, asServices))).toBe('BAD_USER_INPUT');
-    expect(await evaluationsDb().rectificationCase.count({ where: { serviceRequestId: 'sr-forged' } })).toBe(0);
+    // Even from services' identity, an event services' own records do not bear out opens nothing:
+    // a request that does not exist, or a satisfied one reported as very dissatisfied.
+    expect(codeOf(await hub.query(recordMutation, { i: input }, asServices))).toBe('BAD_USER_INPUT');
+    const { id: happy, ratedAt } = await served('SATISFIED');
+    const claimed = { ...input, eventId: `bad-rating-${happy}`, requestId: happy, servicePointId: point.id, leadDepartmentId: point.leadDepartmentId, ratedAt };
+    const forged = await hub.query(recordMutation, { i: claimed }, asServices);
+    expect(codeOf(forged)).toBe('BAD_USER_INPUT');
+    expect(forged.errors?.[0]?.message).toMatch(/does not match services' record/);
+    expect(await evaluationsDb().rectificationCase.count({ where: { serviceRequestId: { in: ['sr-forged', happy] } } })).toBe(0);
+
+    // What evaluations asks services is for evaluations alone.
+    const fact = 'query($id: ID!) { serviceRatingFact(requestId: $id) { rating providerId } }';
+    expect(ok(await hub.query(fact, { id: happy }, { role: 'SERVICE', sub: 'service:evaluations' })).serviceRatingFact).toEqual({ rating: 'SATISFIED', providerId: point.providerId });
+    for (const as of [asServices, admin, provider(point.providerId)] as TokenClaims[]) expect(codeOf(await hub.query(fact, { id: happy }, as))).toBe('FORBIDDEN');
   });
 
   it('is seen by the district, the provider, the lead department and the community, not by others', async () => {

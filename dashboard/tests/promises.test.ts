@@ -41,11 +41,11 @@ describe('deadlines', () => {
 });
 
 describe('rectification cases', () => {
-  it('are overdue past the deadline unless verified or dismissed', () => {
+  it('are overdue past the deadline unless verified, dismissed or waiting on an appeal', () => {
     const today = '2026-08-01';
     expect(isOverdue(rcase('a', 'AWAITING_PLAN', '2026-07-24'), today)).toBe(true);
     expect(isOverdue(rcase('a', 'PLAN_SUBMITTED', '2026-07-24'), today)).toBe(true);
-    expect(isOverdue(rcase('a', 'APPEALED', '2026-07-24'), today)).toBe(true);
+    expect(isOverdue(rcase('a', 'APPEALED', '2026-07-24'), today)).toBe(false);
     expect(isOverdue(rcase('a', 'VERIFIED', '2026-07-24'), today)).toBe(false);
     expect(isOverdue(rcase('a', 'DISMISSED', '2026-07-24'), today)).toBe(false);
     expect(isOverdue(rcase('a', 'AWAITING_PLAN', '2026-08-01'), today)).toBe(false);

@@ -3,12 +3,14 @@
 // the provider running the service must rectify (the lead department when no provider served
 // it), the community of the request verifies, the deadline is 15 working days after the rating
 // day in the district. Deliveries repeat; the event id (and the request: one case per request)
-// make the case open once.
+// make the case open once. A new event is checked against services' own record of the request
+// (`confirm`), and the case is opened from that record, so a forged or stale event opens nothing.
 import { randomUUID } from 'node:crypto';
 import { anonymisedList, badInput } from '@shequ/kit';
 import type { DB } from '../db.js';
 import { Prisma, type RectificationCase } from '../generated/prisma/client.js';
 import { addWorkingDays, dayToDate, districtDay } from './calendar.js';
+import type { RatingFact } from './facts.js';
 import { rectificationWorkingDays } from './rectification.js';
 
 export const badRatings = ['DISSATISFIED', 'VERY_DISSATISFIED'] as const;
@@ -39,7 +41,12 @@ const id = (value: string | null | undefined, field: string, required = false): 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 /** The case the rating opened: new, or the one an earlier delivery (or the same request) opened. */
-export async function openServiceRatingCase(prisma: DB, input: BadServiceRating, now = new Date()): Promise<{ case: RectificationCase; opened: boolean }> {
+export async function openServiceRatingCase(
+  prisma: DB,
+  input: BadServiceRating,
+  confirm: (requestId: string) => Promise<RatingFact | null>,
+  now = new Date(),
+): Promise<{ case: RectificationCase; opened: boolean }> {
   const eventId = id(input.eventId, 'eventId', true)!;
   const requestId = id(input.requestId, 'requestId', true)!;
   const earlier = () => prisma.rectificationCase.findFirst({ where: { OR: [{ eventId }, { serviceRequestId: requestId }] } });
@@ -49,8 +56,17 @@ export async function openServiceRatingCase(prisma: DB, input: BadServiceRating,
   if (Number.isNaN(input.ratedAt.getTime()) || input.ratedAt.getTime() > now.getTime() + 5 * 60_000) throw badInput('ratedAt is not in the future', { field: 'ratedAt' });
   const providerId = id(input.providerId, 'providerId');
   const leadDepartmentId = id(input.leadDepartmentId, 'leadDepartmentId');
+  const communityId = id(input.communityId, 'communityId', true)!;
+  const serviceItemId = id(input.serviceItemId, 'serviceItemId', true)!;
+  const servicePointId = id(input.servicePointId, 'servicePointId');
   const responsible = providerId ? { targetKind: 'PROVIDER' as const, targetId: providerId } : leadDepartmentId ? { targetKind: 'DEPARTMENT' as const, targetId: leadDepartmentId } : null;
   if (!responsible) throw badInput('A rated service names its provider or its lead department: someone must rectify', { field: 'providerId' });
+  const fact = await confirm(requestId);
+  const matches =
+    fact !== null && fact.rating === input.rating && fact.communityId === communityId && fact.serviceItemId === serviceItemId &&
+    fact.servicePointId === servicePointId && fact.providerId === providerId && fact.leadDepartmentId === leadDepartmentId &&
+    Date.parse(fact.ratedAt) === input.ratedAt.getTime();
+  if (!matches) throw badInput(`The rating does not match services' record of request ${requestId}`, { field: 'requestId' });
   const comment = input.comment?.trim().slice(0, 500);
   const openedOn = districtDay(input.ratedAt);
   try {
@@ -61,13 +77,13 @@ export async function openServiceRatingCase(prisma: DB, input: BadServiceRating,
         ...responsible,
         badReviews: 1,
         comments: anonymisedList([comment || null]),
-        affectedCommunityIds: [id(input.communityId, 'communityId', true)!],
+        affectedCommunityIds: [communityId],
         openedOn: dayToDate(openedOn),
         deadline: dayToDate(addWorkingDays(openedOn, rectificationWorkingDays)),
         eventId,
         serviceRequestId: requestId,
-        serviceItemId: id(input.serviceItemId, 'serviceItemId', true),
-        servicePointId: id(input.servicePointId, 'servicePointId'),
+        serviceItemId,
+        servicePointId,
         providerId,
         leadDepartmentId,
         rating: input.rating,

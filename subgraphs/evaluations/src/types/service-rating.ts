@@ -1,5 +1,6 @@
 import { requireService } from '@shequ/kit';
 import { builder } from '../builder.js';
+import { ratedRequest } from '../domain/facts.js';
 import { openServiceRatingCase } from '../domain/service-rating.js';
 import { RectificationCase, ServiceRatingEnum } from './rectification.js';
 
@@ -24,12 +25,13 @@ builder.mutationField('recordBadServiceRating', (t) =>
     type: RectificationCase,
     description:
       'Opens the rectification case of a bad service rating, due 15 working days after the rating day. ' +
-      'Only the services subgraph (else FORBIDDEN); idempotent by eventId and by request, also under concurrent duplicates',
+      'Only the services subgraph (else FORBIDDEN), and only as services records the rating (asked through the gateway; else BAD_USER_INPUT, SUBGRAPH_UNAVAILABLE when it cannot be asked); ' +
+      'idempotent by eventId and by request, also under concurrent duplicates',
     authScopes: { role: 'SERVICE' },
     args: { input: t.arg({ type: BadServiceRatingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       requireService(ctx.caller, 'services', 'reports bad service ratings');
-      const result = await openServiceRatingCase(ctx.prisma, input);
+      const result = await openServiceRatingCase(ctx.prisma, input, (requestId) => ratedRequest(ctx.services, requestId));
       if (result.opened) ctx.log.info({ caseId: result.case.id, eventId: input.eventId, rating: input.rating }, 'rectification case opened for a bad service rating');
       else if (result.case.eventId !== input.eventId) ctx.log.warn({ caseId: result.case.id, eventId: input.eventId }, 'a second bad-rating event for a request that has its case; the first stands');
       return result.case;
