@@ -11,7 +11,14 @@ export function outboxWorkers(shared: SubgraphServices<DB>): BackgroundWorker[] 
     if (event.kind !== badRatingKind) throw new Error(`no delivery for outbox events of kind ${event.kind}`);
     await deliverBadRating(shared.services, event.payload as BadRating);
   };
-  const dispatcher = createOutboxDispatcher({ name: 'services', store: prismaOutboxStore(shared.prisma.outboxEvent), deliver, log: shared.log });
+  // Without a gateway (a subgraph started alone) nothing can be delivered: the table is left alone.
+  const dispatcher = createOutboxDispatcher({
+    name: 'services',
+    store: prismaOutboxStore(shared.prisma.outboxEvent),
+    deliver,
+    canDeliver: () => shared.services.reachable(),
+    log: shared.log,
+  });
   dispatchers.set(shared.prisma, dispatcher);
   return [
     {
