@@ -61,7 +61,7 @@ describe('rectification cases', () => {
     expect(rows.map((r) => [r.id, r.overdue, r.open])).toEqual([
       ['v', false, false],
       ['b', false, true],
-      ['a', true, true],
+      ['a', false, true], // appealed: the deadline stands still
       ['c', true, true],
     ]);
     expect(filterCases(rows, 'APPEALED').map((r) => r.id)).toEqual(['a']);
