@@ -280,6 +280,7 @@ const enums: Record<string, { zh: string; en: string }> = {
   DEPARTMENT: { zh: '职能部门', en: 'Department' },
   STREET: { zh: '街道', en: 'Street' },
   STAFF: { zh: '工作人员', en: 'Staff' },
+  PROVIDER: { zh: '服务机构', en: 'Service provider' },
   SERVICE_POINT: { zh: '服务网点', en: 'Service point' },
   SERVICE_CONTENT: { zh: '服务内容', en: 'Service content' },
   CHARGES: { zh: '收费标准', en: 'Charges' },

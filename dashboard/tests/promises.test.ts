@@ -13,6 +13,7 @@ const rcase = (id: string, status: RectificationCase['status'], deadline: string
   street: { id: `street-${id}`, name: `${id}街道`, nameEn: `${id} Street` },
   department: null,
   staff: null,
+  provider: null,
   campaign: { id: 'c', title: '评议' },
   badReviews: 3,
   openedOn: '2026-07-03',
@@ -40,11 +41,11 @@ describe('deadlines', () => {
 });
 
 describe('rectification cases', () => {
-  it('are overdue past the deadline unless verified or dismissed', () => {
+  it('are overdue past the deadline unless verified, dismissed or waiting on an appeal', () => {
     const today = '2026-08-01';
     expect(isOverdue(rcase('a', 'AWAITING_PLAN', '2026-07-24'), today)).toBe(true);
     expect(isOverdue(rcase('a', 'PLAN_SUBMITTED', '2026-07-24'), today)).toBe(true);
-    expect(isOverdue(rcase('a', 'APPEALED', '2026-07-24'), today)).toBe(true);
+    expect(isOverdue(rcase('a', 'APPEALED', '2026-07-24'), today)).toBe(false);
     expect(isOverdue(rcase('a', 'VERIFIED', '2026-07-24'), today)).toBe(false);
     expect(isOverdue(rcase('a', 'DISMISSED', '2026-07-24'), today)).toBe(false);
     expect(isOverdue(rcase('a', 'AWAITING_PLAN', '2026-08-01'), today)).toBe(false);
@@ -60,7 +61,7 @@ describe('rectification cases', () => {
     expect(rows.map((r) => [r.id, r.overdue, r.open])).toEqual([
       ['v', false, false],
       ['b', false, true],
-      ['a', true, true],
+      ['a', false, true], // appealed: the deadline stands still
       ['c', true, true],
     ]);
     expect(filterCases(rows, 'APPEALED').map((r) => r.id)).toEqual(['a']);

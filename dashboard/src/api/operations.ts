@@ -332,6 +332,11 @@ export const RectificationBoard = `query DashboardRectificationCases {
       name
       position
     }
+    provider {
+      id
+      name
+      nameEn
+    }
     campaign {
       id
       title

@@ -183,11 +183,13 @@ export type RectificationStatus = 'AWAITING_PLAN' | 'PLAN_SUBMITTED' | 'APPEALED
 
 export interface RectificationCase {
   id: string;
-  targetKind: TargetKind;
+  targetKind: TargetKind | 'PROVIDER';
   targetId: string;
   street: NamedRef | null;
   department: NamedRef | null;
   staff: { id: string; name: string; position: string } | null;
+  /** The service provider of a bad service rating's case. */
+  provider: NamedRef | null;
   campaign: { id: string; title: string } | null;
   badReviews: number;
   openedOn: string;

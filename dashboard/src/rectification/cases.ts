@@ -9,14 +9,15 @@ const closed = new Set<RectificationStatus>(['VERIFIED', 'DISMISSED']);
 
 export const isClosed = (status: RectificationStatus) => closed.has(status);
 
-/** The API's rule: past the deadline and not yet verified or dismissed. */
+/** The API's rule: past the deadline and not yet verified or dismissed; never while appealed (the deadline stands still). */
 export function isOverdue(c: Pick<RectificationCase, 'status' | 'deadline'>, today: string): boolean {
-  return !isClosed(c.status) && pastDeadline(c.deadline, today);
+  return !isClosed(c.status) && c.status !== 'APPEALED' && pastDeadline(c.deadline, today);
 }
 
 /** Who has to rectify: the street office, the department, or the staff member (with position). */
-export function targetName(lang: Lang, c: Pick<RectificationCase, 'street' | 'department' | 'staff' | 'targetId'>): string {
+export function targetName(lang: Lang, c: Pick<RectificationCase, 'street' | 'department' | 'staff' | 'provider' | 'targetId'>): string {
   if (c.street) return pickName(lang, c.street);
+  if (c.provider) return pickName(lang, c.provider);
   if (c.department) return pickName(lang, c.department);
   if (c.staff) return c.staff.position ? `${c.staff.name}（${c.staff.position}）` : c.staff.name;
   return c.targetId;

@@ -1,4 +1,5 @@
 export * from './auth/caller.js';
+export * from './calendar/index.js';
 export * from './database/adapters.js';
 export * from './database/migrations.js';
 export * from './database/open-database.js';
@@ -19,6 +20,7 @@ export * from './server/supervisor.js';
 export * from './server/process-guard.js';
 export * from './demo/jianghan.js';
 export * from './demo/random.js';
+export * from './demo/complaints.js';
 export * from './demo/seed-tables.js';
 export * from './demo/calendar.js';
 export * from './demo/co-construction.js';

@@ -23,6 +23,24 @@ function memoryStore(events: OutboxEvent[]) {
 const log = createLogger('outbox-test', 'silent');
 
 describe('outbox dispatcher', () => {
+  it('leaves the table alone while nothing can be delivered, and delivers once it can', async () => {
+    const { rows, store } = memoryStore([{ id: 'e1', kind: 'k', payload: {}, attempts: 0 }]);
+    const claims = vi.spyOn(store, 'claimDue');
+    let reachable = false;
+    const deliver = vi.fn(async () => {});
+    const dispatcher = createOutboxDispatcher({ name: 't', store, deliver, canDeliver: () => reachable, log, pollMs: 10 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(claims).not.toHaveBeenCalled();
+      expect(rows[0]!.attempts).toBe(0);
+      reachable = true;
+      await vi.waitFor(() => expect(rows[0]!.deliveredAt).not.toBeNull());
+      expect(deliver).toHaveBeenCalledTimes(1);
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
   it('retries a failing delivery with backoff until the receiver acknowledges, then never again', async () => {
     const { rows, store } = memoryStore([{ id: 'e1', kind: 'k', payload: { n: 1 }, attempts: 0 }]);
     let receiverUp = false;

@@ -50,7 +50,7 @@ export const caseLoader = (ctx: Context) =>
   );
 
 export const casesByCampaignLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('casesByCampaign', (c: RectificationCase) => c.campaignId, (ids: readonly string[]) =>
+  ctx.loaders.groupedBy('casesByCampaign', (c: RectificationCase) => c.campaignId ?? '', (ids: readonly string[]) =>
     ctx.prisma.rectificationCase.findMany({ where: { campaignId: { in: [...ids] } }, orderBy: [{ targetKind: 'asc' }, { targetId: 'asc' }] }),
   );
 

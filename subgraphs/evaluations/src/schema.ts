@@ -8,6 +8,7 @@ import './types/ballot.js';
 import './types/live.js';
 import './types/rectification.js';
 import './types/rectification-actions.js';
+import './types/service-rating.js';
 import './types/appraisal.js';
 import './types/accountability.js';
 

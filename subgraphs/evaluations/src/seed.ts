@@ -1,6 +1,7 @@
 import { bulkInsert, demoSeedTransaction, representativesPerCommunity, type Logger } from '@shequ/kit';
 import type { DB } from './db.js';
 import { demoBallots, demoCriteria, demoMinBallots, demoTargets } from './demo/campaign-data.js';
+import { demoCaseProgress } from './demo/rectification-progress.js';
 import { closeCampaign } from './domain/close.js';
 import { releaseAll } from './domain/release.js';
 import { dayToDate, halfYearOf } from './domain/calendar.js';
@@ -54,23 +55,11 @@ async function publishPast(prisma: DB, id: string, h: Half): Promise<void> {
   if (campaign.status === 'PUBLISHED') return;
   const cases = await prisma.rectificationCase.findMany({ where: { campaignId: id }, orderBy: { targetId: 'asc' } });
   const at = (days: number) => new Date(Math.min(Date.now(), closedAt.getTime() + days * DAY));
+  const progress = demoCaseProgress(cases, id, at);
   await prisma.$transaction([
-    ...cases.flatMap((c, i) => {
-      const plan = { plan: '建立问题台账，一周内逐项回复；每月到社区现场办公一次', planSubmittedAt: at(6) };
-      switch (i % 5) {
-        case 0:
-        case 1:
-          return [
-            prisma.rectificationCase.update({ where: { id: c.id }, data: { ...plan, status: 'VERIFIED', resolvedAt: at(18) } }),
-            prisma.rectificationVerification.createMany({ data: c.affectedCommunityIds.map((communityId) => ({ caseId: c.id, communityId, accepted: true, verifiedAt: at(18) })) }),
-          ];
-        case 2:
-          return [prisma.rectificationCase.update({ where: { id: c.id }, data: { ...plan, status: 'PLAN_SUBMITTED' } })];
-        case 3:
-          return [prisma.rectificationCase.update({ where: { id: c.id }, data: { status: 'APPEALED', statusBeforeAppeal: 'AWAITING_PLAN', appealReason: '部分差评反映的是其他部门的职责，申请复核', appealedAt: at(4) } })];
-        default:
-          return []; // still awaiting a plan: overdue
-      }
+    ...cases.flatMap((c) => {
+      const { update, verifications } = progress.get(c.id)!;
+      return [prisma.rectificationCase.update({ where: { id: c.id }, data: update }), prisma.rectificationVerification.createMany({ data: verifications })];
     }),
     prisma.campaign.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: at(10) } }),
   ]);

@@ -5,6 +5,7 @@ import { postgresAvailable, startTestSubgraph, type TestSubgraph } from '@shequ/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db.js';
 import { addWorkingDays, districtDay, halfYearOf } from '../src/domain/calendar.js';
+import { daysLeftAtAppeal, isOverdue, resumedDeadline, waitingOn, workingDaysLeft } from '../src/domain/rectification.js';
 import { computeResults, roundRatio } from '../src/domain/scoring.js';
 import evaluations from '../src/index.js';
 
@@ -75,6 +76,29 @@ describe('calendar and comments', () => {
     expect(addWorkingDays('2026-07-04', 1)).toBe('2026-07-06'); // Saturday → Monday
     expect(districtDay(new Date('2026-06-30T17:00:00Z'))).toBe('2026-07-01'); // 01:00 in Wuhan
     expect(halfYearOf(new Date('2026-06-30T17:00:00Z'))).toMatchObject({ start: '2026-07-01', end: '2026-12-31', half: 2 });
+  });
+
+  it('counts the deadline across National Day and its 补班 Saturday', () => {
+    // Closed on Monday 2026-09-28: Sep 29, 30 · Oct 1–7 off · Oct 8, 9, Sat 10 worked · Oct 12–16 · Oct 19–23.
+    expect(addWorkingDays('2026-09-28', 15)).toBe('2026-10-23');
+  });
+
+  it('stops the clock during an appeal and gives the days left back when it is rejected', () => {
+    const at = (day: string) => new Date(`${day}T04:00:00Z`); // noon in Wuhan
+    const deadline = new Date('2026-09-30T00:00:00Z');
+    // Appealed on Thursday 2026-09-24, before 中秋 (Sep 25–27 off): Mon 28, 29, 30 were left.
+    expect(daysLeftAtAppeal(deadline, at('2026-09-24'))).toBe(3);
+    const appealed = { status: 'APPEALED' as const, deadline, appealDaysLeft: 3 };
+    expect(isOverdue(appealed, at('2026-10-20'))).toBe(false);
+    expect(workingDaysLeft(appealed, at('2026-10-20'))).toBe(3);
+    expect(waitingOn(appealed)).toBe('DISTRICT');
+    // Rejected on Friday 2026-10-09: Sat 10 (worked), Mon 12, Tue 13.
+    expect(resumedDeadline(appealed, at('2026-10-09')).toISOString().slice(0, 10)).toBe('2026-10-13');
+    // Appealed when already past the deadline: the deadline stays, still overdue after a rejection.
+    expect(daysLeftAtAppeal(deadline, at('2026-10-08'))).toBeNull();
+    expect(resumedDeadline({ deadline, appealDaysLeft: null }, at('2026-10-20'))).toEqual(deadline);
+    expect(waitingOn({ status: 'PLAN_SUBMITTED' })).toBe('COMMUNITY');
+    expect(waitingOn({ status: 'VERIFIED' })).toBeNull();
   });
 
   it('strips phone and ID-card numbers and e-mail addresses, and sorts so order tells nothing', () => {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@shequ/kit';
 import { createClient, type DB } from './db.js';
+import { outboxWorkers } from './outbox/worker.js';
 import { schema } from './schema.js';
 import { seed } from './seed.js';
 
@@ -11,6 +12,8 @@ export const services: SubgraphDefinition<DB> = {
   createClient,
   schema,
   seed,
+  // Delivers bad ratings to evaluations' rectification cases until acknowledged.
+  workers: outboxWorkers,
 };
 
 export default services;

@@ -17,6 +17,7 @@ import './types/publicity.js';
 import './types/service-request.js';
 import './types/file-request.js';
 import './types/request-workflow.js';
+import './types/rating-fact.js';
 import './types/open311.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

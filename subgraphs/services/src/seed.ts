@@ -1,4 +1,4 @@
-import { lazy, seedDemoTables, type Logger } from '@shequ/kit';
+import { bulkInsert, lazy, seedDemoTables, type Logger } from '@shequ/kit';
 import type { DB } from './db.js';
 import { demoItems, demoSeries } from './demo/catalogue.js';
 import { demoNetwork } from './demo/network.js';
@@ -32,7 +32,8 @@ export async function seed(prisma: DB, log: Logger): Promise<void> {
     { table: 'TenderBid', rows: () => network().bids },
     { table: 'ServicePoint', rows: () => network().points },
     { table: 'ServicePointNotice', rows: () => network().notices },
-    { table: 'ServiceRequest', rows: () => requests().requests },
+    // A request's bad-rating event goes with it: evaluations opens its rectification case once delivered.
+    { table: 'ServiceRequest', rows: () => requests().requests, then: (tx) => bulkInsert(tx, 'OutboxEvent', requests().outbox) },
     { table: 'ServiceRequestEvent', rows: () => requests().events },
   ]);
   if (seeded) log.info(seeded, 'demo data seeded');

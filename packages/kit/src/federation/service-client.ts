@@ -15,6 +15,8 @@ export class ServiceCallError extends Error {
 export interface ServiceClient {
   /** Runs an operation through the gateway; throws ServiceCallError on transport or GraphQL errors. */
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Whether the gateway is known, so that a request can be tried at all. */
+  reachable(): boolean;
 }
 
 export interface ServiceClientOptions {
@@ -43,6 +45,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     return cached.token;
   };
   return {
+    reachable: () => Boolean(options.gatewayUrl()),
     async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
       const url = options.gatewayUrl();
       if (!url) throw new ServiceCallError('the gateway URL is not known yet');

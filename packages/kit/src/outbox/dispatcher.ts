@@ -30,6 +30,11 @@ export interface OutboxDispatcherOptions {
   store: OutboxStore;
   /** Resolves once the receiver has acknowledged the event; throws to retry later. */
   deliver: (event: OutboxEvent) => Promise<void>;
+  /**
+   * False while no delivery can succeed (no gateway known yet, say): the dispatcher then leaves
+   * the table alone instead of claiming events only to fail them. Default: always true.
+   */
+  canDeliver?: () => boolean;
   log: Logger;
   /** How often to look for due events when nothing woke the dispatcher. */
   pollMs?: number;
@@ -85,6 +90,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
 
   /** One pass; true when a full batch was due, so more may be waiting. */
   const pass = async (): Promise<boolean> => {
+    if (options.canDeliver && !options.canDeliver()) return false;
     const now = new Date();
     const due = await store.claimDue(now, new Date(now.getTime() + leaseMs), batchSize);
     // One at a time: a receiver that is struggling is not flooded, and order is kept.

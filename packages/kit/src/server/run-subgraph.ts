@@ -1,4 +1,5 @@
 import { loadHubSecrets, SecretsConfigError } from '../auth/secrets.js';
+import { CalendarConfigError, districtCalendar } from '../calendar/config.js';
 import { databaseTargetFromEnv, DatabaseConfigError } from '../database/target.js';
 import type { PrismaLike } from '../database/open-database.js';
 import { createLogger } from '../logger.js';
@@ -38,6 +39,8 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
     const port = process.env.PORT ? Number(process.env.PORT) : def.defaultPort;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseConfigError(`PORT must be a port number, not ${process.env.PORT}`);
     const { upstreamSecret, jwt } = loadHubSecrets(process.env, dataRoot);
+    // Read now, so that a bad SHEQU_HOLIDAYS_FILE stops the start rather than a later deadline.
+    districtCalendar(process.env);
     const gatewayUrl = process.env.GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 4000}/graphql`;
     running = await startSubgraph(def, {
       target,
@@ -52,7 +55,7 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
       log,
     });
   } catch (err) {
-    if (err instanceof DatabaseConfigError || err instanceof SecretsConfigError) {
+    if (err instanceof DatabaseConfigError || err instanceof SecretsConfigError || err instanceof CalendarConfigError) {
       // One clear line for the operator; no stack trace for a configuration mistake.
       process.stderr.write(`${def.name}: ${err.message}\n`);
     } else {

@@ -5,7 +5,7 @@
 // comments, some bad reviews. A few staff are newcomers with fewer ballots than a campaign's
 // minimum, so that the results show what is hidden below it.
 import { randomUUID } from 'node:crypto';
-import { anonymise, demoCommunities, demoDepartments, demoStaffRoster, demoStreets, representativeId, representativesPerCommunity, seededRandom, type Random } from '@shequ/kit';
+import { anonymise, demoCommunities, demoDepartments, demoGovernanceComplaint, demoStaffRoster, demoStreets, representativeId, representativesPerCommunity, seededRandom, type Random } from '@shequ/kit';
 import { voterKey } from '../domain/ballot-key.js';
 import type { TargetKind } from '../domain/scoring.js';
 
@@ -18,14 +18,6 @@ export const demoCriteria = [
 
 const praise = ['办事效率高，态度热情', '社区活动支持到位', '上门服务很及时', '公示信息清楚，承诺都兑现了', '工作人员耐心细致', '下沉社区的同志常来常往'];
 const neutral = ['总体还可以，希望加强沟通', '基本满意，个别事项办理偏慢', '希望多听听居民意见'];
-const complaints = [
-  '窗口办事排队时间太长',
-  '反映的问题迟迟没有回复',
-  '承诺的整改没有落实',
-  '下沉社区的人员很少见到',
-  '电话打了多次没人接，我的电话 13812345678',
-  '把行政事务推给社区，社区负担太重',
-];
 
 interface DemoTarget {
   targetId: string;
@@ -62,7 +54,8 @@ function level(random: Random, quality: number): number {
 function comment(random: Random, levels: number[]): string | null {
   if (!random.chance(0.12)) return null;
   const mean = levels.reduce((a, b) => a + b, 0) / levels.length;
-  return anonymise(random.pick(mean >= 3.8 ? praise : mean >= 3 ? neutral : complaints));
+  // Bad reviews' comments end up in rectification cases: composed, not picked from a handful.
+  return anonymise(mean >= 3.8 ? random.pick(praise) : mean >= 3 ? random.pick(neutral) : demoGovernanceComplaint(random));
 }
 
 export interface DemoBallot {

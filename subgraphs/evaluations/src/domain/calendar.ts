@@ -1,24 +1,14 @@
-// Dates of the district (Asia/Shanghai, UTC+8 all year) and the rectification deadline in
-// working days (Monday to Friday; public holidays are not modelled).
+// Dates of the district (Asia/Shanghai) and rectification deadlines in working days: the kit's
+// calendar of official holidays and 补班 weekends, with SHEQU_HOLIDAYS_FILE on top.
+import { districtCalendar, districtDay } from '@shequ/kit';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
-/** The district's calendar day of an instant, as YYYY-MM-DD. */
-export function districtDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { districtDay };
 
 /** The day `count` working days after `day` (YYYY-MM-DD); `day` itself does not count. */
-export function addWorkingDays(day: string, count: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  let left = count;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left--;
-  }
-  return date.toISOString().slice(0, 10);
-}
+export const addWorkingDays = (day: string, count: number): string => districtCalendar().addWorkingDays(day, count);
+
+/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export const workingDaysBetween = (from: string, to: string): number => districtCalendar().workingDaysBetween(from, to);
 
 /** Days as Prisma stores `@db.Date` columns: midnight UTC. */
 export const dayToDate = (day: string) => new Date(`${day}T00:00:00Z`);

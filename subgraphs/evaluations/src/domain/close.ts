@@ -7,9 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { anonymisedList, conflict, notFound } from '@shequ/kit';
 import type { DB } from '../db.js';
 import { addWorkingDays, dayToDate, districtDay } from './calendar.js';
+import { rectificationWorkingDays } from './rectification.js';
 import { isBadReview } from './scoring.js';
-
-export const rectificationWorkingDays = 15;
 
 export interface ClosedCampaign {
   cases: number;

@@ -157,3 +157,27 @@ export async function districtFacts(services: ServiceClient, staffIds: readonly 
   }
   return { communities, streets: new Set(data.streets.map((s) => s.id)), departments: new Set(data.departments.map((d) => d.id)), staff };
 }
+
+/** A rated request as services records it: what a bad-rating event is checked against. */
+export interface RatingFact {
+  requestId: string;
+  communityId: string;
+  serviceItemId: string;
+  servicePointId: string | null;
+  providerId: string | null;
+  leadDepartmentId: string | null;
+  rating: string;
+  ratedAt: string;
+}
+
+/** Asked afresh each time (no cache): a case opens once per request, so this is asked about once. */
+export async function ratedRequest(services: ServiceClient, requestId: string): Promise<RatingFact | null> {
+  const data = await ask<{ serviceRatingFact: RatingFact | null }>(
+    services,
+    'services',
+    'check the rating against its request',
+    'query EvaluationsRatingFact($id: ID!) { serviceRatingFact(requestId: $id) { requestId communityId serviceItemId servicePointId providerId leadDepartmentId rating ratedAt } }',
+    { id: requestId },
+  );
+  return data.serviceRatingFact;
+}

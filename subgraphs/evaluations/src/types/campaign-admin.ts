@@ -5,6 +5,7 @@ import { closeCampaign } from '../domain/close.js';
 import { announceStatus } from '../domain/live.js';
 import { openCampaign } from '../domain/open.js';
 import { Campaign } from './campaign.js';
+import type { TargetKind } from '../domain/scoring.js';
 import { TargetKindEnum } from './refs.js';
 
 const CriterionInput = builder.inputType('EvaluationCriterionInput', {
@@ -45,6 +46,9 @@ function validated(input: Input) {
   if (minBallots < 1 || minBallots > 1000) throw badInput('minBallots is between 1 and 1000', { field: 'minBallots' });
   if (input.targets.length === 0 || input.targets.length > 1000) throw badInput('A campaign has 1 to 1000 targets', { field: 'targets' });
   if (!unique(input.targets.map((t) => t.id))) throw badInput('A target is listed twice', { field: 'targets' });
+  if (input.targets.some((t) => t.kind === 'PROVIDER')) {
+    throw badInput('A campaign scores streets, departments and staff; providers are rated through their service requests', { field: 'targets' });
+  }
   if (input.criteria.length === 0 || input.criteria.length > 20) throw badInput('A campaign has 1 to 20 criteria', { field: 'criteria' });
   if (!unique(input.criteria.map((c) => c.key))) throw badInput('A criterion key is listed twice', { field: 'criteria' });
   const criteria = input.criteria.map((c, position) => {
@@ -63,7 +67,7 @@ function validated(input: Input) {
   return {
     campaign: { title, periodStart: new Date(`${input.periodStart}T00:00:00Z`), periodEnd: new Date(`${input.periodEnd}T00:00:00Z`), minBallots, scopeCommunityIds: scope, observerIds },
     criteria,
-    targets: input.targets.map((t, position) => ({ targetId: t.id, kind: t.kind, position })),
+    targets: input.targets.map((t, position) => ({ targetId: t.id, kind: t.kind as TargetKind, position })),
   };
 }
 

@@ -2,7 +2,7 @@ import { badInput, conflict, forbidden, notFound, unauthenticated, type Caller }
 import type { Context } from '../builder.js';
 import { builder } from '../builder.js';
 import type { Prisma, RectificationCase as CaseRow, RectificationStatus } from '../generated/prisma/client.js';
-import { actsForTarget, representsAffected } from '../domain/rectification.js';
+import { actsForTarget, daysLeftAtAppeal, resumedDeadline, verifiesFor } from '../domain/rectification.js';
 import { RectificationCase } from './rectification.js';
 
 function text(value: string, field: string, max = 4000): string {
@@ -27,7 +27,7 @@ async function transition(ctx: Context, c: CaseRow, from: RectificationStatus[],
   return ctx.prisma.rectificationCase.findUniqueOrThrow({ where: { id: c.id } });
 }
 
-const targetStaff = 'the target\'s own street office, department or staff member';
+const targetStaff = 'the target\'s own street office, department, staff member or service provider';
 
 builder.mutationFields((t) => ({
   submitRectificationPlan: t.field({
@@ -42,11 +42,11 @@ builder.mutationFields((t) => ({
   verifyRectification: t.field({
     type: RectificationCase,
     description:
-      "An affected community's assembly (any of its representatives) accepts the rectification or sends it back with a note. " +
+      "An affected community's assembly (any of its representatives; for a service rating also its committee staff) accepts the rectification or sends it back with a note. " +
       'When every affected community has accepted, the case is VERIFIED.',
     args: { caseId: t.arg.id({ required: true }), accepted: t.arg.boolean({ required: true }), note: t.arg.string() },
     resolve: async (_root, args, ctx) => {
-      const c = await load(ctx, args.caseId, representsAffected, 'representatives of the affected communities');
+      const c = await load(ctx, args.caseId, verifiesFor, 'representatives (for a service rating, committee staff) of the affected communities');
       const communityId = ctx.caller.communityId!;
       const note = args.note ? text(args.note, 'note', 1000) : null;
       if (!args.accepted && !note) throw badInput('Say why the rectification is not accepted', { field: 'note' });
@@ -85,12 +85,16 @@ builder.mutationFields((t) => ({
         statusBeforeAppeal: c.status,
         appealReason: text(args.reason, 'reason', 2000),
         appealedAt: new Date(),
+        // The deadline stands still while the district decides.
+        appealDaysLeft: daysLeftAtAppeal(c.deadline),
       });
     },
   }),
   decideRectificationAppeal: t.field({
     type: RectificationCase,
-    description: 'A district administrator upholds the appeal (case DISMISSED) or rejects it (the case resumes)',
+    description:
+      'A district administrator upholds the appeal (case DISMISSED) or rejects it: the case resumes where it stood, ' +
+      'its deadline as many working days after the decision as were left when the appeal was filed',
     authScopes: { role: 'DISTRICT_ADMIN' },
     args: { caseId: t.arg.id({ required: true }), upheld: t.arg.boolean({ required: true }), note: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -102,7 +106,7 @@ builder.mutationFields((t) => ({
         ['APPEALED'],
         args.upheld
           ? { ...decided, appealDecision: 'UPHELD', status: 'DISMISSED', resolvedAt: new Date() }
-          : { ...decided, appealDecision: 'REJECTED', status: c.statusBeforeAppeal ?? 'AWAITING_PLAN' },
+          : { ...decided, appealDecision: 'REJECTED', status: c.statusBeforeAppeal ?? 'AWAITING_PLAN', deadline: resumedDeadline(c) },
       );
     },
   }),

@@ -16,8 +16,10 @@ export const Department = accountableRef('Department');
 export const Staff = accountableRef('Staff');
 
 export const TargetKindEnum = builder.enumType('EvaluationTargetKind', {
-  description: 'What a campaign target is: a street office, a functional department or a staff member',
-  values: ['STREET', 'DEPARTMENT', 'STAFF'] as const,
+  description:
+    'What a campaign target is: a street office, a functional department or a staff member. ' +
+    'PROVIDER, a service provider, is only ever the party of a service-rating rectification case',
+  values: ['STREET', 'DEPARTMENT', 'STAFF', 'PROVIDER'] as const,
 });
 
 export const GradeEnum = builder.enumType('EvaluationGrade', {
@@ -32,7 +34,7 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
  * nullable references (a union would not compose across the owners), so that e.g.
  * `department { name }` is resolved by `departments` and a subgraph down means null, not an error.
  */
-export function targetFields<P extends { targetId: string }>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>, kindOf: (p: P) => TargetKind) {
+export function targetFields<P extends { targetId: string }>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>, kindOf: (p: P) => TargetKind | 'PROVIDER') {
   const ref = (p: P, kind: TargetKind) => (kindOf(p) === kind ? { id: p.targetId } : null);
   return {
     targetKind: t.field({ type: TargetKindEnum, resolve: kindOf }),
@@ -42,3 +44,8 @@ export function targetFields<P extends { targetId: string }>(t: PothosSchemaType
     staff: t.field({ type: Staff, nullable: true, description: 'Set when the target is a staff member', resolve: (p) => ref(p, 'STAFF') }),
   };
 }
+
+// Owned by `services`: what a service-rating case was about.
+export const ServiceProvider = builder.externalRef('ServiceProvider', key()).implement({ externalFields: (t) => ({ id: t.id() }) });
+export const ServicePoint = builder.externalRef('ServicePoint', key()).implement({ externalFields: (t) => ({ id: t.id() }) });
+export const ServiceItem = builder.externalRef('ServiceItem', key()).implement({ externalFields: (t) => ({ id: t.id() }) });

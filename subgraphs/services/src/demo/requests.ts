@@ -1,12 +1,13 @@
 // Demo service requests: a few hundred over the last half-year, most taken by a community's own
 // service point and carried through to a rating, some still open, some rejected. Residents are
 // the demo residents of `committees` (resident-<community>-0001 … -0030).
-import { seededRandom, type Random } from '@shequ/kit';
+import { demoServiceComplaint, seededRandom, type Random } from '@shequ/kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ServiceRating, ServiceRequestStatus } from '../generated/prisma/enums.js';
 import { newId } from '../ids.js';
+import { badRatingFor, badRatingKind, isBadRating } from '../outbox/bad-rating.js';
 import { waitingForDispatch } from '../request-status.js';
-import { demoItems } from './catalogue.js';
+import { demoItems, demoSeries } from './catalogue.js';
 import { communityById, communityCentre, days, flat, hours, near, pad } from './places.js';
 
 export const demoRequestCount = 420;
@@ -30,9 +31,11 @@ const comments: Record<ServiceRating, string[]> = {
   VERY_SATISFIED: ['服务人员很耐心', '准时上门，非常满意'],
   SATISFIED: ['服务不错', '按时完成'],
   BASICALLY_SATISFIED: ['还可以，等待时间稍长'],
-  DISSATISFIED: ['上门时间一再推迟'],
-  VERY_DISSATISFIED: ['收费与公示不一致'],
+  DISSATISFIED: [],
+  VERY_DISSATISFIED: [],
 };
+const commentOn = (random: Random, rating: ServiceRating, service: string) =>
+  isBadRating(rating) ? demoServiceComplaint(random, service) : random.pick(comments[rating]);
 
 function weighted<T>(random: Random, options: [T, number][]): T {
   let roll = random.next() * options.reduce((sum, [, w]) => sum + w, 0);
@@ -99,9 +102,32 @@ export function demoRequests(now: Date, points: DemoPoint[]) {
       completedAt: times[3] ?? null,
       closedAt: status === 'CLOSED' || status === 'REJECTED' ? last : null,
       rating,
-      ratingComment: rating && random.chance(0.5) ? random.pick(comments[rating]) : null,
+      // Most bad ratings say why: their comments go to the rectification case.
+      ratingComment: rating && random.chance(isBadRating(rating) ? 0.85 : 0.5) ? commentOn(random, rating, item.name) : null,
       ratedAt: rating ? last : null,
     });
   }
-  return { requests, events };
+  return { requests, events, outbox: badRatingEvents(now, requests) };
+}
+
+/**
+ * Rectification cases of bad ratings opened through the outbox from about six weeks ago (older
+ * ones were followed up before the hub): their events, waiting to be delivered on the first start.
+ */
+export const badRatingsSentSinceDays = 45;
+
+function badRatingEvents(now: Date, requests: Prisma.ServiceRequestCreateManyInput[]): Prisma.OutboxEventCreateManyInput[] {
+  const since = now.getTime() - days(badRatingsSentSinceDays);
+  return requests.flatMap((r) => {
+    const ratedAt = r.ratedAt as Date | null;
+    if (!ratedAt || ratedAt.getTime() < since || !isBadRating(r.rating ?? null)) return [];
+    const item = demoItems.find((i) => i.id === r.itemId)!;
+    const series = demoSeries.find((s) => s.id === item.seriesId)!;
+    const event = badRatingFor(
+      { id: r.id!, communityId: r.communityId, itemId: r.itemId, servicePointId: r.servicePointId ?? null, providerId: r.providerId ?? null, rating: r.rating!, ratingComment: r.ratingComment ?? null, ratedAt },
+      item,
+      series,
+    );
+    return [{ id: event.eventId, kind: badRatingKind, payload: { ...event }, createdAt: ratedAt }];
+  });
 }

@@ -5,6 +5,8 @@ import { isProvider, isRequestStaff } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { newId } from '../ids.js';
 import { inServiceWhere } from '../loaders.js';
+import { badRatingFor, badRatingKind, isBadRating } from '../outbox/bad-rating.js';
+import { wakeOutbox } from '../outbox/worker.js';
 import { moversFor, ratableStatuses, type Mover } from '../request-status.js';
 import { future, optionalText } from '../validate.js';
 import { ServiceRating, ServiceRequestStatus } from './enums.js';
@@ -90,7 +92,9 @@ builder.mutationFields((t) => ({
   }),
   rateServiceRequest: t.prismaField({
     type: 'ServiceRequest',
-    description: 'The resident rates the finished service once (好差评); rating a COMPLETED request closes it',
+    description:
+      'The resident rates the finished service once (好差评); rating a COMPLETED request closes it. ' +
+      'DISSATISFIED or VERY_DISSATISFIED opens a rectification case in evaluations (delivered through an outbox, opened once)',
     authScopes: { role: 'RESIDENT' },
     args: { id: t.arg.id({ required: true }), rating: t.arg({ type: ServiceRating, required: true }), comment: t.arg.string() },
     resolve: async (query, _root, args, ctx) => {
@@ -106,7 +110,13 @@ builder.mutationFields((t) => ({
         const { count } = await tx.serviceRequest.updateMany({ where: { id: request.id, status: request.status, rating: null }, data });
         if (count === 0) throw conflict('This service has already been rated');
         await tx.serviceRequestEvent.create({ data: { id: newId('sre'), requestId: request.id, status: 'CLOSED', note: `rated ${args.rating}`, actorRole: 'RESIDENT' } });
+        if (isBadRating(args.rating)) {
+          const item = await tx.serviceItem.findUniqueOrThrow({ where: { id: request.itemId }, select: { departmentId: true, series: { select: { departmentId: true } } } });
+          const event = badRatingFor({ ...request, rating: args.rating, ratingComment: data.ratingComment, ratedAt: now }, item, item.series);
+          await tx.outboxEvent.create({ data: { id: event.eventId, kind: badRatingKind, payload: { ...event } } });
+        }
       });
+      if (isBadRating(args.rating)) wakeOutbox(ctx.prisma);
       return ctx.prisma.serviceRequest.findUniqueOrThrow({ ...query, where: { id: request.id } });
     },
   }),
