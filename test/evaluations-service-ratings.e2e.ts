@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { districtDay, officialHolidays, type TokenClaims } from '@shequ/kit';
+import { districtDayOf, officialHolidays, type TokenClaims } from '@shequ/kit';
 import { startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
@@ -26,7 +26,7 @@ const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
 // Two weekdays off and a Saturday worked, all after tomorrow: inside the deadline's window
 // whether the rating falls on today or (past midnight in Wuhan) tomorrow.
-const tomorrow = dayAfter(districtDay(new Date()));
+const tomorrow = dayAfter(districtDayOf(new Date()));
 const upcoming = Array.from({ length: 14 }, (_, i) => dayAfter(tomorrow, i + 1));
 const configured = { holidays: upcoming.filter((d) => weekday(d) >= 1 && weekday(d) <= 5).slice(0, 2), workdays: upcoming.filter((d) => weekday(d) === 6).slice(0, 1) };
 
@@ -105,7 +105,7 @@ describe('bad service ratings open rectification cases', () => {
     const { id, ratedAt } = await served('VERY_DISSATISFIED', '约好上午上门，下午才到，我的电话 13912345678');
     await vi.waitFor(async () => expect(await casesOf(id)).toHaveLength(1), arrives);
     const c = (await caseOf(id))!;
-    const ratingDay = districtDay(new Date(ratedAt));
+    const ratingDay = districtDayOf(new Date(ratedAt));
     expect(c).toMatchObject({
       source: 'SERVICE_RATING',
       status: 'AWAITING_PLAN',
@@ -124,7 +124,7 @@ describe('bad service ratings open rectification cases', () => {
       openedOn: ratingDay,
       deadline: expectedDeadline(ratingDay, 15),
       overdue: false,
-      workingDaysLeft: 15 - (ratingDay < districtDay(new Date()) ? 1 : 0),
+      workingDaysLeft: 15 - (ratingDay < districtDayOf(new Date()) ? 1 : 0),
       waitingOn: 'RESPONSIBLE',
       pendingCommunities: [],
     });
@@ -216,7 +216,7 @@ describe('bad service ratings open rectification cases', () => {
     const { id } = await served('VERY_DISSATISFIED', '收费和公示的不一致');
     await vi.waitFor(async () => expect(await casesOf(id)).toHaveLength(1), arrives);
     const caseId = (await casesOf(id))[0]!.id;
-    const today = districtDay(new Date());
+    const today = districtDayOf(new Date());
     // Three working days left when the provider appeals.
     await evaluationsDb().rectificationCase.update({ where: { id: caseId }, data: { deadline: new Date(`${expectedDeadline(today, 3)}T00:00:00Z`) } });
     const act = (q: string, vars: Record<string, unknown>, as: TokenClaims) => hub.query<{ r: Case }>(`mutation${q.replace('$FIELDS', `{ ${caseFields} }`)}`, vars, as);
@@ -232,7 +232,7 @@ describe('bad service ratings open rectification cases', () => {
     expect((await caseOf(id))!).toMatchObject({ overdue: false, workingDaysLeft: 3 });
     expect(codeOf(await act('($id: ID!) { r: decideRectificationAppeal(caseId: $id, upheld: false, note: "停电不影响电话告知") $FIELDS }', { id: caseId }, provider(point.providerId)))).toBe('FORBIDDEN');
     const rejected = ok(await act('($id: ID!) { r: decideRectificationAppeal(caseId: $id, upheld: false, note: "停电不影响电话告知") $FIELDS }', { id: caseId }, admin)).r;
-    const decisionDay = districtDay(new Date());
+    const decisionDay = districtDayOf(new Date());
     expect(rejected).toMatchObject({ status: 'AWAITING_PLAN', waitingOn: 'RESPONSIBLE', deadline: expectedDeadline(decisionDay, 3), overdue: false, workingDaysLeft: 3 });
 
     // The plan goes to the community, whose committee staff verify it.

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CalendarConfigError, calendarWith, districtCalendar, districtDay, officialHolidays, parseHolidayOverrides } from '../src/index.js';
+import { CalendarConfigError, calendarWith, districtCalendar, districtDayOf, officialHolidays, parseHolidayOverrides } from '../src/index.js';
 
 const official = districtCalendar({});
 
@@ -40,7 +40,7 @@ describe('the district working calendar', () => {
   });
 
   it('is the district day in Asia/Shanghai', () => {
-    expect(districtDay(new Date('2026-09-30T16:30:00Z'))).toBe('2026-10-01');
+    expect(districtDayOf(new Date('2026-09-30T16:30:00Z'))).toBe('2026-10-01');
   });
 
   it('takes added and overridden days from SHEQU_HOLIDAYS_FILE', () => {

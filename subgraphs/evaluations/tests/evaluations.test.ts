@@ -4,7 +4,7 @@ import { anonymise, anonymisedList, createLogger, demoDepartments, demoStaffRost
 import { postgresAvailable, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db.js';
-import { addWorkingDays, districtDay, halfYearOf } from '../src/domain/calendar.js';
+import { addWorkingDays, districtDayOf, halfYearOf } from '../src/domain/calendar.js';
 import { daysLeftAtAppeal, isOverdue, resumedDeadline, waitingOn, workingDaysLeft } from '../src/domain/rectification.js';
 import { computeResults, roundRatio } from '../src/domain/scoring.js';
 import evaluations from '../src/index.js';
@@ -74,7 +74,7 @@ describe('calendar and comments', () => {
   it('counts 15 working days, skipping weekends', () => {
     expect(addWorkingDays('2026-07-03', 15)).toBe('2026-07-24'); // a Friday → three weeks later
     expect(addWorkingDays('2026-07-04', 1)).toBe('2026-07-06'); // Saturday → Monday
-    expect(districtDay(new Date('2026-06-30T17:00:00Z'))).toBe('2026-07-01'); // 01:00 in Wuhan
+    expect(districtDayOf(new Date('2026-06-30T17:00:00Z'))).toBe('2026-07-01'); // 01:00 in Wuhan
     expect(halfYearOf(new Date('2026-06-30T17:00:00Z'))).toMatchObject({ start: '2026-07-01', end: '2026-12-31', half: 2 });
   });
 

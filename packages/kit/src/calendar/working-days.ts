@@ -1,7 +1,7 @@
 // Working days of the district: Monday to Friday, except public holidays, plus the weekend days
 // worked in exchange. Deadlines in working days (a rectification's 15) are counted on this.
 
-/** Days as YYYY-MM-DD; the district's calendar day of an instant is districtDay(). */
+/** Days as YYYY-MM-DD; the district's calendar day of an instant is districtDayOf() (time/district-day.ts). */
 export type Day = string;
 
 export interface WorkingCalendar {
@@ -10,14 +10,6 @@ export interface WorkingCalendar {
   addWorkingDays(day: Day, count: number): Day;
   /** Working days after `from` up to and including `to`; 0 when `to` is not after `from`. */
   workingDaysBetween(from: Day, to: Day): number;
-}
-
-// The district is Asia/Shanghai: UTC+8 all year, no daylight saving.
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
-/** The district's calendar day of an instant. */
-export function districtDay(at: Date): Day {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const next = (day: Day): Day => {

@@ -1,8 +1,8 @@
 // Dates of the district (Asia/Shanghai) and rectification deadlines in working days: the kit's
 // calendar of official holidays and 补班 weekends, with SHEQU_HOLIDAYS_FILE on top.
-import { districtCalendar, districtDay } from '@shequ/kit';
+import { districtCalendar, districtDayOf } from '@shequ/kit';
 
-export { districtDay };
+export { districtDayOf };
 
 /** The day `count` working days after `day` (YYYY-MM-DD); `day` itself does not count. */
 export const addWorkingDays = (day: string, count: number): string => districtCalendar().addWorkingDays(day, count);
@@ -16,7 +16,7 @@ export const dateToDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The half-year containing `at` in the district: [first day, last day, label]. */
 export function halfYearOf(at: Date): { start: string; end: string; year: number; half: 1 | 2 } {
-  const today = districtDay(at);
+  const today = districtDayOf(at);
   const year = Number(today.slice(0, 4));
   const half = Number(today.slice(5, 7)) <= 6 ? 1 : 2;
   return half === 1 ? { start: `${year}-01-01`, end: `${year}-06-30`, year, half } : { start: `${year}-07-01`, end: `${year}-12-31`, year, half };

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { anonymisedList, conflict, notFound } from '@shequ/kit';
 import type { DB } from '../db.js';
-import { addWorkingDays, dayToDate, districtDay } from './calendar.js';
+import { addWorkingDays, dayToDate, districtDayOf } from './calendar.js';
 import { rectificationWorkingDays } from './rectification.js';
 import { isBadReview } from './scoring.js';
 
@@ -31,7 +31,7 @@ export async function closeCampaign(prisma: DB, campaignId: string, now = new Da
       const targets = await tx.campaignTarget.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
       const ballots = await tx.ballot.findMany({ where: { campaignId }, select: { targetId: true, levels: true, comment: true, communityId: true } });
       const bad = ballots.filter((b) => isBadReview(criteria, b.levels));
-      const openedOn = districtDay(now);
+      const openedOn = districtDayOf(now);
       const deadline = addWorkingDays(openedOn, rectificationWorkingDays);
       const counts = new Map<string, number>();
       for (const b of ballots) counts.set(b.targetId, (counts.get(b.targetId) ?? 0) + 1);

@@ -11,7 +11,7 @@
 import type { Caller } from '@shequ/kit';
 import type { Campaign, RectificationCase, RectificationStatus } from '../generated/prisma/client.js';
 import { isNamedObserver } from './access.js';
-import { addWorkingDays, dateToDay, dayToDate, districtDay, workingDaysBetween } from './calendar.js';
+import { addWorkingDays, dateToDay, dayToDate, districtDayOf, workingDaysBetween } from './calendar.js';
 
 /** Working days the target has to rectify, whatever opened the case. */
 export const rectificationWorkingDays = 15;
@@ -33,25 +33,25 @@ export function waitingOn(c: Pick<RectificationCase, 'status'>): RectificationPa
 }
 
 export function isOverdue(c: Pick<RectificationCase, 'status' | 'deadline'>, now = new Date()): boolean {
-  return !resolved.has(c.status) && c.status !== 'APPEALED' && districtDay(now) > dateToDay(c.deadline);
+  return !resolved.has(c.status) && c.status !== 'APPEALED' && districtDayOf(now) > dateToDay(c.deadline);
 }
 
 /** Working days before the deadline (0 on the day itself and after it); frozen while appealed; null once resolved. */
 export function workingDaysLeft(c: Pick<RectificationCase, 'status' | 'deadline' | 'appealDaysLeft'>, now = new Date()): number | null {
   if (resolved.has(c.status)) return null;
   if (c.status === 'APPEALED') return c.appealDaysLeft ?? 0;
-  return workingDaysBetween(districtDay(now), dateToDay(c.deadline));
+  return workingDaysBetween(districtDayOf(now), dateToDay(c.deadline));
 }
 
 /** What an appeal filed today keeps of the deadline: the working days left, or null when it is past. */
 export function daysLeftAtAppeal(deadline: Date, now = new Date()): number | null {
-  const today = districtDay(now);
+  const today = districtDayOf(now);
   return dateToDay(deadline) < today ? null : workingDaysBetween(today, dateToDay(deadline));
 }
 
 /** The deadline after an appeal rejected today: as many working days on as were left when it was filed. */
 export function resumedDeadline(c: Pick<RectificationCase, 'deadline' | 'appealDaysLeft'>, now = new Date()): Date {
-  return c.appealDaysLeft == null ? c.deadline : dayToDate(addWorkingDays(districtDay(now), c.appealDaysLeft));
+  return c.appealDaysLeft == null ? c.deadline : dayToDate(addWorkingDays(districtDayOf(now), c.appealDaysLeft));
 }
 
 /** The target's own people: its street office or department, the staff member themselves, or the provider. */

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { anonymisedList, badInput } from '@shequ/kit';
 import type { DB } from '../db.js';
 import { Prisma, type RectificationCase } from '../generated/prisma/client.js';
-import { addWorkingDays, dayToDate, districtDay } from './calendar.js';
+import { addWorkingDays, dayToDate, districtDayOf } from './calendar.js';
 import type { RatingFact } from './facts.js';
 import { rectificationWorkingDays } from './rectification.js';
 
@@ -68,7 +68,7 @@ export async function openServiceRatingCase(
     Date.parse(fact.ratedAt) === input.ratedAt.getTime();
   if (!matches) throw badInput(`The rating does not match services' record of request ${requestId}`, { field: 'requestId' });
   const comment = input.comment?.trim().slice(0, 500);
-  const openedOn = districtDay(input.ratedAt);
+  const openedOn = districtDayOf(input.ratedAt);
   try {
     const created = await prisma.rectificationCase.create({
       data: {

@@ -28,7 +28,7 @@ async function ownEvents(ctx: Context, targetId: string): Promise<Event[]> {
   const results = await Promise.all(published.map((c) => resultsLoader(ctx).load(c.id)));
   const scoreEvents = published.flatMap((c, i) => results[i]!.filter((r) => r.targetId === targetId).flatMap((r) => resultEvents(c, r)));
   const verifications = await Promise.all(cases.map((c) => verificationsLoader(ctx).load(c.id)));
-  const closedAt = await Promise.all(cases.map(async (c) => (await campaignLoader(ctx).load(c.campaignId))?.closedAt ?? null));
+  const closedAt = await Promise.all(cases.map(async (c) => (c.campaignId ? ((await campaignLoader(ctx).load(c.campaignId))?.closedAt ?? null) : null)));
   return [...scoreEvents, ...cases.flatMap((c, i) => caseEvents(c, verifications[i]!, closedAt[i]!))];
 }
 

@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, notFound } from '@shequ/kit';
+import { badInput, conflict, forbidden, notFound, wakeOutbox } from '@shequ/kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ServiceRequestStatus as Status } from '../generated/prisma/enums.js';
 import { isProvider, isRequestStaff } from '../access.js';
@@ -6,7 +6,6 @@ import { builder, type Context } from '../builder.js';
 import { newId } from '../ids.js';
 import { inServiceWhere } from '../loaders.js';
 import { badRatingFor, badRatingKind, isBadRating } from '../outbox/bad-rating.js';
-import { wakeOutbox } from '../outbox/worker.js';
 import { moversFor, ratableStatuses, type Mover } from '../request-status.js';
 import { future, optionalText } from '../validate.js';
 import { ServiceRating, ServiceRequestStatus } from './enums.js';
