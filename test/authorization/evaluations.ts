@@ -6,7 +6,7 @@
 // (real representatives of them), and an appeal decided by the district.
 import { representativeId } from '@shequ/kit';
 import evaluations from '../../subgraphs/evaluations/src/index.js';
-import { admin, callers, defineSuite, nobody, own, pastTheCheck, personas, variants } from './matrix.js';
+import { admin, callers, defineSuite, nobody, own, pastTheCheck, personas, variants, type Caller } from './matrix.js';
 
 interface Campaign {
   id: string;
@@ -25,7 +25,7 @@ interface Case {
 interface Fixtures {
   open: Campaign;
   published: Campaign;
-  /** A verified case (nothing applies to it any more) of a department that is not the persona's, not affecting its community. */
+  /** A resolved case (nothing applies to it any more) of a street or department that is not the personas', not affecting their community. */
   verified: Case;
 }
 
@@ -35,6 +35,10 @@ const assemblyOf = (c: Case) => {
   const communityId = c.affectedCommunities[0]!.id;
   return { role: 'REPRESENTATIVE', communityId, personId: representativeId(communityId, 2), sub: representativeId(communityId, 2) } as const;
 };
+/** The target's own people: its department's or its street office's staff column. */
+const targetStaff = (c: Case) =>
+  c.targetKind === 'DEPARTMENT' ? { DEPARTMENT_STAFF: { ...personas.DEPARTMENT_STAFF, departmentId: c.targetId } } : { STREET_STAFF: { ...personas.STREET_STAFF, streetId: c.targetId } };
+const targetColumn = (c: Case): Caller[] => [c.targetKind === 'DEPARTMENT' ? 'DEPARTMENT_STAFF' : 'STREET_STAFF'];
 const scores = 'score grade rank satisfactionRate badReviews comments criteria { meanLevel }';
 const castMutation = 'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!) { castBallot(campaignId: $c, targetId: $t, levels: $l) { targetId replacedPrevious } }';
 
@@ -44,8 +48,10 @@ export default defineSuite({
     const { campaigns } = await ask<{ campaigns: Campaign[] }>('{ campaigns { id status criteria { key } targets { targetKind targetId } } }');
     const open = campaigns.find((c) => c.status === 'OPEN');
     const published = campaigns.find((c) => c.status === 'PUBLISHED');
-    const { rectificationCases } = await ask<{ rectificationCases: Case[] }>('{ rectificationCases(status: VERIFIED) { id targetKind targetId affectedCommunities { id } } }');
-    const verified = rectificationCases.find((c) => c.targetKind === 'DEPARTMENT' && c.targetId !== own.department && !c.affectedCommunities.some((a) => a.id === own.community));
+    const { rectificationCases } = await ask<{ rectificationCases: (Case & { status: string })[] }>('{ rectificationCases { id status targetKind targetId affectedCommunities { id } } }');
+    const verified = rectificationCases.find(
+      (c) => ['VERIFIED', 'DISMISSED'].includes(c.status) && c.targetKind !== 'STAFF' && ![own.department, own.street].includes(c.targetId as never) && !c.affectedCommunities.some((a) => a.id === own.community),
+    );
     if (!open || !published || !verified) throw new Error(`demo data lacks a fixture: ${JSON.stringify({ open: open?.id, published: published?.id, verified })}`);
     return { open, published, verified };
   },
@@ -116,8 +122,8 @@ export default defineSuite({
         // A verified case: CONFLICT past the target check.
         { name: `${call.slice(0, call.indexOf('('))} on a case`, operation: `mutation($id: ID!) { ${call} { id } }`, variables: (f) => ({ id: f.verified.id }), expect: pastTheCheck('CONFLICT') },
         {
-          "the target's own department": { as: (f) => ({ DEPARTMENT_STAFF: { ...personas.DEPARTMENT_STAFF, departmentId: f.verified.targetId } }), allowed: ['DEPARTMENT_STAFF'] },
-          'another department': { allowed: nobody },
+          "the target's own street or department": { as: (f) => targetStaff(f.verified), allowed: (f) => targetColumn(f.verified) },
+          'another street and department': { allowed: nobody },
         },
       ),
     ),

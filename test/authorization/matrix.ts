@@ -90,9 +90,9 @@ export interface AuthorizationRow<F = unknown> {
    * Callers that get past authorization; every other column must be refused (UNAUTHENTICATED for
    * ANONYMOUS, FORBIDDEN for a role). Getting past means no such error: data, or another error
    * such as NOT_FOUND. For mutations pick inputs that fail after the check (an unknown id), so the
-   * matrix changes no data.
+   * matrix changes no data. A function of the fixtures when whose record it is decides.
    */
-  allowed: readonly Caller[];
+  allowed: readonly Caller[] | ((fixtures: F) => readonly Caller[]);
   /** Claims replacing the persona of a column for this row (another community, another department...). */
   as?: Claims | ((fixtures: F) => Claims);
   /**
@@ -121,10 +121,10 @@ export function defineSuite<DB extends PrismaLike, F = undefined>(suite: {
   return suite as unknown as AuthorizationSuite;
 }
 
-type Variant<F> = Partial<Pick<AuthorizationRow<F>, 'variables' | 'as' | 'sees' | 'expect'>> & { allowed: readonly Caller[] };
+type Variant<F> = Partial<Pick<AuthorizationRow<F>, 'variables' | 'as' | 'sees' | 'expect'>> & Pick<AuthorizationRow<F>, 'allowed'>;
 
 /** One row per variant ("own community", "another community"), named `row (variant)`. */
-export function variants<F>(row: Omit<AuthorizationRow<F>, 'allowed'> & { allowed?: readonly Caller[] }, cases: Record<string, Variant<F>>): AuthorizationRow<F>[] {
+export function variants<F>(row: Omit<AuthorizationRow<F>, 'allowed'> & Partial<Pick<AuthorizationRow<F>, 'allowed'>>, cases: Record<string, Variant<F>>): AuthorizationRow<F>[] {
   return Object.entries(cases).map(([label, v]) => ({ ...row, ...v, name: `${row.name} (${label})` }));
 }
 
