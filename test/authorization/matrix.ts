@@ -18,7 +18,12 @@
 //   the personas all sit in community-minzu-01, street-minzu and dept-health, so "another" is
 //   asked by pointing the operation at another community's record (variables), or with `as`.
 // - Records whose ids the demo data does not fix (random ids) come from the suite's `fixtures`,
-//   asked once as a district administrator; `variables` and `as` may then be functions of them.
+//   asked once as a district administrator; `variables`, `as` and `allowed` may then be
+//   functions of them (see services.ts: a request's own resident, staff and provider via `as`).
+// - A new mutation of an existing kind is one more entry: e.g. createStaff (departments.ts, like
+//   assignStaffToCommunity: own department / own street / another department), a donation
+//   (party.ts, like recordContribution), a commitment assessment (services.ts, like
+//   assessServicePointCommitment). The runner picks up a new file by itself.
 import { representativeId, staffId, type PrismaLike, type Role, type SubgraphDefinition, type TokenClaims } from '@shequ/kit';
 import type { GraphQLResponse } from '@shequ/testing';
 
