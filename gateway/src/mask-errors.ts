@@ -88,6 +88,13 @@ function withClientCode(error: GraphQLErrorType): GraphQLErrorType {
   const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
   const code = status === 401 ? 'UNAUTHENTICATED' : /^Variable "\$/.test(error.message) ? 'BAD_USER_INPUT' : error.path === undefined ? 'GRAPHQL_VALIDATION_FAILED' : undefined;
   if (!code) return error;
+  // In place where it can be, as in `sanitize`: the same object tells Yoga nothing was masked.
+  try {
+    (error.extensions as Record<string, unknown>).code = code;
+    if (error.extensions?.code === code) return error;
+  } catch {
+    // Frozen extensions: a copy.
+  }
   return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
 }
 
