@@ -29,7 +29,8 @@ beforeAll(async () => {
     return res.data;
   };
   for (const suite of suites) fixtures.set(suite, await suite.fixtures?.(ask));
-}, 240_000);
+  // Starting six subgraphs on a shared two-core machine can take minutes.
+}, 480_000);
 afterAll(() => hub?.close());
 
 const resolve = <T>(value: T | ((fixtures: unknown) => T), suite: AuthorizationSuite): T =>
