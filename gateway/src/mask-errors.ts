@@ -46,7 +46,7 @@ export function createErrorMasker(log: Logger, options: MaskErrorOptions = {}) {
     }
     // The gateway's own GraphQL errors (validation, variable coercion, non-null violations)
     // describe the client's operation, not our internals: same as the runtime's default.
-    if (gqlError && !fromSubgraph && code === undefined && !wrapsThrownError(gqlError)) return withAuthCode(gqlError);
+    if (gqlError && !fromSubgraph && code === undefined && !wrapsThrownError(gqlError)) return withClientCode(gqlError);
 
     const original = gqlError?.originalError ?? (error instanceof Error ? error : undefined);
     log.error(
@@ -77,11 +77,25 @@ function fromPlainSubgraphError(error: unknown): GraphQLErrorType | undefined {
   return new GraphQLError(message, { path: Array.isArray(path) ? (path as (string | number)[]) : undefined, extensions: extensions as GraphQLErrorExtensions });
 }
 
-/** The JWT plugin refuses a bad token with HTTP 401 but no code: clients get the stable one. */
-function withAuthCode(error: GraphQLErrorType): GraphQLErrorType {
+/**
+ * The runtime's own refusals of a request arrive without a code; clients get a stable one: the JWT
+ * plugin's 401 is UNAUTHENTICATED, a variable that does not fit its type (a number past Int, an
+ * unknown enum value, a missing non-null variable) BAD_USER_INPUT, and any other request-level
+ * error (the document does not validate) GRAPHQL_VALIDATION_FAILED. Errors with a path keep what
+ * they have.
+ */
+function withClientCode(error: GraphQLErrorType): GraphQLErrorType {
   const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
-  if (status !== 401) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'UNAUTHENTICATED' } });
+  const code = status === 401 ? 'UNAUTHENTICATED' : /^Variable "\$/.test(error.message) ? 'BAD_USER_INPUT' : error.path === undefined ? 'GRAPHQL_VALIDATION_FAILED' : undefined;
+  if (!code) return error;
+  // In place where it can be, as in `sanitize`: the same object tells Yoga nothing was masked.
+  try {
+    (error.extensions as Record<string, unknown>).code = code;
+    if (error.extensions?.code === code) return error;
+  } catch {
+    // Frozen extensions: a copy.
+  }
+  return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
 }
 
 /** The runtime tags every error a subgraph returned with `serviceName` (its `subgraphErrors` option). */

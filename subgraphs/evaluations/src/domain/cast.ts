@@ -6,7 +6,7 @@ import { anonymise, badInput, conflict, forbidden, notFound, unauthenticated, ty
 import type { Context } from '../builder.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { castRequestKey, payloadHash, voterKey } from './ballot-key.js';
-import { isRepresentativeOf, staffCommunities, streetOf } from './facts.js';
+import { requireRegisteredRepresentative, staffCommunities, streetOf } from './facts.js';
 import { recordBallotChange, type ChangeOutcome } from './release.js';
 import type { TargetKind } from './scoring.js';
 
@@ -103,9 +103,7 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
   if (campaign.status !== 'OPEN') throw conflict(`Campaign ${campaign.id} is ${campaign.status}: ballots are accepted only while it is OPEN`);
   if (!target) throw badInput(`${input.targetId} is not a target of this campaign`, { field: 'targetId' });
   // The token says who and for which community; committees' register says whether that is so.
-  if (!(await isRepresentativeOf(ctx.services, voter.personId, voter.communityId))) {
-    throw forbidden("Your token's person is not a representative of its community in the register");
-  }
+  await requireRegisteredRepresentative(ctx.services, voter);
   await checkEligible(ctx.services, campaign.scopeCommunityIds, target.kind, target.targetId, voter.communityId);
 
   const key = voterKey(campaign.id, voter.personId, target.targetId);

@@ -4,7 +4,7 @@
 // read model: ballots are rare enough per target, and the answer is cached briefly. When the
 // other side does not answer, the caller gets a retryable SUBGRAPH_UNAVAILABLE and nothing is
 // written (see castBallot).
-import { clientError, ServiceCallError, type ServiceClient } from '@shequ/kit';
+import { clientError, forbidden, ServiceCallError, type Caller, type ServiceClient } from '@shequ/kit';
 
 const TTL_MS = 30_000;
 
@@ -180,4 +180,14 @@ export async function ratedRequest(services: ServiceClient, requestId: string): 
     { id: requestId },
   );
   return data.serviceRatingFact;
+}
+
+/**
+ * A REPRESENTATIVE token speaks for its community only when committees' register holds its person
+ * there: the token says who and where, the register whether that is so (ballots, verifications).
+ */
+export async function requireRegisteredRepresentative(services: ServiceClient, caller: Pick<Caller, 'personId' | 'communityId'>): Promise<void> {
+  if (!caller.personId || !caller.communityId || !(await isRepresentativeOf(services, caller.personId, caller.communityId))) {
+    throw forbidden("Your token's person is not a representative of its community in the register");
+  }
 }

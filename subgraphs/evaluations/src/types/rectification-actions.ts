@@ -2,6 +2,7 @@ import { badInput, conflict, forbidden, notFound, unauthenticated, type Caller }
 import type { Context } from '../builder.js';
 import { builder } from '../builder.js';
 import type { Prisma, RectificationCase as CaseRow, RectificationStatus } from '../generated/prisma/client.js';
+import { requireRegisteredRepresentative } from '../domain/facts.js';
 import { actsForTarget, daysLeftAtAppeal, resumedDeadline, verifiesFor } from '../domain/rectification.js';
 import { RectificationCase } from './rectification.js';
 
@@ -47,6 +48,8 @@ builder.mutationFields((t) => ({
     args: { caseId: t.arg.id({ required: true }), accepted: t.arg.boolean({ required: true }), note: t.arg.string() },
     resolve: async (_root, args, ctx) => {
       const c = await load(ctx, args.caseId, verifiesFor, 'representatives (for a service rating, committee staff) of the affected communities');
+      // An assembly's word counts only from a representative the register holds, as for ballots.
+      if (ctx.caller.role === 'REPRESENTATIVE') await requireRegisteredRepresentative(ctx.services, ctx.caller);
       const communityId = ctx.caller.communityId!;
       const note = args.note ? text(args.note, 'note', 1000) : null;
       if (!args.accepted && !note) throw badInput('Say why the rectification is not accepted', { field: 'note' });

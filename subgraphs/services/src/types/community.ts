@@ -1,4 +1,4 @@
-import { badInput, forbidden } from '@shequ/kit';
+import { badInput, forbidden, unauthenticated } from '@shequ/kit';
 import type { ServiceRequest } from '../generated/prisma/client.js';
 import { isRequestStaff } from '../access.js';
 import { builder } from '../builder.js';
@@ -26,6 +26,8 @@ export const Community = builder.externalRef('Community', builder.selection<{ id
         first: t.arg.int({ defaultValue: 50, description: 'At most 200' }),
       },
       resolve: async (_query, community, args, ctx) => {
+        // Anonymous callers are told to sign in, as by every other field that needs a role.
+        if (ctx.caller.role === 'ANONYMOUS') throw unauthenticated();
         if (!isRequestStaff(ctx.caller, { communityId: community.id })) throw forbidden('Only the community\'s staff see its service requests');
         const first = args.first ?? 50;
         if (first < 1 || first > 200) throw badInput('first must be 1–200', { field: 'first' });
