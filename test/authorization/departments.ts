@@ -77,7 +77,7 @@ export default defineSuite({
     );
     const assessedByOwnCommunity = mine.community.commitments.find((c) => c.assessments.some((a) => a.communityId === own.community))?.id;
     if (!assessedByOwnCommunity) throw new Error(`no commitment assessed by ${own.community}`);
-    const all = await ask<{ commitments: { id: string; communities: { id: string }[] }[] }>('{ commitments(limit: 500) { id communities { id } } }');
+    const all = await ask<{ commitments: { id: string; communities: { id: string }[] }[] }>('{ commitments(limit: 200) { id communities { id } } }');
     const notMadeToOwnCommunity = all.commitments.find((c) => !c.communities.some((m) => m.id === own.community))!.id;
     return { byDepartment, byStreet, assessedByOwnCommunity, notMadeToOwnCommunity, commitment: { department: await assessed(own.department), otherDepartment: await assessed(other.department), street: await assessed(own.street) } };
   },
@@ -120,12 +120,12 @@ export default defineSuite({
     ...communityStep('accepting a task', 'acceptDelegatedTask', ''),
     ...communityStep('declining a task', 'declineDelegatedTask', ', reason: "matrix"'),
     ...proposerStep('revising the offer of a task', 'reviseDelegatedTaskOffer', ', budgetFen: 100000'),
-    ...proposerStep('starting a task', 'startDelegatedTask', ''),
-    ...proposerStep('completing a task', 'completeDelegatedTask', ''),
+    ...proposerStep('starting a task', 'startDelegatedTask', ', part: PROPOSER'),
+    ...proposerStep('completing a task', 'completeDelegatedTask', ', part: PROPOSER'),
     ...proposerStep('settling a task', 'settleDelegatedTask', ''),
     // Joint work: the community records its own part too.
-    ...communityStep("starting the community's part of a task", 'startDelegatedTask', ''),
-    ...communityStep("completing the community's part of a task", 'completeDelegatedTask', ''),
+    ...communityStep("starting the community's part of a task", 'startDelegatedTask', ', part: COMMUNITY'),
+    ...communityStep("completing the community's part of a task", 'completeDelegatedTask', ', part: COMMUNITY'),
     ...variants(
       {
         name: 'recording a relationship',

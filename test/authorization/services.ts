@@ -28,9 +28,8 @@ interface Fixtures {
   /** Awarded tenders with bids, of a community and of a street that are not the personas'. */
   communityTender: Tender;
   streetTender: Tender;
-  /** An in-service point not run by the PARTNER persona, and an assessed commitment of it. */
+  /** An in-service point not run by the PARTNER persona. */
   point: { id: string; provider: { id: string }; community: { id: string } | null; street: { id: string } | null };
-  assessedCommitment: string;
 }
 
 /** The request's own parties, as the RESIDENT, COMMITTEE_STAFF and PARTNER columns. */
@@ -70,9 +69,9 @@ export default defineSuite({
     const { servicePoints } = await ask<{ servicePoints: (Fixtures['point'] & { commitments: { id: string; status: string }[] })[] }>(
       '{ servicePoints { id provider { id } community { id } street { id } commitments { id status } } }',
     );
-    const point = servicePoints.find((p) => p.provider.id !== own.provider && p.community && p.community.id !== own.community && p.commitments.some((c) => c.status !== 'PENDING'));
+    const point = servicePoints.find((p) => p.provider.id !== own.provider && p.community && p.community.id !== own.community);
     if (!request || !communityTender || !streetTender || !point) throw new Error(`demo data lacks a fixture: ${JSON.stringify({ request, communityTender, streetTender, point })}`);
-    return { request, communityTender, streetTender, point, assessedCommitment: point.commitments.find((c) => c.status !== 'PENDING')!.id };
+    return { request, communityTender, streetTender, point };
   },
   rows: [
     ...variants(
@@ -214,7 +213,8 @@ export default defineSuite({
       allowed: admin,
       expect: pastTheCheck('BAD_USER_INPUT'),
     },
-    ...(['addServicePointCommitment(servicePointId: $id, input: { content: "", measurableTarget: "x", deadline: "2030-01-01" })', 'publishServicePointNotice(servicePointId: $id, input: { kind: OTHER, title: "", content: "x" })'] as const).flatMap(
+    // A service point's commitments are departments' one commitment system (test/authorization/departments.ts).
+    ...(['publishServicePointNotice(servicePointId: $id, input: { kind: OTHER, title: "", content: "x" })'] as const).flatMap(
       (call) =>
         variants<Fixtures>(
           // Empty text: BAD_USER_INPUT past the provider check.
@@ -224,25 +224,6 @@ export default defineSuite({
             'another provider': { allowed: admin },
           },
         ),
-    ),
-    ...variants<Fixtures>(
-      {
-        name: "assessing a service point's commitment",
-        // Assessed already: CONFLICT past the supervisor check.
-        operation: 'mutation($id: ID!) { assessServicePointCommitment(id: $id, status: KEPT) { id } }',
-        variables: (f) => ({ id: f.assessedCommitment }),
-        expect: pastTheCheck('CONFLICT'),
-      },
-      {
-        'its supervising community and street': {
-          as: (f) => ({
-            COMMITTEE_STAFF: { ...personas.COMMITTEE_STAFF, communityId: f.point.community!.id },
-            ...(f.point.street ? { STREET_STAFF: { ...personas.STREET_STAFF, streetId: f.point.street.id } } : {}),
-          }),
-          allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'],
-        },
-        'another community and street': { allowed: admin },
-      },
     ),
     ...variants(
       {

@@ -1,7 +1,7 @@
 // The demo's synthetic people: names of two or three characters that fit the recorded gender,
 // and one staff roster that every subgraph reads the same way.
 import { describe, expect, it } from 'vitest';
-import { demoCommunities, demoStaffRoster, seededRandom, syntheticName } from '../src/index.js';
+import { demoCommunities, demoDepartments, demoStaffRoster, demoStreets, seededRandom, syntheticName } from '../src/index.js';
 
 const han = /^[\u4e00-\u9fff]+$/;
 
@@ -44,7 +44,7 @@ describe('synthetic names', () => {
 describe('the demo staff roster', () => {
   it('sends staff down so that every community has department and street staff, street staff only in their street', () => {
     const roster = demoStaffRoster();
-    expect(roster).toHaveLength(6 * 8 + 13 * 5);
+    expect(roster).toHaveLength(demoDepartments.length * 8 + demoStreets.length * 5);
     const streetOf = new Map(demoCommunities.map((c) => [c.id, c.streetId]));
     for (const c of demoCommunities) {
       const here = roster.filter((m) => m.communityIds.includes(c.id));

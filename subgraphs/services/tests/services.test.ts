@@ -3,6 +3,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { createLogger, demoCommunities, demoDepartments, repoRoot } from '@shequ/kit';
 import { describe, expect, it } from 'vitest';
 import { catalogueProblem } from '../src/catalogue-rules.js';
+import { districtDayStart } from '../src/open311.js';
 import { demoItems, demoSeries } from '../src/demo/catalogue.js';
 import services from '../src/index.js';
 import { admin, codeOf, ok, onEachDatabase, provider, residentAs, staffOf } from './fixtures.js';
@@ -88,7 +89,10 @@ onEachDatabase('services', (sg, ask) => {
     expect(open311.services.at(-1)).toMatchObject({ service_code: 'welfare', service_name: '社区福利服务' });
     expect(open311.services[0]).toEqual({ service_code: 'S1-01', service_name: '居家养老上门探访', description: expect.any(String), metadata: false, type: 'realtime', keywords: 'elderly,home visit,探访', group: '养老服务' });
     const rows = await sg().db.prisma.serviceRequest.findMany({ include: { item: true } });
-    const recent = rows.filter((r) => r.requestedAt.getTime() > Date.now() - 90 * 86_400_000);
+    // The last 90 days; a welfare request publishes only its day, so it counts from the first midnight in the window.
+    const from = new Date(Date.now() - 90 * 86_400_000);
+    const welfareFrom = districtDayStart(from).getTime() === from.getTime() ? from : new Date(districtDayStart(from).getTime() + 86_400_000);
+    const recent = rows.filter((r) => r.requestedAt >= (r.item.tier === 'WELFARE' ? welfareFrom : from));
     expect(open311.requests).toHaveLength(recent.length);
     const json = JSON.stringify(open311.requests);
     for (const r of rows.slice(0, 50)) {
