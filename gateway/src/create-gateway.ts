@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import {
   createGatewayRuntime,
@@ -27,6 +28,7 @@ import { createSupergraphSource, type SupergraphSource } from './supergraph-sour
 import { authorizationByRole } from './use-authorization.ts';
 import { identityPlugins } from './use-identity.ts';
 import { createGatewayMetrics } from './use-metrics.ts';
+import { responseCache } from './response-cache/use-response-cache.ts';
 import { partnerKeysOf, type PartnerKeys } from '@shequ/kit/federation/partner-keys';
 import { validateSupergraph } from '@shequ/kit/federation/supergraph';
 
@@ -133,6 +135,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const security = resolveSecurityConfig(options.security);
   const metrics = security.metrics.enabled ? createGatewayMetrics() : undefined;
   const guards = securityPlugins(security, log);
+  let graphDigest = '';
+  const cache = responseCache(security.responseCache, () => graphDigest, log);
   const authorization = authorizationByRole();
   const userPlugins = options.plugins;
   // State feeds as the current supergraph marks them, and its partner subgraphs; read again when it changes.
@@ -142,6 +146,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     const sdl = source.current();
     feeds = sdl === undefined ? new Map() : liveFeedsOf(sdl);
     partnerKeys = sdl === undefined ? new Map() : partnerKeysOf(sdl);
+    graphDigest = sdl === undefined ? '' : createHash('sha256').update(sdl).digest('base64url').slice(0, 16);
   };
   const sharedStreams = new SharedStreams();
   const runtime = createGatewayRuntime({
@@ -178,6 +183,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       authorization.plugin,
       // After identity: rate limits and trusted documents need the verified caller.
       ...guards,
+      // After the guards: a hit is answered in onParams, once a persisted hash is resolved and
+      // the caller is known and admitted; before execution, so a hit costs no plan.
+      ...cache.plugins,
       // Inside the sharing below: a shared stream outlives a reload with its subscribers.
       useSubscriptionsAcrossReloads((): ReloadingRuntime => runtime),
       // Last of ours: the stream it shares is what the plugins above let through.
@@ -221,6 +229,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     async dispose() {
       source.close();
       await runtime.dispose();
+      await cache.close();
     },
   };
 }

@@ -47,16 +47,19 @@ export interface SecurityConfig {
     bypassRoles: string[];
   };
   metrics: { enabled: boolean; token: string | undefined };
+  /** Answers to queries kept per view of the data (response-cache/); REDIS_URL shares them between replicas. */
+  responseCache: { ttlMs: number; maxEntries: number; redisUrl: string | undefined };
   tracing: boolean;
   /** Browser origins other than the hub's own that may call it (cors.ts); `*` for any, never with credentials. */
   corsOrigins: string[];
 }
 
-export type SecurityOverrides = Partial<Omit<SecurityConfig, 'limits' | 'rateLimit' | 'trustedDocuments' | 'metrics'>> & {
+export type SecurityOverrides = Partial<Omit<SecurityConfig, 'limits' | 'rateLimit' | 'trustedDocuments' | 'metrics' | 'responseCache'>> & {
   limits?: Partial<OperationLimits>;
   rateLimit?: Partial<SecurityConfig['rateLimit']>;
   trustedDocuments?: Partial<SecurityConfig['trustedDocuments']>;
   metrics?: Partial<SecurityConfig['metrics']>;
+  responseCache?: Partial<SecurityConfig['responseCache']>;
 };
 
 export class SecurityConfigError extends Error {
@@ -114,6 +117,11 @@ export function securityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Sec
       bypassRoles: list('TRUSTED_DOCUMENTS_BYPASS_ROLES', ['SERVICE']),
     },
     metrics: { enabled: bool('METRICS', true), token: env.METRICS_TOKEN?.trim() || undefined },
+    responseCache: {
+      ttlMs: int('RESPONSE_CACHE_TTL_MS', 1_000, 0),
+      maxEntries: int('RESPONSE_CACHE_MAX_ENTRIES', 10_000, 1),
+      redisUrl: env.REDIS_URL?.trim() || undefined,
+    },
     tracing: bool('SHEQU_TRACING', Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim())),
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
   };
@@ -129,6 +137,7 @@ export function resolveSecurityConfig(overrides: SecurityOverrides = {}, env: No
     rateLimit: { ...base.rateLimit, ...overrides.rateLimit },
     trustedDocuments: { ...base.trustedDocuments, ...overrides.trustedDocuments },
     metrics: { ...base.metrics, ...overrides.metrics },
+    responseCache: { ...base.responseCache, ...overrides.responseCache },
   };
 }
 
