@@ -12,8 +12,7 @@
 // subscriber processes' CPU is the screens', not the hub's, but it is taken from the same cores.
 // Env: LIVE_RATE (ballots/s, 20), LIVE_SECONDS (per size, 40), LIVE_PER_PROCESS (screens per subscriber process, 2500),
 // LIVE_DATABASE=postgres (the subgraphs on a fresh database of the PostgreSQL at TEST_DATABASE_URL's server instead of PGlite).
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -21,7 +20,7 @@ import { demoCommunities, demoDepartments, representativeId } from '@shequ/kit';
 import { loadHubSecrets } from '@shequ/kit/auth/secrets';
 import { issueToken, type TokenClaims } from '@shequ/kit/auth/tokens';
 import { repoRoot } from '@shequ/kit/paths';
-import pg from 'pg';
+import { freshPostgres, processUsage, startBenchHub } from './hub.js';
 import { Histogram } from './live/histogram.js';
 import type { FromSubscribers, ToSubscribers } from './live/protocol.js';
 
@@ -30,72 +29,6 @@ const rate = Number(process.env.LIVE_RATE ?? 20);
 const seconds = Number(process.env.LIVE_SECONDS ?? 40);
 const perProcess = Number(process.env.LIVE_PER_PROCESS ?? 2500);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Hub {
-  url: string;
-  gatewayPid: number;
-  evaluationsPid: number;
-  stop(): Promise<void>;
-}
-
-/** A new, empty database on the test PostgreSQL server, for the subgraphs' schemas. */
-async function freshPostgres(): Promise<string> {
-  const server = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test');
-  const admin = new pg.Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS shequ_bench_live WITH (FORCE)');
-  await admin.query('CREATE DATABASE shequ_bench_live');
-  await admin.end();
-  server.pathname = '/shequ_bench_live';
-  return server.toString();
-}
-
-/** The launcher, on free ports, with a data directory of the bench's own. */
-function startHub(dataDir: string, databaseUrl: string): Promise<Hub> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      SHEQU_DATA_DIR: dataDir,
-      SHEQU_SERVICES: 'committees,departments,evaluations,gateway',
-      SHEQU_PORTS: 'free',
-      SHEQU_BUILD_DIR: path.join(repoRoot, '.build', 'bench-live'),
-      SHEQU_LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const gateway = /GraphQL[^\n]*?(http:\/\/\S+)\s+pid (\d+)/.exec(out);
-      const evaluations = /subgraph evaluations\s+\S+\s+pid (\d+)/.exec(out);
-      if (!gateway || !evaluations || !out.includes('shequ is up')) return;
-      resolve({
-        url: gateway[1]!.replace('localhost', '127.0.0.1'),
-        gatewayPid: Number(gateway[2]),
-        evaluationsPid: Number(evaluations[1]),
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-    child.once('exit', (code) => reject(new Error(`the hub exited (${code}) before it was up:\n${out}`)));
-  });
-}
-
-/** CPU seconds (user + system) a process has used, and its resident memory in MB. */
-function processUsage(pid: number): { cpuSeconds: number; rssMb: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuSeconds: ticks / 100, rssMb: Number(rss?.[1] ?? 0) / 1024 };
-}
 
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
@@ -136,7 +69,12 @@ class Subscribers {
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'shequ-bench-live-'));
 const database = process.env.LIVE_DATABASE === 'postgres' ? 'PostgreSQL' : 'PGlite';
-const hub = await startHub(dataDir, database === 'PostgreSQL' ? await freshPostgres() : '');
+const hub = await startBenchHub({
+  name: 'live',
+  dataDir,
+  services: ['committees', 'departments', 'evaluations', 'gateway'],
+  databaseUrl: database === 'PostgreSQL' ? await freshPostgres('shequ_bench_live') : undefined,
+});
 const rows: string[] = [];
 try {
   const { jwt } = loadHubSecrets(process.env, dataDir);
@@ -193,10 +131,10 @@ try {
     const openSeconds = (Date.now() - openedAt) / 1000;
     await Promise.all(subscribers.map((s) => s.ask('report', { type: 'report' }))); // forget the opening
 
-    const before = processUsage(hub.gatewayPid);
-    const evalBefore = processUsage(hub.evaluationsPid).cpuSeconds;
+    const before = processUsage(hub.pids.gateway!);
+    const evalBefore = processUsage(hub.pids.evaluations!).cpuSeconds;
     let peakRss = before.rssMb;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, processUsage(hub.gatewayPid).rssMb)), 500);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, processUsage(hub.pids.gateway!).rssMb)), 500);
     const startedAt = Date.now();
     let ballots = 0;
     castErrors = 0;
@@ -220,8 +158,8 @@ try {
     const elapsed = (Date.now() - startedAt) / 1000;
     await sleep(3_000); // the last ballots' deliveries
     clearInterval(sampler);
-    const after = processUsage(hub.gatewayPid);
-    const evalCpu = processUsage(hub.evaluationsPid).cpuSeconds - evalBefore;
+    const after = processUsage(hub.pids.gateway!);
+    const evalCpu = processUsage(hub.pids.evaluations!).cpuSeconds - evalBefore;
     const reports = await Promise.all(subscribers.map((s) => s.ask('report', { type: 'report' })));
     const progress = new Histogram();
     const results = new Histogram();
@@ -234,7 +172,7 @@ try {
     const screensCpu = reports.reduce((n, r) => n + r.cpuSeconds, 0);
     await Promise.all(subscribers.map((s) => s.closed()));
     await sleep(2_000);
-    const idle = processUsage(hub.gatewayPid);
+    const idle = processUsage(hub.pids.gateway!);
     const ms = (h: Histogram) => `${h.quantile(0.5)} / ${h.quantile(0.99)} / ${h.max} ms`;
     rows.push(
       `| ${size.toLocaleString('en')} (${opened.toLocaleString('en')} served in ${openSeconds.toFixed(1)} s, ${connectionErrors} connection errors) | ${(ballots / elapsed).toFixed(1)}/s (${castErrors} refused) | ${ms(progress)} | ${ms(results)} | ` +
