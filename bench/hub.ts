@@ -9,6 +9,8 @@ import pg from 'pg';
 
 export interface BenchHub {
   url: string;
+  /** What the launcher said it took to start the whole hub. */
+  seconds: number;
   /** pid of each service the launcher printed (gateway, committees, …). */
   pids: Record<string, number>;
   stop(): Promise<void>;
@@ -26,13 +28,13 @@ export async function freshPostgres(name: string): Promise<string> {
   return server.toString();
 }
 
-export function startBenchHub(options: { name: string; dataDir: string; services: string[]; databaseUrl?: string; env?: Record<string, string> }): Promise<BenchHub> {
+export function startBenchHub(options: { name: string; dataDir: string; services?: string[]; databaseUrl?: string; env?: Record<string, string> }): Promise<BenchHub> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')], {
     cwd: repoRoot,
     env: {
       ...process.env,
       SHEQU_DATA_DIR: options.dataDir,
-      SHEQU_SERVICES: options.services.join(','),
+      SHEQU_SERVICES: options.services?.join(',') ?? '',
       SHEQU_PORTS: 'free',
       SHEQU_BUILD_DIR: path.join(repoRoot, '.build', `bench-${options.name}`),
       SHEQU_LOG_LEVEL: 'warn',
@@ -47,11 +49,13 @@ export function startBenchHub(options: { name: string; dataDir: string; services
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const gateway = /GraphQL[^\n]*?(http:\/\/\S+)\s+pid (\d+)/.exec(out);
-      if (!gateway || !out.includes('shequ is up')) return;
+      const up = /shequ is up in ([\d.]+) s/.exec(out);
+      if (!gateway || !up) return;
       const pids: Record<string, number> = { gateway: Number(gateway[2]) };
       for (const m of out.matchAll(/subgraph (\S+)\s+\S+\s+pid (\d+)/g)) pids[m[1]!] = Number(m[2]);
       resolve({
         url: gateway[1]!.replace('localhost', '127.0.0.1'),
+        seconds: Number(up[1]),
         pids,
         stop: () =>
           new Promise((done) => {

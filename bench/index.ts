@@ -1,13 +1,13 @@
-// npm run bench [-- <name> [arguments]]: one benchmark (dashboard, evaluations, live, startup), or without a
-// name every benchmark but startup (which needs ports 4000-4005). Each runs as its own process:
-// they start hubs and exit when done.
+// npm run bench [-- <name> [arguments]]: one benchmark (dashboard, evaluations, live, startup), or
+// without a name every one. Each runs as its own process: they start hubs on free ports and exit
+// when done.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@shequ/kit/paths';
 
 const [name, ...args] = process.argv.slice(2);
-const names = name ? [name] : ['dashboard', 'evaluations', 'live'];
+const names = name ? [name] : ['startup', 'dashboard', 'evaluations', 'live'];
 let failed = false;
 for (const bench of names) {
   const file = path.join(repoRoot, 'bench', `${bench}.ts`);

@@ -3,15 +3,14 @@
 // (pristine clusters, migrations, demo data) and later starts on the same data, once with the
 // subgraph flags npm start uses and once with V8's defaults; then how fast the
 // hub answers two dashboard queries in each setting, so that the start-up saving is seen not to
-// cost query time. Needs ports 4000-4006 free (stop any running hub). Prints Markdown rows;
+// cost query time. On free ports, beside any running hub. Prints Markdown rows;
 // results go to bench/startup.md with the machine's load.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadHubSecrets } from '@shequ/kit/auth/secrets';
 import { issueToken } from '@shequ/kit/auth/tokens';
-import { repoRoot } from '@shequ/kit/paths';
+import { startBenchHub } from './hub.js';
 
 const laterStarts = Number(process.argv[2] ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -20,36 +19,13 @@ const settings: { label: string; flags?: string }[] = [
   { label: 'V8 defaults', flags: '' },
 ];
 
-interface Hub {
-  seconds: number;
-  stop(): Promise<void>;
-}
+// The query measures are of the subgraphs and the planner: the response cache would answer them.
+const startHub = (dataDir: string, flags: string | undefined) =>
+  startBenchHub({ name: 'startup', dataDir, env: { RESPONSE_CACHE_TTL_MS: '0', ...(flags === undefined ? {} : { SHEQU_SUBGRAPH_NODE_FLAGS: flags }) } });
 
-function startHub(dataDir: string, flags: string | undefined): Promise<Hub> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, SHEQU_DATA_DIR: dataDir, ...(flags === undefined ? {} : { SHEQU_SUBGRAPH_NODE_FLAGS: flags }) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGINT');
-    });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const up = /shequ is up in ([\d.]+) s/.exec(out);
-      if (up) resolve({ seconds: Number(up[1]), stop });
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
-  });
-}
-
-async function queryMs(query: string, token: string, runs = 20): Promise<number> {
+async function queryMs(url: string, query: string, token: string, runs = 20): Promise<number> {
   const ask = async () => {
-    const res = await fetch('http://127.0.0.1:4000/graphql', {
+    const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query }),
@@ -90,7 +66,7 @@ for (const { label, flags } of settings) {
         const { jwt } = loadHubSecrets(process.env, dataDir);
         if (jwt.kind !== 'secret') throw new Error('the bench signs its own token: unset JWT_JWKS_URL');
         const token = await issueToken({ role: 'DISTRICT_ADMIN', sub: 'bench' }, jwt.secret, { issuer: jwt.issuer, audience: jwt.audience });
-        for (const [name, query] of Object.entries(queries)) rows.push(`| ${label} | ${name} through the gateway | ${(await queryMs(query, token)).toFixed(0)} ms (median of 20) |`);
+        for (const [name, query] of Object.entries(queries)) rows.push(`| ${label} | ${name} through the gateway | ${(await queryMs(hub.url, query, token)).toFixed(0)} ms (median of 20) |`);
         await hub.stop();
       }
     }
