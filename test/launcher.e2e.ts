@@ -144,7 +144,8 @@ describe('npm start restarts a service that goes down', () => {
   let hub: Awaited<ReturnType<Launcher['up']>>;
 
   beforeAll(async () => {
-    launcher = launch({ SHEQU_RESTART_BACKOFF_MS: '200', SHEQU_CRASH_LOOP: '2/60000' });
+    // No response cache: the outage must show in the very next answer, not after the cached one expires.
+    launcher = launch({ SHEQU_RESTART_BACKOFF_MS: '200', SHEQU_CRASH_LOOP: '2/60000', RESPONSE_CACHE_TTL_MS: '0' });
     // A first start: evaluations migrates and seeds its new database.
     hub = await launcher.up(110_000);
   }, 120_000);

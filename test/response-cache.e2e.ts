@@ -40,6 +40,12 @@ describe('response cache', () => {
     expect(await statements(() => hub.query(balanceQuery, { id: 'community-xinhua-06' }))).toBeGreaterThan(0);
   });
 
+  it("never answers the hub's own services from the cache: they check the state of now before they write", async () => {
+    const service: TokenClaims = { role: 'SERVICE', sub: 'service:departments' };
+    expect((await hub.query(balanceQuery, { id: communityId }, service)).errors).toBeUndefined();
+    expect(await statements(() => hub.query(balanceQuery, { id: communityId }, service))).toBeGreaterThan(0);
+  });
+
   it("serves each caller the answer made for its own view, never another role's or community's", async () => {
     const admin: TokenClaims = { role: 'DISTRICT_ADMIN', sub: 'admin-cache' };
     const otherStaff: TokenClaims = { role: 'COMMITTEE_STAFF', communityId: 'community-xinhua-06', sub: 'staff-community-xinhua-06' };

@@ -42,7 +42,8 @@ describe('a captured gateway → subgraph mutation', () => {
   beforeAll(async () => {
     let committeesUrl: string | undefined;
     proxy = await startRecordingProxy(() => committeesUrl);
-    hub = await startTestFederation({ subgraphs: [committees, quietDepartments], gateway: { subgraphUrls: { committees: proxy.url } } });
+    // No response cache: the replayed writes reach the subgraph past the gateway and are read at once.
+    hub = await startTestFederation({ subgraphs: [committees, quietDepartments], gateway: { subgraphUrls: { committees: proxy.url }, security: { responseCache: { ttlMs: 0 } } } });
     committeesUrl = hub.subgraphs.committees!.url;
   });
   afterAll(async () => {

@@ -12,6 +12,8 @@ export interface GatewayMetrics {
   plugin: GatewayPlugin;
 }
 
+/** How @graphql-yoga/plugin-response-cache marks an answer it served. */
+const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 /** Operation names are chosen by clients: past this many distinct ones, the rest count as "other". */
 const MAX_OPERATION_NAMES = 200;
@@ -27,6 +29,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     subgraphRequests: new Counter({ name: 'shequ_gateway_subgraph_requests_total', help: 'Requests to subgraphs', labelNames: ['subgraph'], registers: [registry] }),
     subgraphErrors: new Counter({ name: 'shequ_gateway_subgraph_errors_total', help: 'Errors in subgraph responses, by code', labelNames: ['subgraph', 'code'], registers: [registry] }),
     subgraphDuration: new Histogram({ name: 'shequ_gateway_subgraph_duration_seconds', help: 'Subgraph request latency', labelNames: ['subgraph'], buckets: SECONDS, registers: [registry] }),
+    cacheHits: new Counter({ name: 'shequ_gateway_response_cache_hits_total', help: 'Queries answered from the response cache, by name', labelNames: ['operation'], registers: [registry] }),
     subscriptions: new Gauge({ name: 'shequ_gateway_subscriptions_open', help: 'Subscriptions currently streaming', registers: [registry] }),
   };
 
@@ -48,9 +51,22 @@ export function createGatewayMetrics(): GatewayMetrics {
   };
   const paramsName = (context: unknown) => (context as { params?: { operationName?: string } }).params?.operationName;
 
+  const paramsOf = new WeakMap<Request, { operationName?: string | null; query?: string }>();
   const plugin: GatewayPlugin = {
     onResponse({ response }) {
       m.http.inc({ status: String(response.status) });
+    },
+    // A cached answer is served before parsing: no onExecute, so it is counted here, as an operation too.
+    onParams({ params, request }) {
+      paramsOf.set(request, params);
+    },
+    onExecutionResult({ result, request }) {
+      if (!(result as Record<symbol, unknown> | undefined)?.[SERVED_FROM_CACHE]) return;
+      const params = paramsOf.get(request);
+      // Unparsed: the name is the one given, else the document's first operation's.
+      const operation = label(params?.operationName ?? /^\s*query\s+([_A-Za-z]\w*)/.exec(params?.query ?? '')?.[1]);
+      m.cacheHits.inc({ operation });
+      m.operations.inc({ operation, type: 'query' });
     },
     onParse({ context }) {
       return ({ result }) => {

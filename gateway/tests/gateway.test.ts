@@ -47,7 +47,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'shequ-gateway-'));
   supergraphFile = path.join(dir, 'supergraph.graphql');
   await writeFile(supergraphFile, compose(streetsSdl));
-  server = await startGatewayServer({ port: 0, supergraph: supergraphFile, pollIntervalMs: 25, subgraphUrls: { streets: streets.url } });
+  // No response cache: reloads and outages must show in the very next answer (response-cache.e2e.ts covers the cache).
+  server = await startGatewayServer({ port: 0, supergraph: supergraphFile, pollIntervalMs: 25, subgraphUrls: { streets: streets.url }, security: { responseCache: { ttlMs: 0 } } });
   // Its own copy of the file: the tests below write bad supergraphs into the shared one.
   const jsFile = path.join(dir, 'supergraph-js.graphql');
   await writeFile(jsFile, compose(streetsSdl));

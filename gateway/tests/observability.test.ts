@@ -56,17 +56,20 @@ describe('/metrics', () => {
       subgraphLatency: await metric('shequ_gateway_subgraph_duration_seconds_count', { subgraph: 'records' }),
       subgraphErrors: await metric('shequ_gateway_subgraph_errors_total', { subgraph: 'records', code: 'FORBIDDEN' }),
       ok: await metric('shequ_gateway_http_responses_total', { status: '200' }),
+      hits: await metric('shequ_gateway_response_cache_hits_total', { operation: 'Dashboard' }),
     };
     for (let i = 0; i < 3; i++) expect((await hub.query('query Dashboard { notices { id } }')).errors).toBeUndefined();
     expect((await hub.query('query Broken { fail }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await hub.query('{ nope }')).status).toBe(400);
 
     expect(await metric('shequ_gateway_operations_total', { operation: 'Dashboard', type: 'query' })).toBe(before.dashboard + 3);
-    expect(await metric('shequ_gateway_operation_duration_seconds_count', { operation: 'Dashboard' })).toBe(before.latency + 3);
+    // The first is executed; the two others are answered from the response cache.
+    expect(await metric('shequ_gateway_response_cache_hits_total', { operation: 'Dashboard' })).toBe(before.hits + 2);
+    expect(await metric('shequ_gateway_operation_duration_seconds_count', { operation: 'Dashboard' })).toBe(before.latency + 1);
     expect(await metric('shequ_gateway_operation_errors_total', { code: 'FORBIDDEN' })).toBe(before.forbidden + 1);
     expect(await metric('shequ_gateway_operation_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(before.invalid + 1);
-    expect(await metric('shequ_gateway_subgraph_requests_total', { subgraph: 'records' })).toBe(before.subgraph + 4);
-    expect(await metric('shequ_gateway_subgraph_duration_seconds_count', { subgraph: 'records' })).toBe(before.subgraphLatency + 4);
+    expect(await metric('shequ_gateway_subgraph_requests_total', { subgraph: 'records' })).toBe(before.subgraph + 2);
+    expect(await metric('shequ_gateway_subgraph_duration_seconds_count', { subgraph: 'records' })).toBe(before.subgraphLatency + 2);
     expect(await metric('shequ_gateway_subgraph_errors_total', { subgraph: 'records', code: 'FORBIDDEN' })).toBe(before.subgraphErrors + 1);
     expect(await metric('shequ_gateway_http_responses_total', { status: '200' })).toBe(before.ok + 4);
     expect(await metric('shequ_gateway_process_resident_memory_bytes')).toBeGreaterThan(0);
@@ -115,9 +118,10 @@ describe('request ids', () => {
   });
 
   it('replaces a missing or unusable request id with a fresh one, the same everywhere', async () => {
-    for (const headers of [{}, { 'x-request-id': 'not valid; rm -rf' }] as Record<string, string>[]) {
+    for (const [i, headers] of ([{}, { 'x-request-id': 'not valid; rm -rf' }] as Record<string, string>[]).entries()) {
       records.echoes.length = 0;
-      const res = await hub.post({ query: '{ echo { requestId } }' }, { headers });
+      // A note of its own each: the same query twice would be answered from the response cache.
+      const res = await hub.post({ query: `{ echo(note: "${i}") { requestId } }` }, { headers });
       const id = res.headers.get('x-request-id');
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.data).toEqual({ echo: { requestId: id } });

@@ -14,6 +14,7 @@ import { defaultBuildResponseCacheKey, type Cache } from '@envelop/response-cach
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST } from 'graphql/index.js';
+import { claimsExtension } from '@shequ/kit/auth/upstream-signature';
 import type { Logger } from '@shequ/kit/logger';
 import { useRootTypenameStripped } from './root-typename.ts';
 import { createResponseCacheStore } from './store.ts';
@@ -31,6 +32,20 @@ export interface ResponseCache {
   plugins: GatewayPlugin[];
   close(): Promise<void>;
 }
+
+/**
+ * Not for the hub's own services: a subgraph asks another one through the gateway to check a
+ * write it is about to make (does the community exist, is the task accepted), which must see the
+ * state of now, and an outage as an outage. Not over graphql-ws either: dashboards query over
+ * HTTP, and the plugin's answer headers (ETag) would travel in a WebSocket message's extensions.
+ */
+function cachedFor(context: unknown): boolean {
+  const ctx = context as Record<string, unknown> | undefined;
+  if (!ctx || 'connectionParams' in ctx) return false;
+  return (ctx[claimsExtension] as { payload?: { role?: unknown } } | undefined)?.payload?.role !== SERVICE_ROLE;
+}
+
+const SERVICE_ROLE = 'SERVICE';
 
 /** The pseudo-entity under which an answer is indexed by a subgraph it read from. */
 const SUBGRAPH = 'shequ:Subgraph';
@@ -78,6 +93,7 @@ export function responseCache(options: ResponseCacheOptions, graph: () => string
   const cachePlugin = useResponseCache({
     cache,
     ttl: options.ttlMs,
+    enabled: (_request, context) => cachedFor(context),
     session: (_request, context) => visibilityKey(context),
     buildResponseCacheKey: async (params) => {
       const key = await defaultBuildResponseCacheKey({ ...params, sessionId: `${graph()}/${params.sessionId}` });
