@@ -159,6 +159,10 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     batching: security.limits.batchLimit > 0 ? { limit: security.limits.batchLimit } : false,
     // A client that goes away (or times out) cancels its subgraph calls.
     upstreamCancellation: true,
+    // Identical queries from the same caller while one is running share its execution: when a
+    // cached answer expires, the screens asking for it cause one execution, not one each. Keyed
+    // by the caller's token only among the headers (each request has an id of its own).
+    inboundInflightRequestDeduplication: { shouldIncludeHeader: (name) => name === 'authorization' },
     cors: corsPolicy(security.corsOrigins),
     genericAuth: authorization.genericAuth,
     ...options.runtime,
