@@ -19,6 +19,7 @@ export * from './server/subgraph.js';
 export * from './server/supervisor.js';
 export * from './server/process-guard.js';
 export * from './demo/jianghan.js';
+export * from './demo/scale.js';
 export * from './demo/random.js';
 export * from './demo/complaints.js';
 export * from './demo/seed-tables.js';

@@ -27,15 +27,6 @@ export const officersByOrganization = (ctx: Context) =>
     ctx.prisma.partyMember.findMany({ where: { organizationId: ids(keys), office: { not: null } }, orderBy: { id: 'asc' } }),
   );
 
-type Count = { key: string; count: number };
-export const memberCountByOrganization = (ctx: Context) =>
-  ctx.loaders.byKey('memberCountByOrganization', (c: Count) => c.key, async (keys: readonly string[]) =>
-    (await ctx.prisma.partyMember.groupBy({ by: ['organizationId'], where: { organizationId: ids(keys) }, _count: { _all: true } })).map((g) => ({
-      key: g.organizationId,
-      count: g._count._all,
-    })),
-  );
-
 export const unitById = (ctx: Context) =>
   ctx.loaders.byKey('unitById', (u: CoConstructionUnit) => u.id, (keys: readonly string[]) => ctx.prisma.coConstructionUnit.findMany({ where: { id: ids(keys) } }));
 
@@ -90,11 +81,6 @@ export const volunteerById = (ctx: Context) =>
 export const volunteersByTeam = (ctx: Context) =>
   ctx.loaders.groupedBy('volunteersByTeam', (v: Volunteer) => v.teamId ?? '', (keys: readonly string[]) =>
     ctx.prisma.volunteer.findMany({ where: { teamId: ids(keys) }, orderBy: { id: 'asc' } }),
-  );
-
-export const volunteerCountByTeam = (ctx: Context) =>
-  ctx.loaders.byKey('volunteerCountByTeam', (c: Count) => c.key, async (keys: readonly string[]) =>
-    (await ctx.prisma.volunteer.groupBy({ by: ['teamId'], where: { teamId: ids(keys) }, _count: { _all: true } })).map((g) => ({ key: g.teamId ?? '', count: g._count._all })),
   );
 
 type Minutes = { key: string; minutes: number };

@@ -2,6 +2,7 @@
 // same IDs name the same street, community and department everywhere. Street names are the 13
 // streets of Jianghan District; community names are synthetic.
 import { seededRandom } from './random.js';
+import { chineseOrdinal, demoScale } from './scale.js';
 
 export interface DemoStreet {
   id: string;
@@ -47,12 +48,14 @@ const streetRows: [string, string, boolean, number][] = [
   ['前进', 'Qianjin', false, 8],
 ];
 
+const scale = demoScale();
+
 export const demoStreets: DemoStreet[] = streetRows.map(([zh, en, pilot, communityCount]) => ({
   id: `street-${en.toLowerCase()}`,
   name: `${zh}街道`,
   nameEn: `${en} Street`,
   pilot,
-  communityCount,
+  communityCount: communityCount * scale,
 }));
 
 // Synthetic community name stems, each [Chinese, pinyin].
@@ -78,23 +81,41 @@ const stems: [string, string][] = [
   ['新兴', 'Xinxing'], ['宏伟', 'Hongwei'], ['跃进', 'Yuejin'], ['光明', 'Guangming'],
 ];
 
+const baseCount = (street: DemoStreet) => street.communityCount / scale;
+
+function community(street: DemoStreet, s: number, i: number, name: string, nameEn: string, random: ReturnType<typeof seededRandom>): DemoCommunity {
+  const population = random.int(3_000, 12_000);
+  return {
+    id: `community-${street.id.slice('street-'.length)}-${String(i).padStart(2, '0')}`,
+    code: `420103${String(s + 1).padStart(3, '0')}${String(i).padStart(3, '0')}`,
+    name,
+    nameEn,
+    streetId: street.id,
+    population,
+    households: Math.round(population / random.int(26, 31) * 10),
+  };
+}
+
 function buildCommunities(): DemoCommunity[] {
   const random = seededRandom('jianghan-communities');
   const out: DemoCommunity[] = [];
   let stem = 0;
   demoStreets.forEach((street, s) => {
-    for (let i = 1; i <= street.communityCount; i++, stem++) {
+    for (let i = 1; i <= baseCount(street); i++, stem++) {
       const [zh, en] = stems[stem] as [string, string];
-      const population = random.int(3_000, 12_000);
-      out.push({
-        id: `community-${street.id.slice('street-'.length)}-${String(i).padStart(2, '0')}`,
-        code: `420103${String(s + 1).padStart(3, '0')}${String(i).padStart(3, '0')}`,
-        name: `${zh}社区`,
-        nameEn: `${en} Community`,
-        streetId: street.id,
-        population,
-        households: Math.round(population / random.int(26, 31) * 10),
-      });
+      out.push(community(street, s, i, `${zh}社区`, `${en} Community`, random));
+    }
+  });
+  // A larger demo (SHEQU_DEMO_SCALE) adds communities after the real district's, from a stream
+  // of their own, so the first 112 stay exactly as they are at scale 1; each street keeps its
+  // share, the names repeat the stems with an ordinal (复兴二社区, Fuxing No. 2 Community).
+  const more = seededRandom('jianghan-communities-scaled');
+  let extra = 0;
+  demoStreets.forEach((street, s) => {
+    for (let i = baseCount(street) + 1; i <= street.communityCount; i++, extra++) {
+      const round = 2 + Math.floor(extra / stems.length);
+      const [zh, en] = stems[extra % stems.length] as [string, string];
+      out.push(community(street, s, i, `${zh}${chineseOrdinal(round)}社区`, `${en} No. ${round} Community`, more));
     }
   });
   return out;

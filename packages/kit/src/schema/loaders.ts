@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
 
+/** Keys one batched statement takes at most; the IN lists stay far below PostgreSQL's 65,535 parameters. */
+export const maxKeysPerStatement = 10_000;
+
 /**
  * Per-request DataLoaders, created on first use and dropped with the request, so that the
  * gateway asking for 112 entities costs one SQL statement and no data leaks between callers.
@@ -10,7 +13,10 @@ export class Loaders {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      // One statement per request for every list the gateway lets through: a larger demo
+      // district (SHEQU_DEMO_SCALE=20: 2,240 communities) included. The cap only keeps an
+      // absurd key list from becoming one enormous statement.
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: maxKeysPerStatement });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

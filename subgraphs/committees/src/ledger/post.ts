@@ -1,5 +1,6 @@
 // Writing to a community's funds ledger (谁办事、谁用钱). Entries are only ever appended (the
-// database refuses UPDATE and DELETE); the balance is the sum of the entries, computed on demand.
+// database refuses UPDATE and DELETE); the balance is the sum of the entries, kept per category
+// by the database with every entry (the `aggregates` migration).
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict } from '@shequ/kit';
 import type { LedgerCategory, LedgerEntry } from '../generated/prisma/client.js';
@@ -16,10 +17,14 @@ export function requireAmount(amountFen: number): void {
   }
 }
 
-/** One aggregate statement; never stored, so it cannot disagree with the entries. */
-export async function balanceFen(db: Pick<Tx, 'ledgerEntry'>, communityId: string): Promise<number> {
-  const { _sum } = await db.ledgerEntry.aggregate({ where: { communityId }, _sum: { amountFen: true } });
-  return _sum.amountFen ?? 0;
+/**
+ * The sum of the community's category totals: a few indexed rows instead of all its entries.
+ * The totals change in the transaction of each entry, so under the community's row lock they
+ * are exactly the entries' sum.
+ */
+export async function balanceFen(db: Pick<Tx, 'ledgerCategoryTotal'>, communityId: string): Promise<number> {
+  const { _sum } = await db.ledgerCategoryTotal.aggregate({ where: { communityId }, _sum: { amountFen: true } });
+  return Number(_sum.amountFen ?? 0n);
 }
 
 export interface NewEntry {

@@ -1,4 +1,5 @@
-import type { LedgerCategory, LedgerEntry as EntryRow } from '../generated/prisma/client.js';
+import type { LedgerEntry as EntryRow } from '../generated/prisma/client.js';
+import { ledgerTotalsByCommunity, type CategoryTotal } from '../aggregates/summaries.js';
 import { builder, type Context } from '../builder.js';
 import { LedgerCategoryEnum } from './enums.js';
 
@@ -11,20 +12,6 @@ const reversalOf = (ctx: Context) =>
   ctx.loaders.byKey('ledgerReversalOf', (e: EntryRow) => e.reversesId!, (ids: readonly string[]) =>
     ctx.prisma.ledgerEntry.findMany({ where: { reversesId: { in: [...ids] } } }),
   );
-
-interface CategoryTotal {
-  communityId: string;
-  category: LedgerCategory;
-  amountFen: number;
-  entries: number;
-}
-
-/** Per community and category, one GROUP BY for all communities asked in the request. */
-const totalsByCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('ledgerTotalsByCommunity', (t: CategoryTotal) => t.communityId, async (ids: readonly string[]) => {
-    const rows = await ctx.prisma.ledgerEntry.groupBy({ by: ['communityId', 'category'], where: { communityId: { in: [...ids] } }, _sum: { amountFen: true }, _count: { _all: true }, orderBy: [{ communityId: 'asc' }, { category: 'asc' }] });
-    return rows.map((r) => ({ communityId: r.communityId, category: r.category, amountFen: r._sum.amountFen ?? 0, entries: r._count._all }));
-  });
 
 const LedgerTotal = builder.objectRef<CategoryTotal>('LedgerCategoryTotal').implement({
   description: 'The sum of a community\'s ledger entries of one category (spending negative)',
@@ -58,12 +45,13 @@ builder.prismaObjectFields(LedgerEntry, (t) => ({
 builder.prismaObjectFields('Community', (t) => ({
   fundBalanceFen: t.int({
     description: 'Balance of the community\'s funds in fen: the sum of its ledger entries',
-    resolve: async (c, _args, ctx) => (await totalsByCommunity(ctx).load(c.id)).reduce((sum, r) => sum + r.amountFen, 0),
+    // From the per-category totals kept with every entry booked (src/aggregates).
+    resolve: async (c, _args, ctx) => (await ledgerTotalsByCommunity(ctx).load(c.id)).reduce((sum, r) => sum + r.amountFen, 0),
   }),
   fundTotals: t.field({
     type: [LedgerTotal],
     description: 'Ledger sums by category (income by source, spending, reversals)',
-    resolve: (c, _args, ctx) => totalsByCommunity(ctx).load(c.id),
+    resolve: (c, _args, ctx) => ledgerTotalsByCommunity(ctx).load(c.id),
   }),
 }));
 

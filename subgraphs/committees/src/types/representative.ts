@@ -1,5 +1,6 @@
 import type { Representative as RepresentativeRow } from '../generated/prisma/client.js';
 import { personal } from '../access.js';
+import { summaryByCommunity } from '../aggregates/summaries.js';
 import { builder, type Context } from '../builder.js';
 import { Community, loadCommunity } from './community.js';
 import { ConstituencyEnum, GenderEnum } from './enums.js';
@@ -13,13 +14,6 @@ const representativesByCommunity = (ctx: Context) =>
   ctx.loaders.groupedBy('representativesByCommunity', (r: RepresentativeRow) => r.communityId, (ids: readonly string[]) =>
     ctx.prisma.representative.findMany({ where: { communityId: { in: [...ids] } }, orderBy: { id: 'asc' } }),
   );
-
-const representativeCounts = (ctx: Context) =>
-  ctx.loaders.get<string, number>('representativeCount', async (ids) => {
-    const rows = await ctx.prisma.representative.groupBy({ by: ['communityId'], where: { communityId: { in: [...ids] } }, _count: { _all: true } });
-    const counts = new Map(rows.map((r) => [r.communityId, r._count._all]));
-    return ids.map((id) => counts.get(id) ?? 0);
-  });
 
 export const Representative = builder.prismaObject('Representative', {
   description: 'A member of the members\' representative assembly (社区成员代表大会); representatives score streets, departments and their staff',
@@ -49,7 +43,8 @@ builder.prismaObjectFields('Community', (t) => ({
     description: 'The members\' representative assembly (社区成员代表大会)',
     resolve: (c, _args, ctx) => representativesByCommunity(ctx).load(c.id),
   }),
-  representativeCount: t.int({ resolve: (c, _args, ctx) => representativeCounts(ctx).load(c.id) }),
+  // Kept with every write of representatives (src/aggregates): one indexed read per request.
+  representativeCount: t.int({ resolve: async (c, _args, ctx) => (await summaryByCommunity(ctx).load(c.id))?.representatives ?? 0 }),
 }));
 
 builder.queryFields((t) => ({

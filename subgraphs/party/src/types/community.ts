@@ -37,7 +37,7 @@ Community.implement({
       type: VolunteerStats,
       nullable: true,
       description: 'Volunteers, teams and service hours of the community',
-      resolve: (c, _args, ctx) => statsByCommunity(ctx).load(c.id),
+      resolve: (c, _args, ctx) => statsByCommunity(ctx, c.id),
     }),
     partyActivities: t.prismaField({
       type: ['Activity'],

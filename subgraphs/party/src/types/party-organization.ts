@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, clientError, conflict, notFound } from '@shequ/kit';
 import { builder, type Context } from '../builder.js';
-import { memberCountByOrganization, membersByOrganization, officersByOrganization, organizationByCommunity, organizationById } from '../loaders.js';
+import { memberSummaryByOrganization } from '../aggregates/summaries.js';
+import { membersByOrganization, officersByOrganization, organizationByCommunity, organizationById } from '../loaders.js';
 import { isUniqueViolation, pastDay, text } from '../validate.js';
 import { Community } from './community.js';
 import { PartyOrganizationKind } from './enums.js';
@@ -21,7 +22,7 @@ export const PartyOrganization = builder.prismaObject('PartyOrganization', {
     }),
     memberCount: t.int({
       description: 'Party members registered in the organisation',
-      resolve: async (o, _args, ctx) => (await memberCountByOrganization(ctx).load(o.id))?.count ?? 0,
+      resolve: async (o, _args, ctx) => (await memberSummaryByOrganization(ctx).load(o.id))?.members ?? 0,
     }),
     secretary: t.prismaField({
       type: 'PartyMember',

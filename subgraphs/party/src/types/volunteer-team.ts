@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '@shequ/kit';
 import { assertMayManageCommunity } from '../access.js';
 import { builder } from '../builder.js';
-import { organizationByCommunity, teamsByCommunity, volunteerCountByTeam, volunteerById, volunteersByTeam } from '../loaders.js';
+import { memberSummaryByTeam } from '../aggregates/summaries.js';
+import { organizationByCommunity, teamsByCommunity, volunteerById, volunteersByTeam } from '../loaders.js';
 import { text } from '../validate.js';
 import { Community } from './community.js';
 import { VolunteerSkill } from './enums.js';
@@ -23,7 +24,7 @@ export const VolunteerTeam = builder.prismaObject('VolunteerTeam', {
       resolve: async (team, _args, ctx) => Boolean(team.leaderId && (await volunteerById(ctx).load(team.leaderId))?.partyMemberId),
     }),
     members: t.prismaField({ type: ['Volunteer'], resolve: (_query, team, _args, ctx) => volunteersByTeam(ctx).load(team.id) }),
-    memberCount: t.int({ resolve: async (team, _args, ctx) => (await volunteerCountByTeam(ctx).load(team.id))?.count ?? 0 }),
+    memberCount: t.int({ resolve: async (team, _args, ctx) => (await memberSummaryByTeam(ctx).load(team.id))?.members ?? 0 }),
   }),
 });
 

@@ -3,6 +3,7 @@
 import type { ServiceRating, ServiceRequestStatus } from '../generated/prisma/enums.js';
 import { builder, type Context } from '../builder.js';
 import { openStatuses } from '../request-status.js';
+import { requestSummaryByCommunity } from '../aggregates/summaries.js';
 
 export interface RequestStats {
   total: number;
@@ -47,12 +48,24 @@ function summarise(groups: Group[]): RequestStats {
     if (g.rating) stats.rated += n;
     if (g.rating && bad.includes(g.rating)) stats.badReviews += n;
   }
+  return withRate(stats);
+}
+
+function withRate(stats: RequestStats): RequestStats {
   if (stats.rated) stats.satisfactionRate = Math.round(((stats.rated - stats.badReviews) / stats.rated) * 10_000) / 10_000;
   return stats;
 }
 
 /** The stats of many communities or service points in one statement. */
-export function requestStats(ctx: Context, by: 'communityId' | 'servicePointId', id: string): Promise<RequestStats> {
+export async function requestStats(ctx: Context, by: 'communityId' | 'servicePointId', id: string): Promise<RequestStats> {
+  if (by === 'communityId') {
+    // A community's figures are kept with every write of its requests (src/aggregates); one
+    // without requests has no row yet.
+    const s = await requestSummaryByCommunity(ctx).load(id);
+    const total = s?.total ?? 0;
+    const open = s?.open ?? 0;
+    return withRate({ total, open, closed: total - open, rated: s?.rated ?? 0, badReviews: s?.badReviews ?? 0, satisfactionRate: null });
+  }
   return ctx.loaders
     .get<string, RequestStats>(`requestStatsBy:${by}`, async (keys) => {
       const rows = await ctx.prisma.serviceRequest.groupBy({
