@@ -4,9 +4,11 @@
 // Starts the hub as `npm start` does (party, committees, services, departments and the gateway,
 // each its own process, on free ports) over a new embedded database, then over a new PostgreSQL
 // database, and sends the district dashboard (streets → communities → party, volunteers,
-// services, funds; four subgraphs) from 50 concurrent clients:
-// - hit: every client the same query, as the screens of a district do (answers from cache);
-// - miss: a distinct alias in every request, so that no answer is ever reused.
+// services, funds; four subgraphs) from 50 concurrent clients, alternating between two hubs:
+// - hit: every client the same query anonymously, as the public screens of a district do, on the
+//   hub as shipped (answers from the response cache);
+// - miss: the same query from 50 callers with tokens of their own (no two share an execution),
+//   on a second hub with the response cache off (RESPONSE_CACHE_TTL_MS=0): every request runs.
 // Meanwhile a community's staff records a donation every 2 s through the gateway, and a reader
 // asks until the dashboard shows the new balance: "write → seen" is that delay.
 // Env: DASHBOARD_SECONDS (per phase, 15), DASHBOARD_CLIENTS (50).
@@ -24,7 +26,7 @@ const clients = Number(process.env.DASHBOARD_CLIENTS ?? 50);
 const services = ['party', 'committees', 'services', 'departments'];
 const watched = 'community-xinhua-05';
 
-const dashboard = (alias = 'streets') => `{ ${alias}: streets { id name communities { id name representativeCount fundBalanceFen
+const dashboard = () => `{ streets { id name communities { id name representativeCount fundBalanceFen
   partyOrganization { id memberCount } volunteerStats { volunteers hours } serviceRequestStats { open total } } } }`;
 
 interface Phase {
@@ -49,18 +51,17 @@ async function post(url: string, query: string, variables: Record<string, unknow
 const balanceIn = (data: any): number | undefined =>
   (data?.streets as { communities: { id: string; fundBalanceFen: number }[] }[] | undefined)?.flatMap((s) => s.communities).find((c) => c.id === watched)?.fundBalanceFen;
 
-async function phase(hub: BenchHub, label: string, distinct: boolean, staffToken: string): Promise<Phase> {
+async function phase(hub: BenchHub, label: string, tokens: (string | undefined)[], staffToken: string): Promise<Phase> {
   const before = Object.fromEntries(Object.entries(hub.pids).map(([name, pid]) => [name, processUsage(pid).cpuSeconds]));
   const latency = new Histogram();
   let requests = 0;
   let errors = 0;
-  let n = 0;
   const started = performance.now();
   const until = started + seconds * 1000;
-  const client = async () => {
+  const client = async (token: string | undefined) => {
     while (performance.now() < until) {
       const t0 = performance.now();
-      const body = await post(hub.url, dashboard(distinct ? `s${n++}` : 'streets')).catch((e: Error) => ({ errors: [{ message: e.message }] }));
+      const body = await post(hub.url, dashboard(), {}, token).catch((e: Error) => ({ errors: [{ message: e.message }] }));
       latency.add(performance.now() - t0);
       requests++;
       if (body.errors?.length) errors++;
@@ -88,7 +89,7 @@ async function phase(hub: BenchHub, label: string, distinct: boolean, staffToken
       seen.push(performance.now() - written);
     }
   };
-  await Promise.all([...Array.from({ length: clients }, client), writer()]);
+  await Promise.all([...tokens.map(client), writer()]);
   const elapsed = (performance.now() - started) / 1000;
   const cpuMs = Object.fromEntries(Object.entries(hub.pids).map(([name, pid]) => [name, ((processUsage(pid).cpuSeconds - before[name]!) * 1000) / requests]));
   return { label, requests, errors, seconds: elapsed, latency, cpuMs, seen };
@@ -102,27 +103,45 @@ function row(database: string, p: Phase): string {
 }
 
 async function run(database: 'pglite' | 'postgres'): Promise<string[]> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'shequ-bench-dashboard-'));
-  const databaseUrl = database === 'postgres' ? await freshPostgres('shequ_bench_dashboard') : undefined;
-  console.error(`[dashboard] ${database}: starting the hub…`);
-  const hub = await startBenchHub({ name: 'dashboard', dataDir, services: [...services, 'gateway'], databaseUrl });
+  const hubs: { hub: BenchHub; dataDir: string }[] = [];
   try {
-    const secrets = loadHubSecrets(process.env, dataDir);
-    if (secrets.jwt.kind !== 'secret') throw new Error('the bench issues its own tokens: run it without JWT_JWKS_URL');
-    const staffToken = await issueToken({ role: 'COMMITTEE_STAFF', communityId: watched, sub: `staff-${watched}` }, secrets.jwt.secret, { issuer: secrets.jwt.issuer, audience: secrets.jwt.audience });
+    for (const [name, env] of [['dashboard', {}], ['dashboard-nocache', { RESPONSE_CACHE_TTL_MS: '0' }]] as const) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'shequ-bench-dashboard-'));
+      const databaseUrl = database === 'postgres' ? await freshPostgres(name.replace('-', '_')) : undefined;
+      console.error(`[dashboard] ${database}: starting a hub (${name})…`);
+      hubs.push({ hub: await startBenchHub({ name, dataDir, services: [...services, 'gateway'], databaseUrl, env }), dataDir });
+    }
+    const tokensOf = async (dataDir: string) => {
+      const { jwt } = loadHubSecrets(process.env, dataDir);
+      if (jwt.kind !== 'secret') throw new Error('the bench issues its own tokens: run it without JWT_JWKS_URL');
+      const issue = (claims: Parameters<typeof issueToken>[0]) => issueToken(claims, jwt.secret, { issuer: jwt.issuer, audience: jwt.audience });
+      return {
+        staff: await issue({ role: 'COMMITTEE_STAFF', communityId: watched, sub: `staff-${watched}` }),
+        observers: await Promise.all(Array.from({ length: clients }, (_, i) => issue({ role: 'OBSERVER', sub: `observer-${i}` }))),
+      };
+    };
+    const [cached, uncached] = hubs;
+    const cachedTokens = await tokensOf(cached!.dataDir);
+    const uncachedTokens = await tokensOf(uncached!.dataDir);
     // Warm every process (and V8's tiers) before measuring.
-    for (let i = 0; i < 30; i++) await post(hub.url, dashboard(`w${i}`));
+    for (const { hub } of hubs) for (let i = 0; i < 30; i++) await post(hub.url, dashboard());
     const rows: string[] = [];
-    for (const [label, distinct] of [['hit (one query, cached)', false], ['miss (distinct alias each)', true], ['hit (one query, cached)', false], ['miss (distinct alias each)', true]] as const) {
-      console.error(`[dashboard] ${database}: ${label}, ${clients} clients, ${seconds} s…`);
-      const p = await phase(hub, label, distinct, staffToken);
-      rows.push(row(database, p));
-      console.error(rows.at(-1));
+    for (let round = 0; round < 2; round++) {
+      for (const [label, hub, tokens, staff] of [
+        ['hit (anonymous screens, cache on)', cached!.hub, Array.from({ length: clients }, () => undefined), cachedTokens.staff],
+        ['miss (50 callers, cache off)', uncached!.hub, uncachedTokens.observers, uncachedTokens.staff],
+      ] as const) {
+        console.error(`[dashboard] ${database}: ${label}, ${clients} clients, ${seconds} s…`);
+        rows.push(row(database, await phase(hub, label, [...tokens], staff)));
+        console.error(rows.at(-1));
+      }
     }
     return rows;
   } finally {
-    await hub.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    for (const { hub, dataDir } of hubs) {
+      await hub.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   }
 }
 
