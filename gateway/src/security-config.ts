@@ -119,7 +119,8 @@ export function securityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Sec
     metrics: { enabled: bool('METRICS', true), token: env.METRICS_TOKEN?.trim() || undefined },
     responseCache: {
       ttlMs: int('RESPONSE_CACHE_TTL_MS', 1_000, 0),
-      maxEntries: int('RESPONSE_CACHE_MAX_ENTRIES', 10_000, 1),
+      // A district dashboard's answer is ~40 kB: the default bounds the cache near 80 MB at worst.
+      maxEntries: int('RESPONSE_CACHE_MAX_ENTRIES', 2_000, 1),
       redisUrl: env.REDIS_URL?.trim() || undefined,
     },
     tracing: bool('SHEQU_TRACING', Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim())),
