@@ -17,7 +17,7 @@ import {
   normalise,
   requireOpen,
   requireRegistered,
-  storeBallot,
+  storeBallots,
   txOptions,
   voterOf,
   type BallotAsk,
@@ -99,13 +99,9 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
       const revision = await lockOpenCampaign(tx, campaign.id);
       // The sheet's row first: a concurrent twin of this request fails on it before any ballot.
       await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: false } });
-      const receipts: Receipt[] = [];
-      const changed = new Set<string>();
-      for (const ballot of checked) {
-        const { replacedPrevious, live } = await storeBallot(tx, campaign, voter, ballot, revision);
-        for (const id of live.changed) changed.add(id);
-        receipts.push({ campaignId: campaign.id, targetId: ballot.target.targetId, targetKind: ballot.target.kind, replacedPrevious });
-      }
+      const stored = await storeBallots(tx, campaign, voter, checked, revision);
+      const receipts: Receipt[] = checked.map((b, i) => ({ campaignId: campaign.id, targetId: b.target.targetId, targetKind: b.target.kind, replacedPrevious: stored[i]!.replacedPrevious }));
+      const changed = new Set(stored.flatMap((s) => s.live.changed));
       await tx.castRequest.createMany({ data: receipts.map((r) => ({ keyHash: itemKey(r.targetId), payloadHash: fingerprint, replaced: r.replacedPrevious })) });
       return { receipts, changed: [...changed] };
     }, txOptions);

@@ -135,16 +135,28 @@ export async function lockOpenCampaign(tx: Tx, campaignId: string): Promise<numb
   return bumped[0]!.revision;
 }
 
-/** Stores one checked ballot (new, or replacing the voter's earlier one) and moves its target's tally. */
-export async function storeBallot(tx: Tx, campaign: OpenCampaign, voter: Voter, ballot: CheckedBallot, revision: number): Promise<{ replacedPrevious: boolean; live: ChangeOutcome }> {
-  const key = voterKey(campaign.id, voter.personId, ballot.target.targetId);
-  const previous = await tx.ballot.findUnique({ where: { voterKey: key }, select: { id: true, levels: true } });
-  const row = { levels: ballot.levels, comment: ballot.comment, communityId: voter.communityId };
-  const ballotId = previous?.id ?? randomUUID();
-  if (previous) await tx.ballot.update({ where: { id: ballotId }, data: row });
-  else await tx.ballot.create({ data: { id: ballotId, campaignId: campaign.id, targetId: ballot.target.targetId, voterKey: key, ...row } });
-  const live = await recordBallotChange(tx, campaign, ballot.target.targetId, { ballotId, levels: ballot.levels, previousLevels: previous?.levels ?? null }, revision);
-  return { replacedPrevious: previous !== null, live };
+/**
+ * Stores checked ballots of one voter (each new, or replacing the voter's earlier one on its
+ * target) and moves each target's tally. The earlier ballots are found in one statement and the
+ * new ones created in one: a sheet costs a few statements plus one tally statement per ballot.
+ */
+export async function storeBallots(tx: Tx, campaign: OpenCampaign, voter: Voter, ballots: readonly CheckedBallot[], revision: number): Promise<{ replacedPrevious: boolean; live: ChangeOutcome }[]> {
+  const keys = ballots.map((b) => voterKey(campaign.id, voter.personId, b.target.targetId));
+  const previous = new Map((await tx.ballot.findMany({ where: { voterKey: { in: keys } }, select: { id: true, voterKey: true, levels: true } })).map((p) => [p.voterKey, p]));
+  const rows = ballots.map((ballot, i) => ({ ballot, key: keys[i]!, previous: previous.get(keys[i]!), id: previous.get(keys[i]!)?.id ?? randomUUID() }));
+  const fresh = rows.filter((r) => !r.previous);
+  if (fresh.length > 0) {
+    await tx.ballot.createMany({
+      data: fresh.map((r) => ({ id: r.id, campaignId: campaign.id, targetId: r.ballot.target.targetId, voterKey: r.key, levels: r.ballot.levels, comment: r.ballot.comment, communityId: voter.communityId })),
+    });
+  }
+  const out = [];
+  for (const r of rows) {
+    if (r.previous) await tx.ballot.update({ where: { id: r.id }, data: { levels: r.ballot.levels, comment: r.ballot.comment, communityId: voter.communityId } });
+    const live = await recordBallotChange(tx, campaign, r.ballot.target.targetId, { ballotId: r.id, levels: r.ballot.levels, previousLevels: r.previous?.levels ?? null }, revision);
+    out.push({ replacedPrevious: r.previous !== undefined, live });
+  }
+  return out;
 }
 
 export const txOptions = { maxWait: 30_000, timeout: 20_000 };
@@ -179,10 +191,10 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
   const write = () =>
     ctx.prisma.$transaction(async (tx) => {
       const revision = await lockOpenCampaign(tx, campaign.id);
-      const stored = await storeBallot(tx, campaign, voter, { target, levels, comment }, revision);
+      const [stored] = await storeBallots(tx, campaign, voter, [{ target, levels, comment }], revision);
       // A concurrent twin of this request fails here on its key, and its whole transaction with it.
-      if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: stored.replacedPrevious } });
-      return stored;
+      if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: stored!.replacedPrevious } });
+      return stored!;
     }, txOptions);
   for (let attempt = 1; ; attempt++) {
     try {
