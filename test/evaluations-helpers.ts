@@ -58,3 +58,14 @@ export function accepted(res: GraphQLResponse): void {
 export const codeOf = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 
 export { SseFeed, WsFeed } from './live-clients.js';
+
+export const sheetMutation = `mutation Sheet($c: ID!, $b: [BallotSheetBallotInput!]!, $key: String!) {
+  castBallotSheet(campaignId: $c, ballots: $b, idempotencyKey: $key) { targetId targetKind replacedPrevious }
+}`;
+
+export type SheetBallot = { targetId: string; levels: { criterion: string; level: number | undefined }[]; comment?: string };
+export type Receipts = { castBallotSheet: { targetId: string; targetKind: string; replacedPrevious: boolean }[] };
+
+/** One representative's ballot sheet. */
+export const castSheet = (hub: TestFederation, voter: TokenClaims, campaignId: string, ballots: SheetBallot[], key: string): Promise<GraphQLResponse<Receipts>> =>
+  hub.query(sheetMutation, { c: campaignId, b: ballots, key }, voter);

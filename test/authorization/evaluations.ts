@@ -4,6 +4,7 @@
 // may score; campaign administration for district administrators; a rectification case is acted
 // on by its target's own people (plan, appeal), verified by the affected communities' assemblies
 // (real representatives of them), and an appeal decided by the district.
+import { randomUUID } from 'node:crypto';
 import { representativeId } from '@shequ/kit';
 import evaluations from '../../subgraphs/evaluations/src/index.js';
 import { admin, callers, defineSuite, nobody, own, pastTheCheck, personas, variants, type Caller } from './matrix.js';
@@ -41,6 +42,9 @@ const targetStaff = (c: Case) =>
 const targetColumn = (c: Case): Caller[] => [c.targetKind === 'DEPARTMENT' ? 'DEPARTMENT_STAFF' : 'STREET_STAFF'];
 const scores = 'score grade rank satisfactionRate badReviews comments criteria { meanLevel }';
 const castMutation = 'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!) { castBallot(campaignId: $c, targetId: $t, levels: $l) { targetId replacedPrevious } }';
+// A one-ballot sheet under a fresh key per run: the same rules as castBallot, row for row.
+const sheetMutation = 'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!, $k: String!) { castBallotSheet(campaignId: $c, ballots: [{ targetId: $t, levels: $l }], idempotencyKey: $k) { targetId replacedPrevious } }';
+const sheetKey = () => `matrix-sheet-${randomUUID()}`;
 
 export default defineSuite({
   subgraph: evaluations,
@@ -107,6 +111,23 @@ export default defineSuite({
         },
         // A street is scored only by representatives of its own communities.
         'for another street': { variables: (f) => ({ c: f.open.id, t: 'street-xinhua', l: levels(f.open) }), allowed: nobody },
+      },
+    ),
+    ...variants<Fixtures>(
+      { name: 'casting a ballot sheet', operation: sheetMutation },
+      {
+        'in an unknown campaign': { variables: (f) => ({ c: 'campaign-nobody', t: own.street, l: levels(f.open), k: sheetKey() }), allowed: ['REPRESENTATIVE'], expect: pastTheCheck('NOT_FOUND') },
+        'by a personId the register does not hold': {
+          variables: (f) => ({ c: f.open.id, t: own.street, l: levels(f.open), k: sheetKey() }),
+          as: { REPRESENTATIVE: { ...personas.REPRESENTATIVE, personId: 'rep-ghost-01', sub: 'rep-ghost-01' } },
+          allowed: nobody,
+        },
+        'by another community\'s representative in this token': {
+          variables: (f) => ({ c: f.open.id, t: own.street, l: levels(f.open), k: sheetKey() }),
+          as: { REPRESENTATIVE: { ...personas.REPRESENTATIVE, personId: representativeId('community-minzu-02', 3), sub: 'borrowed' } },
+          allowed: nobody,
+        },
+        'for another street': { variables: (f) => ({ c: f.open.id, t: 'street-xinhua', l: levels(f.open), k: sheetKey() }), allowed: nobody },
       },
     ),
     {

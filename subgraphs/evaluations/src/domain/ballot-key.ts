@@ -24,3 +24,9 @@ export const castRequestKey = (campaignId: string, representativeId: string, ide
 
 /** What was asked, to tell a retry from a different ballot under a reused key. */
 export const payloadHash = (payload: unknown) => mac('payload', JSON.stringify(payload));
+
+/** Identifies a ballot sheet request, and each of its ballots' answers, for idempotent retries. */
+export const sheetRequestKey = (campaignId: string, representativeId: string, idempotencyKey: string) =>
+  mac('sheet', campaignId, representativeId, idempotencyKey);
+export const sheetItemKey = (campaignId: string, representativeId: string, idempotencyKey: string, targetId: string) =>
+  mac('sheet-item', campaignId, representativeId, idempotencyKey, targetId);

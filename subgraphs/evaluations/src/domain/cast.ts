@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { anonymise, badInput, conflict, forbidden, notFound, unauthenticated, type Caller, type ServiceClient } from '@shequ/kit';
 import type { Context } from '../builder.js';
-import { Prisma } from '../generated/prisma/client.js';
+import { Prisma, type Campaign, type CampaignTarget, type Criterion } from '../generated/prisma/client.js';
+
+type Tx = Prisma.TransactionClient;
 import { castRequestKey, payloadHash, voterKey } from './ballot-key.js';
 import { requireRegisteredRepresentative, staffCommunities, streetOf } from './facts.js';
 import { recordBallotChange, type ChangeOutcome } from './release.js';
@@ -30,8 +32,6 @@ export interface Cast {
   receipt: Receipt;
   live: ChangeOutcome;
 }
-
-const txOptions = { maxWait: 30_000, timeout: 20_000 };
 
 function representative(caller: Caller): { personId: string; communityId: string } {
   if (caller.role === 'ANONYMOUS') throw unauthenticated();
@@ -69,22 +69,104 @@ async function checkEligible(services: ServiceClient, scope: string[], kind: Tar
 
 const maxCommentLength = 500;
 
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+export const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+
+export type Voter = { personId: string; communityId: string };
+export type OpenCampaign = Campaign & { criteria: Criterion[]; targets: CampaignTarget[] };
+
+/** One ballot as asked, before any rule was checked. */
+export interface BallotAsk {
+  targetId: string;
+  levels: CastInput['levels'];
+  comment?: string | null;
+}
+
+/** A ballot whose own content passed the rules (the campaign's status is checked when written). */
+export interface CheckedBallot {
+  target: CampaignTarget;
+  levels: number[];
+  comment: string | null;
+}
+
+export const voterOf = representative;
+
+export function checkIdempotencyKey(idem: string | null): void {
+  if (idem !== null && (idem.length < 8 || idem.length > 200)) throw badInput('An idempotency key has 8 to 200 characters', { field: 'idempotencyKey' });
+}
+
+export async function loadCampaign(ctx: Context, campaignId: string): Promise<OpenCampaign> {
+  const campaign = await ctx.prisma.campaign.findUnique({
+    where: { id: campaignId },
+    include: { criteria: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } } },
+  });
+  if (!campaign) throw notFound('Campaign', campaignId);
+  return campaign;
+}
+
+/** The checks that need no other subgraph: comment, levels, and what is hashed for retries. */
+export function normalise(campaign: OpenCampaign, ask: BallotAsk): { levels: number[]; comment: string | null; target: CampaignTarget | undefined } {
+  const comment = ask.comment?.trim() ? anonymise(ask.comment) : null;
+  if (ask.comment && ask.comment.length > maxCommentLength) throw badInput(`A comment has at most ${maxCommentLength} characters`, { field: 'comment' });
+  const levels = orderedLevels(campaign.criteria, ask.levels);
+  return { levels, comment, target: campaign.targets.find((t) => t.targetId === ask.targetId) };
+}
+
+export const requireOpen = (campaign: OpenCampaign) => {
+  if (campaign.status !== 'OPEN') throw conflict(`Campaign ${campaign.id} is ${campaign.status}: ballots are accepted only while it is OPEN`);
+};
+
+/** The target and who may score it (eligibility, issue 6); the caller checked the register once. */
+export async function checkTarget(ctx: Context, campaign: OpenCampaign, voter: Voter, targetId: string, target: CampaignTarget | undefined): Promise<CampaignTarget> {
+  if (!target) throw badInput(`${targetId} is not a target of this campaign`, { field: 'targetId' });
+  await checkEligible(ctx.services, campaign.scopeCommunityIds, target.kind, target.targetId, voter.communityId);
+  return target;
+}
+
+export const requireRegistered = (ctx: Context, voter: Voter) => requireRegisteredRepresentative(ctx.services, voter);
+
+/**
+ * The status check and the revision bump are one statement, and it takes the campaign's row: from
+ * here on ballots on one campaign are applied one at a time, and a ballot racing a close either
+ * lands before it (and is counted in the rectification cases) or is rejected.
+ */
+export async function lockOpenCampaign(tx: Tx, campaignId: string): Promise<number> {
+  const bumped = await tx.campaign.updateManyAndReturn({ where: { id: campaignId, status: 'OPEN' }, data: { revision: { increment: 1 } }, select: { revision: true } });
+  if (bumped.length === 0) throw conflict(`Campaign ${campaignId} is no longer OPEN`);
+  return bumped[0]!.revision;
+}
+
+/**
+ * Stores checked ballots of one voter (each new, or replacing the voter's earlier one on its
+ * target) and moves each target's tally. The earlier ballots are found in one statement and the
+ * new ones created in one: a sheet costs a few statements plus one tally statement per ballot.
+ */
+export async function storeBallots(tx: Tx, campaign: OpenCampaign, voter: Voter, ballots: readonly CheckedBallot[], revision: number): Promise<{ replacedPrevious: boolean; live: ChangeOutcome }[]> {
+  const keys = ballots.map((b) => voterKey(campaign.id, voter.personId, b.target.targetId));
+  const previous = new Map((await tx.ballot.findMany({ where: { voterKey: { in: keys } }, select: { id: true, voterKey: true, levels: true } })).map((p) => [p.voterKey, p]));
+  const rows = ballots.map((ballot, i) => ({ ballot, key: keys[i]!, previous: previous.get(keys[i]!), id: previous.get(keys[i]!)?.id ?? randomUUID() }));
+  const fresh = rows.filter((r) => !r.previous);
+  if (fresh.length > 0) {
+    await tx.ballot.createMany({
+      data: fresh.map((r) => ({ id: r.id, campaignId: campaign.id, targetId: r.ballot.target.targetId, voterKey: r.key, levels: r.ballot.levels, comment: r.ballot.comment, communityId: voter.communityId })),
+    });
+  }
+  const out = [];
+  for (const r of rows) {
+    if (r.previous) await tx.ballot.update({ where: { id: r.id }, data: { levels: r.ballot.levels, comment: r.ballot.comment, communityId: voter.communityId } });
+    const live = await recordBallotChange(tx, campaign, r.ballot.target.targetId, { ballotId: r.id, levels: r.ballot.levels, previousLevels: r.previous?.levels ?? null }, revision);
+    out.push({ replacedPrevious: r.previous !== undefined, live });
+  }
+  return out;
+}
+
+export const txOptions = { maxWait: 30_000, timeout: 20_000 };
 
 export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> {
   const voter = representative(ctx.caller);
-  const comment = input.comment?.trim() ? anonymise(input.comment) : null;
-  if (input.comment && input.comment.length > maxCommentLength) throw badInput(`A comment has at most ${maxCommentLength} characters`, { field: 'comment' });
   const idem = input.idempotencyKey ?? null;
-  if (idem !== null && (idem.length < 8 || idem.length > 200)) throw badInput('An idempotency key has 8 to 200 characters', { field: 'idempotencyKey' });
-
-  const campaign = await ctx.prisma.campaign.findUnique({
-    where: { id: input.campaignId },
-    include: { criteria: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } } },
-  });
-  if (!campaign) throw notFound('Campaign', input.campaignId);
-  const levels = orderedLevels(campaign.criteria, input.levels);
-  const target = campaign.targets.find((t) => t.targetId === input.targetId);
+  checkIdempotencyKey(idem);
+  const campaign = await loadCampaign(ctx, input.campaignId);
+  const { levels, comment, target } = normalise(campaign, input);
   const fingerprint = payloadHash({ t: input.targetId, levels, comment });
   const requestKey = idem === null ? null : castRequestKey(campaign.id, voter.personId, idem);
   const unchanged: ChangeOutcome = { released: false, changed: [] };
@@ -100,29 +182,19 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
   const retried = await earlier();
   if (retried) return retried;
 
-  if (campaign.status !== 'OPEN') throw conflict(`Campaign ${campaign.id} is ${campaign.status}: ballots are accepted only while it is OPEN`);
+  requireOpen(campaign);
   if (!target) throw badInput(`${input.targetId} is not a target of this campaign`, { field: 'targetId' });
   // The token says who and for which community; committees' register says whether that is so.
-  await requireRegisteredRepresentative(ctx.services, voter);
-  await checkEligible(ctx.services, campaign.scopeCommunityIds, target.kind, target.targetId, voter.communityId);
+  await requireRegistered(ctx, voter);
+  await checkTarget(ctx, campaign, voter, input.targetId, target);
 
-  const key = voterKey(campaign.id, voter.personId, target.targetId);
   const write = () =>
     ctx.prisma.$transaction(async (tx) => {
-      // The status check and the revision bump are one statement, and it takes the campaign's row:
-      // from here on ballots on one campaign are applied one at a time, and a ballot racing a close
-      // either lands before it (and is counted in the rectification cases) or is rejected.
-      const bumped = await tx.campaign.updateManyAndReturn({ where: { id: campaign.id, status: 'OPEN' }, data: { revision: { increment: 1 } }, select: { revision: true } });
-      if (bumped.length === 0) throw conflict(`Campaign ${campaign.id} is no longer OPEN`);
-      const revision = bumped[0]!.revision;
-      const previous = await tx.ballot.findUnique({ where: { voterKey: key }, select: { id: true, levels: true } });
-      if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: previous !== null } });
-      const row = { levels, comment, communityId: voter.communityId };
-      const ballotId = previous?.id ?? randomUUID();
-      if (previous) await tx.ballot.update({ where: { id: ballotId }, data: row });
-      else await tx.ballot.create({ data: { id: ballotId, campaignId: campaign.id, targetId: target.targetId, voterKey: key, ...row } });
-      const live = await recordBallotChange(tx, campaign, target.targetId, { ballotId, levels, previousLevels: previous?.levels ?? null }, revision);
-      return { replacedPrevious: previous !== null, live };
+      const revision = await lockOpenCampaign(tx, campaign.id);
+      const [stored] = await storeBallots(tx, campaign, voter, [{ target, levels, comment }], revision);
+      // A concurrent twin of this request fails here on its key, and its whole transaction with it.
+      if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: stored!.replacedPrevious } });
+      return stored!;
     }, txOptions);
   for (let attempt = 1; ; attempt++) {
     try {

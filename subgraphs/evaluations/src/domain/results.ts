@@ -78,7 +78,11 @@ export interface Snapshot {
 export async function snapshot(prisma: DB, campaignId: string): Promise<Snapshot | null> {
   const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, include: campaignParts });
   if (!campaign) return null;
-  const ballotsCast = await prisma.ballot.count({ where: { campaignId } });
+  // While ballots come in, the count is the sum of the targets' current tallies (moved in each
+  // ballot's transaction), not a count over every ballot on every round.
+  const ballotsCast = isSettled(campaign)
+    ? await prisma.ballot.count({ where: { campaignId } })
+    : ((await prisma.liveTally.aggregate({ where: { campaignId }, _sum: { currentCount: true } }))._sum.currentCount ?? 0);
   const results = isSettled(campaign)
     ? settledResults(campaign, await prisma.ballot.findMany({ where: { campaignId }, select: { targetId: true, levels: true, comment: true } }))
     : releasedResults(campaign, await liveTallies(prisma, campaignId));

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { castBallot, type Receipt } from '../domain/cast.js';
+import { castBallotSheet, maxSheetBallots } from '../domain/cast-sheet.js';
 import { announceBallot } from '../domain/live.js';
 import { Campaign } from './campaign.js';
 import { campaignLoader } from '../loaders.js';
@@ -39,6 +40,35 @@ builder.mutationField('castBallot', (t) =>
       const { receipt, live } = await castBallot(ctx, args);
       announceBallot(ctx, receipt.campaignId, live.changed);
       return receipt;
+    },
+  }),
+);
+
+const SheetBallotInput = builder.inputType('BallotSheetBallotInput', {
+  description: 'One ballot of a sheet: the arguments of castBallot for one target',
+  fields: (t) => ({
+    targetId: t.id({ required: true }),
+    levels: t.field({ type: [LevelInput], required: true }),
+    comment: t.string({ description: 'Optional; shown only anonymised, in aggregate lists' }),
+  }),
+});
+
+builder.mutationField('castBallotSheet', (t) =>
+  t.field({
+    type: [BallotReceipt],
+    description:
+      `A representative's ballots on many targets of one campaign (at most ${maxSheetBallots}), each under exactly the rules of castBallot, ` +
+      'all or nothing: a bad ballot fails the sheet (the error names it) and nothing is stored. ' +
+      'A retry with the same idempotencyKey and sheet returns the same receipts and counts nothing twice; the same key with a different sheet is a CONFLICT.',
+    args: {
+      campaignId: t.arg.id({ required: true }),
+      ballots: t.arg({ type: [SheetBallotInput], required: true }),
+      idempotencyKey: t.arg.string({ required: true, description: 'Any unique string per intended sheet (8–200 characters), for safe retries' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { receipts, changed } = await castBallotSheet(ctx, { ...args, campaignId: String(args.campaignId), ballots: args.ballots.map((b) => ({ ...b, targetId: String(b.targetId) })) });
+      if (receipts.length > 0) announceBallot(ctx, receipts[0]!.campaignId, changed);
+      return receipts;
     },
   }),
 );
