@@ -4,6 +4,8 @@
 // hub's upstream secret (the subgraphs refuse unsigned requests; there is no switch to turn that
 // off): shequ through its identity plugin, the other two with the kit's signRequest in the
 // smallest hook each offers. It tells the bench its URL over IPC.
+import type { RemoteGraphQLDataSource as DataSource } from '@apollo/gateway';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +33,7 @@ if (kind === 'shequ') {
     unifiedGraphHandler,
     logging: false,
     transportEntries: Object.fromEntries(Object.entries(subgraphUrls).map(([name, location]) => [name, { location }])),
-    plugins: () => [
+    plugins: (): GatewayPlugin[] => [
       {
         onSubgraphExecute({ executionRequest }) {
           const { document, operationName, variables, extensions } = executionRequest;
@@ -51,7 +53,7 @@ if (kind === 'shequ') {
     subgraphUrls[name] ? `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")` : whole,
   );
   class SignedDataSource extends RemoteGraphQLDataSource {
-    override willSendRequest({ request }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]) {
+    override willSendRequest({ request }: Parameters<NonNullable<DataSource['willSendRequest']>>[0]) {
       request.extensions = signRequest({ query: request.query, operationName: request.operationName, variables: request.variables, extensions: request.extensions }, secrets.upstreamSecret);
     }
   }
