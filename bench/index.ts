@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from '@shequ/kit/paths';
 
-const benchmarks = ['startup', 'dashboard', 'dashboard-sql', 'evaluations', 'live'];
+const benchmarks = ['startup', 'gateway', 'dashboard', 'dashboard-sql', 'evaluations', 'live'];
 const [name, ...args] = process.argv.slice(2);
 if (name && !benchmarks.includes(name)) {
   console.error(`no benchmark "${name}"; there are: ${benchmarks.join(', ')}`);

@@ -74,7 +74,16 @@ export interface GatewayOptions {
   /** Limits, trusted documents, metrics, tracing: the environment's settings (README "Security") with these on top. */
   security?: SecurityOverrides;
   logger?: Logger;
+  /**
+   * Built-in plugins left out, for measuring what each costs (bench/gateway.ts). Never set in
+   * production: leaving out identity or the guards drops signing, auth or limits.
+   */
+  leaveOut?: readonly BuiltInPlugin[];
 }
+
+/** The built-in plugins by name, in their order, as `leaveOut` names them. */
+export const builtInPlugins = ['metrics', 'subgraph-timeout', 'subgraph-availability', 'identity', 'authorization', 'guards', 'response-cache', 'subscriptions-across-reloads', 'shared-subscriptions'] as const;
+export type BuiltInPlugin = (typeof builtInPlugins)[number];
 
 export interface Gateway {
   runtime: GatewayRuntime;
@@ -139,6 +148,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   const cache = responseCache(security.responseCache, () => graphDigest, log);
   const authorization = authorizationByRole();
   const userPlugins = options.plugins;
+  const leftOut = new Set(options.leaveOut ?? []);
+  const on = <T>(name: BuiltInPlugin, plugins: T[]): T[] => (leftOut.has(name) ? [] : plugins);
   // State feeds as the current supergraph marks them, and its partner subgraphs; read again when it changes.
   let feeds: LiveFeeds = new Map();
   let partnerKeys: PartnerKeys = new Map();
@@ -179,21 +190,21 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     maskedErrors: { maskError: createErrorMasker(log, { exposeCodes: [...SECURITY_ERROR_CODES, ...(options.exposeErrorCodes ?? [])] }) },
     plugins: (context) => [
       // First, so that it also counts what the plugins below refuse.
-      ...(metrics ? [metrics.plugin] : []),
+      ...on('metrics', metrics ? [metrics.plugin] : []),
       // Before any plugin that wraps the subgraph executor: it must sit directly over the transport.
-      ...useSubgraphTimeout(security.subgraphTimeoutMs),
-      useSubgraphAvailability(log),
-      ...(options.identity ? identityPlugins(options.identity, () => partnerKeys) : []),
-      authorization.plugin,
+      ...on('subgraph-timeout', useSubgraphTimeout(security.subgraphTimeoutMs)),
+      ...on('subgraph-availability', [useSubgraphAvailability(log)]),
+      ...on('identity', options.identity ? identityPlugins(options.identity, () => partnerKeys) : []),
+      ...on('authorization', [authorization.plugin]),
       // After identity: rate limits and trusted documents need the verified caller.
-      ...guards,
+      ...on('guards', guards),
       // After the guards: a hit is answered in onParams, once a persisted hash is resolved and
       // the caller is known and admitted; before execution, so a hit costs no plan.
-      ...cache.plugins,
+      ...on('response-cache', cache.plugins),
       // Inside the sharing below: a shared stream outlives a reload with its subscribers.
-      useSubscriptionsAcrossReloads((): ReloadingRuntime => runtime),
+      ...on('subscriptions-across-reloads', [useSubscriptionsAcrossReloads((): ReloadingRuntime => runtime)]),
       // Last of ours: the stream it shares is what the plugins above let through.
-      useSharedSubscriptions(() => feeds, sharedStreams),
+      ...on('shared-subscriptions', [useSharedSubscriptions(() => feeds, sharedStreams)]),
       ...(typeof userPlugins === 'function' ? userPlugins(context) : (userPlugins ?? [])),
     ],
   });
