@@ -26,7 +26,7 @@ const connections = Number(process.env.GATEWAY_CONNECTIONS ?? 50);
 const queries: Record<string, string> = {
   'district dashboard': 'streets { id name communities { id name representativeCount fundBalanceFen partyOrganization { id memberCount } volunteerStats { volunteers hours } serviceRequestStats { open total } } }',
   '{ streets { id name } }': 'streets { id name }',
-  'communities(first: 20) + party + services': 'communities(first: 20) { id name partyOrganization { id memberCount } serviceRequestStats { open total } }',
+  'communities(first: 20) + party + services': 'communities(first: 20) { edges { node { id name partyOrganization { id memberCount } serviceRequestStats { open total } } } }',
 };
 
 interface Variant {
@@ -39,7 +39,7 @@ const variants: Variant[] =
     ? [{ label: 'shequ (all plugins)', kind: 'shequ' }, ...builtInPlugins.map((p) => ({ label: `shequ without ${p}`, kind: 'shequ' as const, leaveOut: p })), { label: 'plain Hive runtime', kind: 'hive' }]
     : [
         { label: 'shequ gateway', kind: 'shequ' },
-        { label: '@apollo/gateway 2.14', kind: 'apollo' },
+        { label: '@apollo/gateway 2.13', kind: 'apollo' },
         { label: 'plain Hive runtime + Rust planner', kind: 'hive' },
       ];
 const queryNames = mode === 'plugins' ? ['{ streets { id name } }'] : Object.keys(queries);
@@ -85,7 +85,7 @@ function startGateway(variant: Variant, dataDir: string, urls: Record<string, st
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 let alias = 0;
-function ask(url: URL, field: string): Promise<{ ok: boolean; ms: number }> {
+function ask(url: URL, field: string): Promise<{ ok: boolean; ms: number; text: string }> {
   const body = JSON.stringify({ query: `{ a${alias++}: ${field} }` });
   const start = performance.now();
   return new Promise((resolve) => {
@@ -93,9 +93,9 @@ function ask(url: URL, field: string): Promise<{ ok: boolean; ms: number }> {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ ok: res.statusCode === 200 && !text.includes('"errors"'), ms: performance.now() - start }));
+      res.on('end', () => resolve({ ok: res.statusCode === 200 && !text.includes('"errors"'), ms: performance.now() - start, text: `${res.statusCode} ${text}` }));
     });
-    req.on('error', () => resolve({ ok: false, ms: performance.now() - start }));
+    req.on('error', (error) => resolve({ ok: false, ms: performance.now() - start, text: String(error) }));
     req.end(body);
   });
 }
@@ -110,7 +110,7 @@ interface Measure {
 async function load(url: string, pid: number, field: string): Promise<Measure> {
   const target = new URL(url);
   const check = await ask(target, field);
-  if (!check.ok) throw new Error(`${url}: the query fails`);
+  if (!check.ok) throw new Error(`${url}: the query fails: ${check.text.slice(0, 1000)}`);
   const run = async (ms: number) => {
     const times: number[] = [];
     let errors = 0;
@@ -156,7 +156,12 @@ try {
           console.error(`round ${round}/${rounds} ${variant.label} — ${q}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, ${m.cpuMs.toFixed(2)} ms CPU/req${m.errors ? `, ${m.errors} errors` : ''}`);
         }
       } finally {
-        await new Promise<void>((done) => (gateway.child.once('exit', () => done()), gateway.child.kill('SIGTERM')));
+        // An embedded runtime may hold its process on SIGTERM: killed after 5 s.
+        await new Promise<void>((done) => {
+          const kill = setTimeout(() => gateway.child.kill('SIGKILL'), 5_000);
+          gateway.child.once('exit', () => (clearTimeout(kill), done()));
+          gateway.child.kill('SIGTERM');
+        });
       }
     }
   }
