@@ -34,15 +34,21 @@ interface Variant {
   kind: 'shequ' | 'hive' | 'apollo';
   leaveOut?: string;
 }
-const variants: Variant[] =
+// Identity is never left out: the subgraphs refuse unsigned requests, and every gateway here signs.
+const allVariants: Variant[] =
   mode === 'plugins'
-    ? [{ label: 'shequ (all plugins)', kind: 'shequ' }, ...builtInPlugins.map((p) => ({ label: `shequ without ${p}`, kind: 'shequ' as const, leaveOut: p })), { label: 'plain Hive runtime', kind: 'hive' }]
+    ? [{ label: 'shequ (all plugins)', kind: 'shequ' }, ...builtInPlugins.filter((p) => p !== 'identity').map((p) => ({ label: `shequ without ${p}`, kind: 'shequ' as const, leaveOut: p })), { label: 'plain Hive runtime', kind: 'hive' }]
     : [
         { label: 'shequ gateway', kind: 'shequ' },
         { label: '@apollo/gateway 2.13', kind: 'apollo' },
         { label: 'plain Hive runtime + Rust planner', kind: 'hive' },
       ];
-const queryNames = mode === 'plugins' ? ['{ streets { id name } }'] : Object.keys(queries);
+// GATEWAY_VARIANTS=shequ,hive: only those kinds (e.g. to profile two of them).
+const only = process.env.GATEWAY_VARIANTS?.split(',');
+const variants = only ? allVariants.filter((v) => only.includes(v.kind)) : allVariants;
+// GATEWAY_QUERIES=1 (or 0,2): only those of the three queries, by position.
+const picked = process.env.GATEWAY_QUERIES?.split(',').map((i) => Object.keys(queries)[Number(i)]!);
+const queryNames = mode === 'plugins' ? ['{ streets { id name } }'] : (picked ?? Object.keys(queries));
 
 function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -73,7 +79,9 @@ async function startSubgraphs(dataDir: string): Promise<{ urls: Record<string, s
 
 function startGateway(variant: Variant, dataDir: string, urls: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const child = fork(path.join(repoRoot, 'bench/gateway/serve.ts'), [variant.kind], {
-    execArgv: ['--import', 'tsx'],
+    // GATEWAY_CPU_PROF=<dir>: V8 CPU profiles of each gateway process (one per thread; the largest is the
+    // main thread), written when it exits.
+    execArgv: ['--import', 'tsx', ...(process.env.GATEWAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GATEWAY_CPU_PROF}`] : [])],
     env: { ...process.env, SHEQU_DATA_DIR: dataDir, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_LEAVE_OUT: variant.leaveOut ?? '', REDIS_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

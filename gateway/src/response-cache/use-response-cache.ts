@@ -10,10 +10,12 @@
 // same subgraph and transaction). Entities the mutation returns are invalidated as well (the
 // plugin's own rule). Writes that do not pass through a gateway (a subgraph's timers) are seen
 // once the entry expires: hence a TTL of about a second.
-import { defaultBuildResponseCacheKey, type Cache } from '@envelop/response-cache';
+import { createHash } from 'node:crypto';
+import type { BuildResponseCacheKeyFunction, Cache } from '@envelop/response-cache';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST } from 'graphql/index.js';
+import { canonicalJson } from '@shequ/kit/auth/canonical-json';
 import { claimsExtension } from '@shequ/kit/auth/upstream-signature';
 import type { Logger } from '@shequ/kit/logger';
 import { useRootTypenameStripped } from './root-typename.ts';
@@ -49,6 +51,16 @@ const SERVICE_ROLE = 'SERVICE';
 
 /** The pseudo-entity under which an answer is indexed by a subgraph it read from. */
 const SUBGRAPH = 'shequ:Subgraph';
+
+/**
+ * The plugin's own key (document, operation, variables, session) hashed with node:crypto: its
+ * default hashes with WebCrypto, an asynchronous job per request that cost ~0.15 ms of the
+ * gateway's CPU on a small query, a tenth of what the whole plain runtime spends on it.
+ */
+const keyOf = (params: Parameters<BuildResponseCacheKeyFunction>[0], view: string): string =>
+  createHash('sha256')
+    .update([params.documentString, params.operationName ?? '', canonicalJson(params.variableValues ?? {}), view].join('|'))
+    .digest('hex');
 
 /**
  * `graph`: names the supergraph in use (a digest of it): answers made on one supergraph are
@@ -95,8 +107,8 @@ export function responseCache(options: ResponseCacheOptions, graph: () => string
     ttl: options.ttlMs,
     enabled: (_request, context) => cachedFor(context),
     session: (_request, context) => visibilityKey(context),
-    buildResponseCacheKey: async (params) => {
-      const key = await defaultBuildResponseCacheKey({ ...params, sessionId: `${graph()}/${params.sessionId}` });
+    buildResponseCacheKey: (params) => {
+      const key = keyOf(params, `${graph()}/${params.sessionId}`);
       if (params.context) keyByContext.set(params.context, key);
       return key;
     },
