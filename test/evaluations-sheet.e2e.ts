@@ -109,6 +109,29 @@ describe.each(['pglite', 'postgres'] as const)('ballot sheets on %s', (database)
       expect(codeOf(await castSheet(hub, rep('community-minzu-01', 5), id, [], 'sheet-empty'))).toBe('BAD_USER_INPUT');
     });
 
+    it('counts concurrent sheets of the same voters exactly (each replaces the other), and a retry after the close still says it counted', async () => {
+      const voters = Array.from({ length: 10 }, (_, i) => rep(`community-minzu-0${1 + (i % 5)}`, 11 + Math.floor(i / 5)));
+      const send = (i: number, round: number) => castSheet(hub, voters[i]!, id, sheet(1 + ((i + round) % 5), 1 + ((i * 3 + round) % 5), 1 + ((i * 7) % 5)), `sheet-same-voter-${i}-${round}`);
+      const before = await counts();
+      const answers = await Promise.all(voters.flatMap((_, i) => [send(i, 0), send(i, 1)]));
+      for (const a of answers) accepted(a);
+      // Two sheets of one voter: whichever came second replaced the first one's ballots.
+      expect((await counts()).cast).toBe(before.cast + 30);
+      expect(await tallyMismatches(hub.subgraphs.evaluations!.db.prisma as unknown as DB, id)).toEqual([]);
+      const closing = await openCampaign(hub, { targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }], criteria, minBallots: 1 });
+      const voter = rep('community-minzu-02', 14);
+      const one = [{ targetId: 'dept-health', levels: levels(keys, [4, 4]) }];
+      accepted(await castSheet(hub, voter, closing, one, 'sheet-before-close'));
+      accepted(await hub.query('mutation($id: ID!) { closeCampaign(id: $id) { status } }', { id: closing }, admin));
+      // The voter whose answer was lost asks again after the close: counted, once.
+      const retry = await castSheet(hub, voter, closing, one, 'sheet-before-close');
+      accepted(retry);
+      expect(retry.data!.castBallotSheet.map((r) => r.replacedPrevious)).toEqual([false]);
+      expect(codeOf(await castSheet(hub, voter, closing, one, 'sheet-after-close'))).toBe('CONFLICT');
+      const closed = await hub.query<{ campaign: { progress: { ballotsCast: number } } }>('query($id: ID!) { campaign(id: $id) { progress { ballotsCast } } }', { id: closing }, admin);
+      expect(closed.data!.campaign.progress.ballotsCast).toBe(1);
+    });
+
     it('counts 20 concurrent sheets exactly: the stored tallies equal a recomputation from the ballots', async () => {
       const voters = Array.from({ length: 20 }, (_, i) => rep(`community-minzu-0${1 + (i % 5)}`, 6 + Math.floor(i / 5)));
       const before = await counts();

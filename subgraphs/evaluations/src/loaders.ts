@@ -3,7 +3,7 @@
 import type { Context } from './builder.js';
 import type { Campaign, CampaignTarget, Criterion, LiveTally, RectificationCase, RectificationVerification } from './generated/prisma/client.js';
 import { tallyFromRow } from './domain/release.js';
-import { isSettled, releasedResults, settledResults, type BallotRow, type CampaignWithParts, type LiveResult } from './domain/results.js';
+import { isSettled, releasedResults, revisionOf, settledResults, type BallotRow, type CampaignWithParts, type LiveResult } from './domain/results.js';
 
 export const campaignLoader = (ctx: Context) =>
   ctx.loaders.byKey('campaignById', (c: Campaign) => c.id, (ids: readonly string[]) => ctx.prisma.campaign.findMany({ where: { id: { in: [...ids] } } }));
@@ -30,7 +30,7 @@ const ballotsLoader = (ctx: Context) =>
     ctx.prisma.ballot.findMany({ where: { campaignId: { in: [...ids] } }, select: { campaignId: true, targetId: true, levels: true, comment: true } }),
   );
 
-const liveTallyLoader = (ctx: Context) =>
+export const liveTallyLoader = (ctx: Context) =>
   ctx.loaders.groupedBy('liveTalliesByCampaign', (t: LiveTally) => t.campaignId, (ids: readonly string[]) =>
     ctx.prisma.liveTally.findMany({ where: { campaignId: { in: [...ids] } } }),
   );
@@ -38,9 +38,9 @@ const liveTallyLoader = (ctx: Context) =>
 /** Every target's result of a campaign: as released while it is open, final once closed (callers check visibility first). */
 export async function campaignResults(ctx: Context, campaign: Campaign): Promise<LiveResult[]> {
   const [criteria, targets] = await Promise.all([criteriaLoader(ctx).load(campaign.id), targetsLoader(ctx).load(campaign.id)]);
-  const whole: CampaignWithParts = { ...campaign, criteria, targets };
-  if (isSettled(campaign)) return settledResults(whole, await ballotsLoader(ctx).load(campaign.id));
+  if (isSettled(campaign)) return settledResults({ ...campaign, criteria, targets }, await ballotsLoader(ctx).load(campaign.id));
   const rows = await liveTallyLoader(ctx).load(campaign.id);
+  const whole: CampaignWithParts = { ...campaign, revision: revisionOf(campaign, rows), criteria, targets };
   return releasedResults(whole, new Map(rows.map((r) => [r.targetId, tallyFromRow(r)])));
 }
 

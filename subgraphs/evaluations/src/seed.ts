@@ -40,7 +40,7 @@ async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerId
       await tx.campaignTarget.createMany({ data: targets.map((t) => ({ campaignId: id, ...t })) });
       await bulkInsert(tx, 'Ballot', ballots);
       // The ballots cast so far are the campaign's first live release.
-      await releaseAll(tx, { id, minBallots: demoMinBallots, criteria: demoCriteria, targets }, ballots.length);
+      await releaseAll(tx, { id, minBallots: demoMinBallots, criteria: demoCriteria, targets });
     },
     demoSeedTransaction,
   );

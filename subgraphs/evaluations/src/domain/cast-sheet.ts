@@ -8,10 +8,11 @@ import { badInput, clientError, conflict, type ErrorCode } from '@shequ/kit';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../builder.js';
 import { payloadHash, sheetItemKey, sheetRequestKey } from './ballot-key.js';
+import { recordBallotChanges } from './release.js';
 import {
   checkIdempotencyKey,
   checkTarget,
-  isUniqueViolation,
+  isRetryableWrite,
   loadCampaign,
   lockOpenCampaign,
   normalise,
@@ -68,7 +69,9 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
   const requestKey = sheetRequestKey(campaign.id, voter.personId, input.idempotencyKey);
   const itemKey = (targetId: string) => sheetItemKey(campaign.id, voter.personId, input.idempotencyKey, targetId);
 
-  // A retry of a sheet already applied has no further effect, whatever happened since.
+  // A retry of a sheet already applied has no further effect, whatever happened since. It is asked
+  // only when this attempt fails (its row exists, the campaign closed, the voter left the
+  // register…): a first attempt costs no statement for it.
   const earlier = async (): Promise<SheetCast | null> => {
     const done = await ctx.prisma.castRequest.findUnique({ where: { keyHash: requestKey } });
     if (!done) return null;
@@ -83,35 +86,47 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
     }));
     return { receipts, changed: [] };
   };
-  const retried = await earlier();
-  if (retried) return retried;
 
-  requireOpen(campaign);
-  await requireRegistered(ctx, voter);
-  const checked: CheckedBallot[] = [];
-  for (const [i, { levels, comment, target }] of asked.entries()) {
-    const targetId = input.ballots[i]!.targetId;
-    checked.push({ target: await atBallot(i, targetId, () => checkTarget(ctx, campaign, voter, targetId, target)), levels, comment });
-  }
-
-  const write = () =>
+  const write = (checked: CheckedBallot[]) =>
     ctx.prisma.$transaction(async (tx) => {
-      const revision = await lockOpenCampaign(tx, campaign.id);
-      // The sheet's row first: a concurrent twin of this request fails on it before any ballot.
-      await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: false } });
-      const stored = await storeBallots(tx, campaign, voter, checked, revision);
-      const receipts: Receipt[] = checked.map((b, i) => ({ campaignId: campaign.id, targetId: b.target.targetId, targetKind: b.target.kind, replacedPrevious: stored[i]!.replacedPrevious }));
-      const changed = new Set(stored.flatMap((s) => s.live.changed));
-      await tx.castRequest.createMany({ data: receipts.map((r) => ({ keyHash: itemKey(r.targetId), payloadHash: fingerprint, replaced: r.replacedPrevious })) });
-      return { receipts, changed: [...changed] };
+      await lockOpenCampaign(tx, campaign.id);
+      const stored = await storeBallots(tx, campaign, voter, checked);
+      const receipts: Receipt[] = checked.map((b, i) => ({ campaignId: campaign.id, targetId: b.target.targetId, targetKind: b.target.kind, replacedPrevious: stored.replacedPrevious[i]! }));
+      // The sheet's row and its ballots' answers in one statement: a concurrent twin of this
+      // request fails on it (after waiting for this one), before it moves any tally.
+      await tx.castRequest.createMany({
+        data: [
+          { keyHash: requestKey, payloadHash: fingerprint, replaced: false },
+          ...receipts.map((r) => ({ keyHash: itemKey(r.targetId), payloadHash: fingerprint, replaced: r.replacedPrevious })),
+        ],
+      });
+      // The tallies last: their rows are held from here to the commit only.
+      const live = await recordBallotChanges(tx, campaign, stored.changes);
+      return { receipts, changed: live.changed };
     }, txOptions);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (err) {
-      if (!isUniqueViolation(err) || attempt >= 3) throw err;
-      const concurrent = await earlier();
-      if (concurrent) return concurrent;
+  const attempt = async (): Promise<SheetCast> => {
+    requireOpen(campaign);
+    await requireRegistered(ctx, voter);
+    const checked: CheckedBallot[] = [];
+    for (const [i, { levels, comment, target }] of asked.entries()) {
+      const targetId = input.ballots[i]!.targetId;
+      checked.push({ target: await atBallot(i, targetId, () => checkTarget(ctx, campaign, voter, targetId, target)), levels, comment });
     }
+    for (let n = 1; ; n++) {
+      try {
+        return await write(checked);
+      } catch (err) {
+        if (!isRetryableWrite(err) || n >= 3) throw err;
+        const concurrent = await earlier();
+        if (concurrent) return concurrent;
+      }
+    }
+  };
+  try {
+    return await attempt();
+  } catch (err) {
+    const retried = await earlier();
+    if (retried) return retried;
+    throw err;
   }
 }

@@ -9,7 +9,7 @@ import { Prisma, type Campaign, type CampaignTarget, type Criterion } from '../g
 type Tx = Prisma.TransactionClient;
 import { castRequestKey, payloadHash, voterKey } from './ballot-key.js';
 import { requireRegisteredRepresentative, staffCommunities, streetOf } from './facts.js';
-import { recordBallotChange, type ChangeOutcome } from './release.js';
+import { recordBallotChanges, type BallotChange, type ChangeOutcome } from './release.js';
 import type { TargetKind } from './scoring.js';
 
 export interface CastInput {
@@ -94,11 +94,31 @@ export function checkIdempotencyKey(idem: string | null): void {
   if (idem !== null && (idem.length < 8 || idem.length > 200)) throw badInput('An idempotency key has 8 to 200 characters', { field: 'idempotencyKey' });
 }
 
+/**
+ * An OPEN campaign's definition (criteria, targets, minimum, scope) cannot change any more
+ * (updateCampaign edits drafts only), so casting reads it at most every CAMPAIGN_TTL_MS per
+ * database; its status is checked again under the row's share lock in every ballot's transaction.
+ */
+const CAMPAIGN_TTL_MS = 2_000;
+const openCampaigns = new WeakMap<object, Map<string, { campaign: Promise<OpenCampaign | null>; until: number }>>();
+
 export async function loadCampaign(ctx: Context, campaignId: string): Promise<OpenCampaign> {
-  const campaign = await ctx.prisma.campaign.findUnique({
-    where: { id: campaignId },
-    include: { criteria: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } } },
-  });
+  let byId = openCampaigns.get(ctx.prisma);
+  if (!byId) openCampaigns.set(ctx.prisma, (byId = new Map()));
+  const hit = byId.get(campaignId);
+  let campaign = hit && hit.until > Date.now() ? await hit.campaign : null;
+  if (!campaign) {
+    const read = ctx.prisma.campaign.findUnique({
+      where: { id: campaignId },
+      include: { criteria: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } } },
+    });
+    byId.set(campaignId, { campaign: read, until: Date.now() + CAMPAIGN_TTL_MS });
+    campaign = await read.catch((err) => {
+      byId.delete(campaignId);
+      throw err;
+    });
+    if (campaign?.status !== 'OPEN') byId.delete(campaignId);
+  }
   if (!campaign) throw notFound('Campaign', campaignId);
   return campaign;
 }
@@ -125,38 +145,67 @@ export async function checkTarget(ctx: Context, campaign: OpenCampaign, voter: V
 export const requireRegistered = (ctx: Context, voter: Voter) => requireRegisteredRepresentative(ctx.services, voter);
 
 /**
- * The status check and the revision bump are one statement, and it takes the campaign's row: from
- * here on ballots on one campaign are applied one at a time, and a ballot racing a close either
- * lands before it (and is counted in the rectification cases) or is rejected.
+ * The status check takes the campaign's row in share mode and writes nothing: ballots on one
+ * campaign run side by side. Closing a campaign updates that row, so it waits for the ballots in
+ * flight, and a ballot arriving meanwhile waits for the close and then finds the campaign no longer
+ * OPEN: a ballot racing a close either lands before it (and is counted in the rectification cases)
+ * or is rejected.
  */
-export async function lockOpenCampaign(tx: Tx, campaignId: string): Promise<number> {
-  const bumped = await tx.campaign.updateManyAndReturn({ where: { id: campaignId, status: 'OPEN' }, data: { revision: { increment: 1 } }, select: { revision: true } });
-  if (bumped.length === 0) throw conflict(`Campaign ${campaignId} is no longer OPEN`);
-  return bumped[0]!.revision;
+export async function lockOpenCampaign(tx: Tx, campaignId: string): Promise<void> {
+  const open = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Campaign" WHERE "id" = ${campaignId} AND "status" = 'OPEN' FOR SHARE`;
+  if (open.length === 0) throw conflict(`Campaign ${campaignId} is no longer OPEN`);
+}
+
+export interface StoredBallots {
+  /** Per ballot, in the order given: whether it replaced the voter's earlier one. */
+  replacedPrevious: boolean[];
+  /** What to move in the tallies (recordBallotChanges). */
+  changes: BallotChange[];
 }
 
 /**
  * Stores checked ballots of one voter (each new, or replacing the voter's earlier one on its
- * target) and moves each target's tally. The earlier ballots are found in one statement and the
- * new ones created in one: a sheet costs a few statements plus one tally statement per ballot.
+ * target): the earlier ballots are found (and locked) in one statement, the new ones created in
+ * one, the replaced ones rewritten in one. The lock makes a concurrent sheet of the same voter
+ * wait and then read the levels this one left; two first ballots of one voter on one target race
+ * on the unique voterKey, and the loser's whole transaction is retried (castBallot, castBallotSheet).
  */
-export async function storeBallots(tx: Tx, campaign: OpenCampaign, voter: Voter, ballots: readonly CheckedBallot[], revision: number): Promise<{ replacedPrevious: boolean; live: ChangeOutcome }[]> {
+export async function storeBallots(tx: Tx, campaign: OpenCampaign, voter: Voter, ballots: readonly CheckedBallot[]): Promise<StoredBallots> {
   const keys = ballots.map((b) => voterKey(campaign.id, voter.personId, b.target.targetId));
-  const previous = new Map((await tx.ballot.findMany({ where: { voterKey: { in: keys } }, select: { id: true, voterKey: true, levels: true } })).map((p) => [p.voterKey, p]));
+  const found = await tx.$queryRaw<{ id: string; voterKey: string; levels: number[] }[]>`
+    SELECT "id", "voterKey", "levels" FROM "Ballot" WHERE "voterKey" = ANY (${keys}::text[]) ORDER BY "voterKey" FOR UPDATE`;
+  const previous = new Map(found.map((p) => [p.voterKey, p]));
   const rows = ballots.map((ballot, i) => ({ ballot, key: keys[i]!, previous: previous.get(keys[i]!), id: previous.get(keys[i]!)?.id ?? randomUUID() }));
-  const fresh = rows.filter((r) => !r.previous);
+  const fresh = rows.filter((r) => !r.previous).sort((a, b) => (a.key < b.key ? -1 : 1));
   if (fresh.length > 0) {
     await tx.ballot.createMany({
       data: fresh.map((r) => ({ id: r.id, campaignId: campaign.id, targetId: r.ballot.target.targetId, voterKey: r.key, levels: r.ballot.levels, comment: r.ballot.comment, communityId: voter.communityId })),
     });
   }
-  const out = [];
-  for (const r of rows) {
-    if (r.previous) await tx.ballot.update({ where: { id: r.id }, data: { levels: r.ballot.levels, comment: r.ballot.comment, communityId: voter.communityId } });
-    const live = await recordBallotChange(tx, campaign, r.ballot.target.targetId, { ballotId: r.id, levels: r.ballot.levels, previousLevels: r.previous?.levels ?? null }, revision);
-    out.push({ replacedPrevious: r.previous !== undefined, live });
+  const replaced = rows.filter((r) => r.previous);
+  if (replaced.length > 0) {
+    const ids = replaced.map((r) => r.id);
+    const levels = replaced.map((r) => `{${r.ballot.levels.join(',')}}`);
+    const comments = replaced.map((r) => r.ballot.comment);
+    await tx.$executeRaw`
+      UPDATE "Ballot" AS b SET "levels" = v.l::int[], "comment" = v.c, "communityId" = ${voter.communityId}
+      FROM unnest(${ids}::text[], ${levels}::text[], ${comments}::text[]) AS v(id, l, c) WHERE b."id" = v.id`;
   }
-  return out;
+  return {
+    replacedPrevious: rows.map((r) => r.previous !== undefined),
+    changes: rows.map((r) => ({ targetId: r.ballot.target.targetId, ballotId: r.id, levels: r.ballot.levels, previousLevels: r.previous?.levels ?? null })),
+  };
+}
+
+/**
+ * Whether a failed write may be tried again as it is: a first ballot of the same voter racing on
+ * its voterKey (or the same request on its key, which the retry then answers as applied), or
+ * PostgreSQL giving up on a lock wait.
+ */
+export function isRetryableWrite(err: unknown): boolean {
+  if (isUniqueViolation(err)) return true;
+  const text = err instanceof Error ? err.message : '';
+  return /\b(23505|40P01|40001)\b|deadlock detected|could not serialize/.test(text) || (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2034');
 }
 
 export const txOptions = { maxWait: 30_000, timeout: 20_000 };
@@ -171,7 +220,9 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
   const requestKey = idem === null ? null : castRequestKey(campaign.id, voter.personId, idem);
   const unchanged: ChangeOutcome = { released: false, changed: [] };
 
-  // A retry of a request already applied has no further effect, whatever happened since.
+  // A retry of a request already applied has no further effect, whatever happened since. It is
+  // asked only when this attempt fails (the request's row exists, or the campaign closed, or the
+  // voter left the register meanwhile…): a first attempt costs no statement for it.
   const earlier = async (): Promise<Cast | null> => {
     if (requestKey === null || !target) return null;
     const done = await ctx.prisma.castRequest.findUnique({ where: { keyHash: requestKey } });
@@ -179,32 +230,41 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
     if (done.payloadHash !== fingerprint) throw conflict('This idempotency key was already used for a different ballot', { field: 'idempotencyKey' });
     return { receipt: { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious: done.replaced }, live: unchanged };
   };
-  const retried = await earlier();
-  if (retried) return retried;
 
-  requireOpen(campaign);
-  if (!target) throw badInput(`${input.targetId} is not a target of this campaign`, { field: 'targetId' });
-  // The token says who and for which community; committees' register says whether that is so.
-  await requireRegistered(ctx, voter);
-  await checkTarget(ctx, campaign, voter, input.targetId, target);
-
-  const write = () =>
+  const write = async (target: CampaignTarget) =>
     ctx.prisma.$transaction(async (tx) => {
-      const revision = await lockOpenCampaign(tx, campaign.id);
-      const [stored] = await storeBallots(tx, campaign, voter, [{ target, levels, comment }], revision);
+      await lockOpenCampaign(tx, campaign.id);
+      const stored = await storeBallots(tx, campaign, voter, [{ target, levels, comment }]);
+      const replacedPrevious = stored.replacedPrevious[0]!;
       // A concurrent twin of this request fails here on its key, and its whole transaction with it.
-      if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: stored!.replacedPrevious } });
-      return stored!;
+      if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: replacedPrevious } });
+      // The tallies last: their rows are held from here to the commit only.
+      const live = await recordBallotChanges(tx, campaign, stored.changes);
+      return { replacedPrevious, live };
     }, txOptions);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { replacedPrevious, live } = await write();
-      return { receipt: { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious }, live };
-    } catch (err) {
-      if (!isUniqueViolation(err) || attempt >= 3) throw err;
-      // The same request applied concurrently: answer as the retry it is.
-      const concurrent = await earlier();
-      if (concurrent) return concurrent;
+  const attempt = async (): Promise<Cast> => {
+    requireOpen(campaign);
+    if (!target) throw badInput(`${input.targetId} is not a target of this campaign`, { field: 'targetId' });
+    // The token says who and for which community; committees' register says whether that is so.
+    await requireRegistered(ctx, voter);
+    await checkTarget(ctx, campaign, voter, input.targetId, target);
+    for (let n = 1; ; n++) {
+      try {
+        const { replacedPrevious, live } = await write(target);
+        return { receipt: { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious }, live };
+      } catch (err) {
+        if (!isRetryableWrite(err) || n >= 3) throw err;
+        // The same request applied concurrently: answer as the retry it is.
+        const concurrent = await earlier();
+        if (concurrent) return concurrent;
+      }
     }
+  };
+  try {
+    return await attempt();
+  } catch (err) {
+    const retried = await earlier();
+    if (retried) return retried;
+    throw err;
   }
 }

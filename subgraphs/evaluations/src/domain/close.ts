@@ -20,8 +20,12 @@ export async function closeCampaign(prisma: DB, campaignId: string, now = new Da
   return prisma.$transaction(
     async (tx) => {
       // Taking the row first waits for ballots in flight: they commit before, or see CLOSED.
-      const closed = await tx.campaign.updateMany({ where: { id: campaignId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: now } });
-      if (closed.count === 0) {
+      // Its revision takes in every ballot counted on its tallies (results.ts revisionOf).
+      const closed = await tx.$executeRaw`
+        UPDATE "Campaign" SET "status" = 'CLOSED', "closedAt" = ${now},
+          "revision" = "revision" + COALESCE((SELECT SUM("version") FROM "LiveTally" WHERE "campaignId" = ${campaignId}), 0)::int
+        WHERE "id" = ${campaignId} AND "status" = 'OPEN'`;
+      if (closed === 0) {
         const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: { status: true } });
         if (!campaign) throw notFound('Campaign', campaignId);
         throw conflict(`Only an OPEN campaign can be closed; ${campaignId} is ${campaign.status}`);

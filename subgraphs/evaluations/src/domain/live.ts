@@ -19,6 +19,13 @@ import { filter, map, Repeater } from '@graphql-yoga/subscription';
 import type { DB } from '../db.js';
 import type { Campaign, CampaignStatus } from '../generated/prisma/client.js';
 import { isSettled, snapshot, type LiveResult, type Progress, type Snapshot } from './results.js';
+
+/** Per campaign, the Σ of its tallies' versions: what its revision adds to its row's (results.ts revisionOf). */
+async function tallyVersions(prisma: DB, campaignIds: readonly string[]): Promise<Map<string, number>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await prisma.liveTally.groupBy({ by: ['campaignId'], where: { campaignId: { in: [...campaignIds] } }, _sum: { version: true } });
+  return new Map(rows.map((r) => [r.campaignId, r._sum.version ?? 0]));
+}
 import { shownState } from './scoring.js';
 
 export const resultTopic = (campaignId: string) => `evaluations.result:${campaignId}`;
@@ -119,7 +126,7 @@ function publishRound(shared: Shared, publisher: Publisher, now: Snapshot, dirty
 export async function announceStatus(shared: Shared, campaignId: string): Promise<void> {
   const c = await shared.prisma.campaign.findUnique({ where: { id: campaignId } });
   if (!c) return;
-  const event = statusEventOf(c);
+  const event = statusEventOf(c, isSettled(c) ? 0 : ((await tallyVersions(shared.prisma, [campaignId])).get(campaignId) ?? 0));
   shared.pubsub.publish(statusTopic(campaignId), event);
   shared.pubsub.publish(anyStatusTopic, event);
   // A settled campaign publishes no more results; forget what was published for it.
@@ -130,9 +137,9 @@ export async function announceStatus(shared: Shared, campaignId: string): Promis
   }
 }
 
-function statusEventOf(c: Campaign): StatusEvent {
+function statusEventOf(c: Campaign, versions: number): StatusEvent {
   const changedAt = { DRAFT: c.createdAt, OPEN: c.openedAt, CLOSED: c.closedAt, PUBLISHED: c.publishedAt }[c.status] ?? c.createdAt;
-  return { campaignId: c.id, status: c.status, revision: c.revision, changedAt };
+  return { campaignId: c.id, status: c.status, revision: c.revision + versions, changedAt };
 }
 
 type Signal<T> = { data: T } | { status: StatusEvent };
@@ -214,7 +221,8 @@ export function subscribeStatus(shared: Shared, campaignId: string | null | unde
     };
     const rows = await shared.prisma.campaign.findMany({ where: campaignId ? { id: campaignId } : {}, orderBy: [{ periodStart: 'desc' }, { id: 'asc' }] });
     let done = false;
-    for (const c of rows) done = (await send(statusEventOf(c))) || done;
+    const versions = await tallyVersions(shared.prisma, rows.filter((c) => !isSettled(c)).map((c) => c.id));
+    for (const c of rows) done = (await send(statusEventOf(c, versions.get(c.id) ?? 0))) || done;
     if (!done) for (let next = await first; !next.done; next = await it.next()) if (await send(next.value)) break;
     stop();
   });

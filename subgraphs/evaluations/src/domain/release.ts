@@ -48,44 +48,69 @@ function changedResults(campaign: CampaignForRelease, before: Map<string, Tally>
 
 /** A ballot cast (no previous one) or replaced (the previous one's levels). */
 export interface BallotChange {
+  targetId: string;
   ballotId: string;
   levels: number[];
   previousLevels: number[] | null;
 }
 
+type MovedRow = { targetId: string; pending: number; currentCount: number; currentWeighted: bigint; currentSatisfied: number; currentLevelSums: number[] };
+
 /**
- * Records, in the ballot's own transaction, what the ballot changed in its target's current tally,
- * and releases the target once minBallots ballots changed since the last release. A fixed number
- * of statements whatever the number of ballots. The caller holds the campaign's row lock (its
- * revision bump), so ballots on one campaign pass through here one at a time.
+ * Records, in the ballots' own transaction, what the ballots (one voter's, at most one per target)
+ * changed in their targets' current tallies, and releases each target once minBallots ballots
+ * changed since its last release. Two statements, three when a target is released, however many
+ * ballots: one upsert moves every target's current tally by its delta (exact integer sums, done by
+ * the database: `sum = sum + delta`), bumps its version and adds the ballot to its pending ones.
+ * The rows are taken in target order, so concurrent sheets on the same targets queue on each row
+ * for the few statements up to their commit and never deadlock. Nothing here writes the campaign's
+ * row: ballots on different targets do not wait for each other at all.
  */
-export async function recordBallotChange(tx: Tx, campaign: CampaignForRelease, targetId: string, change: BallotChange, revision: number): Promise<ChangeOutcome> {
-  const added = contributionOf(campaign.criteria, change.levels);
-  const delta = change.previousLevels ? combine(added, contributionOf(campaign.criteria, change.previousLevels), -1) : added;
-  const levels = delta.levelSums.map(Number);
-  // One statement on every ballot: the current tally moves by the delta, and the ballot joins the
-  // pending ones (once).
-  const [now] = await tx.$queryRaw<[{ pending: number; currentCount: number; currentWeighted: bigint; currentSatisfied: number; currentLevelSums: number[] }]>`
-    INSERT INTO "LiveTally" ("campaignId", "targetId", "levelSums", "currentCount", "currentWeighted", "currentSatisfied", "currentLevelSums", "pendingBallotIds")
-    VALUES (${campaign.id}, ${targetId}, '{}', ${delta.n}, ${delta.weighted}, ${delta.satisfied}, ${levels}::int[], ARRAY[${change.ballotId}])
+export async function recordBallotChanges(tx: Tx, campaign: CampaignForRelease, changes: readonly BallotChange[]): Promise<ChangeOutcome> {
+  if (changes.length === 0) return { released: false, changed: [] };
+  const sorted = [...changes].sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
+  const deltas = sorted.map((change) => {
+    const added = contributionOf(campaign.criteria, change.levels);
+    return change.previousLevels ? combine(added, contributionOf(campaign.criteria, change.previousLevels), -1) : added;
+  });
+  const targetIds = sorted.map((c) => c.targetId);
+  const ballotIds = sorted.map((c) => c.ballotId);
+  const counts = deltas.map((d) => d.n);
+  const weighted = deltas.map((d) => String(d.weighted));
+  const satisfied = deltas.map((d) => d.satisfied);
+  const levelSums = deltas.map((d) => `{${d.levelSums.map(String).join(',')}}`);
+  const moved = await tx.$queryRaw<MovedRow[]>`
+    INSERT INTO "LiveTally" ("campaignId", "targetId", "levelSums", "currentCount", "currentWeighted", "currentSatisfied", "currentLevelSums", "pendingBallotIds", "version")
+    SELECT ${campaign.id}, d.t, '{}', d.n, d.w::bigint, d.s, d.l::int[], ARRAY[d.b], 1
+    FROM unnest(${targetIds}::text[], ${counts}::int[], ${weighted}::text[], ${satisfied}::int[], ${levelSums}::text[], ${ballotIds}::text[]) WITH ORDINALITY AS d(t, n, w, s, l, b, i)
+    ORDER BY d.i
     ON CONFLICT ("campaignId", "targetId") DO UPDATE SET
       "currentCount" = "LiveTally"."currentCount" + EXCLUDED."currentCount",
       "currentWeighted" = "LiveTally"."currentWeighted" + EXCLUDED."currentWeighted",
       "currentSatisfied" = "LiveTally"."currentSatisfied" + EXCLUDED."currentSatisfied",
       "currentLevelSums" = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest("LiveTally"."currentLevelSums", EXCLUDED."currentLevelSums") WITH ORDINALITY AS u(a, b, i) ORDER BY i),
-      "pendingBallotIds" = CASE WHEN ${change.ballotId} = ANY ("LiveTally"."pendingBallotIds") THEN "LiveTally"."pendingBallotIds"
-                                ELSE array_append("LiveTally"."pendingBallotIds", ${change.ballotId}) END
-    RETURNING cardinality("pendingBallotIds")::int AS pending, "currentCount", "currentWeighted", "currentSatisfied", "currentLevelSums"`;
-  if (now!.pending < campaign.minBallots) return { released: false, changed: [] };
-  const tally: Tally = { n: now!.currentCount, weighted: BigInt(now!.currentWeighted), satisfied: now!.currentSatisfied, levelSums: now!.currentLevelSums.map(BigInt) };
+      "pendingBallotIds" = CASE WHEN EXCLUDED."pendingBallotIds"[1] = ANY ("LiveTally"."pendingBallotIds") THEN "LiveTally"."pendingBallotIds"
+                                ELSE array_append("LiveTally"."pendingBallotIds", EXCLUDED."pendingBallotIds"[1]) END,
+      "version" = "LiveTally"."version" + 1
+    RETURNING "targetId", cardinality("pendingBallotIds")::int AS pending, "currentCount", "currentWeighted", "currentSatisfied", "currentLevelSums"`;
+  const due = moved.filter((row) => row.pending >= campaign.minBallots);
+  if (due.length === 0) return { released: false, changed: [] };
+  // The rows being released are this transaction's (locked since the upsert); the other targets'
+  // released states are read as committed, which is all a rank needs.
   const before = await liveTallies(tx, campaign.id);
-  const changed = changedResults(campaign, before, new Map(before).set(targetId, tally));
-  await tx.liveTally.update({ where: { campaignId_targetId: { campaignId: campaign.id, targetId } }, data: { ...rowFromTally(tally), pendingBallotIds: [], revision } });
+  const after = new Map(before);
+  for (const row of due) after.set(row.targetId, { n: row.currentCount, weighted: BigInt(row.currentWeighted), satisfied: row.currentSatisfied, levelSums: row.currentLevelSums.map(BigInt) });
+  const changed = changedResults(campaign, before, after);
+  const released = due.map((row) => row.targetId);
+  await tx.$executeRaw`
+    UPDATE "LiveTally" SET "ballotCount" = "currentCount", "weightedSum" = "currentWeighted", "satisfied" = "currentSatisfied",
+      "levelSums" = "currentLevelSums", "pendingBallotIds" = '{}', "revision" = "version"
+    WHERE "campaignId" = ${campaign.id} AND "targetId" = ANY (${released}::text[])`;
   return { released: true, changed };
 }
 
 /** Every target released as it stands (demo data: a campaign seeded OPEN with its ballots). */
-export async function releaseAll(tx: Tx, campaign: CampaignForRelease, revision: number): Promise<void> {
+export async function releaseAll(tx: Tx, campaign: CampaignForRelease): Promise<void> {
   const ballots = await tx.ballot.findMany({ where: { campaignId: campaign.id }, select: { targetId: true, levels: true } });
   const tallies = tallyBallots(campaign.criteria, campaign.targets.map((t) => t.targetId), ballots);
   await tx.liveTally.deleteMany({ where: { campaignId: campaign.id } });
@@ -93,7 +118,7 @@ export async function releaseAll(tx: Tx, campaign: CampaignForRelease, revision:
     data: [...tallies].map(([targetId, tally]) => {
       const released = rowFromTally(tally);
       const current = { currentCount: released.ballotCount, currentWeighted: released.weightedSum, currentSatisfied: released.satisfied, currentLevelSums: released.levelSums };
-      return { campaignId: campaign.id, targetId, ...released, ...current, pendingBallotIds: [], revision };
+      return { campaignId: campaign.id, targetId, ...released, ...current, pendingBallotIds: [] };
     }),
   });
 }

@@ -2,9 +2,9 @@
 // (release.ts: no single ballot can be read off them); once CLOSED, from all of its ballots, with
 // per-criterion means and comments. Either way a fixed number of statements, whatever the size.
 import type { DB } from '../db.js';
-import type { Campaign, CampaignStatus, CampaignTarget, Criterion } from '../generated/prisma/client.js';
+import type { Campaign, CampaignStatus, CampaignTarget, Criterion, LiveTally } from '../generated/prisma/client.js';
 import { anonymisedList } from '@shequ/kit';
-import { liveTallies } from './release.js';
+import { tallyFromRow } from './release.js';
 import { resultsFromTallies, tallyBallots, type Tally, type TargetResult } from './scoring.js';
 
 export type CampaignWithParts = Campaign & { criteria: Criterion[]; targets: CampaignTarget[] };
@@ -56,6 +56,17 @@ export function settledResults(campaign: CampaignWithParts, ballots: readonly Ba
   return resultsOf(campaign, tallies, comments);
 }
 
+/**
+ * The campaign's revision: while ballots come in, its row's (a seeded campaign starts at its
+ * ballot count) plus the Σ of its tallies' versions, each bumped by every ballot on its target; it
+ * grows with every accepted ballot like a counter on the campaign's row would, without every ballot
+ * writing that one row. Read with the tallies in one statement, it is exactly as new as the state
+ * they show. Closing the campaign folds the Σ into its row (close.ts), so a settled campaign's
+ * revision is its row's.
+ */
+export const revisionOf = (campaign: Pick<Campaign, 'revision' | 'status'>, tallies: readonly Pick<LiveTally, 'version'>[]) =>
+  isSettled(campaign) ? campaign.revision : tallies.reduce((sum, t) => sum + t.version, campaign.revision);
+
 /** An open (or draft) campaign's results as last released. */
 export const releasedResults = (campaign: CampaignWithParts, tallies: ReadonlyMap<string, Tally>): LiveResult[] => resultsOf(campaign, tallies, null);
 
@@ -74,17 +85,17 @@ export interface Snapshot {
   progress: Progress;
 }
 
-/** The campaign as of now. Its revision is read first, so the state is at least that new. */
+/** The campaign as of now: its tallies are read in one statement, with the revision they make. */
 export async function snapshot(prisma: DB, campaignId: string): Promise<Snapshot | null> {
-  const campaign = await prisma.campaign.findUnique({ where: { id: campaignId }, include: campaignParts });
-  if (!campaign) return null;
+  const read = await prisma.campaign.findUnique({ where: { id: campaignId }, include: campaignParts });
+  if (!read) return null;
+  const rows = isSettled(read) ? [] : await prisma.liveTally.findMany({ where: { campaignId } });
+  const campaign = { ...read, revision: revisionOf(read, rows) };
   // While ballots come in, the count is the sum of the targets' current tallies (moved in each
   // ballot's transaction), not a count over every ballot on every round.
-  const ballotsCast = isSettled(campaign)
-    ? await prisma.ballot.count({ where: { campaignId } })
-    : ((await prisma.liveTally.aggregate({ where: { campaignId }, _sum: { currentCount: true } }))._sum.currentCount ?? 0);
+  const ballotsCast = isSettled(campaign) ? await prisma.ballot.count({ where: { campaignId } }) : rows.reduce((sum, r) => sum + r.currentCount, 0);
   const results = isSettled(campaign)
     ? settledResults(campaign, await prisma.ballot.findMany({ where: { campaignId }, select: { targetId: true, levels: true, comment: true } }))
-    : releasedResults(campaign, await liveTallies(prisma, campaignId));
+    : releasedResults(campaign, new Map(rows.map((r) => [r.targetId, tallyFromRow(r)])));
   return { campaign, results, progress: progressOf(campaign, ballotsCast) };
 }

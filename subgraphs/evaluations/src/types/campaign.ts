@@ -1,8 +1,8 @@
 import type { Campaign as CampaignRow, CampaignTarget as TargetRow, Criterion as CriterionRow } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
 import { canSeeCampaign } from '../domain/access.js';
-import { progressOf, type Progress } from '../domain/results.js';
-import { ballotCountLoader, campaignLoader, criteriaLoader, targetsLoader } from '../loaders.js';
+import { isSettled, progressOf, revisionOf, type Progress } from '../domain/results.js';
+import { ballotCountLoader, campaignLoader, criteriaLoader, liveTallyLoader, targetsLoader } from '../loaders.js';
 import { Community, targetFields } from './refs.js';
 
 export const CampaignStatusEnum = builder.enumType('CampaignStatus', {
@@ -65,7 +65,10 @@ export const Campaign = builder.objectRef<CampaignRow>('Campaign').implement({
     }),
     progress: t.field({
       type: CampaignProgressRef,
-      resolve: async (c, _args, ctx) => progressOf({ ...c, targets: await targetsLoader(ctx).load(c.id) }, await ballotCountLoader(ctx).load(c.id)),
+      resolve: async (c, _args, ctx) => {
+        const [targets, tallies, cast] = await Promise.all([targetsLoader(ctx).load(c.id), isSettled(c) ? [] : liveTallyLoader(ctx).load(c.id), ballotCountLoader(ctx).load(c.id)]);
+        return progressOf({ ...c, revision: revisionOf(c, tallies), targets }, cast);
+      },
     }),
     createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
     openedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.openedAt }),
