@@ -12,7 +12,6 @@ import { recordBallotChanges } from './release.js';
 import {
   checkIdempotencyKey,
   checkTarget,
-  isRetryableWrite,
   loadCampaign,
   lockOpenCampaign,
   normalise,
@@ -21,6 +20,7 @@ import {
   storeBallots,
   txOptions,
   voterOf,
+  writtenOnce,
   type BallotAsk,
   type CheckedBallot,
   type Receipt,
@@ -104,7 +104,7 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
       const live = await recordBallotChanges(tx, campaign, stored.changes);
       return { receipts, changed: live.changed };
     }, txOptions);
-  const attempt = async (): Promise<SheetCast> => {
+  return writtenOnce(async (retried) => {
     requireOpen(campaign);
     await requireRegistered(ctx, voter);
     const checked: CheckedBallot[] = [];
@@ -112,21 +112,6 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
       const targetId = input.ballots[i]!.targetId;
       checked.push({ target: await atBallot(i, targetId, () => checkTarget(ctx, campaign, voter, targetId, target)), levels, comment });
     }
-    for (let n = 1; ; n++) {
-      try {
-        return await write(checked);
-      } catch (err) {
-        if (!isRetryableWrite(err) || n >= 3) throw err;
-        const concurrent = await earlier();
-        if (concurrent) return concurrent;
-      }
-    }
-  };
-  try {
-    return await attempt();
-  } catch (err) {
-    const retried = await earlier();
-    if (retried) return retried;
-    throw err;
-  }
+    return retried(() => write(checked));
+  }, earlier);
 }

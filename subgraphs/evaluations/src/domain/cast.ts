@@ -210,6 +210,32 @@ export function isRetryableWrite(err: unknown): boolean {
 
 export const txOptions = { maxWait: 30_000, timeout: 20_000 };
 
+/**
+ * A ballot's write, tried up to three times while it fails for a reason a retry can lift; a
+ * request that fails for any reason (its checks included) but was applied earlier or concurrently
+ * under the same key is answered as counted: a voter whose request failed learns that it did.
+ */
+export async function writtenOnce<T>(attempt: (write: (fn: () => Promise<T>) => Promise<T>) => Promise<T>, earlier: () => Promise<T | null>): Promise<T> {
+  const retried = async (fn: () => Promise<T>): Promise<T> => {
+    for (let n = 1; ; n++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (!isRetryableWrite(err) || n >= 3) throw err;
+        const concurrent = await earlier();
+        if (concurrent) return concurrent;
+      }
+    }
+  };
+  try {
+    return await attempt(retried);
+  } catch (err) {
+    const applied = await earlier();
+    if (applied) return applied;
+    throw err;
+  }
+}
+
 export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> {
   const voter = representative(ctx.caller);
   const idem = input.idempotencyKey ?? null;
@@ -242,29 +268,15 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
       const live = await recordBallotChanges(tx, campaign, stored.changes);
       return { replacedPrevious, live };
     }, txOptions);
-  const attempt = async (): Promise<Cast> => {
+  return writtenOnce(async (retried) => {
     requireOpen(campaign);
     if (!target) throw badInput(`${input.targetId} is not a target of this campaign`, { field: 'targetId' });
     // The token says who and for which community; committees' register says whether that is so.
     await requireRegistered(ctx, voter);
     await checkTarget(ctx, campaign, voter, input.targetId, target);
-    for (let n = 1; ; n++) {
-      try {
-        const { replacedPrevious, live } = await write(target);
-        return { receipt: { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious }, live };
-      } catch (err) {
-        if (!isRetryableWrite(err) || n >= 3) throw err;
-        // The same request applied concurrently: answer as the retry it is.
-        const concurrent = await earlier();
-        if (concurrent) return concurrent;
-      }
-    }
-  };
-  try {
-    return await attempt();
-  } catch (err) {
-    const retried = await earlier();
-    if (retried) return retried;
-    throw err;
-  }
+    return retried(async () => {
+      const { replacedPrevious, live } = await write(target);
+      return { receipt: { campaignId: campaign.id, targetId: target.targetId, targetKind: target.kind, replacedPrevious }, live };
+    });
+  }, earlier);
 }
