@@ -52,7 +52,7 @@ beforeAll(async () => {
   // Its own copy of the file: the tests below write bad supergraphs into the shared one.
   const jsFile = path.join(dir, 'supergraph-js.graphql');
   await writeFile(jsFile, compose(streetsSdl));
-  jsGateway = await createGateway({ supergraph: jsFile, queryPlanner: 'js', subgraphUrls: { streets: streets.url } });
+  jsGateway = await createGateway({ supergraph: jsFile, queryPlanner: 'js', subgraphUrls: { streets: streets.url }, security: { responseCache: { ttlMs: 0 } } });
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@
 // same subgraph and transaction). Entities the mutation returns are invalidated as well (the
 // plugin's own rule). Writes that do not pass through a gateway (a subgraph's timers) are seen
 // once the entry expires: hence a TTL of about a second.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { BuildResponseCacheKeyFunction, Cache } from '@envelop/response-cache';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -57,10 +57,17 @@ const SUBGRAPH = 'shequ:Subgraph';
  * default hashes with WebCrypto, an asynchronous job per request that cost ~0.15 ms of the
  * gateway's CPU on a small query, a tenth of what the whole plain runtime spends on it.
  */
-const keyOf = (params: Parameters<BuildResponseCacheKeyFunction>[0], view: string): string =>
-  createHash('sha256')
-    .update([params.documentString, params.operationName ?? '', canonicalJson(params.variableValues ?? {}), view].join('|'))
-    .digest('hex');
+const keyOf = (params: Parameters<BuildResponseCacheKeyFunction>[0], view: string): string => {
+  let variables: string;
+  try {
+    variables = canonicalJson(params.variableValues ?? {});
+  } catch {
+    // Variables nested too deep to serialise (a hostile request): a key of its own, never shared,
+    // and the request goes on to be refused by validation as it would without the cache.
+    return `unshared:${randomUUID()}`;
+  }
+  return createHash('sha256').update([params.documentString, params.operationName ?? '', variables, view].join('|')).digest('hex');
+};
 
 /**
  * `graph`: names the supergraph in use (a digest of it): answers made on one supergraph are
