@@ -21,7 +21,8 @@ interface Session {
   refusal: Refusal | null;
   dismissRefusal(): void;
   /** A view got UNAUTHENTICATED: the credentials are no longer accepted. */
-  reportUnauthenticated(): void;
+  /** `used`: the token the refused request carried (null: none, i.e. a sign-in proxy's header). */
+  reportUnauthenticated(used: string | null): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -44,9 +45,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const tokenNow = useRef(token);
   tokenNow.current = token;
-  const reportUnauthenticated = useCallback(() => {
+  const reportUnauthenticated = useCallback((used: string | null) => {
+    // A request still carrying a token already dropped is late news about it, not a new refusal
+    // (it would otherwise be taken for the proxy's).
+    if (used !== tokenNow.current) return;
     // A refused pasted token is dropped, so the page goes on with public data at once.
-    setRefusal(tokenNow.current ? 'token' : 'proxy');
+    setRefusal(used ? 'token' : 'proxy');
     setTokenState(null);
   }, []);
   useEffect(() => {
@@ -57,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (e: { code?: string }) => {
         if (ac.signal.aborted) return;
         setViewer(null);
-        if (e.code === 'UNAUTHENTICATED') reportUnauthenticated();
+        if (e.code === 'UNAUTHENTICATED') reportUnauthenticated(token);
       },
     );
     return () => ac.abort();

@@ -23,7 +23,7 @@ export function useQuery<T>(document: (typeof operations)[keyof typeof operation
         if (ac.signal.aborted) return;
         const err = e as { message?: string; code?: string };
         // With a token, UNAUTHENTICATED means the token itself is no longer accepted (expired).
-        if (err.code === 'UNAUTHENTICATED' && token) reportUnauthenticated();
+        if (err.code === 'UNAUTHENTICATED' && token) reportUnauthenticated(token);
         setState({ status: 'error', message: err.message ?? String(e), code: err.code });
       },
     );
