@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
       .poll(async () => {
         await page.reload();
         return table.locator(`tr[data-task="${funded!.taskId}"]`).getAttribute('data-funded');
-      }, { timeout: 30_000, intervals: [500] })
+      }, { timeout: 30_000, interval: 500 })
       .toBe('false');
     expect(await table.locator(`tr[data-task="${funded!.taskId}"]`).getByTestId('unfunded-flag').innerText()).toMatch(/未到账 ¥/);
     expect(await table.getByTestId('unfunded-flag').count()).toBe(flagsBefore + 1);
