@@ -3,7 +3,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
-import { redisAvailable, testRedisUrl } from '@shequ/testing';
+import { redisAvailable, testRedisUrl } from '@shequ/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startRecords, startSecureGateway, type Answer, type Records, type SecureGateway } from './helpers/secure-hub.ts';

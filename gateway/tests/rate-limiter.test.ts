@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { redisAvailable, testRedisUrl } from '@shequ/testing';
+import { redisAvailable, testRedisUrl } from '@shequ/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { createCallerLimiter } from '../src/rate-limiter.ts';
 

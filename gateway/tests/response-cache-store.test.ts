@@ -1,7 +1,7 @@
 // The response cache's Redis store: entries and their index sets expire with the answer (no
 // growth without bound), and Redis being away is a miss, never a failed request.
 import { randomUUID } from 'node:crypto';
-import { redisAvailable, testRedisUrl } from '@shequ/testing';
+import { redisAvailable, testRedisUrl } from '@shequ/kit/testing';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createResponseCacheStore } from '../src/response-cache/store.ts';

@@ -5,30 +5,7 @@
 import { startGatewayServer, type GatewayServer } from '@shequ/gateway';
 import { issueToken, startSubgraph, type PrismaLike, type RunningSubgraph, type SubgraphDefinition, type TokenClaims } from '@shequ/kit';
 import { postGraphQL, type GraphQLResponse } from '@shequ/kit/testing';
-import { Redis } from 'ioredis';
 import type { TestFederation } from './federation.js';
-
-export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-let reachable: Promise<boolean> | undefined;
-
-/** Whether Redis answers; when it does not, says so loudly (its tests are then skipped). */
-export function redisAvailable(): Promise<boolean> {
-  reachable ??= (async () => {
-    const client = new Redis(testRedisUrl, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => {});
-    try {
-      await client.connect();
-      return (await client.ping()) === 'PONG';
-    } catch (err) {
-      console.warn(`\n!!! Redis at ${testRedisUrl} is not reachable (${(err as Error).message}); its tests are SKIPPED !!!\n`);
-      return false;
-    } finally {
-      client.disconnect();
-    }
-  })();
-  return reachable;
-}
 
 export interface Replica<DB extends PrismaLike = PrismaLike> {
   /** The second instance of the subgraph. */
