@@ -4,11 +4,12 @@
 // URL on both sides, events published by one instance reach subscribers of the other.
 import { startGatewayServer, type GatewayServer } from '@shequ/gateway';
 import { issueToken, startSubgraph, type PrismaLike, type RunningSubgraph, type SubgraphDefinition, type TokenClaims } from '@shequ/kit';
+import { testSettings } from '@shequ/kit/config/tools';
 import { postGraphQL, type GraphQLResponse } from '@shequ/kit/testing';
 import { Redis } from 'ioredis';
 import type { TestFederation } from './federation.js';
 
-export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const testRedisUrl = testSettings().redisUrl;
 
 let reachable: Promise<boolean> | undefined;
 
