@@ -2,6 +2,8 @@
 // documented with the others and parsed the same way.
 import { defineConfig, parseConfig, type Env } from './define.js';
 import { httpUrl, integer, text, url } from './kinds.js';
+import { DATABASE_SCHEMA, DATABASE_URL } from './shared.js';
+import type { DatabaseSettings } from './subgraph.js';
 import { describe } from './variable.js';
 
 const routingUrl = (name: string) =>
@@ -62,3 +64,10 @@ export const testConfig = defineConfig({
 });
 
 export const testSettings = (env: Env = process.env): TestSettings => parseConfig(testConfig, env);
+
+/** `npm run db`: the same database variables as the subgraphs'. */
+export const dbConfig = defineConfig({
+  process: 'npm run db',
+  variables: { DATABASE_URL, DATABASE_SCHEMA },
+  build: (v): DatabaseSettings => ({ url: v.DATABASE_URL, schema: v.DATABASE_SCHEMA }),
+});
