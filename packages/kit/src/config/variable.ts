@@ -73,7 +73,7 @@ export function describe<T>(schema: Variable<T>, info: VariableInfo): Variable<T
   return schema.meta({ ...info });
 }
 
-/** A default for an unset variable, documented as `shown` (default: the value itself). */
+/** The value an unset (or empty) variable takes; the README shows the `default` given to `describe`. */
 export function withDefault<T>(schema: Variable<T | undefined>, fallback: T): Variable<T> {
   return schema.transform((value) => value ?? fallback);
 }
