@@ -2,10 +2,15 @@
 // Offline equivalents of `prisma migrate`, through the WASM schema engine.
 import { parseArgs } from 'node:util';
 import {
-  applyMigrations, createMigration, databaseTargetFromEnv, dataRoot, DatabaseConfigError, describeTarget, migrationStatus,
+  applyMigrations, createMigration, databaseTarget, dataRoot, DatabaseConfigError, describeTarget, migrationStatus,
   openAdapters, openPGlite, pendingSchemaChange, pgliteAdapterFactory, prismaProject,
 } from '@shequ/kit';
+import { loadOrExit, parseConfig } from '@shequ/kit/config/define';
+import { dbConfig } from '@shequ/kit/config/tools';
 import { loadSubgraph, subgraphNames } from './subgraphs.js';
+
+// DATABASE_URL and DATABASE_SCHEMA, parsed as the subgraphs parse them: a bad value is one line, now.
+const database = loadOrExit('npm run db', () => parseConfig(dbConfig, process.env));
 
 const usage = 'usage: npm run db -- <subgraph|all> migrate dev [--name <name>] | migrate deploy | migrate status | drift';
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' } } });
@@ -34,7 +39,7 @@ async function run(name: string): Promise<boolean> {
     const created = await createMigration(await scratch(), project, values.name ?? 'change');
     console.log(created ? `${name}: created prisma/migrations/${created}` : `${name}: schema.prisma matches the migrations; nothing to create`);
   }
-  const target = databaseTargetFromEnv(name, process.env, dataRoot);
+  const target = databaseTarget(name, database, dataRoot);
   const adapters = await openAdapters(target);
   try {
     if (sub === 'status') {

@@ -8,7 +8,7 @@
 // plain `node`, and learns that each serves from a message over the IPC channel.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { dataRoot, repoRoot } from '@shequ/kit/paths';
+import { repoRoot } from '@shequ/kit/paths';
 import { bundleEntries } from './bundle.js';
 import { Hub } from './launcher/hub.js';
 import { freePorts, planServices } from './launcher/plan.js';
@@ -25,7 +25,8 @@ try {
   settings = readSettings(process.env, subgraphs, repoRoot);
 } catch (err) {
   if (!(err instanceof SettingsError)) throw err;
-  console.error(`npm start: ${err.message}`);
+  // One line per problem, each naming its variable.
+  for (const line of err.message.split('\n')) console.error(`npm start: ${line}`);
   process.exit(1);
 }
 
@@ -48,9 +49,10 @@ try {
   // A first start's embedded databases need a pristine cluster: made here while the services load
   // their code, rather than by the first of them to get there while the others wait. (Should it
   // fail, each service makes its own.)
-  const newDatabases = !process.env.DATABASE_URL && settings.services.some((name) => name !== gatewayName && !existsSync(path.join(dataRoot, name, 'PG_VERSION')));
+  const { dataDir } = settings;
+  const newDatabases = settings.embeddedDatabases && settings.services.some((name) => name !== gatewayName && !existsSync(path.join(dataDir, name, 'PG_VERSION')));
   if (newDatabases) {
-    import('@shequ/kit/database/pglite-cluster').then((m) => m.ensurePristineCluster(dataRoot)).catch(() => {});
+    import('@shequ/kit/database/pglite-cluster').then((m) => m.ensurePristineCluster(dataDir)).catch(() => {});
   }
   const ports = settings.ports === 'free' ? await freePorts(settings.services) : new Map<string, number>();
   await hub.run(planServices(settings, subgraphs, bundles, process.env, ports), settings);

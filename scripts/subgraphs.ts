@@ -1,4 +1,5 @@
 // The subgraphs of this repository, discovered from subgraphs/<name>/src/index.ts (default export).
+import { loadRoutingUrls } from '@shequ/kit/config/tools';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,5 +27,5 @@ export async function loadSubgraphs(): Promise<SubgraphDefinition<PrismaLike>[]>
 
 /** Where the supergraph routes to a subgraph: its fixed local port unless SUBGRAPH_<NAME>_URL says otherwise. */
 export function routingUrl(def: { name: string; defaultPort: number }): string {
-  return process.env[`SUBGRAPH_${def.name.toUpperCase()}_URL`] ?? `http://localhost:${def.defaultPort}/graphql`;
+  return loadRoutingUrls(process.env, [def]).get(def.name)!;
 }

@@ -3,6 +3,7 @@
 // Prints (to stdout) a token the running hub accepts: signed with the key the hub itself resolves,
 // JWT_SECRET or the development key in .data/. With JWT_JWKS_URL the hub trusts an identity
 // provider's keys, which this script does not hold.
+import { ConfigError } from '@shequ/kit/config/problems';
 import { parseArgs } from 'node:util';
 import { roles } from '@shequ/kit/auth/caller';
 import { claimsProblem, requiredClaims } from '@shequ/kit/auth/role-claims';
@@ -65,7 +66,8 @@ let secrets;
 try {
   secrets = loadHubSecrets(process.env, dataRoot);
 } catch (error) {
-  if (error instanceof SecretsConfigError) fail(error.message, 1);
+  // A bad JWT_JWKS_URL (ConfigError) as much as a missing key: the loader's own lines.
+  if (error instanceof SecretsConfigError || error instanceof ConfigError) fail(error.message, 1);
   throw error;
 }
 if (secrets.jwt.kind !== 'secret') {

@@ -7,27 +7,8 @@ import type { GatewayConfigBase } from '@graphql-hive/gateway-runtime';
 
 type CorsOption = NonNullable<GatewayConfigBase<Record<string, unknown>>['cors']>;
 
-export class CorsConfigError extends Error {
-  override name = 'CorsConfigError';
-}
-
-/** `https://a.example,https://b.example` (or `*`: any origin) → the origins, normalised; throws on anything that is not an origin. */
-export function parseCorsOrigins(raw: string | undefined): string[] {
-  const entries = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  return entries.map((entry) => {
-    if (entry === '*') return entry;
-    let url: URL;
-    try {
-      url = new URL(entry);
-    } catch {
-      throw new CorsConfigError(`CORS_ORIGINS: "${entry}" is not an origin like https://dashboard.example`);
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
-      throw new CorsConfigError(`CORS_ORIGINS: "${entry}" is not an origin (scheme://host[:port], no path)`);
-    }
-    return url.origin;
-  });
-}
+// Parsed with the gateway's other variables (the kit's schema); re-exported under the old names.
+export { CorsConfigError, parseCorsOrigins } from '@shequ/kit/config/cors-origins';
 
 export function corsPolicy(origins: readonly string[]): CorsOption {
   const any = origins.includes('*');

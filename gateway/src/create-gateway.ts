@@ -16,7 +16,8 @@ import { graphiqlOptions, renderGraphiQL } from './graphiql.ts';
 import { corsPolicy } from './cors.ts';
 import { createErrorMasker } from './mask-errors.ts';
 import { toRuntimeLogger } from './runtime-logger.ts';
-import { resolveSecurityConfig, type SecurityConfig, type SecurityOverrides } from './security-config.ts';
+import { gatewayConfigOfProcess, type GatewayConfig } from '@shequ/kit/config/gateway';
+import { withSecurityOverrides, type SecurityConfig, type SecurityOverrides } from './security-config.ts';
 import { securityPlugins, SECURITY_ERROR_CODES } from './security-plugins.ts';
 import { useSubgraphAvailability } from './subgraph-availability.ts';
 import { liveFeedsOf, type LiveFeeds } from './live-feeds.ts';
@@ -52,15 +53,20 @@ export type RuntimeOverrides = Omit<
 >;
 
 export interface GatewayOptions {
-  /** Supergraph file path or http(s) URL, or a ready source. Default: env `SUPERGRAPH`, else `<repo>/schema/supergraph.graphql`. */
+  /**
+   * The process's parsed configuration (the kit's gateway schema), which the options below
+   * override. Default: this process's environment, parsed now (tests and benchmarks).
+   */
+  config?: GatewayConfig;
+  /** Supergraph file path or http(s) URL, or a ready source. Default: `config.supergraph` (SUPERGRAPH), else `<repo>/schema/supergraph.graphql`. */
   supergraph?: string | SupergraphSource;
-  /** How often the supergraph is checked for changes (when `supergraph` is not a source). */
+  /** How often the supergraph is checked for changes (when `supergraph` is not a source). Default: `config.pollIntervalMs`. */
   pollIntervalMs?: number;
-  /** A supergraph file served while `supergraph` (a registry URL) has not answered yet. */
+  /** A supergraph file served while `supergraph` (a registry URL) has not answered yet. Default: `config.supergraphFallback`. */
   supergraphFallback?: string;
-  /** Default: env `QUERY_PLANNER`, else `rust`. */
+  /** Default: `config.queryPlanner` (QUERY_PLANNER, else `rust`). */
   queryPlanner?: QueryPlanner;
-  /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
+  /** Subgraph name → URL, overriding the URLs composed into the supergraph. Default: `config.subgraphUrls`. */
   subgraphUrls?: Record<string, string>;
   /** Extra gateway plugins (auth, signing, limits, metrics), after the built-in ones. */
   plugins?: GatewayPlugins | ((context: GatewayConfigContext) => GatewayPlugins);
@@ -71,7 +77,7 @@ export interface GatewayOptions {
   runtime?: RuntimeOverrides;
   /** Token verification and subgraph request signing; without it callers are all anonymous and requests unsigned. */
   identity?: Pick<HubSecrets, 'jwt' | 'upstreamSecret'>;
-  /** Limits, trusted documents, metrics, tracing: the environment's settings (README "Security") with these on top. */
+  /** Limits, trusted documents, metrics, tracing: `config.security` (README "Security") with these on top. */
   security?: SecurityOverrides;
   logger?: Logger;
   /**
@@ -109,15 +115,16 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   // the whole process, as the signals are the process's: a gateway is what a process hosts).
   setMaxListeners(10_000);
   const log = options.logger ?? createLogger('gateway');
-  const queryPlanner = options.queryPlanner ?? plannerFromEnv();
-  const subgraphUrls = options.subgraphUrls ?? {};
+  const config = options.config ?? gatewayConfigOfProcess();
+  const queryPlanner = options.queryPlanner ?? config.queryPlanner;
+  const subgraphUrls = options.subgraphUrls ?? config.subgraphUrls ?? {};
   const source =
     typeof options.supergraph === 'object'
       ? options.supergraph
       : createSupergraphSource({
-          location: options.supergraph,
-          pollIntervalMs: options.pollIntervalMs,
-          fallback: options.supergraphFallback,
+          location: options.supergraph ?? config.supergraph,
+          pollIntervalMs: options.pollIntervalMs ?? config.pollIntervalMs,
+          fallback: options.supergraphFallback ?? config.supergraphFallback,
           logger: log,
           validate: (sdl) => {
             requireSubgraphUrls(sdl, subgraphUrls);
@@ -141,7 +148,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
   };
   for (const [name, location] of Object.entries(subgraphUrls)) transportEntries[name] = { location };
 
-  const security = resolveSecurityConfig(options.security);
+  const security = withSecurityOverrides(config.security, options.security);
   const metrics = security.metrics.enabled ? createGatewayMetrics() : undefined;
   const guards = securityPlugins(security, log);
   let graphDigest = '';
@@ -247,13 +254,6 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
       await cache.close();
     },
   };
-}
-
-function plannerFromEnv(): QueryPlanner {
-  const value = process.env.QUERY_PLANNER?.trim().toLowerCase();
-  if (!value || value === 'rust') return 'rust';
-  if (value === 'js') return 'js';
-  throw new Error(`QUERY_PLANNER must be "rust" or "js", not "${value}"`);
 }
 
 /** A supergraph naming a subgraph the gateway cannot reach is as bad as an invalid one. */

@@ -13,7 +13,7 @@ export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/dist
 
 export type SiteHandler = (req: http.IncomingMessage, res: http.ServerResponse, notFound: () => void) => void;
 
-export function dashboardSite(dir = process.env.DASHBOARD_DIR || DEFAULT_DASHBOARD_DIR): SiteHandler {
+export function dashboardSite(dir = DEFAULT_DASHBOARD_DIR): SiteHandler {
   const serve = serveStatic(dir, {
     index: ['index.html'],
     fallthrough: true,

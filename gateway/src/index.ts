@@ -13,6 +13,7 @@ export {
   DEFAULT_OPERATIONS_DIR,
   resolveSecurityConfig,
   securityConfigFromEnv,
+  withSecurityOverrides,
   SecurityConfigError,
   type OperationLimits,
   type SecurityConfig,

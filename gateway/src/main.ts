@@ -1,6 +1,6 @@
-import { loadHubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit/auth/secrets';
-import { parseSubgraphUrls, SubgraphUrlsError } from '@shequ/kit/federation/subgraph-urls';
-import { dataRoot } from '@shequ/kit/paths';
+import { hubSecrets, SecretsConfigError, type HubSecrets } from '@shequ/kit/auth/secrets';
+import { loadOrExit } from '@shequ/kit/config/define';
+import { loadGatewayConfig } from '@shequ/kit/config/gateway';
 import { guardProcess } from '@shequ/kit/server/process-guard';
 import { announceReady, stopWithSupervisor } from '@shequ/kit/server/supervisor';
 import { createLogger } from '@shequ/kit/logger';
@@ -8,11 +8,14 @@ import { SecurityConfigError } from './security-config.ts';
 import { startGatewayServer } from './server.ts';
 
 // The only module with side effects: `npm start -w @shequ/gateway` / `tsx gateway/src/main.ts`.
-const log = createLogger('gateway');
+// Every variable is parsed here, first: a bad value ends the process with one line per problem
+// (the kit's gateway schema says what each expects); the parsed object is what the gateway uses.
+const config = loadOrExit('gateway', () => loadGatewayConfig(process.env));
+const log = createLogger('gateway', config.logLevel);
 
 let identity: HubSecrets;
 try {
-  identity = loadHubSecrets(process.env, dataRoot);
+  identity = hubSecrets(config.secrets, config.dataDir);
 } catch (err) {
   if (!(err instanceof SecretsConfigError)) throw err;
   process.stderr.write(`gateway: ${err.message}\n`);
@@ -22,48 +25,11 @@ if (identity.development) {
   log.warn({ keyFile: identity.developmentKeyFile }, 'using the development key (not for production); `npm run token -- --role <ROLE>` prints tokens it accepts');
 }
 
-/** SUPERGRAPH_POLL_MS: how often the supergraph file or registry URL is looked at. */
-function parsePollInterval(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const ms = Number(value);
-  if (Number.isInteger(ms) && ms >= 100) return ms;
-  process.stderr.write(`gateway: SUPERGRAPH_POLL_MS must be a whole number of milliseconds, at least 100, not "${value}"\n`);
-  process.exit(1);
-}
-
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === '') return 4000;
-  const port = Number(value);
-  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
-  process.stderr.write(`gateway: PORT must be 0-65535, not "${value}"\n`);
-  process.exit(1);
-}
-
-/** A malformed SHEQU_SUBGRAPH_URLS stops the gateway at once, saying what is wrong. */
-function subgraphUrlsFromEnv(value: string | undefined): Record<string, string> | undefined {
-  try {
-    const urls = parseSubgraphUrls(value);
-    return urls.size > 0 ? Object.fromEntries(urls) : undefined;
-  } catch (err) {
-    if (!(err instanceof SubgraphUrlsError)) throw err;
-    process.stderr.write(`gateway: ${err.message}\n`);
-    process.exit(1);
-  }
-}
-
 let server: Awaited<ReturnType<typeof startGatewayServer>>;
 try {
-  server = await startGatewayServer({
-    port: parsePort(process.env.PORT),
-    supergraph: process.env.SUPERGRAPH || undefined,
-    pollIntervalMs: parsePollInterval(process.env.SUPERGRAPH_POLL_MS),
-    supergraphFallback: process.env.SUPERGRAPH_FALLBACK || undefined,
-    subgraphUrls: subgraphUrlsFromEnv(process.env.SHEQU_SUBGRAPH_URLS),
-    identity,
-    logger: log,
-  });
+  server = await startGatewayServer({ config, identity, logger: log });
 } catch (err) {
-  // A wrong limit or a broken trusted-documents manifest: one line saying what, no stack.
+  // A broken trusted-documents manifest, or one with nothing in it: one line saying what, no stack.
   if (!(err instanceof SecurityConfigError)) throw err;
   process.stderr.write(`gateway: ${(err as Error).message}\n`);
   process.exit(1);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { requestIdHeader } from '@shequ/kit/schema/context';
+import { gatewayConfigOfProcess } from '@shequ/kit/config/gateway';
 import { createLogger } from '@shequ/kit/logger';
 import { wsKeepAliveMs } from '@shequ/kit/server/keep-alive';
 import { useServer } from 'graphql-ws/use/ws';
@@ -13,11 +14,11 @@ import { batchWrites } from './ws-batched-writes.ts';
 import { oversizedMessagesAsWarnings } from './ws-oversized-messages.ts';
 
 export interface GatewayServerOptions extends GatewayOptions {
-  /** 0 picks a free port. Default 4000. */
+  /** 0 picks a free port. Default: `config.port` (PORT, else 4000). */
   port?: number;
   /** Default: all interfaces. */
   host?: string;
-  /** The built web dashboard served at `/`. Default: env DASHBOARD_DIR, else `<repo>/dashboard/dist`. */
+  /** The built web dashboard served at `/`. Default: `config.dashboardDir` (DASHBOARD_DIR, else `<repo>/dashboard/dist`). */
   dashboardDir?: string;
 }
 
@@ -38,9 +39,10 @@ const GRAPHQL_PATH = '/graphql';
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<GatewayServer> {
   const log = options.logger ?? createLogger('gateway');
-  const gateway = await createGateway({ ...options, logger: log });
+  const config = options.config ?? gatewayConfigOfProcess();
+  const gateway = await createGateway({ ...options, config, logger: log });
   const { runtime } = gateway;
-  const site = dashboardSite(options.dashboardDir);
+  const site = dashboardSite(options.dashboardDir ?? config.dashboardDir);
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -66,7 +68,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
       server.once('error', reject);
       // A district's screens reconnect all at once after a network blip: room for them in the
       // accept queue (Node's default is 511; the kernel caps it at net.core.somaxconn).
-      server.listen(options.port ?? 4000, options.host, 4096, () => {
+      server.listen(options.port ?? config.port, options.host, 4096, () => {
         server.off('error', reject);
         resolve();
       });

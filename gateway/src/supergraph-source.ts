@@ -8,7 +8,7 @@ import { validateSupergraph } from '@shequ/kit/federation/supergraph';
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 export interface SupergraphSourceOptions {
-  /** File path or http(s) URL. Default: env `SUPERGRAPH`, else {@link DEFAULT_SUPERGRAPH_PATH}. */
+  /** File path or http(s) URL. Default {@link DEFAULT_SUPERGRAPH_PATH} (the gateway passes SUPERGRAPH from its configuration). */
   location?: string;
   /** How often to look for a change. Default 1 s for a file, 10 s for a URL. */
   pollIntervalMs?: number;
@@ -43,7 +43,7 @@ export interface SupergraphSource {
  * so a touched-but-identical file does not rebuild the gateway.
  */
 export function createSupergraphSource(options: SupergraphSourceOptions = {}): SupergraphSource {
-  const location = options.location ?? process.env.SUPERGRAPH ?? DEFAULT_SUPERGRAPH_PATH;
+  const location = options.location ?? DEFAULT_SUPERGRAPH_PATH;
   const isUrl = /^https?:\/\//i.test(location);
   const pollIntervalMs = options.pollIntervalMs ?? (isUrl ? 10_000 : 1_000);
   const validate = options.validate ?? validateSupergraph;

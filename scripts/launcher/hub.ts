@@ -1,6 +1,5 @@
 // The services together: started all at once, a summary once all serve, and one way to stop.
 // The hub stops on Ctrl-C/SIGTERM (exit code 0) or when a service cannot be kept running (1).
-import { dataRoot } from '@shequ/kit/paths';
 import { ServiceOutput } from './output.js';
 import type { ServiceSpec } from './plan.js';
 import { Service } from './service.js';
@@ -9,17 +8,20 @@ import { gatewayName, type LauncherSettings } from './settings.js';
 export class Hub {
   private services: Service[] = [];
   private stopped: Promise<never> | undefined;
+  private database = '';
 
   constructor(private readonly startedAt: number) {}
 
   /** Starts every service and prints the summary once all of them serve. */
-  async run(specs: ServiceSpec[], settings: Pick<LauncherSettings, 'restart' | 'readyTimeoutMs'>): Promise<void> {
+  async run(specs: ServiceSpec[], settings: Pick<LauncherSettings, 'restart' | 'readyTimeoutMs' | 'embeddedDatabases' | 'dataDir'>): Promise<void> {
     if (this.stopped) return;
+    this.database = settings.embeddedDatabases ? `embedded PGlite in ${settings.dataDir}` : 'PostgreSQL (DATABASE_URL)';
     const width = Math.max(...specs.map((s) => s.name.length));
     this.services = specs.map(
       (spec, i) =>
         new Service(spec, {
-          ...settings,
+          restart: settings.restart,
+          readyTimeoutMs: settings.readyTimeoutMs,
           output: new ServiceOutput(spec.name, i, width),
           fatal: (message) => void this.stop(1, message),
         }),
@@ -53,7 +55,7 @@ export class Hub {
     return `
 shequ is up in ${((Date.now() - this.startedAt) / 1000).toFixed(1)} s
 ${rows.map((r) => `  ${r.label.padEnd(labelWidth)}  ${r.url.padEnd(urlWidth)}  ${r.pid === undefined ? 'restarting' : `pid ${r.pid}`}`).join('\n')}
-  database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataRoot}`}
+  database: ${this.database}
 A service that goes down is restarted. Press Ctrl-C to stop.
 `;
   }

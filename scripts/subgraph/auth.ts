@@ -1,6 +1,7 @@
 // The bearer token: the caller's own (--token, SHEQU_TOKEN; a partner agency uses its PARTNER
 // token), or else a short-lived DISTRICT_ADMIN token minted from the hub's secrets the way
 // `npm run token` does, which only works where those secrets are (the hub's machine).
+import { ConfigError } from '@shequ/kit/config/problems';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,7 @@ export async function resolveToken(given: Connection['token'], env: NodeJS.Proce
   try {
     secrets = loadHubSecrets(env, dataDir);
   } catch (error) {
-    if (error instanceof SecretsConfigError) throw new CliError(`no token, and the hub's secrets cannot be loaded: ${error.message}; ${askForToken}`);
+    if (error instanceof SecretsConfigError || error instanceof ConfigError) throw new CliError(`no token, and the hub's secrets cannot be loaded: ${error.message}; ${askForToken}`);
     throw error;
   }
   if (secrets.jwt.kind !== 'secret') {

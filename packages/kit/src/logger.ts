@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { processSettings } from './config/process.js';
 
 export type { Logger };
 
@@ -25,6 +26,6 @@ const redact = {
  * Structured JSON logs. `LOG_LEVEL` sets the level (trace … error, as the Hive gateway also
  * reads it); `SHEQU_LOG_LEVEL` wins and may also be `silent`, which tests use.
  */
-export function createLogger(name: string, level = process.env.SHEQU_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(name: string, level: string = processSettings().logLevel): Logger {
   return pino({ name, level, redact, base: { service: name } });
 }

@@ -1,8 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { processSettings } from './config/process.js';
+import { repoRoot } from './config/repo-root.js';
 
 /** The repository root, found from this file rather than the working directory. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { repoRoot };
 
-/** Where the embedded databases and the development key live (git-ignored). */
-export const dataRoot = process.env.SHEQU_DATA_DIR ?? path.join(repoRoot, '.data');
+/** Where the embedded databases and the development key live (git-ignored): SHEQU_DATA_DIR, else `.data`. */
+export const dataRoot = processSettings().dataDir;

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Env } from '../config/define.js';
+import { secretSettings, type HubSecretSettings } from '../config/secrets.js';
 
 export type JwtVerification =
   | { kind: 'secret'; secret: string; issuer: string; audience: string }
@@ -42,18 +44,22 @@ function developmentKeys(file: string): DevKeys {
   }
 }
 
-export function loadHubSecrets(env: NodeJS.ProcessEnv, dataRoot: string): HubSecrets {
+/** The hub's keys from the environment, for tools that have no parsed configuration of their own. */
+export function loadHubSecrets(env: Env, dataRoot: string): HubSecrets {
+  return hubSecrets(secretSettings(env), dataRoot);
+}
+
+/** The hub's keys from the parsed settings (config/secrets.ts): a development key when unset, refusals in production. */
+export function hubSecrets(settings: HubSecretSettings, dataRoot: string): HubSecrets {
   const developmentKeyFile = path.join(dataRoot, 'dev-keys.json');
-  const production = env.NODE_ENV === 'production';
-  const issuer = env.JWT_ISSUER ?? 'shequ';
-  const audience = env.JWT_AUDIENCE ?? 'shequ';
-  const configured = Boolean((env.JWT_SECRET || env.JWT_JWKS_URL) && env.SHEQU_UPSTREAM_SECRET);
+  const { production, jwtIssuer: issuer, jwtAudience: audience, jwtJwksUrl } = settings;
+  const configured = Boolean((settings.jwtSecret || jwtJwksUrl) && settings.upstreamSecret);
   if (production && !configured) {
     throw new SecretsConfigError('NODE_ENV=production needs JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), and SHEQU_UPSTREAM_SECRET; refusing to use a development key');
   }
   const dev = configured && !production ? null : production ? null : developmentKeys(developmentKeyFile);
-  const jwtSecret = env.JWT_SECRET ?? dev?.jwtSecret;
-  const upstreamSecret = env.SHEQU_UPSTREAM_SECRET ?? dev?.upstreamSecret;
+  const jwtSecret = settings.jwtSecret ?? dev?.jwtSecret;
+  const upstreamSecret = settings.upstreamSecret ?? dev?.upstreamSecret;
   if (production) {
     let devKeys: DevKeys | null = null;
     try {
@@ -66,10 +72,10 @@ export function loadHubSecrets(env: NodeJS.ProcessEnv, dataRoot: string): HubSec
     }
   }
   for (const [name, value] of [['JWT_SECRET', jwtSecret], ['SHEQU_UPSTREAM_SECRET', upstreamSecret]] as const) {
-    if (value !== undefined && value.length < 32 && !env.JWT_JWKS_URL) throw new SecretsConfigError(`${name} must be at least 32 characters`);
+    if (value !== undefined && value.length < 32 && !jwtJwksUrl) throw new SecretsConfigError(`${name} must be at least 32 characters`);
   }
-  const jwt: JwtVerification = env.JWT_JWKS_URL
-    ? { kind: 'jwks', url: env.JWT_JWKS_URL, issuer, audience }
+  const jwt: JwtVerification = jwtJwksUrl
+    ? { kind: 'jwks', url: jwtJwksUrl, issuer, audience }
     : { kind: 'secret', secret: jwtSecret!, issuer, audience };
   return { jwt, upstreamSecret: upstreamSecret!, development: dev !== null, developmentKeyFile };
 }

@@ -4,6 +4,8 @@
 // A day listed in the file wins over the table (a holiday there becomes worked, or the reverse).
 // A missing or malformed file stops the subgraph at start with one line saying what is wrong.
 import { readFileSync } from 'node:fs';
+import type { Env } from '../config/define.js';
+import { holidaysSettings } from '../config/subgraph.js';
 import { officialHolidays } from './official-holidays.js';
 import { workingCalendar, type Day, type WorkingCalendar } from './working-days.js';
 
@@ -67,8 +69,13 @@ const cache = new Map<string, WorkingCalendar>();
  * The district's working calendar as the environment configures it. Read once per file path;
  * call it at start (runSubgraph does) so that a bad file stops the process there.
  */
-export function districtCalendar(env: NodeJS.ProcessEnv = process.env): WorkingCalendar {
-  const file = env.SHEQU_HOLIDAYS_FILE?.trim() ?? '';
+export function districtCalendar(env?: Env): WorkingCalendar {
+  return districtCalendarOf(holidaysSettings(env).file);
+}
+
+/** The calendar with the days of `file` (SHEQU_HOLIDAYS_FILE) on top of the official ones. */
+export function districtCalendarOf(holidaysFile: string | undefined): WorkingCalendar {
+  const file = holidaysFile ?? '';
   let calendar = cache.get(file);
   if (!calendar) {
     let overrides: HolidayOverrides = { holidays: [], workdays: [] };

@@ -5,6 +5,8 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SecretsConfigError } from '../auth/secrets.js';
+import type { Env } from '../config/define.js';
+import { dataKeySettings } from '../config/subgraph.js';
 
 export interface FieldCipher {
   /** `v1.<key id>.<iv>.<tag>.<ciphertext>` (base64url parts); a fresh IV every time. */
@@ -46,11 +48,21 @@ function developmentKey(file: string): Buffer {
 }
 
 /** The data key: SHEQU_DATA_KEY, or in development a key file under `dataRoot`. */
-export function loadDataKey(env: NodeJS.ProcessEnv, dataRoot: string): { key: Buffer; development: boolean; developmentKeyFile: string } {
+export function loadDataKey(env: Env, dataRoot: string): DataKey {
+  return dataKeyOf(dataKeySettings(env), dataRoot);
+}
+
+export interface DataKey {
+  key: Buffer;
+  development: boolean;
+  developmentKeyFile: string;
+}
+
+/** The data key from the parsed settings (config/subgraph.ts `dataKeySettings`). */
+export function dataKeyOf({ production, dataKey }: { production: boolean; dataKey: string | undefined }, dataRoot: string): DataKey {
   const developmentKeyFile = path.join(dataRoot, 'dev-data-key');
-  const production = env.NODE_ENV === 'production';
-  if (env.SHEQU_DATA_KEY) {
-    const key = parseKey(env.SHEQU_DATA_KEY, 'SHEQU_DATA_KEY');
+  if (dataKey) {
+    const key = parseKey(dataKey, 'SHEQU_DATA_KEY');
     if (production) {
       let devKey: Buffer | null = null;
       try {

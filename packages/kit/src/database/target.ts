@@ -1,6 +1,9 @@
 // Where a subgraph keeps its data: the embedded PGlite by default, PostgreSQL when DATABASE_URL
 // is set. Each subgraph gets its own PGlite directory or its own PostgreSQL schema.
 import path from 'node:path';
+import type { Env } from '../config/define.js';
+import { databaseUrlProblem } from '../config/shared.js';
+import type { DatabaseSettings } from '../config/subgraph.js';
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }
@@ -28,22 +31,19 @@ export function describeTarget(target: DatabaseTarget): string {
   return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname} schema "${target.schema}"`;
 }
 
-/** Reads the target from the environment; throws a DatabaseConfigError with one clear sentence. */
-export function databaseTargetFromEnv(subgraph: string, env: NodeJS.ProcessEnv, dataRoot: string): DatabaseTarget {
-  const url = env.DATABASE_URL?.trim();
+/** Reads the target from an environment (tests, tools); a subgraph's start uses {@link databaseTarget} with its parsed configuration. */
+export function databaseTargetFromEnv(subgraph: string, env: Env, dataRoot: string): DatabaseTarget {
+  return databaseTarget(subgraph, { url: env.DATABASE_URL?.trim() || undefined, schema: env.DATABASE_SCHEMA }, dataRoot);
+}
+
+/** The target of DATABASE_URL / DATABASE_SCHEMA; throws a DatabaseConfigError with one clear sentence. */
+export function databaseTarget(subgraph: string, settings: DatabaseSettings, dataRoot: string): DatabaseTarget {
+  const { url } = settings;
   if (!url) return { kind: 'pglite', dataDir: path.join(dataRoot, subgraph) };
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new DatabaseConfigError('DATABASE_URL is not a valid URL; expected postgresql://user:password@host:5432/database');
-  }
-  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new DatabaseConfigError(`DATABASE_URL must use postgresql://, not ${parsed.protocol}//`);
-  }
-  if (!parsed.hostname) throw new DatabaseConfigError('DATABASE_URL has no host name');
-  if (parsed.pathname.length <= 1) throw new DatabaseConfigError('DATABASE_URL names no database (add /<database> after the host)');
-  const schema = parsed.searchParams.get('schema') ?? env.DATABASE_SCHEMA ?? subgraph;
+  const problem = databaseUrlProblem(url);
+  if (problem) throw new DatabaseConfigError(problem);
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? settings.schema ?? subgraph;
   if (!schemaName.test(schema)) throw new DatabaseConfigError(`database schema "${schema}" must be lower-case letters, digits and _`);
   parsed.searchParams.delete('schema');
   return { kind: 'postgres', url: parsed.toString(), schema };

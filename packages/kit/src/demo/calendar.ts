@@ -1,18 +1,16 @@
 // The demo's calendar. Demo timelines run up to the day the demo is seeded (its reference day),
 // so a fresh hub always shows recent activity; every subgraph's seed derives its dates from the
 // same day, and SHEQU_DEMO_DAY (YYYY-MM-DD) pins it for a reproducible demo.
+import type { Env } from '../config/define.js';
+import { demoSettings } from '../config/subgraph.js';
 import { dateOfDay, districtDayOf } from '../time/district-day.js';
 
 const DAY_MS = 86_400_000;
 
 /** The day the demo's timelines run to: SHEQU_DEMO_DAY, or today in the district. */
-export function demoReferenceDay(env: NodeJS.ProcessEnv = process.env): Date {
-  const pinned = env.SHEQU_DEMO_DAY?.trim();
-  if (pinned) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(dateOfDay(pinned).getTime())) throw new Error(`SHEQU_DEMO_DAY must be a day (YYYY-MM-DD), not ${pinned}`);
-    return dateOfDay(pinned);
-  }
-  return dateOfDay(districtDayOf(new Date()));
+export function demoReferenceDay(env?: Env): Date {
+  const pinned = demoSettings(env).day;
+  return dateOfDay(pinned ?? districtDayOf(new Date()));
 }
 
 export const addDays = (day: Date, days: number): Date => new Date(day.getTime() + days * DAY_MS);

@@ -2,6 +2,7 @@
 // same IDs name the same street, community and department everywhere. Street names are the 13
 // streets of Jianghan District; community names are synthetic.
 import { seededRandom } from './random.js';
+import { loadOrExit } from '../config/define.js';
 import { chineseOrdinal, demoScale } from './scale.js';
 
 export interface DemoStreet {
@@ -48,7 +49,9 @@ const streetRows: [string, string, boolean, number][] = [
   ['前进', 'Qianjin', false, 8],
 ];
 
-const scale = demoScale();
+// Read at import, before any entry point has parsed its configuration: a bad value ends the
+// process with the loaders' one-line message rather than a stack trace from inside an import.
+const scale = loadOrExit('demo data', () => demoScale());
 
 export const demoStreets: DemoStreet[] = streetRows.map(([zh, en, pilot, communityCount]) => ({
   id: `street-${en.toLowerCase()}`,

@@ -3,15 +3,15 @@
 // process by the demo's geography, so every subgraph of a hub started with the same
 // environment agrees on the community ids.
 
+import type { Env } from '../config/define.js';
+import { demoSettings } from '../config/subgraph.js';
+
+// The upper bound is the schema's (config/shared.ts SHEQU_DEMO_SCALE).
 export const maxDemoScale = 20;
 
 /** 1 (the real district's 112 communities) unless SHEQU_DEMO_SCALE says otherwise. */
-export function demoScale(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SHEQU_DEMO_SCALE?.trim();
-  if (!raw) return 1;
-  const scale = Number(raw);
-  if (!Number.isInteger(scale) || scale < 1 || scale > maxDemoScale) throw new Error(`SHEQU_DEMO_SCALE must be a whole number from 1 to ${maxDemoScale}, not ${raw}`);
-  return scale;
+export function demoScale(env?: Env): number {
+  return demoSettings(env).scale;
 }
 
 const numerals = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

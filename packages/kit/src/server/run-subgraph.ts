@@ -1,9 +1,10 @@
-import { loadHubSecrets, SecretsConfigError } from '../auth/secrets.js';
-import { CalendarConfigError, districtCalendar } from '../calendar/config.js';
-import { databaseTargetFromEnv, DatabaseConfigError } from '../database/target.js';
+import { hubSecrets, SecretsConfigError } from '../auth/secrets.js';
+import { CalendarConfigError, districtCalendarOf } from '../calendar/config.js';
+import { loadOrExit } from '../config/define.js';
+import { loadSubgraphConfig } from '../config/subgraph.js';
+import { databaseTarget, DatabaseConfigError } from '../database/target.js';
 import type { PrismaLike } from '../database/open-database.js';
 import { createLogger } from '../logger.js';
-import { dataRoot } from '../paths.js';
 import { guardProcess } from './process-guard.js';
 import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
 import { announceReady, stopWithSupervisor } from './supervisor.js';
@@ -34,24 +35,24 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   stopWithSupervisor(() => void stop('supervisor gone'));
+  // Every variable at once, before anything else: a bad value ends the process here with one
+  // line per problem (loadOrExit), not a stack trace from deep inside the start.
+  const config = loadOrExit(def.name, () => loadSubgraphConfig(def.name, process.env));
   try {
-    const target = databaseTargetFromEnv(def.name, process.env, dataRoot);
-    const port = process.env.PORT ? Number(process.env.PORT) : def.defaultPort;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatabaseConfigError(`PORT must be a port number, not ${process.env.PORT}`);
-    const { upstreamSecret, jwt } = loadHubSecrets(process.env, dataRoot);
+    const target = databaseTarget(def.name, config.database, config.dataDir);
+    const { upstreamSecret, jwt } = hubSecrets(config.secrets, config.dataDir);
     // Read now, so that a bad SHEQU_HOLIDAYS_FILE stops the start rather than a later deadline.
-    districtCalendar(process.env);
-    const gatewayUrl = process.env.GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 4000}/graphql`;
+    districtCalendarOf(config.holidaysFile);
     running = await startSubgraph(def, {
       target,
-      port,
+      port: config.port ?? def.defaultPort,
       upstreamSecret,
       jwt,
-      gatewayUrl: () => gatewayUrl,
-      serviceToken: process.env.SHEQU_SERVICE_TOKEN,
-      redisUrl: process.env.REDIS_URL,
-      host: process.env.HOST ?? '127.0.0.1',
-      seed: process.env.SEED !== 'false',
+      gatewayUrl: () => config.gatewayUrl,
+      serviceToken: config.serviceToken,
+      redisUrl: config.redisUrl,
+      host: config.host,
+      seed: config.seed,
       log,
     });
   } catch (err) {

@@ -2,9 +2,10 @@
 // answers. Where PostgreSQL is absent its tests are skipped loudly, never silently.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { testSettings } from '../config/tools.js';
 import type { DatabaseTarget } from '../database/target.js';
 
-export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+export const testPostgresUrl = testSettings().postgresUrl;
 
 let reachable: Promise<boolean> | undefined;
 

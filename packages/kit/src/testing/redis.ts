@@ -1,7 +1,8 @@
 // Whether the machine's Redis answers, for the tests that need one (they are skipped, loudly, without).
 import { Redis } from 'ioredis';
+import { testSettings } from '../config/tools.js';
 
-export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const testRedisUrl = testSettings().redisUrl;
 
 let reachable: Promise<boolean> | undefined;
 

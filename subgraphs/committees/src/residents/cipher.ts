@@ -1,12 +1,13 @@
 import { dataRoot } from '@shequ/kit';
-import { createFieldCipher, loadDataKey, type FieldCipher } from '@shequ/kit/crypto/field-cipher';
+import { dataKeySettings } from '@shequ/kit/config/subgraph';
+import { createFieldCipher, dataKeyOf, type FieldCipher } from '@shequ/kit/crypto/field-cipher';
 import { maskIdCard } from './id-card.js';
 
 let cipher: FieldCipher | undefined;
 
 /** Seals ID-card numbers; the key comes from SHEQU_DATA_KEY (development: .data/dev-data-key). */
 export function personalDataCipher(): FieldCipher {
-  cipher ??= createFieldCipher(loadDataKey(process.env, dataRoot).key);
+  cipher ??= createFieldCipher(dataKeyOf(dataKeySettings(), dataRoot).key);
   return cipher;
 }
 

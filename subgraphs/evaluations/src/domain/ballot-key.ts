@@ -4,12 +4,13 @@
 // otherwise, never in production), so neither a database dump nor any output ties a ballot to a
 // person.
 import { createHmac, hkdfSync } from 'node:crypto';
-import { dataRoot, loadDataKey } from '@shequ/kit';
+import { dataKeyOf, dataRoot } from '@shequ/kit';
+import { dataKeySettings } from '@shequ/kit/config/subgraph';
 
 let cached: Buffer | undefined;
 
 function ballotKey(): Buffer {
-  cached ??= Buffer.from(hkdfSync('sha256', loadDataKey(process.env, dataRoot).key, Buffer.alloc(0), 'shequ evaluations ballot link v1', 32));
+  cached ??= Buffer.from(hkdfSync('sha256', dataKeyOf(dataKeySettings(), dataRoot).key, Buffer.alloc(0), 'shequ evaluations ballot link v1', 32));
   return cached;
 }
 

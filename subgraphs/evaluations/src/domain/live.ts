@@ -14,6 +14,8 @@
 // anything older than what it has sent (events carry the campaign revision, which orders them
 // across replicas). When the campaign is closed, the feed sends the final state (with its status,
 // so a screen can say why) and completes; a feed of a campaign already closed does that at once.
+import { loadOrExit } from '@shequ/kit/config/define';
+import { liveSettings } from '@shequ/kit/config/subgraph';
 import type { HubPubSub, Logger } from '@shequ/kit';
 import { filter, map, Repeater } from '@graphql-yoga/subscription';
 import type { DB } from '../db.js';
@@ -51,7 +53,8 @@ interface Shared {
  * screens every update is a message to each of them. A ballot reaches screens at most this much
  * later than it would otherwise. `SHEQU_LIVE_ROUND_MS` sets it.
  */
-export const roundIntervalMs = /^\d+$/.test(process.env.SHEQU_LIVE_ROUND_MS ?? '') ? Number(process.env.SHEQU_LIVE_ROUND_MS) : 500;
+// Read at import, before runSubgraph parses the rest: a bad value still ends the process with one line.
+export const roundIntervalMs = loadOrExit('evaluations', () => liveSettings().roundMs);
 
 interface Run {
   dirty: Set<string>;

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@shequ/kit';
-import { parseSubgraphUrls } from '@shequ/kit/federation/subgraph-urls';
+import { registrySettings } from '@shequ/kit/config/subgraph';
 import { validateSupergraph, type SubgraphSource } from '@shequ/kit/federation/supergraph';
 
 export const defaultSchemaDir = path.join(repoRoot, 'schema');
@@ -14,7 +14,7 @@ export type CoreUrls = (name: string) => string | undefined;
 
 export function readCoreSubgraphs(schemaDir = defaultSchemaDir, urlOf?: CoreUrls): SubgraphSource[] {
   const supergraph = path.join(schemaDir, 'supergraph.graphql');
-  const fromEnv = parseSubgraphUrls(process.env.SHEQU_SUBGRAPH_URLS);
+  const fromEnv = registrySettings().subgraphUrls;
   const composedUrls = composedUrlsOf(supergraph);
   const routeOf: CoreUrls = urlOf ?? ((name) => fromEnv.get(name) ?? composedUrls.get(name));
   return readdirSync(schemaDir)

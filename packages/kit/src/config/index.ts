@@ -1,0 +1,13 @@
+export * from './define.js';
+export * from './kinds.js';
+export * from './problems.js';
+export * from './variable.js';
+export * from './gateway.js';
+export * from './gateway-security.js';
+export * from './subgraph.js';
+export * from './start.js';
+export * from './secrets.js';
+export * from './process.js';
+export * from './tools.js';
+export { repoRoot, inRepo } from './repo-root.js';
+export { parseCorsOrigins, CorsConfigError } from './cors-origins.js';
