@@ -12,9 +12,9 @@ export interface OperationLimits {
   maxAliases: number;
   maxTokens: number;
   maxDirectives: number;
-  /** Estimated cost: one per object field, multiplied by the list sizes above it. */
+  /** The runtime's demand control: what an operation's subgraph requests may cost together (use-cost-limit.ts). */
   maxCost: number;
-  /** The list size assumed for a list field without a `first`/`last`/`limit` argument. */
+  /** The size assumed for a (nullable) list whose SDL has no `@listSize`. */
   defaultListSize: number;
   maxBodyBytes: number;
   /** Operations per HTTP batch; 0 turns batching off. */
@@ -94,7 +94,8 @@ export function securityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Sec
       maxTokens: int('GRAPHQL_MAX_TOKENS', 3_000, 1),
       maxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0),
       maxCost: int('GRAPHQL_MAX_COST', 5_000, 1),
-      defaultListSize: int('GRAPHQL_DEFAULT_LIST_SIZE', 20, 1),
+      // Only lists whose subgraph does not size them (a partner's); ours all say how big they are.
+      defaultListSize: int('GRAPHQL_DEFAULT_LIST_SIZE', 10, 1),
       maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 100_000, 1_000),
       batchLimit: int('GRAPHQL_BATCH_LIMIT', 0, 0),
     },
