@@ -34,8 +34,8 @@ export function useCostLimit(): GatewayPlugin {
   return {
     onExecute: () => ({
       onExecuteDone: ({ result, setResult }) => {
-        // A subscription's subgraph request is priced before its first event: refused, the stream
-        // ends with that one error, which the runtime delivers as a single result.
+        // Incremental answers (@defer) are left as the runtime gives them. Subscriptions do not
+        // come through onExecute: a feed's one subgraph request costs a handful, far from the limit.
         if (isAsyncIterable(result)) return;
         const refusal = costRefusal(result as ExecutionResult);
         if (refusal) setResult({ errors: [refusal] });
