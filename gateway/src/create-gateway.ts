@@ -25,6 +25,7 @@ import { SharedStreams } from './shared-streams.ts';
 import { useSharedSubscriptions } from './use-shared-subscriptions.ts';
 import { useSubscriptionsAcrossReloads, type ReloadingRuntime } from './use-subscriptions-across-reloads.ts';
 import { useSubgraphTimeout } from './use-subgraph-timeout.ts';
+import { demandControl } from './use-cost-limit.ts';
 import { createSupergraphSource, type SupergraphSource } from './supergraph-source.ts';
 import { authorizationByRole } from './use-authorization.ts';
 import { identityPlugins } from './use-identity.ts';
@@ -175,6 +176,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     renderGraphiQL,
     disableIntrospection: security.introspection ? undefined : {},
     batching: security.limits.batchLimit > 0 ? { limit: security.limits.batchLimit } : false,
+    // Cost from the supergraph's @cost/@listSize; use-cost-limit.ts answers its refusals.
+    demandControl: leftOut.has('guards') ? undefined : demandControl(security.limits),
     // A client that goes away (or times out) cancels its subgraph calls.
     upstreamCancellation: true,
     // Identical queries from the same caller while one is running share its execution: when a

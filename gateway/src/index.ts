@@ -8,7 +8,6 @@ export {
   type RuntimeOverrides,
 } from './create-gateway.ts';
 export { createErrorMasker, type MaskErrorOptions } from './mask-errors.ts';
-export { estimateCost, type CostOptions } from './operation-cost.ts';
 export {
   DEFAULT_OPERATIONS_DIR,
   resolveSecurityConfig,

@@ -1,6 +1,6 @@
 // The gateway's guards in the order they act on a request: deadline, rate limit, content type,
-// body size, NUL characters, trusted documents, integer range, operation limits; then tracing and
-// the request log.
+// body size, NUL characters, trusted documents, integer range, operation limits, the cost limit's
+// answer; then tracing and the request log.
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '@shequ/kit/logger';
 import { SecurityConfigError, type SecurityConfig } from './security-config.ts';
@@ -10,6 +10,7 @@ import { UNSUPPORTED_MEDIA_TYPE, useContentType } from './use-content-type.ts';
 import { useKnownOperationTypes } from './use-known-operation-types.ts';
 import { useIntegerRange } from './use-integer-range.ts';
 import { useNulGuard } from './use-nul-guard.ts';
+import { useCostLimit } from './use-cost-limit.ts';
 import { LIMIT_EXCEEDED, useOperationLimits } from './use-operation-limits.ts';
 import { RATE_LIMITED, useRateLimit } from './use-rate-limit.ts';
 import { useRequestLog } from './use-request-log.ts';
@@ -50,6 +51,7 @@ export function securityPlugins(security: SecurityConfig, log: Logger): GatewayP
     useKnownOperationTypes(),
     useIntegerRange(),
     ...useOperationLimits(limits, { blockFieldSuggestions: security.blockFieldSuggestions }),
+    useCostLimit(),
     ...(security.tracing ? [useTracing()] : []),
     useRequestLog(),
   ];

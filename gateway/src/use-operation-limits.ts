@@ -1,12 +1,11 @@
 // Operations too big to be a dashboard's: too many tokens, too deep, too many aliases or
-// directives (graphql-armor), or too costly for the subgraphs (operation-cost.ts). Each is refused
-// before any subgraph is asked, with code OPERATION_LIMIT_EXCEEDED and the limit that was hit.
+// directives (graphql-armor), each refused before any subgraph is asked, or too costly for the
+// subgraphs (the runtime's demand control, use-cost-limit.ts); all with code
+// OPERATION_LIMIT_EXCEEDED and the limit that was hit.
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { ExecutionArgs, ExecutionResult, GraphQLError as GraphQLErrorType, ValidationContext } from 'graphql';
+import type { GraphQLError as GraphQLErrorType, ValidationContext } from 'graphql';
 import { GraphQLError } from './graphql-error.ts';
-import { estimateCost } from './operation-cost.ts';
-import { refuseOperation } from './refuse-operation.ts';
 import type { OperationLimits } from './security-config.ts';
 
 export const LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED';
@@ -40,19 +39,9 @@ export function useOperationLimits(limits: OperationLimits, options: { blockFiel
     maxDepth: { ...report('depth', limits.maxDepth), ignoreIntrospection: true },
     maxAliases: report('aliases', limits.maxAliases),
     maxDirectives: report('directives', limits.maxDirectives),
-    costLimit: { enabled: false }, // ours below knows list sizes
+    costLimit: { enabled: false }, // the runtime's demand control knows list sizes (@listSize)
     blockFieldSuggestion: { enabled: options.blockFieldSuggestions, mask: '' },
   });
 
-  // Variables size the lists (`first: $n`), and Yoga caches validation per document, so the cost is
-  // checked per execution instead of in a validation rule.
-  const checkCost = (args: ExecutionArgs): ExecutionResult | undefined => {
-    const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues, limits);
-    if (cost <= limits.maxCost) return undefined;
-    const message = `Operation cost ${Math.round(cost)} exceeds the limit of ${limits.maxCost}; ask for fewer items (first/last) or fewer nested lists.`;
-    return { errors: [limitExceeded('cost', message, limits.maxCost)] };
-  };
-  const costPlugin: GatewayPlugin = refuseOperation(checkCost);
-
-  return [...(armor.protect().plugins as GatewayPlugin[]), costPlugin];
+  return armor.protect().plugins as GatewayPlugin[];
 }

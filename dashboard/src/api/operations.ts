@@ -2,12 +2,11 @@
 // manifest (schema/operations/dashboard-web.json) records. Editing a text here means running
 // `npx tsx dashboard/scripts/record-operations.ts`; a unit test fails until then.
 //
-// Sizing: the gateway prices every list it cannot size at 20 items, so streets × communities ×
-// (committee members, service points) would cost ~16,000 against its 5,000 limit. The district
-// query keeps to per-community scalars and objects; list-derived counts come per street.
-// Commitments are asked in two documents so each stays under the limit: every owner's commitments
-// (one system, in departments) with per-commitment scalars instead of nested lists (≈ 4,000 at
-// 500), then the service points' notices and counts.
+// Sizing: the gateway's cost limit (5,000) prices lists by the @listSize their subgraphs declare
+// (test/cost.e2e.ts runs every query here at the default limits). The district query keeps to
+// per-community scalars and objects and list-derived counts come per street, as they were written
+// when every list was priced at 20 items; commitments are asked in two documents (every owner's
+// commitments with per-commitment scalars, then the service points' notices and counts).
 
 export const CampaignList = `query DashboardCampaigns {
   campaigns {

@@ -12,11 +12,11 @@ import { startGatewayServer, type GatewayServer, type GatewayServerOptions } fro
 import { startSubgraph, type RunningSubgraph } from './subgraph.ts';
 
 export const recordsSdl = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@authenticated", "@requiresScopes"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@requiresScopes", "@listSize"])
   type Notice @key(fields: "id") {
     id: ID!
     title: String!
-    related(first: Int): [Notice!]!
+    related(first: Int = 20): [Notice!]! @listSize(slicingArguments: ["first"])
     budgetFen: Int @requiresScopes(scopes: [["DISTRICT_ADMIN"]])
   }
   type Ballot { id: ID! score: Int! }
@@ -25,7 +25,7 @@ export const recordsSdl = /* GraphQL */ `
   scalar Stamp
   type Query {
     lookup(id: ID!, at: Stamp): Notice
-    notices(first: Int): [Notice!]!
+    notices(first: Int = 20): [Notice!]! @listSize(slicingArguments: ["first"])
     ballots: [Ballot!] @authenticated
     auditLog: AuditLog
     echo(note: String): Echo

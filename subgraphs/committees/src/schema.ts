@@ -15,4 +15,4 @@ import './types/resident-mutations.js';
 import './types/ledger-entry.js';
 import './types/ledger-mutations.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.9' });

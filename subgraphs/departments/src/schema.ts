@@ -17,4 +17,4 @@ import './types/notice.js';
 import './types/viewer.js';
 import './types/accountability.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.9' });

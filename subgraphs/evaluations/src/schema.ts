@@ -12,4 +12,4 @@ import './types/service-rating.js';
 import './types/appraisal.js';
 import './types/accountability.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', ...liveStateSchemaOptions });
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.9', ...liveStateSchemaOptions });

@@ -3,6 +3,7 @@ import { Kind } from 'graphql';
 import type { DB } from './db.js';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
+import { listSizes } from './list-sizes.js';
 
 /** The largest single contribution accepted: 10^11 fen, one billion yuan. */
 export const maxContributionFen = 100_000_000_000n;
@@ -13,7 +14,7 @@ type PartyTypes = Omit<BuilderTypes<PrismaTypes, DB>, 'Scalars'> & {
   Scalars: BuilderTypes<PrismaTypes, DB>['Scalars'] & { Fen: { Input: bigint; Output: bigint } };
 };
 
-export const builder = createBuilder<PrismaTypes, DB>(getDatamodel()) as unknown as PothosSchemaTypes.SchemaBuilder<
+export const builder = createBuilder<PrismaTypes, DB>(getDatamodel(), listSizes) as unknown as PothosSchemaTypes.SchemaBuilder<
   PothosSchemaTypes.ExtendDefaultTypes<PartyTypes>
 >;
 export type Context = SubgraphContext<DB>;

@@ -12,4 +12,4 @@ import './types/activity.js';
 import './types/volunteer-hours.js';
 import './types/volunteer-stats.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.9' });

@@ -20,4 +20,4 @@ import './types/request-workflow.js';
 import './types/rating-fact.js';
 import './types/open311.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.9' });

@@ -17,9 +17,9 @@ export interface OperationLimits {
   maxAliases: number;
   maxTokens: number;
   maxDirectives: number;
-  /** Estimated cost: one per object field, multiplied by the list sizes above it. */
+  /** The runtime's demand control: what an operation's subgraph requests may cost together (use-cost-limit.ts). */
   maxCost: number;
-  /** The list size assumed for a list field without a `first`/`last`/`limit` argument. */
+  /** The size assumed for a (nullable) list whose SDL has no `@listSize`: only partners' lists, ours all say how big they are. */
   defaultListSize: number;
   maxBodyBytes: number;
   /** Operations per HTTP batch; 0 turns batching off. */
@@ -71,8 +71,8 @@ export const securityVariables = {
   GRAPHQL_MAX_ALIASES: atLeast(0, 30, 'aliases per operation'),
   GRAPHQL_MAX_TOKENS: atLeast(1, 3_000, 'tokens per operation document'),
   GRAPHQL_MAX_DIRECTIVES: atLeast(0, 20, 'directives per operation'),
-  GRAPHQL_MAX_COST: atLeast(1, 5_000, 'estimated cost: one per object returned, times the sizes of the lists above it'),
-  GRAPHQL_DEFAULT_LIST_SIZE: atLeast(1, 20, 'list size assumed for a list without `first`/`last`/`limit`'),
+  GRAPHQL_MAX_COST: atLeast(1, 5_000, 'what the subgraph requests of one operation may cost together (IBM cost spec: one per object, times the `@listSize` of the lists above it)'),
+  GRAPHQL_DEFAULT_LIST_SIZE: atLeast(1, 10, 'size assumed for a nullable list whose subgraph declares no `@listSize` (a partner\'s)'),
   GRAPHQL_MAX_BODY_BYTES: atLeast(1_000, 100_000, 'request body, and each graphql-ws message, in bytes'),
   GRAPHQL_BATCH_LIMIT: atLeast(0, 0, 'operations per HTTP batch (0: no batching)'),
   BLOCK_FIELD_SUGGESTIONS: describe(boolean(), { description: 'remove "Did you mean …" from errors', default: 'true in production, else false' }),

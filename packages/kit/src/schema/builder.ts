@@ -8,6 +8,7 @@ import { GraphQLError, Kind } from 'graphql';
 import type { Role } from '../auth/caller.js';
 import { badInput, forbidden, unauthenticated } from '../errors.js';
 import type { SubgraphContext } from './context.js';
+import { ListSizesPluginName, type ListSizes } from './list-sizes.js';
 
 export interface AuthScopes {
   /** Any verified caller. */
@@ -50,12 +51,16 @@ function parseDate(value: unknown): string {
 
 /**
  * The one SchemaBuilder configuration every subgraph uses: federation, Prisma (client taken from
- * the request context, so schemas build without a database), Relay connections and scope auth.
+ * the request context, so schemas build without a database), Relay connections and scope auth;
+ * `listSizes` says how big the subgraph's lists are (list-sizes.ts).
  */
-export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrismaDatamodel) {
+export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrismaDatamodel, listSizes: ListSizes = {}) {
   const builder = new SchemaBuilder<BuilderTypes<PrismaTypes, DB>>({
     // Auth wraps resolvers, so it comes before federation (see plugin-federation's docs).
-    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, PrismaPlugin, RelayPlugin],
+    // Field configs pass through the plugins from last to first: list sizes must reach federation
+    // (which turns them into @listSize) after this one, so it comes after federation here.
+    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, ListSizesPluginName, PrismaPlugin, RelayPlugin],
+    listSizes,
     scopeAuth: {
       authScopes: (ctx) => ({
         authenticated: ctx.caller.role !== 'ANONYMOUS',
