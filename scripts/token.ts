@@ -62,7 +62,7 @@ if (problem) fail(problem.replace(/(\w+)Id\b/g, '--$1'));
 const expires = str('expires')!;
 if (!/^\d{1,4}[smhd]$/.test(expires)) fail(`--expires must look like 30m, 8h or 7d, not "${expires}"`);
 
-let secrets;
+let secrets: ReturnType<typeof loadHubSecrets>;
 try {
   secrets = loadHubSecrets(process.env, dataRoot);
 } catch (error) {

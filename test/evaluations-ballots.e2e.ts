@@ -81,10 +81,10 @@ describe.each(['pglite', 'postgres'] as const)('casting ballots on %s', (databas
 
     it('counts 200 concurrent ballots from different representatives, and concurrent retries once', async () => {
       const voters = demoCommunities.slice(0, 14).flatMap((c) => Array.from({ length: 15 }, (_, i) => rep(c.id, i + 1))).slice(0, 200);
-      const valueOf = (i: number) => [1 + (i % 5), 1 + ((i * 3) % 5)];
-      const requests = voters.map((voter, i) => cast(hub, voter, id, 'dept-health', levels(keys, valueOf(i)), { key: `concurrent-${i}` }));
+      const levelsOf = (i: number) => [1 + (i % 5), 1 + ((i * 3) % 5)];
+      const requests = voters.map((voter, i) => cast(hub, voter, id, 'dept-health', levels(keys, levelsOf(i)), { key: `concurrent-${i}` }));
       // The first 20 requests are retried while still in flight: same idempotency key, same ballot.
-      const retries = voters.slice(0, 20).map((voter, i) => cast(hub, voter, id, 'dept-health', levels(keys, valueOf(i)), { key: `concurrent-${i}` }));
+      const retries = voters.slice(0, 20).map((voter, i) => cast(hub, voter, id, 'dept-health', levels(keys, levelsOf(i)), { key: `concurrent-${i}` }));
       const answers = await Promise.all([...requests, ...retries]);
       // On a loaded machine a few may find the database busy: retryable, nothing recorded, so a
       // voter's client asks again with the same key, as it would after any retryable error.
@@ -92,12 +92,12 @@ describe.each(['pglite', 'postgres'] as const)('casting ballots on %s', (databas
       for (let round = 0; round < 5; round++) {
         const busy = answers.flatMap((a, i) => (a.errors?.every((e) => e.extensions?.retryable === true) ? [i] : []));
         if (busy.length === 0) break;
-        for (const i of busy) answers[i] = await cast(hub, ballots[i]!, id, 'dept-health', levels(keys, valueOf(i % 200)), { key: `concurrent-${i % 200}` });
+        for (const i of busy) answers[i] = await cast(hub, ballots[i]!, id, 'dept-health', levels(keys, levelsOf(i % 200)), { key: `concurrent-${i % 200}` });
       }
       expect(answers.filter((a) => a.errors)).toEqual([]);
       const res = await hub.query<{ evaluationResult: { ballotCount: number; score: number } }>(countQuery, { id, t: 'dept-health' }, admin);
       // Exactly the 200 ballots: Σ(3a + 2e) over them, against 200 × 5 × 1 at the bottom of the scale.
-      const sum = voters.reduce((acc, _, i) => acc + 3 * valueOf(i)[0]! + 2 * valueOf(i)[1]!, 0);
+      const sum = voters.reduce((acc, _, i) => acc + 3 * levelsOf(i)[0]! + 2 * levelsOf(i)[1]!, 0);
       expect(res.data!.evaluationResult).toEqual({ ballotCount: 200, score: Math.round((2500 * (sum - 1000)) / 1000) / 100 });
     });
 

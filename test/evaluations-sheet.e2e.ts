@@ -136,13 +136,15 @@ describe.each(['pglite', 'postgres'] as const)('ballot sheets on %s', (database)
       const voters = Array.from({ length: 20 }, (_, i) => rep(`community-minzu-0${1 + (i % 5)}`, 6 + Math.floor(i / 5)));
       const before = await counts();
       const send = (i: number) => castSheet(hub, voters[i]!, id, sheet(1 + (i % 5), 1 + ((i * 3) % 5), 1 + ((i * 7) % 5)), `sheet-concurrent-${i}`);
-      let answers = await Promise.all(voters.map((_, i) => send(i)));
+      const answers = await Promise.all(voters.map((_, i) => send(i)));
       // A busy database is retryable, nothing recorded: the client asks again with the same key.
       for (let round = 0; round < 5; round++) {
         const busy = answers.flatMap((a, i) => (a.errors?.every((e) => e.extensions?.retryable === true) ? [i] : []));
         if (busy.length === 0) break;
         const again = await Promise.all(busy.map(send));
-        busy.forEach((i, k) => (answers[i] = again[k]!));
+        busy.forEach((i, k) => {
+          answers[i] = again[k]!;
+        });
       }
       for (const a of answers) accepted(a);
       expect((await counts()).cast).toBe(before.cast + 60);

@@ -41,6 +41,7 @@ class Launcher {
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       stream.on('data', (chunk: Buffer) => {
         // Colours off: the prefixes are coloured for a terminal.
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colours the launcher prints
         this.text += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
         for (const check of this.waiters) check();
       });
@@ -171,7 +172,7 @@ describe('npm start restarts a service that goes down', () => {
     const newPid = Number(back[1]);
     expect(newPid).not.toBe(hub.evaluationsPid);
     // Where the gateway was told it is.
-    const restarted = /evaluations\s+\| INFO  subgraph ready  url=(\S+)/.exec(launcher.output.slice(from));
+    const restarted = /evaluations\s+\| INFO {2}subgraph ready {2}url=(\S+)/.exec(launcher.output.slice(from));
     expect(restarted?.[1]?.replace('127.0.0.1', 'localhost')).toBe(hub.evaluationsUrl);
     const again = await campaigns(hub.gatewayUrl);
     expect(again.errors).toBeUndefined();
@@ -197,7 +198,7 @@ describe('npm start restarts a service that goes down', () => {
     const end = launcher.output.slice(from);
     expect(end).toMatch(/evaluations exited unexpectedly 3 times within 60 s \(last: SIGKILL\); it is crashing in a loop, stopping the hub/);
     // Its last lines come with it: here the restart's own start-up lines.
-    expect(end).toMatch(/its last output:\n(  .*\n)*  .*subgraph ready/);
+    expect(end).toMatch(/its last output:\n( {2}.*\n)* {2}.*subgraph ready/);
     expect(end).not.toMatch(/restarting in/);
     expect(pids.filter(alive)).toEqual([]);
     expect(bundleProcesses()).toEqual([]);

@@ -10,7 +10,9 @@ export class Histogram {
   }
 
   merge(counts: readonly number[]): void {
-    counts.forEach((n, i) => (this.counts[i]! += n));
+    counts.forEach((n, i) => {
+      this.counts[i]! += n;
+    });
   }
 
   reset(): void {

@@ -28,11 +28,13 @@ function Shell() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   // Focus moves to the new view's content so keyboard and screen-reader users land on it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of view on purpose: focus moves to the new content
   useEffect(() => {
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [route.view]);
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: the app routes by hash, so #main cannot be followed; the link moves focus itself */}
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         {lang === 'zh' ? '跳到正文' : 'Skip to content'}
       </a>

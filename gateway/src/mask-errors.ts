@@ -112,7 +112,7 @@ function cameFromSubgraph(error: GraphQLErrorType): boolean {
  * the client's mistake, not a bad plan.
  */
 function isScalarLiteralRejection(error: GraphQLErrorType): boolean {
-  return error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^Expected value of type "[A-Za-z_][\w!\[\]]*", found /.test(error.message);
+  return error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^Expected value of type "[A-Za-z_][\w![\]]*", found /.test(error.message);
 }
 
 /** True when the chain ends in a plain JS error: a crash, whose message may say anything. */

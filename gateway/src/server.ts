@@ -115,7 +115,9 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
         server.closeIdleConnections();
         // Subscribers are told the server is going away (1001) instead of seeing a reset; a
         // client that does not answer the close handshake would hold this for ws's 30 s.
-        const unanswered = setTimeout(() => wsServer.clients.forEach((client) => client.terminate()), 1_000);
+        const unanswered = setTimeout(() => {
+          for (const client of wsServer.clients) client.terminate();
+        }, 1_000);
         await wsHandle.dispose();
         clearTimeout(unanswered);
         // Ends SSE streams and upstream subscriptions; operations still running are aborted

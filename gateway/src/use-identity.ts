@@ -6,7 +6,7 @@
 // key generation), so that what a partner holds opens no core subgraph and no other partner.
 import { createSecretKey, generateKeyPairSync } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
+import { type createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import type { HubSecrets } from '@shequ/kit/auth/secrets';
 import { claimsExtension, partnerSigningSecret, signRequest } from '@shequ/kit/auth/upstream-signature';

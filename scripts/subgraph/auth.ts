@@ -26,7 +26,7 @@ export async function resolveToken(given: Connection['token'], env: NodeJS.Proce
   if (env.NODE_ENV !== 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL && !existsSync(developmentKeyFile)) {
     throw new CliError(`no token, and the hub's secrets cannot be loaded: no JWT_SECRET and no development key at ${developmentKeyFile} (a hub started with SHEQU_DATA_DIR keeps it there); ${askForToken}`);
   }
-  let secrets;
+  let secrets: ReturnType<typeof loadHubSecrets>;
   try {
     secrets = loadHubSecrets(env, dataDir);
   } catch (error) {

@@ -19,7 +19,7 @@ export interface Environment {
 const say = (io: Io, message: string) => io.err(message.split('\n').map((line) => `subgraph: ${line}`).join('\n'));
 
 export async function run(argv: readonly string[], { env, io, cwd, dataDir }: Environment): Promise<number> {
-  let invocation;
+  let invocation: ReturnType<typeof parseInvocation>;
   try {
     invocation = parseInvocation(argv, env);
   } catch (error) {

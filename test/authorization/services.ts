@@ -46,7 +46,6 @@ const managersOf = (t: Tender): Partial<Record<Persona, TokenClaims>> => ({
   PARTNER: { ...personas.PARTNER, partnerId: t.bids[0]!.provider.id },
 });
 
-const tenderManagers: readonly Caller[] = ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMITTEE_STAFF'];
 const residents: readonly Caller[] = ['RESIDENT', 'PARTY_OFFICER'];
 
 const requestFields = 'id description address latitude residentId resident { id } events { note }';

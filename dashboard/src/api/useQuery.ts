@@ -13,6 +13,7 @@ export function useQuery<T>(document: (typeof operations)[keyof typeof operation
   const { token, reportUnauthenticated } = useSession();
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const varsKey = JSON.stringify(variables);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the variables' JSON and a reload counter: a new object of the same variables must not refetch
   useEffect(() => {
     if (variables === null) return;
     const ac = new AbortController();

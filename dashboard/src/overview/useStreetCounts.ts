@@ -15,6 +15,7 @@ export function useStreetCounts(streetIds: readonly string[] | null): Record<str
   const { token } = useSession();
   const [counts, setCounts] = useState<Record<string, StreetCounts>>({});
   const key = streetIds?.join(',') ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the street ids' joined key: a new array of the same ids must not refetch
   useEffect(() => {
     if (!streetIds) return;
     const ac = new AbortController();

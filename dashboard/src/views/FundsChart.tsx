@@ -14,6 +14,7 @@ const ROW_PX = 44;
 export function FundsChart({ bars, title, promised, delivered, format }: { bars: FundsBar[]; title: string; promised: string; delivered: string; format: (fen: number) => string }) {
   const { el, chart } = useEChart();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart lives in a ref made on mount; a ref's change re-renders nothing, the data change does
   useEffect(() => {
     const c = chart.current;
     if (!c) return;

@@ -106,6 +106,7 @@ function SignIn() {
         <span className="sr-only">{t(lang, 'tokenLabel')}</span>
         <input
           type="password"
+          // biome-ignore lint/a11y/noAutofocus: the dialog opens on the user's own click to sign in; its one field takes the focus
           autoFocus
           autoComplete="off"
           spellCheck={false}

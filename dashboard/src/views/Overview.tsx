@@ -51,7 +51,7 @@ export function Overview() {
 
   const toggle = (key: SortKey, numeric: boolean) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: numeric ? 'desc' : 'asc' }));
-  const cell = (c: Column, v: number | null) => (v == null ? <span aria-label={t(lang, 'loading')}>…</span> : c.money ? formatFen(v, lang) : formatInt(v, lang));
+  const cell = (c: Column, v: number | null) => (v == null ? <span><span aria-hidden="true">…</span><span className="sr-only">{t(lang, 'loading')}</span></span> : c.money ? formatFen(v, lang) : formatInt(v, lang));
 
   return (
     <section aria-labelledby="overview-title">

@@ -25,6 +25,7 @@ const ROW_PX = 30;
 export function ScoreChart({ bars, title }: { bars: ScoreBar[]; title: string }) {
   const { el, chart } = useEChart();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart lives in a ref made on mount; a ref's change re-renders nothing, the data change does
   useEffect(() => {
     const c = chart.current;
     if (!c) return;

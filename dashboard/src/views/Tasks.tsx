@@ -13,6 +13,7 @@ type LoadState = { status: 'loading' } | { status: 'error'; message: string; cod
 function useTaskFunds(reload: number): LoadState {
   const { token } = useSession();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a counter the page bumps to load again: its change is what must re-run this
   useEffect(() => {
     const ac = new AbortController();
     setState({ status: 'loading' });

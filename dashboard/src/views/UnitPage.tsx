@@ -95,6 +95,7 @@ function Timeline({ unit, lang }: { unit: UnitAccountability; lang: Lang }) {
       ) : (
         <ol className="timeline" data-testid="unit-timeline" reversed>
           {events.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two events of one kind, subject and instant are possible; the index tells them apart, after the natural key
             <li key={`${e.kind}-${e.subjectId}-${e.at}-${i}`} data-kind={e.kind}>
               <time dateTime={e.at}>{districtToday(new Date(e.at))}</time> <strong>{eventLabel(lang, e.kind)}</strong> <span>{e.summary}</span>
               {e.community && (

@@ -83,7 +83,7 @@ describe('the health centre subgraph', () => {
     const res = await post(server.url, gatewayBody(entitiesQuery, secret, { variables: community('community-minzu-01'), claims: { sub: 'resident-1' } }));
     expect(res.status).toBe(200);
     expect(res.json?.errors).toBeUndefined();
-    const [entity] = res.json?.data._entities;
+    const [entity] = res.json!.data._entities;
     expect(entity.id).toBe('community-minzu-01');
     expect(entity.clinics.length).toBeGreaterThanOrEqual(1);
     expect(entity.clinics.length).toBeLessThanOrEqual(2);

@@ -27,7 +27,7 @@ describe.each(['pglite', 'postgres'] as const)('demo seeding on %s', (kind) => {
       {
         table: 'DemoAudit',
         rows: () => [{ id: 'audit', parents: 0 }],
-        then: (tx) => tx.$executeRawUnsafe(`UPDATE "DemoAudit" SET parents = (SELECT count(*) FROM "DemoParent")`),
+        afterInsert: (tx) => tx.$executeRawUnsafe(`UPDATE "DemoAudit" SET parents = (SELECT count(*) FROM "DemoParent")`),
       },
     ];
 

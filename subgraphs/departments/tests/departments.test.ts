@@ -7,8 +7,6 @@ import type { DB } from '../src/db.js';
 import departments from '../src/index.js';
 
 const pgUp = await postgresAvailable();
-const health = { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' };
-
 it('the published SDL in schema/ matches the code (run `npm run compose`)', () => {
   expect(`${printSubgraphSchema(departments.schema).trim()}\n`).toBe(readFileSync(`${repoRoot}/schema/departments.graphql`, 'utf8'));
 });

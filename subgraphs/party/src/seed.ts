@@ -61,7 +61,7 @@ export async function seedCommunities(prisma: DB, log: Logger, communities: read
     { table: 'CoConstructionAgreement', rows: () => rows().agreements },
     { table: 'Contribution', rows: () => rows().contributions },
     { table: 'VolunteerTeam', rows: () => rows().teams },
-    { table: 'Volunteer', rows: () => rows().volunteers, then: setLeaders },
+    { table: 'Volunteer', rows: () => rows().volunteers, afterInsert: setLeaders },
     { table: 'Activity', rows: () => rows().activities },
     { table: 'ActivityParticipant', rows: () => rows().participants },
     { table: 'VolunteerHours', rows: () => rows().hours },

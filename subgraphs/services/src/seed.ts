@@ -33,7 +33,7 @@ export async function seed(prisma: DB, log: Logger): Promise<void> {
     { table: 'ServicePoint', rows: () => network().points },
     { table: 'ServicePointNotice', rows: () => network().notices },
     // A request's bad-rating event goes with it: evaluations opens its rectification case once delivered.
-    { table: 'ServiceRequest', rows: () => requests().requests, then: (tx) => bulkInsert(tx, 'OutboxEvent', requests().outbox) },
+    { table: 'ServiceRequest', rows: () => requests().requests, afterInsert: (tx) => bulkInsert(tx, 'OutboxEvent', requests().outbox) },
     { table: 'ServiceRequestEvent', rows: () => requests().events },
   ]);
   if (seeded) log.info(seeded, 'demo data seeded');

@@ -2,7 +2,7 @@
 // name, mobile, ID-card number and home address comes back scrubbed, a welfare request says
 // neither which welfare service nor when to the minute, not even through the filters, and no id
 // counts up.
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ok, onEachDatabase, provider } from './fixtures.js';
 
 const update = 'mutation($input: UpdateServiceRequestInput!) { updateServiceRequest(input: $input) { statusNotes } }';
@@ -14,15 +14,6 @@ const note = '已受理：张秀英女士（电话 139-0712-3456，身份证4201
 const secrets = ['张秀英', '139', '3456', '42010319550307122X', '1226', '15号', '602', '李阿姨', '186'];
 
 onEachDatabase('the public Open311 view', (sg, ask) => {
-  let point: { id: string; providerId: string; communityId: string; code: string };
-  beforeAll(async () => {
-    const row = (await sg().db.prisma.servicePoint.findFirst({
-      where: { communityId: { not: null }, item: { tier: 'CONVENIENCE' }, contractEnd: { gt: new Date() } },
-      include: { item: true },
-      orderBy: { id: 'asc' },
-    }))!;
-    point = { id: row.id, providerId: row.providerId, communityId: row.communityId!, code: row.item.code };
-  });
 
   it('scrubs personal data from status notes before they leave as public data; the private record keeps them', async () => {
     // A demo request its provider has yet to accept (filing one needs committees beside this subgraph).

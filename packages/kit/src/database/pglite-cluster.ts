@@ -67,7 +67,7 @@ async function loadOrMakePristine(cacheDir: string): Promise<Blob> {
   for (;;) {
     const saved = await readIfPresent(file);
     if (saved) return new Blob([new Uint8Array(saved)]);
-    let handle;
+    let handle: Awaited<ReturnType<typeof open>> | undefined;
     try {
       handle = await open(lock, 'wx');
       await handle.write(String(process.pid));

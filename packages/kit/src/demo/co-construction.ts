@@ -120,6 +120,7 @@ export function demoCoConstruction(community: DemoCommunity, reference: Date) {
     const years = random.chance(0.2) ? null : random.int(3, 5);
     const validUntil = years === null ? null : new Date(Date.UTC(signedOn.getUTCFullYear() + years, signedOn.getUTCMonth(), signedOn.getUTCDate()));
     agreements.push({ id: agreementId, unitId: id, title: `${stem}社区共驻共建协议`, resources: shares, signedOn, validUntil });
+    // biome-ignore lint/complexity/useMathMinMax: dates, not numbers: Math.max would give a number
     const from = signedOn > opening ? signedOn : opening;
     const to = validUntil && validUntil < reference ? validUntil : reference;
     const given = random.int(2, 5);

@@ -18,7 +18,7 @@ export interface DemoTable {
   table: string;
   rows: () => readonly object[];
   /** Runs in the same transaction once the rows are in (say, to close a reference cycle). */
-  then?: (tx: RawSqlClient) => Promise<unknown>;
+  afterInsert?: (tx: RawSqlClient) => Promise<unknown>;
 }
 
 /** Builds a value on first use only: demo rows shared by several tables, none built on a restart. */
@@ -71,9 +71,9 @@ export async function seedDemoTables(db: TransactionalSqlClient, tables: readonl
   return db.$transaction(
     async (tx) => {
       const inserted: Record<string, number> = {};
-      for (const { table, rows, then } of tables) {
+      for (const { table, rows, afterInsert } of tables) {
         inserted[table] = await bulkInsert(tx, table, rows());
-        await then?.(tx);
+        await afterInsert?.(tx);
       }
       return inserted;
     },

@@ -51,7 +51,9 @@ function buildRoster(): DemoStaffMember[] {
   // Street field staff share their own street's communities.
   for (const street of demoStreets) {
     const field = range(2, staffPerStreet).map((n) => byId.get(staffId(street.id, n))!);
-    demoCommunities.filter((c) => c.streetId === street.id).forEach((c, i) => field[i % field.length]!.communityIds.push(c.id));
+    demoCommunities.filter((c) => c.streetId === street.id).forEach((c, i) => {
+      field[i % field.length]!.communityIds.push(c.id);
+    });
   }
   for (const m of members) m.communityIds.sort();
   return members;

@@ -65,5 +65,5 @@ export function anonymise(text: string): string {
 
 /** Sorted, so the order says nothing about when or by whom a text was written. */
 export function anonymisedList(texts: readonly (string | null)[]): string[] {
-  return texts.filter((c): c is string => Boolean(c && c.trim())).map(anonymise).sort((a, b) => a.localeCompare(b, 'zh'));
+  return texts.filter((c): c is string => Boolean(c?.trim())).map(anonymise).sort((a, b) => a.localeCompare(b, 'zh'));
 }

@@ -4,7 +4,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin, { type PothosPrismaDatamodel } from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError, Kind } from 'graphql';
+import { type GraphQLError, Kind } from 'graphql';
 import type { Role } from '../auth/caller.js';
 import { badInput, forbidden, unauthenticated } from '../errors.js';
 import type { SubgraphContext } from './context.js';

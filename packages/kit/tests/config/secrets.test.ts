@@ -2,7 +2,7 @@ import { describe as group, expect, it } from 'vitest';
 import { defineConfig, parseConfig } from '../../src/config/define.ts';
 import { environmentTable } from '../../src/config/docs.ts';
 import { integer, text } from '../../src/config/kinds.ts';
-import { ConfigError, withoutCredentials } from '../../src/config/problems.ts';
+import { type ConfigError, withoutCredentials } from '../../src/config/problems.ts';
 import { describe, withDefault } from '../../src/config/variable.ts';
 
 // A secret of a kind that can be wrong (the hub's own secrets are free text today): what the

@@ -65,7 +65,7 @@ export function demoLedger(communities: DemoCommunity[], reference: Date): Row[]
       into.push(row);
       return row;
     };
-    drafts.forEach((d) => place(d, rows));
+    for (const d of drafts) place(d, rows);
     // Now and then the latest spending was booked twice; the duplicate is corrected by a reversal.
     const last = [...drafts].reverse().find((d) => d.category === 'SPENDING');
     if (last && random.chance(0.15)) {

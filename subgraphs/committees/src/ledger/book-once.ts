@@ -14,6 +14,7 @@ export interface DeliveredEntry extends Omit<NewEntry, 'eventId'> {
 // The service caller was checked by the mutation; it books for whichever community the event names.
 const anyCommunity = (_caller: Caller, _communityId: string) => {};
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing adds nothing to the entry
 export async function bookOnce(ctx: Context, entry: DeliveredEntry, beforeFirst?: () => Promise<Partial<NewEntry> | void>): Promise<LedgerEntry> {
   const repeat = (existing: LedgerEntry): LedgerEntry => {
     if (existing.communityId !== entry.communityId || existing.amountFen !== entry.amountFen || existing.category !== entry.category) {

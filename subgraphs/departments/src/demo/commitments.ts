@@ -30,7 +30,7 @@ const pointTemplates: CommitmentTemplate[] = [
 const keptEvidence = [
   (t: string) => `社区成员代表大会听取通报并现场核查：${t}，已达到。`,
   (t: string) => `居委会查阅台账、入户走访二十户居民，目标“${t}”已兑现。`,
-  (t: string) => `社区协商议事委员会评议通过：按期完成，居民满意。`,
+  (_t: string) => `社区协商议事委员会评议通过：按期完成，居民满意。`,
 ];
 const brokenEvidence = [
   (t: string) => `截至期限未达到“${t}”，居民反映多次未获答复。`,

@@ -39,7 +39,7 @@ builder.subscriptionFields((t) => ({
   }),
   campaignProgress: t.field({
     type: CampaignProgressRef,
-    description: 'The current turnout, then the turnout after accepted ballots (public; several ballots may arrive as one update). ' + ended,
+    description: `The current turnout, then the turnout after accepted ballots (public; several ballots may arrive as one update). ${ended}`,
     directives: { liveState: {} },
     args: { campaignId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {

@@ -85,7 +85,7 @@ export function demoNetwork(today: Date): DemoNetwork {
       createdBy: 'demo',
       ...dates.row,
     });
-    if (winner) addPoint(out, { n, tenderId: id, item, providerId: winner.providerId, scopeId, street, contract: { contractStart: dates.row.contractStart, contractEnd: dates.row.contractEnd }, random, today });
+    if (winner) addPoint(out, { n, tenderId: id, item, providerId: winner.providerId, scopeId, street, contract: { contractStart: dates.row.contractStart, contractEnd: dates.row.contractEnd }, random });
   });
   return out;
 }
@@ -109,10 +109,9 @@ interface PointSpec {
   street: boolean;
   contract: { contractStart: Date; contractEnd: Date };
   random: ReturnType<typeof seededRandom>;
-  today: Date;
 }
 
-function addPoint(out: DemoNetwork, { n, tenderId, item, providerId, scopeId, street, contract, random, today }: PointSpec) {
+function addPoint(out: DemoNetwork, { n, tenderId, item, providerId, scopeId, street, contract, random }: PointSpec) {
   const community = street ? undefined : communityById.get(scopeId)!;
   const place = street ? streetById.get(scopeId)! : community!;
   const centre = community ? communityCentre(community.id) : communityCentre(demoCommunities.find((c) => c.streetId === scopeId)!.id);

@@ -1,5 +1,4 @@
 import { badInput, conflict, forbidden, notFound } from '@shequ/kit';
-import { isProvider } from '../access.js';
 import { builder } from '../builder.js';
 import { newId } from '../ids.js';
 import { effectiveStatus, managedTender, wrongState } from '../tenders.js';
