@@ -27,7 +27,7 @@ import { useSubgraphTimeout } from './use-subgraph-timeout.ts';
 import { createSupergraphSource, type SupergraphSource } from './supergraph-source.ts';
 import { authorizationByRole } from './use-authorization.ts';
 import { identityPlugins } from './use-identity.ts';
-import { createGatewayMetrics } from './use-metrics.ts';
+import { createGatewayMetrics } from './metrics.ts';
 import { responseCache } from './response-cache/use-response-cache.ts';
 import { partnerKeysOf, type PartnerKeys } from '@shequ/kit/federation/partner-keys';
 import { validateSupergraph } from '@shequ/kit/federation/supergraph';
@@ -190,7 +190,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     maskedErrors: { maskError: createErrorMasker(log, { exposeCodes: [...SECURITY_ERROR_CODES, ...(options.exposeErrorCodes ?? [])] }) },
     plugins: (context) => [
       // First, so that it also counts what the plugins below refuse.
-      ...on('metrics', metrics ? [metrics.plugin] : []),
+      ...on('metrics', metrics ? metrics.plugins(context.log) : []),
       // Before any plugin that wraps the subgraph executor: it must sit directly over the transport.
       ...on('subgraph-timeout', useSubgraphTimeout(security.subgraphTimeoutMs)),
       ...on('subgraph-availability', [useSubgraphAvailability(log)]),
