@@ -28,6 +28,7 @@ import { createSupergraphSource, type SupergraphSource } from './supergraph-sour
 import { authorizationByRole } from './use-authorization.ts';
 import { identityPlugins } from './use-identity.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import { tracingPlugins } from './tracing.ts';
 import { responseCache } from './response-cache/use-response-cache.ts';
 import { partnerKeysOf, type PartnerKeys } from '@shequ/kit/federation/partner-keys';
 import { validateSupergraph } from '@shequ/kit/federation/supergraph';
@@ -189,7 +190,9 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     logging: toRuntimeLogger(log),
     maskedErrors: { maskError: createErrorMasker(log, { exposeCodes: [...SECURITY_ERROR_CODES, ...(options.exposeErrorCodes ?? [])] }) },
     plugins: (context) => [
-      // First, so that it also counts what the plugins below refuse.
+      // First: its spans hold what every plugin below does, refusals too.
+      ...tracingPlugins(security.tracing, context),
+      // Before ours, so that it also counts what the plugins below refuse.
       ...on('metrics', metrics ? metrics.plugins(context.log) : []),
       // Before any plugin that wraps the subgraph executor: it must sit directly over the transport.
       ...on('subgraph-timeout', useSubgraphTimeout(security.subgraphTimeoutMs)),

@@ -4,8 +4,10 @@ import { dataRoot } from '@shequ/kit/paths';
 import { guardProcess } from '@shequ/kit/server/process-guard';
 import { announceReady, stopWithSupervisor } from '@shequ/kit/server/supervisor';
 import { createLogger } from '@shequ/kit/logger';
-import { SecurityConfigError } from './security-config.ts';
+import { securityConfigFromEnv, SecurityConfigError } from './security-config.ts';
 import { startGatewayServer } from './server.ts';
+import { exportSpans, type SpanExport } from './tracing.ts';
+import { toRuntimeLogger } from './runtime-logger.ts';
 
 // The only module with side effects: `npm start -w @shequ/gateway` / `tsx gateway/src/main.ts`.
 const log = createLogger('gateway');
@@ -52,7 +54,11 @@ function subgraphUrlsFromEnv(value: string | undefined): Record<string, string> 
 }
 
 let server: Awaited<ReturnType<typeof startGatewayServer>>;
+let spans: SpanExport | undefined;
 try {
+  // Before the gateway: its tracing plugin picks up the context manager the SDK registers.
+  const { tracing, otlpExport } = securityConfigFromEnv();
+  if (tracing && otlpExport) spans = exportSpans({ log: toRuntimeLogger(log) });
   server = await startGatewayServer({
     port: parsePort(process.env.PORT),
     supergraph: process.env.SUPERGRAPH || undefined,
@@ -96,6 +102,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }, 10_000).unref();
   try {
     await server.close();
+    // The last batch of spans, within the 10 s above.
+    await spans?.stop();
     log.info('gateway stopped');
     process.exit(0);
   } catch (error) {

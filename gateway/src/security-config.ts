@@ -49,7 +49,10 @@ export interface SecurityConfig {
   metrics: { enabled: boolean; token: string | undefined };
   /** Answers to queries kept per view of the data (response-cache/); REDIS_URL shares them between replicas. */
   responseCache: { ttlMs: number; maxEntries: number; redisUrl: string | undefined };
+  /** Spans through @graphql-hive/plugin-opentelemetry (tracing.ts): SHEQU_TRACING, on by itself with an OTLP endpoint. */
   tracing: boolean;
+  /** OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set: the process sets up the SDK that exports spans there (main.ts). */
+  otlpExport: boolean;
   /** Browser origins other than the hub's own that may call it (cors.ts); `*` for any, never with credentials. */
   corsOrigins: string[];
 }
@@ -86,6 +89,7 @@ export function securityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Sec
     env[name] === undefined ? fallback : env[name]!.split(',').map((s) => s.trim()).filter(Boolean);
 
   const dir = env.TRUSTED_DOCUMENTS_DIR?.trim() || DEFAULT_OPERATIONS_DIR;
+  const otlpExport = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
   return {
     production,
     limits: {
@@ -123,7 +127,8 @@ export function securityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Sec
       maxEntries: int('RESPONSE_CACHE_MAX_ENTRIES', 2_000, 1),
       redisUrl: env.REDIS_URL?.trim() || undefined,
     },
-    tracing: bool('SHEQU_TRACING', Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim())),
+    tracing: bool('SHEQU_TRACING', otlpExport),
+    otlpExport,
     corsOrigins: corsOrigins(env.CORS_ORIGINS),
   };
 }

@@ -1,6 +1,5 @@
 // The gateway's guards in the order they act on a request: deadline, rate limit, content type,
-// body size, NUL characters, trusted documents, integer range, operation limits; then tracing and
-// the request log.
+// body size, NUL characters, trusted documents, integer range, operation limits; then the request log.
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '@shequ/kit/logger';
 import { SecurityConfigError, type SecurityConfig } from './security-config.ts';
@@ -14,7 +13,6 @@ import { LIMIT_EXCEEDED, useOperationLimits } from './use-operation-limits.ts';
 import { RATE_LIMITED, useRateLimit } from './use-rate-limit.ts';
 import { useRequestLog } from './use-request-log.ts';
 import { REQUEST_TIMEOUT, useRequestTimeout } from './use-request-timeout.ts';
-import { tracingIsExported, useTracing } from './use-tracing.ts';
 import { OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, useTrustedDocuments } from './use-trusted-documents.ts';
 
 /** What these guards answer with; the error masker lets them through. GATEWAY_TIMEOUT is the runtime's upstream timeout. */
@@ -25,9 +23,6 @@ export function securityPlugins(security: SecurityConfig, log: Logger): GatewayP
   const manifest = loadTrustedDocuments(trustedDocuments.dir);
   if (trustedDocuments.enabled && manifest.size === 0) {
     throw new SecurityConfigError(`TRUSTED_DOCUMENTS is on but ${trustedDocuments.dir} holds no operations: every request would be refused`);
-  }
-  if (security.tracing && !tracingIsExported()) {
-    log.warn('tracing is on but no OpenTelemetry SDK is registered in this process: spans are dropped (see README, "Security")');
   }
   log.info(
     {
@@ -50,7 +45,6 @@ export function securityPlugins(security: SecurityConfig, log: Logger): GatewayP
     useKnownOperationTypes(),
     useIntegerRange(),
     ...useOperationLimits(limits, { blockFieldSuggestions: security.blockFieldSuggestions }),
-    ...(security.tracing ? [useTracing()] : []),
     useRequestLog(),
   ];
 }
