@@ -161,6 +161,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     graphDigest = sdl === undefined ? '' : createHash('sha256').update(sdl).digest('base64url').slice(0, 16);
   };
   const sharedStreams = new SharedStreams();
+  const tracing = await tracingPlugins(security.tracing);
   const runtime = createGatewayRuntime({
     // The runtime's product landing page on every non-GraphQL path; our server owns those.
     landingPage: false,
@@ -191,7 +192,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     maskedErrors: { maskError: createErrorMasker(log, { exposeCodes: [...SECURITY_ERROR_CODES, ...(options.exposeErrorCodes ?? [])] }) },
     plugins: (context) => [
       // First: its spans hold what every plugin below does, refusals too.
-      ...tracingPlugins(security.tracing, context),
+      ...tracing(context),
       // Before ours, so that it also counts what the plugins below refuse.
       ...on('metrics', metrics ? metrics.plugins(context.log) : []),
       // Before any plugin that wraps the subgraph executor: it must sit directly over the transport.

@@ -58,7 +58,7 @@ let spans: SpanExport | undefined;
 try {
   // Before the gateway: its tracing plugin picks up the context manager the SDK registers.
   const { tracing, otlpExport } = securityConfigFromEnv();
-  if (tracing && otlpExport) spans = exportSpans({ log: toRuntimeLogger(log) });
+  if (tracing && otlpExport) spans = await exportSpans({ log: toRuntimeLogger(log) });
   server = await startGatewayServer({
     port: parsePort(process.env.PORT),
     supergraph: process.env.SUPERGRAPH || undefined,

@@ -131,7 +131,7 @@ describe('request ids', () => {
 describe('tracing', () => {
   it('exports spans over OTLP/HTTP for the request, the operation and each subgraph call, and sends the trace context to the subgraph', async () => {
     const collector = await startOtlpCollector();
-    const spanExport = exportSpans({ url: collector.tracesUrl });
+    const spanExport = await exportSpans({ url: collector.tracesUrl });
     const traced = await startSecureGateway(records, { tracing: true });
     try {
       records.echoes.length = 0;
