@@ -28,6 +28,8 @@ import { createSupergraphSource, type SupergraphSource } from './supergraph-sour
 import { authorizationByRole } from './use-authorization.ts';
 import { identityPlugins } from './use-identity.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import { persistedDocuments } from './persisted-documents.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
 import { tracingPlugins } from './tracing.ts';
 import { responseCache } from './response-cache/use-response-cache.ts';
 import { partnerKeysOf, type PartnerKeys } from '@shequ/kit/federation/partner-keys';
@@ -144,7 +146,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
 
   const security = resolveSecurityConfig(options.security);
   const metrics = security.metrics.enabled ? createGatewayMetrics() : undefined;
-  const guards = securityPlugins(security, log);
+  const manifest = loadTrustedDocuments(security.trustedDocuments.dir);
+  const guards = securityPlugins(security, log, manifest);
   let graphDigest = '';
   const cache = responseCache(security.responseCache, () => graphDigest, log);
   const authorization = authorizationByRole();
@@ -178,6 +181,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     inboundInflightRequestDeduplication: { shouldIncludeHeader: (name) => name === 'authorization' },
     cors: corsPolicy(security.corsOrigins),
     genericAuth: authorization.genericAuth,
+    persistedDocuments: persistedDocuments(manifest),
     ...options.runtime,
     supergraph: () => {
       const sdl = source.current();

@@ -10,6 +10,8 @@ import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
 import { dashboardSite } from './dashboard-site.ts';
 import { batchWrites } from './ws-batched-writes.ts';
+import { refusalsAsResults } from './ws-refusals.ts';
+import { SECURITY_ERROR_CODES } from './security-plugins.ts';
 import { oversizedMessagesAsWarnings } from './ws-oversized-messages.ts';
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -86,13 +88,16 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   wsServer.on('connection', batchWrites);
   wsServer.on('connection', oversizedMessagesAsWarnings(log, gateway.security.limits.maxBodyBytes));
   const wsHandle = useServer(
-    getGraphQLWSOptions<Record<string, unknown>, { request: http.IncomingMessage }>(runtime, (ctx) => ({
-      req: ctx.extra.request,
-      // Plugins (auth) read the upgrade request's headers as they would an HTTP request's.
-      request: new runtime.fetchAPI.Request(`http://localhost${ctx.extra.request.url ?? GRAPHQL_PATH}`, {
-        headers: toHeaders(ensureRequestId(ctx.extra.request.headers)),
-      }),
-    })),
+    refusalsAsResults(
+      getGraphQLWSOptions<Record<string, unknown>, { request: http.IncomingMessage }>(runtime, (ctx) => ({
+        req: ctx.extra.request,
+        // Plugins (auth) read the upgrade request's headers as they would an HTTP request's.
+        request: new runtime.fetchAPI.Request(`http://localhost${ctx.extra.request.url ?? GRAPHQL_PATH}`, {
+          headers: toHeaders(ensureRequestId(ctx.extra.request.headers)),
+        }),
+      })),
+      SECURITY_ERROR_CODES,
+    ),
     wsServer,
     wsKeepAliveMs,
   );
