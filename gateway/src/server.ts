@@ -44,6 +44,12 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const { runtime } = gateway;
   const site = dashboardSite(options.dashboardDir);
 
+  // /healthz, /readyz and /metrics are ours, outside the runtime: through it, every probe and
+  // scrape would pass every plugin (counted as a GraphQL response, traced, rate-limited, logged).
+  // The runtime's own checks (`/healthcheck`, `/readiness`) are never routed to: ours report more
+  // (/healthz the shared streams, which tests and the README read) and /readyz asks the same thing
+  // the runtime's readiness check asks, whether the runtime has built its schema from a valid
+  // supergraph (Gateway.isReady), with a reason in the body.
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return void reply(res, 200, { status: 'ok', sharedStreams: gateway.sharedStreams.size });
@@ -133,8 +139,11 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
 }
 
 /**
- * The runtime logs the client's x-request-id and sends it to every subgraph; only a plain token is
- * taken (a header could carry anything into the logs), otherwise the request gets a fresh one.
+ * Request ids are the runtime's (its `requestId`, on by default): it puts the x-request-id in the
+ * request's log lines, sends it to every subgraph and back in the response, and makes one up when
+ * there is none. Only its taking of the client's header as it is needs this: a header could carry
+ * anything into the logs, so one that is not a plain token is replaced with a fresh id first (the
+ * runtime's `generateRequestId` is not asked when the header is there).
  */
 function ensureRequestId(headers: http.IncomingHttpHeaders): http.IncomingHttpHeaders {
   const given = headers[requestIdHeader];
