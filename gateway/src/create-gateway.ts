@@ -29,7 +29,10 @@ import { demandControl } from './use-cost-limit.ts';
 import { createSupergraphSource, type SupergraphSource } from './supergraph-source.ts';
 import { authorizationByRole } from './use-authorization.ts';
 import { identityPlugins } from './use-identity.ts';
-import { createGatewayMetrics } from './use-metrics.ts';
+import { createGatewayMetrics } from './metrics.ts';
+import { persistedDocuments } from './persisted-documents.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
+import { tracingPlugins } from './tracing.ts';
 import { responseCache } from './response-cache/use-response-cache.ts';
 import { partnerKeysOf, type PartnerKeys } from '@shequ/kit/federation/partner-keys';
 import { validateSupergraph } from '@shequ/kit/federation/supergraph';
@@ -151,7 +154,8 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
 
   const security = withSecurityOverrides(config.security, options.security);
   const metrics = security.metrics.enabled ? createGatewayMetrics() : undefined;
-  const guards = securityPlugins(security, log);
+  const manifest = loadTrustedDocuments(security.trustedDocuments.dir);
+  const guards = securityPlugins(security, log, manifest);
   let graphDigest = '';
   const cache = responseCache(security.responseCache, () => graphDigest, log);
   const authorization = authorizationByRole();
@@ -168,6 +172,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     graphDigest = sdl === undefined ? '' : createHash('sha256').update(sdl).digest('base64url').slice(0, 16);
   };
   const sharedStreams = new SharedStreams();
+  const tracing = await tracingPlugins(security.tracing);
   const runtime = createGatewayRuntime({
     // The runtime's product landing page on every non-GraphQL path; our server owns those.
     landingPage: false,
@@ -186,6 +191,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     inboundInflightRequestDeduplication: { shouldIncludeHeader: (name) => name === 'authorization' },
     cors: corsPolicy(security.corsOrigins),
     genericAuth: authorization.genericAuth,
+    persistedDocuments: persistedDocuments(manifest),
     ...options.runtime,
     supergraph: () => {
       const sdl = source.current();
@@ -199,8 +205,10 @@ export async function createGateway(options: GatewayOptions = {}): Promise<Gatew
     logging: toRuntimeLogger(log),
     maskedErrors: { maskError: createErrorMasker(log, { exposeCodes: [...SECURITY_ERROR_CODES, ...(options.exposeErrorCodes ?? [])] }) },
     plugins: (context) => [
-      // First, so that it also counts what the plugins below refuse.
-      ...on('metrics', metrics ? [metrics.plugin] : []),
+      // First: its spans hold what every plugin below does, refusals too.
+      ...tracing(context),
+      // Before ours, so that it also counts what the plugins below refuse.
+      ...on('metrics', metrics ? metrics.plugins(context.log) : []),
       // Before any plugin that wraps the subgraph executor: it must sit directly over the transport.
       ...on('subgraph-timeout', useSubgraphTimeout(security.subgraphTimeoutMs)),
       ...on('subgraph-availability', [useSubgraphAvailability(log)]),

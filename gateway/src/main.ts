@@ -6,6 +6,8 @@ import { announceReady, stopWithSupervisor } from '@shequ/kit/server/supervisor'
 import { createLogger } from '@shequ/kit/logger';
 import { SecurityConfigError } from './security-config.ts';
 import { startGatewayServer } from './server.ts';
+import { exportSpans, type SpanExport } from './tracing.ts';
+import { toRuntimeLogger } from './runtime-logger.ts';
 
 // The only module with side effects: `npm start -w @shequ/gateway` / `tsx gateway/src/main.ts`.
 // Every variable is parsed here, first: a bad value ends the process with one line per problem
@@ -26,7 +28,10 @@ if (identity.development) {
 }
 
 let server: Awaited<ReturnType<typeof startGatewayServer>>;
+let spans: SpanExport | undefined;
 try {
+  // Before the gateway: its tracing plugin picks up the context manager the SDK registers.
+  if (config.security.tracing && config.security.otlpExport) spans = await exportSpans({ log: toRuntimeLogger(log) });
   server = await startGatewayServer({ config, identity, logger: log });
 } catch (err) {
   // A broken trusted-documents manifest, or one with nothing in it: one line saying what, no stack.
@@ -62,6 +67,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }, 10_000).unref();
   try {
     await server.close();
+    // The last batch of spans, within the 10 s above.
+    await spans?.stop();
     log.info('gateway stopped');
     process.exit(0);
   } catch (error) {

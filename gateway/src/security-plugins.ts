@@ -1,10 +1,11 @@
 // The gateway's guards in the order they act on a request: deadline, rate limit, content type,
 // body size, NUL characters, trusted documents, integer range, operation limits, the cost limit's
-// answer; then tracing and the request log.
+// answer; then the request log.
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '@shequ/kit/logger';
 import { SecurityConfigError, type SecurityConfig } from './security-config.ts';
-import { loadTrustedDocuments } from './trusted-documents.ts';
+import type { TrustedDocuments } from './trusted-documents.ts';
+import { PERSISTED_QUERY_NOT_FOUND } from './persisted-documents.ts';
 import { PAYLOAD_TOO_LARGE, useBodyLimit } from './use-body-limit.ts';
 import { UNSUPPORTED_MEDIA_TYPE, useContentType } from './use-content-type.ts';
 import { useKnownOperationTypes } from './use-known-operation-types.ts';
@@ -15,20 +16,16 @@ import { LIMIT_EXCEEDED, useOperationLimits } from './use-operation-limits.ts';
 import { RATE_LIMITED, useRateLimit } from './use-rate-limit.ts';
 import { useRequestLog } from './use-request-log.ts';
 import { REQUEST_TIMEOUT, useRequestTimeout } from './use-request-timeout.ts';
-import { tracingIsExported, useTracing } from './use-tracing.ts';
-import { OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, useTrustedDocuments } from './use-trusted-documents.ts';
+import { OPERATION_NOT_TRUSTED, useTrustedDocuments } from './use-trusted-documents.ts';
 
 /** What these guards answer with; the error masker lets them through. GATEWAY_TIMEOUT is the runtime's upstream timeout. */
 export const SECURITY_ERROR_CODES = [RATE_LIMITED, LIMIT_EXCEEDED, OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, REQUEST_TIMEOUT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, 'GATEWAY_TIMEOUT'];
 
-export function securityPlugins(security: SecurityConfig, log: Logger): GatewayPlugin[] {
+/** `manifest`: the trusted documents, also served by hash through the runtime (persisted-documents.ts). */
+export function securityPlugins(security: SecurityConfig, log: Logger, manifest: TrustedDocuments): GatewayPlugin[] {
   const { limits, trustedDocuments } = security;
-  const manifest = loadTrustedDocuments(trustedDocuments.dir);
   if (trustedDocuments.enabled && manifest.size === 0) {
     throw new SecurityConfigError(`TRUSTED_DOCUMENTS is on but ${trustedDocuments.dir} holds no operations: every request would be refused`);
-  }
-  if (security.tracing && !tracingIsExported()) {
-    log.warn('tracing is on but no OpenTelemetry SDK is registered in this process: spans are dropped (see README, "Security")');
   }
   log.info(
     {
@@ -47,12 +44,11 @@ export function securityPlugins(security: SecurityConfig, log: Logger): GatewayP
     useContentType(),
     useBodyLimit(limits.maxBodyBytes),
     useNulGuard(),
-    useTrustedDocuments(manifest, { enforce: trustedDocuments.enabled, bypassRoles: trustedDocuments.bypassRoles, maxTokens: limits.maxTokens }),
+    ...(trustedDocuments.enabled ? [useTrustedDocuments(manifest, { bypassRoles: trustedDocuments.bypassRoles, maxTokens: limits.maxTokens })] : []),
     useKnownOperationTypes(),
     useIntegerRange(),
     ...useOperationLimits(limits, { blockFieldSuggestions: security.blockFieldSuggestions }),
     useCostLimit(),
-    ...(security.tracing ? [useTracing()] : []),
     useRequestLog(),
   ];
 }

@@ -11,6 +11,8 @@ import { WebSocketServer } from 'ws';
 import { createGateway, type Gateway, type GatewayOptions } from './create-gateway.ts';
 import { dashboardSite } from './dashboard-site.ts';
 import { batchWrites } from './ws-batched-writes.ts';
+import { refusalsAsResults } from './ws-refusals.ts';
+import { SECURITY_ERROR_CODES } from './security-plugins.ts';
 import { oversizedMessagesAsWarnings } from './ws-oversized-messages.ts';
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -44,6 +46,12 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const { runtime } = gateway;
   const site = dashboardSite(options.dashboardDir ?? config.dashboardDir);
 
+  // /healthz, /readyz and /metrics are ours, outside the runtime: through it, every probe and
+  // scrape would pass every plugin (counted as a GraphQL response, traced, rate-limited, logged).
+  // The runtime's own checks (`/healthcheck`, `/readiness`) are never routed to: ours report more
+  // (/healthz the shared streams, which tests and the README read) and /readyz asks the same thing
+  // the runtime's readiness check asks, whether the runtime has built its schema from a valid
+  // supergraph (Gateway.isReady), with a reason in the body.
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return void reply(res, 200, { status: 'ok', sharedStreams: gateway.sharedStreams.size });
@@ -88,13 +96,16 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   wsServer.on('connection', batchWrites);
   wsServer.on('connection', oversizedMessagesAsWarnings(log, gateway.security.limits.maxBodyBytes));
   const wsHandle = useServer(
-    getGraphQLWSOptions<Record<string, unknown>, { request: http.IncomingMessage }>(runtime, (ctx) => ({
-      req: ctx.extra.request,
-      // Plugins (auth) read the upgrade request's headers as they would an HTTP request's.
-      request: new runtime.fetchAPI.Request(`http://localhost${ctx.extra.request.url ?? GRAPHQL_PATH}`, {
-        headers: toHeaders(ensureRequestId(ctx.extra.request.headers)),
-      }),
-    })),
+    refusalsAsResults(
+      getGraphQLWSOptions<Record<string, unknown>, { request: http.IncomingMessage }>(runtime, (ctx) => ({
+        req: ctx.extra.request,
+        // Plugins (auth) read the upgrade request's headers as they would an HTTP request's.
+        request: new runtime.fetchAPI.Request(`http://localhost${ctx.extra.request.url ?? GRAPHQL_PATH}`, {
+          headers: toHeaders(ensureRequestId(ctx.extra.request.headers)),
+        }),
+      })),
+      SECURITY_ERROR_CODES,
+    ),
     wsServer,
     wsKeepAliveMs,
   );
@@ -132,8 +143,11 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
 }
 
 /**
- * The runtime logs the client's x-request-id and sends it to every subgraph; only a plain token is
- * taken (a header could carry anything into the logs), otherwise the request gets a fresh one.
+ * Request ids are the runtime's (its `requestId`, on by default): it puts the x-request-id in the
+ * request's log lines, sends it to every subgraph and back in the response, and makes one up when
+ * there is none. Only its taking of the client's header as it is needs this: a header could carry
+ * anything into the logs, so one that is not a plain token is replaced with a fresh id first (the
+ * runtime's `generateRequestId` is not asked when the header is there).
  */
 function ensureRequestId(headers: http.IncomingHttpHeaders): http.IncomingHttpHeaders {
   const given = headers[requestIdHeader];

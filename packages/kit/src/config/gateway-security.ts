@@ -54,7 +54,10 @@ export interface SecurityConfig {
   metrics: { enabled: boolean; token: string | undefined };
   /** Answers to queries kept per view of the data (response-cache/); REDIS_URL shares them between replicas. */
   responseCache: { ttlMs: number; maxEntries: number; redisUrl: string | undefined };
+  /** Spans through @graphql-hive/plugin-opentelemetry (gateway tracing.ts): SHEQU_TRACING, on by itself with an OTLP endpoint. */
   tracing: boolean;
+  /** An OTLP endpoint is set: the gateway process sets up the SDK that exports spans there (main.ts). */
+  otlpExport: boolean;
   /** Browser origins other than the hub's own that may call it (cors.ts); `*` for any, never with credentials. */
   corsOrigins: string[];
 }
@@ -98,7 +101,8 @@ export const securityVariables = {
   // A district dashboard's answer is ~40 kB: the default bounds the cache near 80 MB at worst.
   RESPONSE_CACHE_MAX_ENTRIES: atLeast(1, 2_000, 'answers kept in memory'),
   SHEQU_TRACING: describe(boolean(), { description: 'OpenTelemetry spans per operation and subgraph call', default: 'true when `OTEL_EXPORTER_OTLP_ENDPOINT` is set' }),
-  OTEL_EXPORTER_OTLP_ENDPOINT: describe(text(), { description: "the OpenTelemetry SDK's exporter endpoint; turns tracing on" }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: describe(text(), { description: 'OTLP/HTTP collector the gateway sends its spans to (`/v1/traces` is added); turns tracing on' }),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: describe(text(), { description: 'the full OTLP/HTTP traces URL, over `OTEL_EXPORTER_OTLP_ENDPOINT`; turns tracing on' }),
   CORS_ORIGINS: describe(
     withDefault(
       checked((raw) => {
@@ -118,6 +122,7 @@ export const securityVariables = {
 export function buildSecurity(v: Values<typeof securityVariables>): SecurityConfig {
   const production = v.NODE_ENV === 'production';
   const dir = v.TRUSTED_DOCUMENTS_DIR ?? DEFAULT_OPERATIONS_DIR;
+  const otlpExport = Boolean(v.OTEL_EXPORTER_OTLP_ENDPOINT || v.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
   return {
     production,
     limits: {
@@ -149,7 +154,8 @@ export function buildSecurity(v: Values<typeof securityVariables>): SecurityConf
     },
     metrics: { enabled: v.METRICS, token: v.METRICS_TOKEN },
     responseCache: { ttlMs: v.RESPONSE_CACHE_TTL_MS, maxEntries: v.RESPONSE_CACHE_MAX_ENTRIES, redisUrl: v.REDIS_URL },
-    tracing: v.SHEQU_TRACING ?? Boolean(v.OTEL_EXPORTER_OTLP_ENDPOINT),
+    tracing: v.SHEQU_TRACING ?? otlpExport,
+    otlpExport,
     corsOrigins: v.CORS_ORIGINS,
   };
 }
