@@ -157,9 +157,15 @@ function ensureRequestId(headers: http.IncomingHttpHeaders): http.IncomingHttpHe
 
 function serveMetrics(gateway: Gateway, req: http.IncomingMessage, res: http.ServerResponse): void {
   const { metrics, security } = gateway;
-  if (!metrics) return reply(res, 404, { error: 'metrics are off (METRICS=false)' });
+  if (!metrics) {
+    reply(res, 404, { error: 'metrics are off (METRICS=false)' });
+    return;
+  }
   const token = security.metrics.token;
-  if (token && !safeEqual(req.headers.authorization ?? '', `Bearer ${token}`)) return reply(res, 401, { error: 'metrics need the METRICS_TOKEN bearer token' });
+  if (token && !safeEqual(req.headers.authorization ?? '', `Bearer ${token}`)) {
+    reply(res, 401, { error: 'metrics need the METRICS_TOKEN bearer token' });
+    return;
+  }
   metrics.metrics().then(
     (text) => {
       res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });

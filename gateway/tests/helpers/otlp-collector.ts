@@ -39,7 +39,7 @@ export async function startOtlpCollector(): Promise<OtlpCollector> {
           traceId: span.traceId,
           spanId: span.spanId,
           parentSpanId: span.parentSpanId || undefined,
-          attributes: Object.fromEntries((span.attributes ?? []).map(({ key, value }) => [key, valueOf(value)])),
+          attributes: Object.fromEntries((span.attributes ?? []).map(({ key, value }) => [key, attributeValue(value)])),
         });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -54,7 +54,7 @@ export async function startOtlpCollector(): Promise<OtlpCollector> {
   };
 }
 
-function valueOf(value: AnyValue): unknown {
-  if (value.arrayValue) return (value.arrayValue.values ?? []).map(valueOf);
+function attributeValue(value: AnyValue): unknown {
+  if (value.arrayValue) return (value.arrayValue.values ?? []).map(attributeValue);
   return value.stringValue ?? value.boolValue ?? value.doubleValue ?? (value.intValue === undefined ? undefined : Number(value.intValue));
 }
