@@ -8,7 +8,6 @@ import { startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
 import departments from '../subgraphs/departments/src/index.js';
-import { clearFactCache } from '../subgraphs/evaluations/src/domain/facts.js';
 import evaluations from '../subgraphs/evaluations/src/index.js';
 import { accepted, admin, cast, codeOf, levels, rep } from './evaluations-helpers.js';
 
@@ -102,11 +101,11 @@ describe('staff as evaluation targets', () => {
     accepted(await mutate('unassignStaffFromCommunity'));
     try {
       // Facts are cached for 30 s; a test does not wait that long.
-      clearFactCache();
+      hub.subgraphs.evaluations!.shared.services.forgetFacts();
       expect(codeOf(await cast(hub, rep(community, 3), open.id, target.targetId, levels(criteria, [1, 1, 1, 1])))).toBe('FORBIDDEN');
     } finally {
       accepted(await mutate('assignStaffToCommunity'));
-      clearFactCache();
+      hub.subgraphs.evaluations!.shared.services.forgetFacts();
     }
     accepted(await cast(hub, rep(community, 3), open.id, target.targetId, levels(criteria, [3, 3, 3, 3])));
   });

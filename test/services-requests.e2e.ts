@@ -109,7 +109,7 @@ describe('service requests through the gateway', () => {
       const refused = await fileFor('S1-01', residents.elderly);
       expect(codeOf(refused)).toBe('SUBGRAPH_UNAVAILABLE');
       expect(refused.errors![0]!.extensions).toMatchObject({ subgraph: 'committees', retryable: true });
-      expect(refused.errors![0]!.message).toMatch(/committees.*nothing was saved/);
+      expect(refused.errors![0]!.message).toMatch(/committees.*nothing was changed/);
       expect(codeOf(await fileFor('S1-01', staffOf(community), residents.elderly.personId))).toBe('SUBGRAPH_UNAVAILABLE');
       // Nor a convenience request: whether the resident lives where the token says is committees' to tell.
       expect(codeOf(await fileFor('S5-01', residents.young))).toBe('SUBGRAPH_UNAVAILABLE');

@@ -34,6 +34,8 @@ export * from './auth/upstream-signature.js';
 export * from './demo/people.js';
 export * from './demo/staff-roster.js';
 export * from './events/pubsub.js';
+export * from './federation/fact-cache.js';
+export * from './federation/service-call-error.js';
 export * from './federation/service-client.js';
 export * from './outbox/index.js';
 export * from './crypto/field-cipher.js';

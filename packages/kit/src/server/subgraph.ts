@@ -100,7 +100,7 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
       prisma: db.prisma,
       log,
       pubsub: events.pubsub,
-      services: createServiceClient({ service: def.name, gatewayUrl: options.gatewayUrl, jwt: options.jwt, staticToken: options.serviceToken }),
+      services: createServiceClient({ service: def.name, gatewayUrl: options.gatewayUrl, jwt: options.jwt, staticToken: options.serviceToken, log }),
       partnerSecret: (subgraph, generation) => partnerSigningSecret(options.upstreamSecret, subgraph, generation),
     };
     const serve = async () => {

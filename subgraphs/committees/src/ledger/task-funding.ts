@@ -4,7 +4,7 @@
 // task exists, was accepted by this community, for this amount, under this transfer id. No copy is
 // kept: a transfer arrives once per task, and when departments cannot answer nothing is booked
 // (the outbox delivering it retries).
-import { badInput, clientError, dateOfDay, districtDayOf, districtToday, forbidden, ServiceCallError, type SubgraphContext } from '@shequ/kit';
+import { badInput, dateOfDay, districtDayOf, districtToday, forbidden, type SubgraphContext } from '@shequ/kit';
 
 const taskQuery = 'query CommitteesTaskFunding($id: ID!) { delegatedTask(id: $id) { id status communityId agreedBudgetFen decidedAt transfer { eventId amountFen } } }';
 
@@ -38,19 +38,14 @@ export function fundedTask(reference: string | null | undefined): string {
  * FORBIDDEN unless departments' records show exactly this transfer for an accepted task; returns
  * the district day the task was accepted on, the day the money is the community's.
  */
-export async function requireAcceptedTask(ctx: Pick<SubgraphContext, 'services' | 'log'>, transfer: Transfer): Promise<Date> {
+export async function requireAcceptedTask(ctx: Pick<SubgraphContext, 'services'>, transfer: Transfer): Promise<Date> {
   const taskId = fundedTask(transfer.reference);
-  let task: TaskFacts | null;
-  try {
-    task = (await ctx.services.request<{ delegatedTask: TaskFacts | null }>(taskQuery, { id: taskId })).delegatedTask;
-  } catch (err) {
-    if (!(err instanceof ServiceCallError)) throw err;
-    ctx.log.warn({ codes: err.codes, taskId }, 'delegated-task look-up through the gateway failed');
-    throw clientError('SUBGRAPH_UNAVAILABLE', 'Cannot check the delegated task with the departments subgraph now; nothing was booked, try again later', {
-      subgraph: 'departments',
-      retryable: true,
-    });
-  }
+  const { delegatedTask: task } = await ctx.services.ask<{ delegatedTask: TaskFacts | null }>({
+    owner: 'departments',
+    purpose: 'check the delegated task',
+    query: taskQuery,
+    variables: { id: taskId },
+  });
   if (!task) throw forbidden(`No delegated task ${taskId} exists in departments: nothing to fund`);
   if (!accepted.has(task.status)) throw forbidden(`Delegated task ${taskId} is ${task.status}: only an accepted task is funded`);
   if (task.communityId !== transfer.communityId) throw forbidden(`Delegated task ${taskId} was accepted by another community, not ${transfer.communityId}`);

@@ -1,75 +1,23 @@
 // Facts this subgraph needs but does not own — which street a community belongs to
 // (committees), which communities a staff member is assigned to (departments) — are ASKED
 // THROUGH THE GATEWAY under this subgraph's service identity (ctx.services), not kept in a
-// read model: ballots are rare enough per target, and the answer is cached briefly. When the
-// other side does not answer, the caller gets a retryable SUBGRAPH_UNAVAILABLE and nothing is
-// written (see castBallot).
-import { clientError, forbidden, ServiceCallError, type Caller, type ServiceClient } from '@shequ/kit';
+// read model: ballots are rare enough per target, and the answer is cached briefly in the
+// service client (`services.fact`). When the other side does not answer, the kit's `ask` gives
+// the caller a retryable SUBGRAPH_UNAVAILABLE and nothing is written (see castBallot).
+import { forbidden, subgraphUnavailable, type Caller, type ServiceClient } from '@shequ/kit';
 
+/** How long an asked fact is trusted: a changed assignment counts within this. */
 const TTL_MS = 30_000;
-
-interface Entry<T> {
-  value: T;
-  until: number;
-}
-
-const streetOfCommunity = new Map<string, Entry<Promise<string | null>>>();
-const communitiesOfStaff = new Map<string, Entry<Promise<string[] | null>>>();
-const representativesOfCommunity = new Map<string, Entry<Promise<Set<string>>>>();
-
-/** Forgets cached facts (tests that change assignments). */
-export function clearFactCache(): void {
-  streetOfCommunity.clear();
-  communitiesOfStaff.clear();
-  representativesOfCommunity.clear();
-}
-
-export function unavailable(subgraph: string, purpose: string) {
-  return clientError('SUBGRAPH_UNAVAILABLE', `Cannot ${purpose} now: the ${subgraph} subgraph is unavailable; nothing was recorded, try again later`, {
-    subgraph,
-    retryable: true,
-  });
-}
-
-async function ask<T>(services: ServiceClient, subgraph: string, purpose: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  try {
-    return await services.request<T>(query, variables);
-  } catch (err) {
-    // Anything but a definite answer (transport failure, the owner down, its internal error) is
-    // "unavailable": the caller retries; a definite negative answer comes back as data.
-    if (err instanceof ServiceCallError) throw unavailable(named(err.message) ?? subgraph, purpose);
-    throw err;
-  }
-}
-
-/** The gateway names the subgraph that is down in its message. */
-const named = (message: string) => /Subgraph "(\w+)" is unavailable/.exec(message)?.[1];
-
-/**
- * The answer for a key, asked at most once per TTL_MS: concurrent callers share the request in
- * flight (200 ballots arriving at once ask once), and a failed request is not remembered.
- */
-function cached<T>(map: Map<string, Entry<Promise<T>>>, key: string, load: () => Promise<T>): Promise<T> {
-  const hit = map.get(key);
-  if (hit && hit.until > Date.now()) return hit.value;
-  const value = load();
-  map.set(key, { value, until: Date.now() + TTL_MS });
-  value.catch(() => {
-    if (map.get(key)?.value === value) map.delete(key);
-  });
-  return value;
-}
 
 /** The street of a community, from committees (`Community.street`); null for an unknown community. */
 export function streetOf(services: ServiceClient, communityId: string): Promise<string | null> {
-  return cached(streetOfCommunity, communityId, async () => {
-    const data = await ask<{ community: { street: { id: string } | null } | null }>(
-      services,
-      'committees',
-      'check which street your community belongs to',
-      'query EvaluationsCommunityStreet($id: ID!) { community(id: $id) { id street { id } } }',
-      { id: communityId },
-    );
+  return services.fact(`street-of-community:${communityId}`, TTL_MS, async () => {
+    const data = await services.ask<{ community: { street: { id: string } | null } | null }>({
+      owner: 'committees',
+      purpose: 'check which street your community belongs to',
+      query: 'query EvaluationsCommunityStreet($id: ID!) { community(id: $id) { id street { id } } }',
+      variables: { id: communityId },
+    });
     return data.community?.street?.id ?? null;
   });
 }
@@ -81,14 +29,13 @@ export function streetOf(services: ServiceClient, communityId: string): Promise<
  * within TTL_MS.
  */
 export async function isRepresentativeOf(services: ServiceClient, personId: string, communityId: string): Promise<boolean> {
-  const register = await cached(representativesOfCommunity, communityId, async () => {
-    const data = await ask<{ representatives: { id: string }[] }>(
-      services,
-      'committees',
-      'check that you are a representative of your community',
-      'query EvaluationsRepresentatives($id: ID!) { representatives(communityId: $id) { id } }',
-      { id: communityId },
-    );
+  const register = await services.fact(`representatives-of-community:${communityId}`, TTL_MS, async () => {
+    const data = await services.ask<{ representatives: { id: string }[] }>({
+      owner: 'committees',
+      purpose: 'check that you are a representative of your community',
+      query: 'query EvaluationsRepresentatives($id: ID!) { representatives(communityId: $id) { id } }',
+      variables: { id: communityId },
+    });
     return new Set(data.representatives.map((r) => r.id));
   });
   return register.has(personId);
@@ -96,17 +43,16 @@ export async function isRepresentativeOf(services: ServiceClient, personId: stri
 
 /** The communities a staff member is assigned to, from departments; null for unknown staff. */
 export function staffCommunities(services: ServiceClient, staffId: string): Promise<string[] | null> {
-  return cached(communitiesOfStaff, staffId, async () => {
-    const data = await ask<{ staff: { assignedCommunities: { id: string }[] | null } | null }>(
-      services,
-      'departments',
-      "check the staff member's assigned communities",
-      'query EvaluationsStaffCommunities($id: ID!) { staff(id: $id) { id assignedCommunities { id } } }',
-      { id: staffId },
-    );
+  return services.fact(`communities-of-staff:${staffId}`, TTL_MS, async () => {
+    const data = await services.ask<{ staff: { assignedCommunities: { id: string }[] | null } | null }>({
+      owner: 'departments',
+      purpose: "check the staff member's assigned communities",
+      query: 'query EvaluationsStaffCommunities($id: ID!) { staff(id: $id) { id assignedCommunities { id } } }',
+      variables: { id: staffId },
+    });
     if (!data.staff) return null;
     // A null list with no error would be a partial answer: treat as unavailable rather than "none".
-    if (!data.staff.assignedCommunities) throw unavailable('departments', "check the staff member's assigned communities");
+    if (!data.staff.assignedCommunities) throw subgraphUnavailable('departments', "check the staff member's assigned communities");
     return data.staff.assignedCommunities.map((c) => c.id);
   });
 }
@@ -126,30 +72,27 @@ const STAFF_PER_REQUEST = 20;
 async function staffSlice(services: ServiceClient, ids: readonly string[]): Promise<[string, string[] | null][]> {
   const vars = ids.map((_, i) => `$s${i}: ID!`).join(', ');
   const fields = ids.map((_, i) => `s${i}: staff(id: $s${i}) { id assignedCommunities { id } }`).join(' ');
-  const data = await ask<Record<string, { assignedCommunities: { id: string }[] | null } | null>>(
-    services,
-    'departments',
-    'count the eligible representatives',
-    `query EvaluationsStaffFacts(${vars}) { ${fields} }`,
-    Object.fromEntries(ids.map((id, i) => [`s${i}`, id])),
-  );
+  const data = await services.ask<Record<string, { assignedCommunities: { id: string }[] | null } | null>>({
+    owner: 'departments',
+    purpose: 'count the eligible representatives',
+    query: `query EvaluationsStaffFacts(${vars}) { ${fields} }`,
+    variables: Object.fromEntries(ids.map((id, i) => [`s${i}`, id])),
+  });
   return ids.map((id, i) => {
     const row = data[`s${i}`];
-    if (row && !row.assignedCommunities) throw unavailable('departments', 'count the eligible representatives');
+    if (row && !row.assignedCommunities) throw subgraphUnavailable('departments', 'count the eligible representatives');
     return [id, row ? row.assignedCommunities!.map((c) => c.id) : null];
   });
 }
 
 /** Everything opening a campaign needs, through the gateway: the district in one request, staff in slices. */
 export async function districtFacts(services: ServiceClient, staffIds: readonly string[]): Promise<DistrictFacts> {
-  const data = await ask<{ streets: { id: string; communities: { id: string; representativeCount: number }[] | null }[]; departments: { id: string }[] }>(
-    services,
-    'committees',
-    'count the eligible representatives',
-    'query EvaluationsDistrictFacts { streets { id communities { id representativeCount } } departments { id } }',
-    {},
-  );
-  if (data.streets.some((s) => !s.communities)) throw unavailable('committees', 'count the eligible representatives');
+  const data = await services.ask<{ streets: { id: string; communities: { id: string; representativeCount: number }[] | null }[]; departments: { id: string }[] }>({
+    owner: 'committees',
+    purpose: 'count the eligible representatives',
+    query: 'query EvaluationsDistrictFacts { streets { id communities { id representativeCount } } departments { id } }',
+  });
+  if (data.streets.some((s) => !s.communities)) throw subgraphUnavailable('committees', 'count the eligible representatives');
   const communities = new Map(data.streets.flatMap((s) => s.communities!.map((c) => [c.id, { streetId: s.id, representatives: c.representativeCount }] as const)));
   const staff = new Map<string, string[] | null>();
   for (let i = 0; i < staffIds.length; i += STAFF_PER_REQUEST) {
@@ -172,13 +115,13 @@ export interface RatingFact {
 
 /** Asked afresh each time (no cache): a case opens once per request, so this is asked about once. */
 export async function ratedRequest(services: ServiceClient, requestId: string): Promise<RatingFact | null> {
-  const data = await ask<{ serviceRatingFact: RatingFact | null }>(
-    services,
-    'services',
-    'check the rating against its request',
-    'query EvaluationsRatingFact($id: ID!) { serviceRatingFact(requestId: $id) { requestId communityId serviceItemId servicePointId providerId leadDepartmentId rating ratedAt } }',
-    { id: requestId },
-  );
+  const data = await services.ask<{ serviceRatingFact: RatingFact | null }>({
+    owner: 'services',
+    purpose: 'check the rating against its request',
+    query:
+      'query EvaluationsRatingFact($id: ID!) { serviceRatingFact(requestId: $id) { requestId communityId serviceItemId servicePointId providerId leadDepartmentId rating ratedAt } }',
+    variables: { id: requestId },
+  });
   return data.serviceRatingFact;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, clientError, conflict, notFound } from '@shequ/kit';
+import { badInput, conflict, notFound } from '@shequ/kit';
 import { builder, type Context } from '../builder.js';
 import { memberSummaryByOrganization } from '../aggregates/summaries.js';
 import { membersByOrganization, officersByOrganization, organizationByCommunity, organizationById } from '../loaders.js';
@@ -72,13 +72,12 @@ const RegisterPartyOrganizationInput = builder.inputType('RegisterPartyOrganizat
 // organisation: everything registered later in the community (units, teams, volunteers,
 // activities) hangs off that record, so street-wide statistics never ask another subgraph.
 async function streetOfCommunity(ctx: Context, communityId: string): Promise<string> {
-  let answer: { community: { street: { id: string } | null } | null };
-  try {
-    answer = await ctx.services.request('query PartyCommunityStreet($id: ID!) { community(id: $id) { street { id } } }', { id: communityId });
-  } catch (err) {
-    ctx.log.warn({ err, communityId }, 'could not look up the community\'s street');
-    throw clientError('SUBGRAPH_UNAVAILABLE', 'The committees subgraph did not answer; nothing was registered, try again', { subgraph: 'committees', retryable: true });
-  }
+  const answer = await ctx.services.ask<{ community: { street: { id: string } | null } | null }>({
+    owner: 'committees',
+    purpose: 'check which street the community belongs to',
+    query: 'query PartyCommunityStreet($id: ID!) { community(id: $id) { street { id } } }',
+    variables: { id: communityId },
+  });
   if (!answer.community) throw notFound('Community', communityId);
   if (!answer.community.street) throw badInput(`${communityId} belongs to no street`, { field: 'communityId' });
   return answer.community.street.id;
