@@ -12,7 +12,6 @@ import { loadSubgraphs } from '../subgraphs.js';
 const deployDir = path.join(repoRoot, 'deploy');
 const read = (file: string) => readFileSync(path.join(deployDir, file), 'utf8');
 
-// biome-ignore lint/suspicious/noExplicitAny: parsed YAML is untyped
 type Doc = any;
 const manifests: Doc[] = readdirSync(path.join(deployDir, 'k8s'))
   .filter((f) => f.endsWith('.yaml'))
