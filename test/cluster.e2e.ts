@@ -12,6 +12,7 @@ import { repoRoot } from '@shequ/kit/paths';
 import { postgresAvailable, testPostgresUrl } from '@shequ/kit/testing/databases';
 import { redisAvailable, testRedisUrl } from '@shequ/kit/testing/redis';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNginx } from '../scripts/launcher/nginx.js';
 
@@ -110,6 +111,23 @@ describe.skipIf(!ready)('npm run start:cluster (nginx, PostgreSQL, Redis)', () =
     for (const name of ['gateway-1', 'gateway-2']) expect(await ask(replicas.get(name)!.url), name).toBe(true);
     const health = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(health.status).toBe(200);
+  });
+
+  it('passes WebSocket upgrades to the gateways (graphql-ws through nginx)', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+    const first = await new Promise<string>((resolve, reject) => {
+      socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+      socket.once('message', (data) => resolve(String(data)));
+      socket.once('error', reject);
+      setTimeout(() => reject(new Error('no answer over WebSocket in 10 s')), 10_000);
+    });
+    expect(JSON.parse(first)).toMatchObject({ type: 'connection_ack' });
+    const answer = new Promise<{ type: string; payload?: { data?: { streets?: unknown[] } } }>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+    const next = await answer;
+    expect(next.type).toBe('next');
+    expect(next.payload?.data?.streets?.length).toBeGreaterThan(0);
+    socket.close();
   });
 
   it('a subgraph replica killed under load: no failed requests beyond those in flight on it', async () => {
