@@ -2,7 +2,7 @@
 // Offline equivalents of `prisma migrate`, through the WASM schema engine.
 import { parseArgs } from 'node:util';
 import {
-  applyMigrations, createMigration, databaseTarget, dataRoot, DatabaseConfigError, describeTarget, migrationStatus,
+  applyMigrations, createMigration, defaultLockWaitMs, databaseTarget, dataRoot, DatabaseConfigError, describeTarget, migrationStatus,
   openAdapters, openPGlite, pendingSchemaChange, pgliteAdapterFactory, prismaProject,
 } from '@shequ/kit';
 import { loadOrExit, parseConfig } from '@shequ/kit/config/define';
@@ -48,7 +48,10 @@ async function run(name: string): Promise<boolean> {
       console.log(`${name} (${describeTarget(target)}): ${state}`);
       return !status.problem && status.pending.length === 0;
     }
-    const applied = await applyMigrations(adapters.migrations, project);
+    // Under the same lock as the replicas' own start (a migration Job beside starting pods).
+    const applied = await adapters.exclusive('migrate', { waitMs: defaultLockWaitMs, why: 'migrations are to be applied', onWait: (holder) => console.log(`${name}: waiting for ${holder}, which is migrating`) }, () =>
+      applyMigrations(adapters.migrations, project),
+    );
     console.log(`${name} (${describeTarget(target)}): ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
     return true;
   } finally {

@@ -13,7 +13,12 @@ export class Hub {
   constructor(private readonly startedAt: number) {}
 
   /** Starts every service and prints the summary once all of them serve. */
-  async run(specs: ServiceSpec[], settings: Pick<LauncherSettings, 'restart' | 'readyTimeoutMs' | 'embeddedDatabases' | 'dataDir'>): Promise<void> {
+  async run(
+    specs: ServiceSpec[],
+    settings: Pick<LauncherSettings, 'restart' | 'readyTimeoutMs' | 'embeddedDatabases' | 'dataDir'>,
+    /** What to print once all serve, instead of npm start's table (the cluster's own). */
+    summary?: (services: readonly { name: string; url: string | undefined; pid: number | undefined }[], upSeconds: string) => string,
+  ): Promise<void> {
     if (this.stopped) return;
     this.database = settings.embeddedDatabases ? `embedded PGlite in ${settings.dataDir}` : 'PostgreSQL (DATABASE_URL)';
     const width = Math.max(...specs.map((s) => s.name.length));
@@ -28,14 +33,19 @@ export class Hub {
     );
     // All at once: the gateway needs only the supergraph file, not live subgraphs, to start.
     await Promise.all(this.services.map((s) => s.start()));
-    if (!this.stopped) console.log(this.summary());
+    if (this.stopped) return;
+    console.log(summary ? summary(this.services, ((Date.now() - this.startedAt) / 1000).toFixed(1)) : this.summary());
   }
+
+  /** Runs after every service stopped, before the exit (the cluster removes nginx's temporary directory). */
+  onStopped: (() => Promise<void> | void) | undefined;
 
   /** Stops every service (none restarts after this) and exits; the first call decides the exit code. */
   stop(code: number, message?: string): Promise<never> {
     this.stopped ??= (async () => {
       if (message) console.error(message);
       await Promise.all(this.services.map((s) => s.stop()));
+      await Promise.resolve(this.onStopped?.()).catch(() => {});
       process.exit(code);
     })();
     return this.stopped;

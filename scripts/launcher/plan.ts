@@ -11,6 +11,11 @@ export interface ServiceSpec {
   bundle: string;
   nodeFlags: string[];
   env: NodeJS.ProcessEnv;
+  /**
+   * A program that is not one of ours (nginx): run as `command args`, without the IPC channel;
+   * it serves once `readyPort` on 127.0.0.1 accepts connections. `bundle` is then unused.
+   */
+  external?: { command: string; args: string[]; readyPort: number };
 }
 
 // Port 1 (tcpmux) has no listener on any machine we run on: a refused connection, so the gateway

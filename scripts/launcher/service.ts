@@ -4,6 +4,7 @@
 // meanwhile. What cannot be fixed by a restart (it never served: a configuration error; it keeps
 // crashing) is reported to the hub, which stops.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { isReadyMessage } from '@shequ/kit/server/supervisor';
 import { repoRoot } from '@shequ/kit/paths';
 import { exitReason, say, seconds, type ServiceOutput } from './output.js';
@@ -74,8 +75,10 @@ export class Service {
   }
 
   private spawnProcess(): void {
-    const { bundle, nodeFlags, env } = this.spec;
-    const child = spawn(process.execPath, [...nodeFlags, '--enable-source-maps', bundle], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const { bundle, nodeFlags, env, external } = this.spec;
+    const child = external
+      ? spawn(external.command, external.args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, [...nodeFlags, '--enable-source-maps', bundle], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     this.child = child;
     this.servedAt = undefined;
     this.options.output.follow(child.stdout!);
@@ -86,6 +89,13 @@ export class Service {
       clearTimeout(notServing);
       this.serving(message.url);
     });
+    if (external) {
+      void whenAccepting(external.readyPort, child).then((accepting) => {
+        if (!accepting || child !== this.child) return;
+        clearTimeout(notServing);
+        this.serving(`http://127.0.0.1:${external.readyPort}/`);
+      });
+    }
     // 'close', not 'exit': by then the process's last lines (often the reason it died) are read.
     child.once('close', (code, signal) => {
       clearTimeout(notServing);
@@ -149,4 +159,21 @@ export class Service {
       if (!this.stopping) this.spawnProcess();
     }, decision.delayMs);
   }
+}
+
+/** Resolves true once 127.0.0.1:`port` accepts a connection, false if `child` exits first. */
+async function whenAccepting(port: number, child: ChildProcess): Promise<boolean> {
+  while (child.exitCode === null && child.signalCode === null) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return child.exitCode === null && child.signalCode === null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
 }

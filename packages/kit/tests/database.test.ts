@@ -2,12 +2,14 @@ import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseTargetFromEnv, DatabaseConfigError, openDatabase, prismaProject, repoRoot, type Database, type DatabaseTarget } from '../src/index.js';
+import { databaseTargetFromEnv, DatabaseConfigError, migrationNames, openDatabase, prismaProject, repoRoot, type Database, type DatabaseTarget } from '../src/index.js';
+import { schemaLockKeys } from '../src/database/postgres.js';
 import { isolatedTarget, postgresAvailable } from '../src/testing/databases.js';
 import { createClient, type DB } from '../../../subgraphs/departments/src/db.js';
 
 const project = prismaProject(fileURLToPath(new URL('../../../subgraphs/departments/prisma', import.meta.url)));
 const pgUp = await postgresAvailable();
+const migrations = await migrationNames(project);
 
 describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
   describe.skipIf(kind === 'postgres' && !pgUp)('', () => {
@@ -64,6 +66,97 @@ describe.skipIf(!pgUp)('subgraphs sharing one PostgreSQL database (npm start wit
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
       await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!pgUp)('replicas of one subgraph starting together on a fresh schema (a cluster)', () => {
+  // A database of its own, made before the replicas open it (as an operator's would be).
+  const freshDatabase = async () => {
+    const { url, schema, ephemeral } = isolatedTarget('postgres', 'kit_replicas') as Extract<DatabaseTarget, { kind: 'postgres' }>;
+    const name = new URL(url).pathname.slice(1);
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: ephemeral!.adminUrl });
+      await client.connect();
+      await client.query(sql).finally(() => client.end());
+    };
+    await admin(`CREATE DATABASE "${name}"`);
+    return { target: { kind: 'postgres', url, schema } as const, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  };
+
+  it('apply the migrations exactly once, under the lock, and all come up', async () => {
+    const { target: shared, drop } = await freshDatabase();
+    const replicas = 5;
+    const applied: string[][] = [];
+    const waited: string[] = [];
+    const dbs = await Promise.all(
+      Array.from({ length: replicas }, () =>
+        openDatabase({ target: shared, project, createClient, onMigrated: (names) => applied.push(names), onWaiting: (holder) => waited.push(holder) }),
+      ),
+    );
+    try {
+      // One replica applied all of them; every other one found nothing left once it had the lock.
+      expect(applied).toHaveLength(replicas);
+      expect(applied.filter((names) => names.length > 0)).toEqual([migrations]);
+      const rows = await dbs[0]!.prisma.$queryRawUnsafe<{ migration_name: string; n: number }[]>(
+        'SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name',
+      );
+      expect(rows).toEqual(migrations.map((migration_name) => ({ migration_name, n: 1 })));
+      for (const db of dbs) expect(await db.prisma.street.count()).toBe(0);
+      const locks = await dbs[0]!.prisma.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'");
+      expect(locks[0]!.n).toBe(0);
+      console.log(`${replicas} replicas started together: migrations applied once (${migrations.length}), ${waited.length} waited for the lock`);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+      await drop();
+    }
+  }, 120_000);
+
+  it('a replica waits a bounded time for a holder that does not finish, then says who holds the lock', async () => {
+    const { target: t, drop } = await freshDatabase();
+    // The lock taken by another connection: a stuck replica.
+    const holder = new pg.Client({ connectionString: t.url, application_name: 'stuck replica' });
+    await holder.connect();
+    const [classKey, objectKey] = schemaLockKeys(t.schema, 'migrate');
+    await holder.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [classKey, objectKey]);
+    try {
+      const started = Date.now();
+      const waiting = openDatabase({ target: t, project, createClient, lockWaitMs: 1_500 });
+      await expect(waiting).rejects.toThrow(DatabaseConfigError);
+      await expect(waiting).rejects.toThrow(/migrations .* are pending, and PostgreSQL backend \d+ \(stuck replica.*\) has held the migrate lock of schema "kit_replicas" for more than 2 s/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // Once the holder lets go, the next start migrates.
+      await holder.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [classKey, objectKey]);
+      const db = await openDatabase({ target: t, project, createClient, lockWaitMs: 1_500 });
+      expect(await db.prisma.street.count()).toBe(0);
+      await db.close();
+    } finally {
+      await holder.end();
+      await drop();
+    }
+  }, 120_000);
+
+  it('seed one at a time: exclusive() runs one holder after another', async () => {
+    const { target: t, drop } = await freshDatabase();
+    const dbs = await Promise.all([0, 1, 2].map(() => openDatabase({ target: t, project, createClient })));
+    try {
+      let inside = 0;
+      let most = 0;
+      await Promise.all(
+        dbs.map((db) =>
+          db.exclusive('seed', async () => {
+            inside++;
+            most = Math.max(most, inside);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            inside--;
+          }),
+        ),
+      );
+      expect(most).toBe(1);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+      await drop();
     }
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import type { ConfigDefinition, Shape } from './define.js';
 import { gatewayConfig } from './gateway.js';
 import { repoRoot } from './repo-root.js';
 import { startConfig } from './start.js';
+import { clusterConfig } from './cluster.js';
 import { subgraphExtras, subgraphVariables } from './subgraph.js';
 import { cliConfig, composeDocs, dbConfig, testConfig } from './tools.js';
 import { infoOf } from './variable.js';
@@ -17,12 +18,15 @@ type Documented = Pick<ConfigDefinition<Shape, unknown>, 'process' | 'variables'
 
 /** Every process's variables, in the order the table lists them. */
 export function documentedConfigs(): Documented[] {
+  // The services come from the repository; docs only need the variables' descriptions.
+  const start = startConfig(['<services>'], repoRoot);
   return [
     gatewayConfig,
     { process: 'subgraphs', variables: subgraphVariables },
     ...Object.entries(subgraphExtras).map(([process, variables]) => ({ process, variables })),
-    // The services come from the repository; docs only need the variables' descriptions.
-    startConfig(['<services>'], repoRoot),
+    start,
+    // Reads npm start's knobs as they are: one row each, naming both.
+    clusterConfig(start, repoRoot),
     { process: 'npm run token', variables: secretsConfig.variables },
     dbConfig,
     cliConfig,

@@ -6,6 +6,7 @@ export * from './gateway.js';
 export * from './gateway-security.js';
 export * from './subgraph.js';
 export * from './start.js';
+export * from './cluster.js';
 export * from './secrets.js';
 export * from './process.js';
 export * from './tools.js';

@@ -25,6 +25,8 @@ import { describe, withDefault } from './variable.js';
 export interface DatabaseSettings {
   url: string | undefined;
   schema: string | undefined;
+  /** How long a replica that finds migrations pending waits for the one applying them. */
+  migrationWaitMs?: number | undefined;
 }
 
 export interface DemoSettings {
@@ -63,6 +65,11 @@ export const subgraphVariables = variables(secretVariables, {
   HOST: describe(withDefault(text(), '127.0.0.1'), { description: 'the address the subgraph listens on', default: '127.0.0.1' }),
   DATABASE_URL,
   DATABASE_SCHEMA,
+  SHEQU_MIGRATION_WAIT_MS: describe(withDefault(duration({ min: 1 }), 120_000), {
+    description:
+      'PostgreSQL: how long a replica that finds migrations pending (or the demo data being seeded) waits for the one holding the lock, in milliseconds; then it stops with one line naming the holder',
+    default: '120000',
+  }),
   GATEWAY_URL: describe(httpUrl(), {
     description: 'where a subgraph asks the hub as itself (outbox deliveries, eligibility look-ups)',
     default: '`http://127.0.0.1:$GATEWAY_PORT/graphql`',
@@ -101,7 +108,7 @@ function build(name: string, v: Values<typeof subgraphVariables> & Extras): Subg
   return {
     port: v.PORT,
     host: v.HOST,
-    database: { url: v.DATABASE_URL, schema: v.DATABASE_SCHEMA },
+    database: { url: v.DATABASE_URL, schema: v.DATABASE_SCHEMA, migrationWaitMs: v.SHEQU_MIGRATION_WAIT_MS },
     secrets: secretsConfig.build(v),
     gatewayUrl: v.GATEWAY_URL ?? `http://127.0.0.1:${v.GATEWAY_PORT}/graphql`,
     serviceToken: v.SHEQU_SERVICE_TOKEN,

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { dataRoot } from '../paths.js';
 import { openPGlite, pgliteAdapterFactory } from './pglite-cluster.js';
+import type { SchemaLockOptions, SchemaLockPurpose } from './postgres.js';
 import { DatabaseConfigError, describeTarget, type DatabaseTarget } from './target.js';
 
 export interface Adapters {
@@ -14,6 +15,11 @@ export interface Adapters {
   close(): Promise<void>;
   /** Removes the data entirely (isolated test schemas). */
   drop(): Promise<void>;
+  /**
+   * Runs `run` as the only process doing `purpose` on this schema (PostgreSQL: an advisory lock
+   * that replicas wait for, up to `options.waitMs`; PGlite has one process per data directory).
+   */
+  exclusive<T>(purpose: SchemaLockPurpose, options: SchemaLockOptions, run: () => Promise<T>): Promise<T>;
 }
 
 const connectionReasons: Record<string, string> = {
@@ -45,10 +51,10 @@ export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
     const close = async () => {
       if (!pglite.closed) await pglite.close();
     };
-    return { runtime: factory, migrations: factory, doneMigrating: async () => {}, close, drop: close };
+    return { runtime: factory, migrations: factory, doneMigrating: async () => {}, close, drop: close, exclusive: (_purpose, _options, run) => run() };
   }
   // Only a hub on PostgreSQL pays for loading its driver.
-  const { postgresAdapter, postgresMigrationAdapter, withPostgres } = await import('./postgres.js');
+  const { postgresAdapter, postgresMigrationAdapter, withPostgres, withSchemaLock, SchemaLockTimeout } = await import('./postgres.js');
   const database = decodeURIComponent(new URL(target.url).pathname.slice(1));
   const { ephemeral } = target;
   try {
@@ -58,7 +64,13 @@ export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
         if (!exists.rowCount) await c.query(`CREATE DATABASE "${database}"`);
       });
     }
-    await withPostgres(target.url, (c) => c.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`));
+    // IF NOT EXISTS is not safe against itself: a replica starting at the same moment may create
+    // the schema between the check and the insert (unique violation), which is as good as made.
+    await withPostgres(target.url, (c) =>
+      c.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`).catch((err: { code?: string }) => {
+        if (err.code !== '23505' && err.code !== '42P06') throw err;
+      }),
+    );
   } catch (err) {
     throw explain(target, err);
   }
@@ -68,6 +80,16 @@ export async function openAdapters(target: DatabaseTarget): Promise<Adapters> {
     migrations: migrations.factory,
     doneMigrating: migrations.end,
     close: migrations.end,
+    exclusive: async (purpose, options, run) => {
+      try {
+        return await withSchemaLock(target.url, target.schema, purpose, options, run);
+      } catch (err) {
+        // Not reaching the database, or waiting in vain: one sentence, as for a wrong DATABASE_URL.
+        if (err instanceof SchemaLockTimeout) throw new DatabaseConfigError(`${describeTarget(target)}: ${err.message}`);
+        if (typeof (err as { code?: unknown }).code === 'string' && connectionReasons[(err as { code: string }).code]) throw explain(target, err);
+        throw err;
+      }
+    },
     drop: ephemeral
       ? () => withPostgres(ephemeral.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).then(() => undefined)
       : () => withPostgres(target.url, (c) => c.query(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`)).then(() => undefined),

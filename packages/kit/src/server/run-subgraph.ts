@@ -53,6 +53,7 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
       redisUrl: config.redisUrl,
       host: config.host,
       seed: config.seed,
+      lockWaitMs: config.database.migrationWaitMs,
       log,
     });
   } catch (err) {

@@ -47,6 +47,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   seed?: boolean;
+  /** How long to wait for another replica that is migrating (or seeding) this schema. */
+  lockWaitMs?: number;
   log?: Logger;
 }
 
@@ -86,12 +88,16 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
     project: prismaProject(def.prismaDir),
     createClient: def.createClient,
     onMigrated: (applied) => applied.length && log.info({ applied }, 'migrations applied'),
+    onWaiting: (holder, pending) => log.info({ holder, pending }, 'migrations pending: waiting for the replica applying them'),
+    lockWaitMs: options.lockWaitMs,
   });
   let events: PubSubHandle | undefined;
   let nonces: NonceStore | undefined;
   try {
     phases.lap('database');
-    if (options.seed !== false && def.seed) await def.seed(db.prisma, log);
+    // Replicas starting together seed one at a time; the seed finds an already seeded database.
+    const seed = def.seed;
+    if (options.seed !== false && seed) await db.exclusive('seed', () => seed(db.prisma, log));
     phases.lap('seed');
     events = await createHubPubSub({ redisUrl: options.redisUrl, log, prefix: `shequ:${def.name}:` });
     // Outlives restartServer(): a request already run stays spent.

@@ -103,9 +103,10 @@ describe('subgraph configuration', () => {
       SHEQU_DEMO_DAY: '2026-03-15',
       DATABASE_URL: 'postgresql://u:p@127.0.0.1:5432/shequ',
       DATABASE_SCHEMA: 'eval_2',
+      SHEQU_MIGRATION_WAIT_MS: '5000',
     });
     expect(config).toMatchObject({ port: 0, gatewayUrl: 'http://127.0.0.1:4100/graphql', seed: false, liveRoundMs: 0, demo: { scale: 10, day: '2026-03-15' } });
-    expect(config.database).toEqual({ url: 'postgresql://u:p@127.0.0.1:5432/shequ', schema: 'eval_2' });
+    expect(config.database).toEqual({ url: 'postgresql://u:p@127.0.0.1:5432/shequ', schema: 'eval_2', migrationWaitMs: 5000 });
     expect(loadSubgraphConfig('party', { GATEWAY_URL: 'https://hub.example/graphql', GATEWAY_PORT: '1' }).gatewayUrl).toBe('https://hub.example/graphql');
   });
 
