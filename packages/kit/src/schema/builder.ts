@@ -8,6 +8,7 @@ import { type GraphQLError, Kind } from 'graphql';
 import type { Role } from '../auth/caller.js';
 import { badInput, forbidden, unauthenticated } from '../errors.js';
 import type { SubgraphContext } from './context.js';
+import { describeEnumValues } from './enum-descriptions.js';
 import { fenScalar } from './fen.js';
 import { ListSizesPluginName, type ListSizes } from './list-sizes.js';
 
@@ -106,6 +107,10 @@ export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrisma
   });
   builder.scalarType('Fen', fenScalar);
   builder.queryType({});
+  // Every enum value described "English — 中文", the same in every subgraph (enum-descriptions.ts);
+  // toSubGraphSchema builds on toSchema, so both get them.
+  const toSchema = builder.toSchema.bind(builder);
+  builder.toSchema = ((...args: Parameters<typeof toSchema>) => describeEnumValues(toSchema(...args))) as typeof toSchema;
   return builder;
 }
 
