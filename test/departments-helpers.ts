@@ -11,7 +11,7 @@ export const committee: TokenClaims = { role: 'COMMITTEE_STAFF', communityId: co
 export const taskFields = 'id status budgetFen counterBudgetFen agreedBudgetFen declineReason transfer { eventId status amountFen attempts } history { action status budgetFen actorRole actorUnitId }';
 export const propose = `mutation($input: ProposeDelegatedTaskInput!) { proposeDelegatedTask(input: $input) { ${taskFields} } }`;
 
-/** A workflow mutation: step('counterProposeDelegatedTask', 'budgetFen: Int!') takes $id and $budgetFen. */
+/** A workflow mutation: step('counterProposeDelegatedTask', 'budgetFen: Fen!') takes $id and $budgetFen. */
 export function step(name: string, ...params: string[]): string {
   const all = ['id: ID!', ...params];
   const names = all.map((p) => p.split(':')[0]!.trim());

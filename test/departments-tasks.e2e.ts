@@ -56,9 +56,9 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
     it('runs proposed → counter-proposed → revised → accepted → in progress → completed → settled; the budget arrives once', async () => {
       const before = (await ledger(hub)).balance!;
       const { id } = await newTask();
-      const countered = await hub.query(step('counterProposeDelegatedTask', 'budgetFen: Int!', 'note: String'), { id, budgetFen: 420_000, note: '需增加场地与物资' }, committee);
+      const countered = await hub.query(step('counterProposeDelegatedTask', 'budgetFen: Fen!', 'note: String'), { id, budgetFen: 420_000, note: '需增加场地与物资' }, committee);
       expect(countered.data!.counterProposeDelegatedTask).toMatchObject({ status: 'NEGOTIATING', budgetFen: 300_000, counterBudgetFen: 420_000 });
-      const revised = await hub.query(step('reviseDelegatedTaskOffer', 'budgetFen: Int!'), { id, budgetFen: 400_000 }, health);
+      const revised = await hub.query(step('reviseDelegatedTaskOffer', 'budgetFen: Fen!'), { id, budgetFen: 400_000 }, health);
       expect(revised.data!.reviseDelegatedTaskOffer).toMatchObject({ status: 'NEGOTIATING', budgetFen: 400_000 });
       const accepted = await hub.query(step('acceptDelegatedTask'), { id }, committee);
       expect(accepted.errors).toBeUndefined();
@@ -110,7 +110,7 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
         [step('acceptDelegatedTask'), { id }, otherCommittee, 'FORBIDDEN'],
         [step('acceptDelegatedTask'), { id }, health, 'FORBIDDEN'],
         [step('declineDelegatedTask', 'reason: String!'), { id, reason: '不同意' }, { role: 'RESIDENT', communityId: community }, 'FORBIDDEN'],
-        [step('reviseDelegatedTaskOffer', 'budgetFen: Int!'), { id, budgetFen: 1000 }, culture, 'FORBIDDEN'],
+        [step('reviseDelegatedTaskOffer', 'budgetFen: Fen!'), { id, budgetFen: 1000 }, culture, 'FORBIDDEN'],
       ];
       for (const [query, variables, as, code] of cases) expect((await hub.query(query, variables, as)).errors?.[0]?.extensions?.code).toBe(code);
       // The district may take any step, including for a named unit.
@@ -122,7 +122,7 @@ describe.each(['pglite', 'postgres'] as const)('delegated tasks through the gate
       const { id } = await newTask();
       const start = await hub.query(step('startDelegatedTask'), { id }, health);
       expect(start.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'PROPOSED', action: 'START' });
-      expect((await hub.query(step('reviseDelegatedTaskOffer', 'budgetFen: Int!'), { id, budgetFen: 500_000 }, health)).errors?.[0]?.extensions?.status).toBe('PROPOSED');
+      expect((await hub.query(step('reviseDelegatedTaskOffer', 'budgetFen: Fen!'), { id, budgetFen: 500_000 }, health)).errors?.[0]?.extensions?.status).toBe('PROPOSED');
       const declined = await hub.query(step('declineDelegatedTask', 'reason: String!'), { id, reason: '属于部门自身职责' }, committee);
       expect(declined.data!.declineDelegatedTask).toMatchObject({ status: 'DECLINED', declineReason: '属于部门自身职责' });
       for (const [name, as] of [['acceptDelegatedTask', committee], ['startDelegatedTask', health], ['completeDelegatedTask', health], ['settleDelegatedTask', health]] as const) {

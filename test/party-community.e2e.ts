@@ -70,6 +70,25 @@ describe.each(['pglite', 'postgres'] as const)('party through the gateway on %s'
       expect(c.volunteerStats.teamsLedByPartyMembers).toBe(c.volunteerTeams.filter((t) => t.ledByPartyMember).length);
     });
 
+    it('pages the district\'s co-construction units for anyone, each with its community\'s name from committees, and costs a page by its first', async () => {
+      const page = `query($first: Int, $after: String) { districtCoConstructionUnits(first: $first, after: $after) {
+        edges { node { id contributionTotalFen community { id name } } } pageInfo { hasNextPage endCursor } } }`;
+      type Answer = { districtCoConstructionUnits: { edges: { node: { id: string; contributionTotalFen: number; community: { id: string; name: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+      const first = await hub.query<Answer>(page, { first: 25 }, null);
+      expect(first.errors).toBeUndefined();
+      const one = first.data!.districtCoConstructionUnits;
+      expect(one.edges).toHaveLength(25);
+      expect(one.pageInfo.hasNextPage).toBe(true);
+      expect(one.edges.every((e) => e.node.community.name.length > 0)).toBe(true);
+      const second = await hub.query<Answer>(page, { first: 25, after: one.pageInfo.endCursor }, null);
+      const ids = new Set([...one.edges, ...second.data!.districtCoConstructionUnits.edges].map((e) => e.node.id));
+      expect(ids.size).toBe(50);
+      // 200 organisations × 60 members each is past the gateway's cost limit; a page of 5 is not.
+      const wide = '{ districtPartyOrganizations(first: 200) { edges { node { members { id } committee { id } } } } }';
+      expect((await hub.query(wide, {}, { role: 'DISTRICT_ADMIN' })).errors?.[0]?.extensions?.code).toBe('OPERATION_LIMIT_EXCEEDED');
+      expect((await hub.query(wide.replace('200', '5'), {}, { role: 'DISTRICT_ADMIN' })).errors).toBeUndefined();
+    });
+
     it('shows party members\' personal data to the organisation\'s officers and district administrators only', async () => {
       const visible = async (as: TokenClaims | null) => {
         const res = await hub.query<CommunityAnswer>(communityQuery, { id: minzu01 }, as);

@@ -89,6 +89,31 @@ describe(`tenders through the gateway on ${database}`, () => {
     expect(shown.community.servicePoints.map((p: { id: string }) => p.id)).toContain(awarded.servicePoint.id);
   });
 
+  it('carries money past 2^31 fen (¥21.47 million) exactly as Fen, and refuses a bad amount with BAD_USER_INPUT', async () => {
+    const publish = 'mutation($input: PublishTenderInput!) { publishTender(input: $input) { id budgetFen } }';
+    const community = 'community-minzu-02';
+    const input = {
+      itemId: 'item-s5-01',
+      communityId: community,
+      title: '民族街道三年综合保洁服务招标',
+      requirements: 'Three years of housekeeping',
+      budgetFen: 5_000_000_000, // ¥50 million, past a 32-bit Int
+      contractStart: new Date().toISOString().slice(0, 10),
+      contractEnd: '2029-12-31',
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    const tender = ok(await ask(publish, { input }, staffOf(community))).publishTender;
+    expect(tender.budgetFen).toBe(5_000_000_000);
+    const bid = ok(await ask('mutation($input: SubmitBidInput!) { submitBid(input: $input) { priceFen } }', { input: { tenderId: tender.id, priceFen: 4_321_000_000, proposal: 'Large bid' } }, provider('provider-huimin'))).submitBid;
+    expect(bid.priceFen).toBe(4_321_000_000);
+    const read = ok(await ask('query($id: ID!) { tender(id: $id) { budgetFen bids { priceFen } } }', { id: tender.id }, admin)).tender;
+    expect(read).toEqual({ budgetFen: 5_000_000_000, bids: [{ priceFen: 4_321_000_000 }] });
+    for (const budgetFen of [12.5, -100, '1000', 2 ** 53]) {
+      expect(codeOf(await ask(publish, { input: { ...input, budgetFen } }, staffOf(community))), String(budgetFen)).toBe('BAD_USER_INPUT');
+    }
+    expect(codeOf(await ask(`mutation { submitBid(input: { tenderId: "${tender.id}", priceFen: 1.5, proposal: "x" }) { id } }`, {}, provider('provider-jinguo')))).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a bid after the tender has closed, and a cancelled tender takes no award', async () => {
     const { tenderId, bids } = await openTender(ask, 'community-hualou-01', 'item-s7-01', ['provider-jiecheng']);
     ok(await ask(closeTender, { id: tenderId }, admin));

@@ -168,7 +168,7 @@ export default defineSuite({
       {
         name: 'booking task funding',
         // A transfer departments really owes: booked once by its eventId, so asking again changes nothing.
-        operation: `mutation($eventId: ID!, $communityId: ID!, $amountFen: Int!, $source: String!, $purpose: String!, $reference: String) {
+        operation: `mutation($eventId: ID!, $communityId: ID!, $amountFen: Fen!, $source: String!, $purpose: String!, $reference: String) {
           recordFundTransfer(input: { eventId: $eventId, communityId: $communityId, amountFen: $amountFen, source: $source, purpose: $purpose, reference: $reference }) { id amountFen } }`,
         variables: (f) => f.transfer,
       },

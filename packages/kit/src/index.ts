@@ -10,6 +10,8 @@ export * from './errors.js';
 export * from './logger.js';
 export * from './paths.js';
 export * from './schema/builder.js';
+export * from './schema/fen.js';
+export * from './schema/enum-descriptions.js';
 export * from './schema/list-sizes.js';
 export * from './schema/context.js';
 export * from './schema/loaders.js';

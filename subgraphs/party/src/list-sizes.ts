@@ -5,6 +5,10 @@ import { connection, type ListSizes } from '@shequ/kit';
 
 export const listSizes: ListSizes = {
   'Query.volunteers': connection,
+  'Query.districtPartyOrganizations': connection,
+  'Query.districtCoConstructionUnits': connection,
+  'Query.districtVolunteerTeams': connection,
+  'Query.districtActivities': connection,
   'PartyOrganization.committee': { assumedSize: 7 },
   'PartyOrganization.members': { assumedSize: 60 },
   'Query.volunteerTeams': { assumedSize: 6 },

@@ -11,5 +11,6 @@ import './types/volunteer.js';
 import './types/activity.js';
 import './types/volunteer-hours.js';
 import './types/volunteer-stats.js';
+import './types/district-lists.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.9' });

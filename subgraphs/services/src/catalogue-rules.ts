@@ -22,8 +22,9 @@ export function catalogueProblem(item: PricedItem): { field: string; message: st
 }
 
 /** "¥12.50 per visit", "free". */
-export function priceLabel(item: { chargingMode: ChargingMode; priceFen: number; priceUnit: string }): string {
+export function priceLabel(item: { chargingMode: ChargingMode; priceFen: number | bigint; priceUnit: string }): string {
+  const fen = Number(item.priceFen);
   if (item.chargingMode === 'FREE') return 'free';
-  const yuan = (item.priceFen / 100).toFixed(item.priceFen % 100 === 0 ? 0 : 2);
+  const yuan = (fen / 100).toFixed(fen % 100 === 0 ? 0 : 2);
   return `${item.chargingMode === 'LOW_COST' ? 'low-cost ' : ''}¥${yuan} ${item.priceUnit}`;
 }

@@ -8,6 +8,8 @@ import { type GraphQLError, Kind } from 'graphql';
 import type { Role } from '../auth/caller.js';
 import { badInput, forbidden, unauthenticated } from '../errors.js';
 import type { SubgraphContext } from './context.js';
+import { describeEnumValues } from './enum-descriptions.js';
+import { fenScalar } from './fen.js';
 import { ListSizesPluginName, type ListSizes } from './list-sizes.js';
 
 export interface AuthScopes {
@@ -27,6 +29,8 @@ export interface BuilderTypes<PrismaTypes extends object, DB> {
     DateTime: { Input: Date; Output: Date | string };
     Date: { Input: string; Output: Date | string };
     ID: { Input: string; Output: string };
+    /** Money in fen (分): a number on input (see fen.ts), a number or a bigint (BigInt columns, sums) on output. */
+    Fen: { Input: number; Output: number | bigint };
   };
   Directives: {
     /** See live-state.ts. */
@@ -101,7 +105,12 @@ export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrisma
     parseValue: parseDate,
     parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
   });
+  builder.scalarType('Fen', fenScalar);
   builder.queryType({});
+  // Every enum value described "English — 中文", the same in every subgraph (enum-descriptions.ts);
+  // toSubGraphSchema builds on toSchema, so both get them.
+  const toSchema = builder.toSchema.bind(builder);
+  builder.toSchema = ((...args: Parameters<typeof toSchema>) => describeEnumValues(toSchema(...args))) as typeof toSchema;
   return builder;
 }
 

@@ -17,7 +17,7 @@ const LedgerTotal = builder.objectRef<CategoryTotal>('LedgerCategoryTotal').impl
   description: 'The sum of a community\'s ledger entries of one category (spending negative)',
   fields: (t) => ({
     category: t.expose('category', { type: LedgerCategoryEnum }),
-    amountFen: t.exposeInt('amountFen'),
+    amountFen: t.expose('amountFen', { type: 'Fen', description: 'Signed: spending and reversals of income are negative' }),
     entries: t.exposeInt('entries'),
   }),
 });
@@ -28,7 +28,7 @@ export const LedgerEntry = builder.prismaObject('LedgerEntry', {
     id: t.exposeID('id'),
     communityId: t.exposeID('communityId'),
     category: t.expose('category', { type: LedgerCategoryEnum }),
-    amountFen: t.exposeInt('amountFen', { description: 'Signed, in fen (分): income positive, spending negative' }),
+    amountFen: t.expose('amountFen', { type: 'Fen', description: 'Signed, in fen (分): income positive, spending negative' }),
     source: t.exposeString('source', { description: 'Where the money came from, or who was paid' }),
     purpose: t.exposeString('purpose'),
     occurredOn: t.expose('occurredOn', { type: 'Date' }),
@@ -43,7 +43,8 @@ builder.prismaObjectFields(LedgerEntry, (t) => ({
 }));
 
 builder.prismaObjectFields('Community', (t) => ({
-  fundBalanceFen: t.int({
+  fundBalanceFen: t.field({
+    type: 'Fen',
     description: 'Balance of the community\'s funds in fen: the sum of its ledger entries',
     // From the per-category totals kept with every entry booked (src/aggregates).
     resolve: async (c, _args, ctx) => (await ledgerTotalsByCommunity(ctx).load(c.id)).reduce((sum, r) => sum + r.amountFen, 0),

@@ -13,7 +13,7 @@ const RecordInput = builder.inputType('RecordLedgerEntryInput', {
   fields: (t) => ({
     communityId: t.id({ required: true }),
     category: t.field({ type: LedgerCategoryEnum, required: true, description: 'An income category other than TASK_FUNDING (that arrives with its task), or SPENDING' }),
-    amountFen: t.int({ required: true, description: 'Positive; spending is recorded as a negative amount' }),
+    amountFen: t.field({ type: 'Fen', required: true, description: 'Positive; spending is recorded as a negative amount' }),
     source: t.string({ required: true }),
     purpose: t.string({ required: true }),
     occurredOn: t.field({ type: 'Date', required: true, description: 'Not in the future' }),
@@ -32,7 +32,7 @@ const TransferInput = builder.inputType('RecordFundTransferInput', {
   fields: (t) => ({
     eventId: t.id({ required: true, description: 'Idempotency key: a repeated eventId returns the first entry and changes nothing' }),
     communityId: t.id({ required: true }),
-    amountFen: t.int({ required: true }),
+    amountFen: t.field({ type: 'Fen', required: true }),
     source: t.string({ required: true }),
     purpose: t.string({ required: true }),
     reference: t.string({ description: 'delegated-task:<task id>: the task funded, checked with departments (accepted by this community, at this amount, under this eventId)' }),
@@ -44,7 +44,7 @@ const DonationInput = builder.inputType('RecordDonationInput', {
   fields: (t) => ({
     eventId: t.id({ required: true, description: 'Idempotency key: a repeated eventId returns the first entry and changes nothing' }),
     communityId: t.id({ required: true }),
-    amountFen: t.int({ required: true }),
+    amountFen: t.field({ type: 'Fen', required: true }),
     donor: t.string({ required: true, description: 'The unit\'s name' }),
     purpose: t.string({ required: true }),
     occurredOn: t.field({ type: 'Date', required: true, description: 'The day it was given; not in the future' }),

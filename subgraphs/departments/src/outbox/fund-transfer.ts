@@ -30,7 +30,7 @@ export function fundTransferFor(task: { id: string; title: string; communityId: 
 }
 
 // Scalar variables rather than the input type's name, so the contract is the field and its arguments.
-const recordFundTransfer = `mutation DepartmentsFundTransfer($eventId: ID!, $communityId: ID!, $amountFen: Int!, $source: String!, $purpose: String!, $reference: String) {
+const recordFundTransfer = `mutation DepartmentsFundTransfer($eventId: ID!, $communityId: ID!, $amountFen: Fen!, $source: String!, $purpose: String!, $reference: String) {
   recordFundTransfer(input: { eventId: $eventId, communityId: $communityId, amountFen: $amountFen, source: $source, purpose: $purpose, reference: $reference }) { __typename }
 }`;
 

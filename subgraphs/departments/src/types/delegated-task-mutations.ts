@@ -22,7 +22,7 @@ const ProposeDelegatedTaskInput = builder.inputType('ProposeDelegatedTaskInput',
     title: t.string({ required: true }),
     description: t.string({ required: true, description: 'What the community is asked to do, and why it needs the community' }),
     communityId: t.id({ required: true }),
-    budgetFen: t.int({ required: true, description: 'The offered budget, in fen' }),
+    budgetFen: t.field({ type: 'Fen', required: true, description: 'The offered budget, in fen' }),
     dueDate: t.field({ type: 'Date' }),
     administrative: t.boolean({ defaultValue: false, description: 'Administrative work is the department\'s own and is rejected' }),
     proposerId: t.id({ description: 'The street or department proposing; staff propose for their own (district administrators must name it)' }),
@@ -63,7 +63,7 @@ builder.mutationFields((t) => ({
     type: DelegatedTask,
     description: 'The community answers with the budget it needs (NEGOTIATING)',
     authScopes: { role: [...communityRoles] },
-    args: { id: t.arg.id({ required: true }), budgetFen: t.arg.int({ required: true }), note: t.arg.string() },
+    args: { id: t.arg.id({ required: true }), budgetFen: t.arg({ type: 'Fen', required: true }), note: t.arg.string() },
     resolve: (_root, args, ctx) => {
       const fen = budget(args.budgetFen);
       return takeStep(ctx, args.id, 'COUNTER_PROPOSE', { data: () => ({ counterBudgetFen: fen }), budgetFen: fen, note: optionalText(args.note, 'note', 500) });
@@ -74,7 +74,7 @@ builder.mutationFields((t) => ({
     type: DelegatedTask,
     description: 'The proposer answers a counter-proposal with a new offer (e.g. meeting it); the community then accepts or not',
     authScopes: { role: [...proposerRoles] },
-    args: { id: t.arg.id({ required: true }), budgetFen: t.arg.int({ required: true }), note: t.arg.string() },
+    args: { id: t.arg.id({ required: true }), budgetFen: t.arg({ type: 'Fen', required: true }), note: t.arg.string() },
     resolve: (_root, args, ctx) => {
       const fen = budget(args.budgetFen);
       return takeStep(ctx, args.id, 'REVISE_OFFER', { data: () => ({ budgetFen: fen }), budgetFen: fen, note: optionalText(args.note, 'note', 500) });

@@ -35,7 +35,7 @@ export function donationFor(contribution: { id: string; description: string; val
 }
 
 // Scalar variables rather than the input type's name, so the contract is the field and its arguments.
-const recordDonation = `mutation PartyDonation($eventId: ID!, $communityId: ID!, $amountFen: Int!, $donor: String!, $purpose: String!, $occurredOn: Date!, $reference: String!) {
+const recordDonation = `mutation PartyDonation($eventId: ID!, $communityId: ID!, $amountFen: Fen!, $donor: String!, $purpose: String!, $occurredOn: Date!, $reference: String!) {
   recordDonation(input: { eventId: $eventId, communityId: $communityId, amountFen: $amountFen, donor: $donor, purpose: $purpose, occurredOn: $occurredOn, reference: $reference }) { __typename }
 }`;
 

@@ -54,7 +54,7 @@ builder.mutationFields((t) => ({
       const unit = await unitById(ctx).load(input.unitId);
       if (!unit) throw notFound('Co-construction unit', input.unitId);
       await assertMayRecord(ctx, unit);
-      const valueFen = contributionFen(input.valueFen);
+      const valueFen = contributionFen(BigInt(input.valueFen));
       if (input.kind === 'MONEY' && valueFen > maxDonationFen) {
         throw badInput(`A money contribution is at most ${maxDonationFen} fen (what the community ledger books at once); record larger sums in parts`, { field: 'valueFen' });
       }

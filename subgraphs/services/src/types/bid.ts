@@ -9,7 +9,7 @@ export const TenderBid = builder.prismaObject('TenderBid', {
   description: 'A provider\'s bid (投标) in a tender',
   fields: (t) => ({
     id: t.exposeID('id'),
-    priceFen: t.exposeInt('priceFen'),
+    priceFen: t.expose('priceFen', { type: 'Fen' }),
     proposal: t.exposeString('proposal'),
     score: t.exposeInt('score', { nullable: true, description: 'Evaluation score 0–100' }),
     evaluationNotes: t.exposeString('evaluationNotes', { nullable: true }),
@@ -24,7 +24,7 @@ const SubmitBidInput = builder.inputType('SubmitBidInput', {
   fields: (t) => ({
     tenderId: t.id({ required: true }),
     providerId: t.id({ description: 'For a district administrator bidding on a provider\'s behalf; a PARTNER bids as its partnerId' }),
-    priceFen: t.int({ required: true }),
+    priceFen: t.field({ type: 'Fen', required: true }),
     proposal: t.string({ required: true }),
   }),
 });

@@ -14,7 +14,7 @@ const ServiceItemInput = builder.inputType('ServiceItemInput', {
     tier: t.field({ type: ServiceTier, required: true }),
     welfareGroup: t.field({ type: WelfareGroup, description: 'Required exactly for WELFARE items' }),
     chargingMode: t.field({ type: ChargingMode, required: true }),
-    priceFen: t.int({ required: true, description: '0 for FREE items' }),
+    priceFen: t.field({ type: 'Fen', required: true, description: '0 for FREE items' }),
     priceUnit: t.string({ required: true }),
     keywords: t.stringList({ defaultValue: [] }),
     departmentId: t.id({ description: 'Overseeing department; defaults to the series\' department' }),

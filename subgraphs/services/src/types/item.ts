@@ -20,7 +20,7 @@ export const ServiceItem = builder.prismaObject('ServiceItem', {
       description: 'For WELFARE items: only residents flagged in this group (in committees) may request it',
     }),
     chargingMode: t.expose('chargingMode', { type: ChargingMode }),
-    priceFen: t.exposeInt('priceFen', { description: 'Price in fen (分) per priceUnit; 0 when FREE' }),
+    priceFen: t.expose('priceFen', { type: 'Fen', description: 'Price in fen (分) per priceUnit; 0 when FREE' }),
     priceUnit: t.exposeString('priceUnit', { description: 'What the price is for, e.g. "per visit"' }),
     priceLabel: t.string({ description: 'The price as residents read it, e.g. "low-cost ¥10 per visit"', resolve: priceLabel }),
     keywords: t.exposeStringList('keywords'),

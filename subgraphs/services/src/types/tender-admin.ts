@@ -12,7 +12,7 @@ const PublishTenderInput = builder.inputType('PublishTenderInput', {
     streetId: t.id({ description: 'The street served; give this or communityId' }),
     title: t.string({ required: true }),
     requirements: t.string({ required: true }),
-    budgetFen: t.int({ required: true, description: 'Ceiling price in fen for the contract period' }),
+    budgetFen: t.field({ type: 'Fen', required: true, description: 'Ceiling price in fen for the contract period' }),
     contractStart: t.field({ type: 'Date', required: true }),
     contractEnd: t.field({ type: 'Date', required: true }),
     closesAt: t.field({ type: 'DateTime', required: true, description: 'End of bidding; in the future' }),

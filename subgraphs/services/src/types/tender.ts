@@ -14,7 +14,7 @@ export const Tender = builder.prismaObject('Tender', {
     code: t.exposeString('code'),
     title: t.exposeString('title'),
     requirements: t.exposeString('requirements'),
-    budgetFen: t.exposeInt('budgetFen', { description: 'Ceiling price in fen; bids above it are refused' }),
+    budgetFen: t.expose('budgetFen', { type: 'Fen', description: 'Ceiling price in fen; bids above it are refused' }),
     contractStart: t.expose('contractStart', { type: 'Date' }),
     contractEnd: t.expose('contractEnd', { type: 'Date' }),
     closesAt: t.expose('closesAt', { type: 'DateTime', description: 'Bids are accepted until this instant' }),

@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "ServiceItem" ALTER COLUMN "priceFen" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "Tender" ALTER COLUMN "budgetFen" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "TenderBid" ALTER COLUMN "priceFen" SET DATA TYPE BIGINT;
