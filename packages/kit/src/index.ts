@@ -41,3 +41,5 @@ export * from './privacy/anonymise.js';
 export * from './accountability/timeline.js';
 export * from './schema/accountability-event.js';
 export * from './time/district-day.js';
+export * from './database/unique-violation.js';
+export * from './validation/index.js';
