@@ -1,6 +1,5 @@
 // Input checks for the mutations: each returns the clean value or throws BAD_USER_INPUT.
 import { badInput } from '@shequ/kit';
-import { Prisma } from './generated/prisma/client.js';
 import { maxContributionFen } from './builder.js';
 
 export function text(value: string, field: string, max = 100): string {
@@ -63,4 +62,3 @@ export function distinct<T>(values: readonly T[], field: string, max: number): T
 }
 
 /** True when a write failed on a unique constraint (the database settled a race). */
-export const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';

@@ -1,6 +1,5 @@
 // Input checks for the mutations: each returns the clean value or throws BAD_USER_INPUT.
 import { badInput } from '@shequ/kit';
-import { Prisma } from './generated/prisma/client.js';
 
 export function text(value: string, field: string, max = 200): string {
   const clean = value.trim();
@@ -46,7 +45,6 @@ export function openingHours(value: string): string {
   return clean;
 }
 
-export const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 /** A service phone: mobile (11 digits) or landline with area code. */
 export function phone(value: string, field = 'phone'): string {

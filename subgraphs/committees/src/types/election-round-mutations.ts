@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict } from '@shequ/kit';
+import { badInput, conflict, isUniqueViolation } from '@shequ/kit';
 import type { ElectionStage } from '../generated/prisma/enums.js';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
 import { leaveStage } from '../election/outcome.js';
 import { requireCancellable, requireNextStage, scoreLimits, seatLimits } from '../election/stages.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite, type Tx } from '../transactions.js';
 import { requireText } from '../validate.js';
 import { ElectionStageEnum } from './enums.js';

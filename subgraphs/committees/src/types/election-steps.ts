@@ -1,12 +1,11 @@
 // The workflow steps inside an election round's stages. Each runs under the round's row lock,
 // so a step and a stage move never interleave. Out-of-stage steps are CONFLICT; bad values are
 // BAD_USER_INPUT.
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, conflict, isUniqueViolation, notFound } from '@shequ/kit';
 import type { ElectionCandidate, ElectionStage } from '../generated/prisma/client.js';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
 import { requireStage, scoreLimits, stageNames } from '../election/stages.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite, type Tx } from '../transactions.js';
 import { requireText } from '../validate.js';
 import { GenderEnum } from './enums.js';

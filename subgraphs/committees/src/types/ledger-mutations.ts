@@ -1,10 +1,9 @@
-import { badInput, conflict, districtToday, notFound, requireService } from '@shequ/kit';
+import { badInput, conflict, districtToday, isUniqueViolation, notFound, requireService } from '@shequ/kit';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
 import { bookOnce } from '../ledger/book-once.js';
 import { appendEntry, incomeCategories, requireAmount } from '../ledger/post.js';
 import { fundedTask, requireAcceptedTask } from '../ledger/task-funding.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite } from '../transactions.js';
 import { requireText } from '../validate.js';
 import { LedgerCategoryEnum } from './enums.js';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, conflict, isUniqueViolation, notFound } from '@shequ/kit';
 import type { VulnerableGroup } from '../generated/prisma/enums.js';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { sealIdCard } from '../residents/cipher.js';
 import { parseIdCard } from '../residents/id-card.js';
 import { lockedWrite } from '../transactions.js';

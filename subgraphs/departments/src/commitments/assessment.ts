@@ -5,11 +5,10 @@
 // due: until its deadline it can still be kept. The evidence is public, so it is anonymised before
 // it is stored (no names or phone numbers of residents in a public record).
 import { randomUUID } from 'node:crypto';
-import { anonymise, badInput, conflict, forbidden, notFound } from '@shequ/kit';
+import { anonymise, badInput, conflict, forbidden, isUniqueViolation, notFound } from '@shequ/kit';
 import { clerkOf, requireSignedIn } from '../auth.js';
 import type { Context } from '../builder.js';
 import type { Commitment, CommitmentVerdict } from '../generated/prisma/client.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { text } from '../tasks/validate.js';
 import { standing } from './standing.js';
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, type Caller } from '@shequ/kit';
+import { badInput, conflict, isUniqueViolation, notFound, type Caller } from '@shequ/kit';
 import { actsForCommunity, actsForUnit, demand } from '../auth.js';
 import { builder } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import type { Relationship as RelationshipRow } from '../generated/prisma/client.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { findUnit } from '../tasks/proposer.js';
 import { text } from '../tasks/validate.js';
 import { RelationshipKind } from './enums.js';

@@ -2,7 +2,7 @@
 // a later cast replaces while the campaign is OPEN, and idempotent retries. Nothing here logs or
 // returns who cast which ballot.
 import { randomUUID } from 'node:crypto';
-import { anonymise, badInput, conflict, forbidden, notFound, unauthenticated, type Caller, type ServiceClient } from '@shequ/kit';
+import { anonymise, badInput, conflict, forbidden, isUniqueViolation, notFound, type Caller, type ServiceClient, unauthenticated } from '@shequ/kit';
 import type { Context } from '../builder.js';
 import { Prisma, type Campaign, type CampaignTarget, type Criterion } from '../generated/prisma/client.js';
 
@@ -69,7 +69,6 @@ async function checkEligible(services: ServiceClient, scope: string[], kind: Tar
 
 const maxCommentLength = 500;
 
-export const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export type Voter = { personId: string; communityId: string };
 export type OpenCampaign = Campaign & { criteria: Criterion[]; targets: CampaignTarget[] };

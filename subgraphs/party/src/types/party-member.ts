@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound } from '@shequ/kit';
+import { badInput, conflict, forbidden, isUniqueViolation, notFound } from '@shequ/kit';
 import { mayReadMembers, personalField } from '../access.js';
 import { builder } from '../builder.js';
 import type { PartyMember as MemberRow } from '../generated/prisma/client.js';
 import { organizationById } from '../loaders.js';
-import { isUniqueViolation, pastDay, phone, text } from '../validate.js';
+import { pastDay, phone, text } from '../validate.js';
 import { Gender, PartyOffice } from './enums.js';
 
 const personal = <T>(pick: (m: MemberRow) => T) => personalField((ctx, m: MemberRow) => mayReadMembers(ctx, m.organizationId), pick);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, clientError, conflict, notFound } from '@shequ/kit';
+import { badInput, clientError, conflict, isUniqueViolation, notFound } from '@shequ/kit';
 import { builder, type Context } from '../builder.js';
 import { memberSummaryByOrganization } from '../aggregates/summaries.js';
 import { membersByOrganization, officersByOrganization, organizationByCommunity, organizationById } from '../loaders.js';
-import { isUniqueViolation, pastDay, text } from '../validate.js';
+import { pastDay, text } from '../validate.js';
 import { Community } from './community.js';
 import { PartyOrganizationKind } from './enums.js';
 

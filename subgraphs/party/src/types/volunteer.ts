@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict } from '@shequ/kit';
+import { badInput, conflict, isUniqueViolation } from '@shequ/kit';
 import { assertMayManageCommunity, mayReadVolunteers, personalField } from '../access.js';
 import { builder } from '../builder.js';
 import type { Volunteer as VolunteerRow } from '../generated/prisma/client.js';
 import { memberById, minutesByVolunteer, organizationByCommunity, teamById, volunteerById } from '../loaders.js';
-import { distinct, isUniqueViolation, pastDay, phone, text } from '../validate.js';
+import { distinct, pastDay, phone, text } from '../validate.js';
 import { Community } from './community.js';
 import { VolunteerSkill } from './enums.js';
 

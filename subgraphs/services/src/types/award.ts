@@ -1,8 +1,8 @@
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, conflict, isUniqueViolation, notFound } from '@shequ/kit';
 import { builder } from '../builder.js';
 import { newCode, newId } from '../ids.js';
 import { managedTender, wrongState } from '../tenders.js';
-import { coordinates, isUniqueViolation, openingHours, phone, text } from '../validate.js';
+import { coordinates, openingHours, phone, text } from '../validate.js';
 
 const ServicePointInput = builder.inputType('ServicePointInput', {
   description: 'Where and when the awarded provider serves',

@@ -1,8 +1,8 @@
-import { badInput, conflict, forbidden, notFound } from '@shequ/kit';
+import { badInput, conflict, forbidden, isUniqueViolation, notFound } from '@shequ/kit';
 import { builder } from '../builder.js';
 import { newId } from '../ids.js';
 import { effectiveStatus, managedTender, wrongState } from '../tenders.js';
-import { fen, isUniqueViolation, optionalText, text } from '../validate.js';
+import { fen, optionalText, text } from '../validate.js';
 import { TenderBidStatus } from './enums.js';
 
 export const TenderBid = builder.prismaObject('TenderBid', {

@@ -1,8 +1,8 @@
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, conflict, isUniqueViolation, notFound } from '@shequ/kit';
 import { catalogueProblem } from '../catalogue-rules.js';
 import { builder } from '../builder.js';
 import { newId } from '../ids.js';
-import { isUniqueViolation, text } from '../validate.js';
+import { text } from '../validate.js';
 import { ChargingMode, ServiceTier, WelfareGroup } from './enums.js';
 
 const ServiceItemInput = builder.inputType('ServiceItemInput', {

@@ -1,8 +1,8 @@
-import { badInput, conflict } from '@shequ/kit';
+import { badInput, conflict, isUniqueViolation } from '@shequ/kit';
 import { builder } from '../builder.js';
 import { newId } from '../ids.js';
 import { inServiceWhere, providerById } from '../loaders.js';
-import { isUniqueViolation, text } from '../validate.js';
+import { text } from '../validate.js';
 import { ServiceProviderKind } from './enums.js';
 
 export const ServiceProvider = builder.prismaObject('ServiceProvider', {
