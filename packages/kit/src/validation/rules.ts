@@ -11,9 +11,14 @@ export function text(max = 200, min = 1) {
   return z.string().trim().min(min, bounds).max(max, bounds);
 }
 
-/** Optional text: blank becomes null, anything else must be 1–`max` characters once trimmed. */
+/** Optional text: absent or blank becomes null, anything else must be 1–`max` characters once trimmed. */
 export function optionalText(max = 500) {
-  return z.string().trim().max(max, `must be at most ${max} characters`).transform((value) => (value === '' ? null : value));
+  return z
+    .string()
+    .trim()
+    .max(max, `must be 1–${max} characters`)
+    .nullish()
+    .transform((value) => value || null);
 }
 
 // One rule for phone numbers (there were three): spaces and hyphens are dropped, then the number
@@ -22,6 +27,9 @@ export function optionalText(max = 500) {
 // use the unallocated 100 prefix so that no real person is ever dialled, and they must pass too.
 // Only Wuhan landlines: every community, office and service point of the hub is in Jianghan.
 const phonePattern = /^(1\d{10}|027\d{8})$/;
+
+/** What a phone input field says of itself in the schema. */
+export const phoneDescription = 'A mobile (11 digits) or Wuhan landline (027 and 8 digits) number; spaces and hyphens are ignored';
 
 /** A phone number, returned without spaces and hyphens. */
 export const phone = z
@@ -45,8 +53,12 @@ export function fen({ min = 0, max = Number.MAX_SAFE_INTEGER }: { min?: number; 
   return z.number().refine((value) => Number.isSafeInteger(value) && value >= min && value <= max, message);
 }
 
-/** A client-generated key (a UUID, say) that makes a retried write count once. */
-export const idempotencyKey = z.string().regex(/^[\w.:-]{8,100}$/, 'must be 8–100 letters, digits or ._:-');
+/**
+ * A client-generated key (a UUID, say) that makes a retried write count once: 8–200 letters, digits
+ * or `_.:-` (party took 8–100 of those, evaluations 8–200 of anything; a key is stored and logged,
+ * so no spaces or markup).
+ */
+export const idempotencyKey = z.string().regex(/^[\w.:-]{8,200}$/, 'must be 8–200 letters, digits or _.:-');
 
 /** A calendar day as the `Date` scalar gives it (YYYY-MM-DD, already checked real), as midnight UTC. */
 export const dayOf = (value: string): Date => new Date(`${value}T00:00:00Z`);

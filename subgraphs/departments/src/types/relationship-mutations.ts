@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, isUniqueViolation, notFound, type Caller } from '@shequ/kit';
+import { badInput, type Caller, check, conflict, isUniqueViolation, notFound, rules } from '@shequ/kit';
 import { actsForCommunity, actsForUnit, demand } from '../auth.js';
 import { builder } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import type { Relationship as RelationshipRow } from '../generated/prisma/client.js';
 import { findUnit } from '../tasks/proposer.js';
-import { text } from '../tasks/validate.js';
 import { RelationshipKind } from './enums.js';
 import { Relationship } from './relationship.js';
 
@@ -33,8 +32,8 @@ builder.mutationFields((t) => ({
     authScopes: { role: ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'COMMITTEE_STAFF'] },
     args: { input: t.arg({ type: RecordRelationshipInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const subject = text(input.subject, 'subject', 2, 200);
-      const channel = text(input.channel, 'channel', 2, 500);
+      const subject = check(rules.text(200, 2), input.subject, 'subject');
+      const channel = check(rules.text(500, 2), input.channel, 'channel');
       const unit = await findUnit(ctx.prisma, input.unitId);
       const key = { kind: input.kind, unitType: unit.unitType, unitId: unit.unitId, communityId: input.communityId };
       demand(ctx.caller, mayRecord(ctx.caller, key), refusal);
