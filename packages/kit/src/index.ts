@@ -1,4 +1,5 @@
 export * from './auth/caller.js';
+export * from './auth/community.js';
 export * from './calendar/index.js';
 export * from './database/adapters.js';
 export * from './database/migrations.js';

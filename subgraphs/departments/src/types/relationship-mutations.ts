@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, type Caller, check, conflict, isUniqueViolation, notFound, rules } from '@shequ/kit';
-import { actsForCommunity, actsForUnit, demand } from '../auth.js';
+import { badInput, type Caller, check, conflict, isUniqueViolation, managesCommunity, notFound, rules } from '@shequ/kit';
+import { actsForUnit, demand } from '../auth.js';
 import { builder } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import type { Relationship as RelationshipRow } from '../generated/prisma/client.js';
@@ -10,7 +10,7 @@ import { Relationship } from './relationship.js';
 
 /** Guidance is recorded by the guiding unit, a supervision channel by the community that supervises. */
 function mayRecord(caller: Caller, r: Pick<RelationshipRow, 'kind' | 'unitType' | 'unitId' | 'communityId'>): boolean {
-  return r.kind === 'GUIDANCE' ? actsForUnit(caller, r) : actsForCommunity(caller, r.communityId);
+  return r.kind === 'GUIDANCE' ? actsForUnit(caller, r) : managesCommunity(caller, r.communityId);
 }
 const refusal = 'Guidance is recorded by the guiding street or department, a supervision channel by the supervising community\'s committee staff';
 
