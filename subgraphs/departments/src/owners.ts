@@ -3,7 +3,7 @@
 // subgraph itself (acting for its service points) publishes notices for them. (Commitments have
 // their own rule, with the point's provider asked of services: commitments/proposal.ts.)
 import { type Caller, check, isService, notFound, rules } from '@shequ/kit';
-import { actsForUnit } from './auth.js';
+import { actsForUnit } from './access.js';
 import type { Context } from './builder.js';
 import type { CommitmentOwnerType } from './generated/prisma/enums.js';
 import { findUnit } from './tasks/proposer.js';

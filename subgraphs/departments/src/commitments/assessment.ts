@@ -6,7 +6,7 @@
 // it is stored (no names or phone numbers of residents in a public record).
 import { randomUUID } from 'node:crypto';
 import { anonymise, badInput, check, conflict, forbidden, isUniqueViolation, notFound, rules } from '@shequ/kit';
-import { clerkOf, requireSignedIn } from '../auth.js';
+import { clerkOf, requireSignedIn } from '../access.js';
 import type { Context } from '../builder.js';
 import type { Commitment, CommitmentVerdict } from '../generated/prisma/client.js';
 import { standing } from './standing.js';

@@ -7,7 +7,7 @@
 // point's own community (or, for a street-level point, its street's communities); a department
 // works district-wide.
 import { badInput, check, forbidden, notFound, rules } from '@shequ/kit';
-import { actsForUnit, requireSignedIn } from '../auth.js';
+import { actsForUnit, requireSignedIn } from '../access.js';
 import type { Context } from '../builder.js';
 import { lookUpCommunities, lookUpServicePoint } from '../communities.js';
 import type { CommitmentOwnerType } from '../generated/prisma/enums.js';

@@ -2,7 +2,7 @@
 // record their own part started and completed. Who records which part follows from the caller's
 // verified claims; the district administrator names the part.
 import { badInput, conflict, forbidden, managesCommunity } from '@shequ/kit';
-import { actsForUnit } from '../auth.js';
+import { actsForUnit } from '../access.js';
 import type { Context } from '../builder.js';
 import type { DelegatedTask, DelegatedTaskStatus, Prisma, TaskPart } from '../generated/prisma/client.js';
 

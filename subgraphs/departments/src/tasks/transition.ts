@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, managesCommunity, notFound } from '@shequ/kit';
-import { actorUnitId, actsForUnit, demand, requireSignedIn } from '../auth.js';
+import { actorUnitId, actsForUnit, demand, requireSignedIn } from '../access.js';
 import type { Context } from '../builder.js';
 import type { DelegatedTask, Prisma, TaskPart } from '../generated/prisma/client.js';
 import { callerPart, type PartStep } from './parts.js';

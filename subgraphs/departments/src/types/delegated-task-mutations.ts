@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, check, conflict, rules } from '@shequ/kit';
-import { actorUnitId } from '../auth.js';
+import { actorUnitId } from '../access.js';
 import { builder } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import { fundTransferFor, fundTransferKind, transferEventId } from '../outbox/fund-transfer.js';

@@ -1,7 +1,7 @@
 import { check, rules } from '@shequ/kit';
 import { randomUUID } from 'node:crypto';
 import type { Notice as NoticeRow } from '../generated/prisma/client.js';
-import { demand } from '../auth.js';
+import { demand } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { actsForOwner, checkOwner, ownerRoles } from '../owners.js';
 import { Department } from './department.js';

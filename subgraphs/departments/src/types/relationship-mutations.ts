@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, type Caller, check, conflict, isUniqueViolation, managesCommunity, notFound, rules } from '@shequ/kit';
-import { actsForUnit, demand } from '../auth.js';
+import { actsForUnit, demand } from '../access.js';
 import { builder } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import type { Relationship as RelationshipRow } from '../generated/prisma/client.js';

@@ -1,5 +1,5 @@
 import { badInput, conflict, isUniqueViolation, notFound } from '@shequ/kit';
-import { actsForUnit, demand } from '../auth.js';
+import { actsForUnit, demand } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import { Staff } from './staff.js';

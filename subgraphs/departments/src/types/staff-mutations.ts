@@ -3,7 +3,7 @@
 // one transaction, after every community was checked with committees: all or nothing.
 import { randomUUID } from 'node:crypto';
 import { badInput, check, notFound, rules } from '@shequ/kit';
-import { actsForUnit, demand, type Unit } from '../auth.js';
+import { actsForUnit, demand, type Unit } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import { Staff } from './staff.js';
