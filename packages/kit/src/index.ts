@@ -1,4 +1,5 @@
 export * from './auth/caller.js';
+export * from './auth/community.js';
 export * from './calendar/index.js';
 export * from './database/adapters.js';
 export * from './database/migrations.js';
@@ -45,3 +46,5 @@ export * from './privacy/anonymise.js';
 export * from './accountability/timeline.js';
 export * from './schema/accountability-event.js';
 export * from './time/district-day.js';
+export * from './database/unique-violation.js';
+export * from './validation/index.js';

@@ -2,14 +2,13 @@
 // elections, meetings, the funds ledger) is public under the publicity system (公示制); writes
 // belong to the community's own committee staff and district administrators; personal data is
 // readable by them and by the person themself.
-import { forbidden, unauthenticated, type Caller, type Role } from '@shequ/kit';
+import { forbidden, managesCommunity, unauthenticated, type Caller, type Role } from '@shequ/kit';
 
 /** Roles that may write a community's records (checked per community by `requireManager`). */
 export const managerRoles: Role[] = ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'];
 
-export function managesCommunity(caller: Caller, communityId: string): boolean {
-  return caller.role === 'DISTRICT_ADMIN' || (caller.role === 'COMMITTEE_STAFF' && caller.communityId === communityId);
-}
+/** The kit's rule, re-exported for this subgraph's types. */
+export { managesCommunity };
 
 export function requireManager(caller: Caller, communityId: string): void {
   if (caller.role === 'ANONYMOUS') throw unauthenticated();

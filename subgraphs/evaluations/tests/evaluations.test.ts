@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { anonymise, anonymisedList, createLogger, demoDepartments, demoStaffRoster, demoStreets, repoRoot } from '@shequ/kit';
-import { postgresAvailable, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
+import { describeOnEachDatabase, startTestSubgraph, type TestSubgraph } from '@shequ/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db.js';
 import { addWorkingDays, districtDayOf, halfYearOf } from '../src/domain/calendar.js';
 import { daysLeftAtAppeal, isOverdue, resumedDeadline, waitingOn, workingDaysLeft } from '../src/domain/rectification.js';
 import { computeResults, roundRatio } from '../src/domain/scoring.js';
 import evaluations from '../src/index.js';
-
-const pgUp = await postgresAvailable();
 
 it('the published SDL in schema/ matches the code (run `npm run compose`)', () => {
   expect(`${printSubgraphSchema(evaluations.schema).trim()}\n`).toBe(readFileSync(`${repoRoot}/schema/evaluations.graphql`, 'utf8'));
@@ -107,48 +105,46 @@ describe('calendar and comments', () => {
   });
 });
 
-describe.each(['pglite', 'postgres'] as const)('evaluations on %s', (kind) => {
-  describe.skipIf(kind === 'postgres' && !pgUp)('', () => {
-    let sg: TestSubgraph<DB>;
-    beforeAll(async () => {
-      sg = await startTestSubgraph(evaluations, kind);
-    });
-    afterAll(() => sg?.dispose());
+await describeOnEachDatabase('evaluations', (kind) => {
+  let sg: TestSubgraph<DB>;
+  beforeAll(async () => {
+    sg = await startTestSubgraph(evaluations, kind);
+  });
+  afterAll(() => sg?.dispose());
 
-    it('seeds an OPEN current campaign and a PUBLISHED past one with cases, idempotently', async () => {
-      const count = async () => Promise.all([sg.db.prisma.campaign.count(), sg.db.prisma.ballot.count(), sg.db.prisma.rectificationCase.count()]);
-      const [campaigns, ballots, cases] = await count();
-      expect(campaigns).toBe(2);
-      expect(ballots).toBeGreaterThan(10_000);
-      expect(cases).toBeGreaterThan(0);
-      await evaluations.seed!(sg.db.prisma, createLogger('test', 'silent'));
-      expect(await count()).toEqual([campaigns, ballots, cases]);
-      const current = halfYearOf(new Date());
-      const open = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'OPEN' }, include: { targets: true } });
-      expect(open.periodStart.toISOString().slice(0, 10)).toBe(current.start);
-      // Every staff member sent down to a community is scored, besides the departments and streets.
-      const staff = demoStaffRoster().filter((m) => m.communityIds.length > 0).length;
-      expect(staff).toBeGreaterThan(50);
-      expect(open.targets.map((t) => t.kind).sort()).toEqual([...Array(demoDepartments.length).fill('DEPARTMENT'), ...Array(staff).fill('STAFF'), ...Array(demoStreets.length).fill('STREET')]);
-    });
+  it('seeds an OPEN current campaign and a PUBLISHED past one with cases, idempotently', async () => {
+    const count = async () => Promise.all([sg.db.prisma.campaign.count(), sg.db.prisma.ballot.count(), sg.db.prisma.rectificationCase.count()]);
+    const [campaigns, ballots, cases] = await count();
+    expect(campaigns).toBe(2);
+    expect(ballots).toBeGreaterThan(10_000);
+    expect(cases).toBeGreaterThan(0);
+    await evaluations.seed!(sg.db.prisma, createLogger('test', 'silent'));
+    expect(await count()).toEqual([campaigns, ballots, cases]);
+    const current = halfYearOf(new Date());
+    const open = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'OPEN' }, include: { targets: true } });
+    expect(open.periodStart.toISOString().slice(0, 10)).toBe(current.start);
+    // Every staff member sent down to a community is scored, besides the departments and streets.
+    const staff = demoStaffRoster().filter((m) => m.communityIds.length > 0).length;
+    expect(staff).toBeGreaterThan(50);
+    expect(open.targets.map((t) => t.kind).sort()).toEqual([...Array(demoDepartments.length).fill('DEPARTMENT'), ...Array(staff).fill('STAFF'), ...Array(demoStreets.length).fill('STREET')]);
+  });
 
-    it('computes every result of a campaign with a fixed number of SQL statements, however many targets and ballots', async () => {
-      const q = 'query($id: ID!) { campaign(id: $id) { results { targetId score rank comments criteria { meanLevel } } progress { turnout } } }';
-      const admin = { role: 'DISTRICT_ADMIN' };
-      const published = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
-      const open = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'OPEN' } });
-      const small = await sg.db.prisma.campaign.create({
-        data: { id: 'campaign-small', title: 's', periodStart: new Date('2026-01-01'), periodEnd: new Date('2026-06-30'), status: 'OPEN', criteria: { create: [{ key: 'a', label: 'A', weightHundredths: 100, position: 0 }] }, targets: { create: [{ targetId: 'dept-health', kind: 'DEPARTMENT', position: 0 }] } },
-      });
-      const counts = [];
-      for (const id of [published.id, open.id, small.id]) {
-        const { result, statements } = await sg.db.queries.measure(() => sg.query(q, { id }, admin));
-        expect(result.errors).toBeUndefined();
-        counts.push(statements);
-      }
-      expect((await sg.query(q, { id: published.id }, admin)).data!.campaign.results).toHaveLength(demoDepartments.length + demoStreets.length + demoStaffRoster().filter((m) => m.communityIds.length > 0).length);
-      expect(new Set(counts).size).toBe(1);
-      expect(counts[0]).toBeLessThanOrEqual(5);
+  it('computes every result of a campaign with a fixed number of SQL statements, however many targets and ballots', async () => {
+    const q = 'query($id: ID!) { campaign(id: $id) { results { targetId score rank comments criteria { meanLevel } } progress { turnout } } }';
+    const admin = { role: 'DISTRICT_ADMIN' };
+    const published = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
+    const open = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'OPEN' } });
+    const small = await sg.db.prisma.campaign.create({
+      data: { id: 'campaign-small', title: 's', periodStart: new Date('2026-01-01'), periodEnd: new Date('2026-06-30'), status: 'OPEN', criteria: { create: [{ key: 'a', label: 'A', weightHundredths: 100, position: 0 }] }, targets: { create: [{ targetId: 'dept-health', kind: 'DEPARTMENT', position: 0 }] } },
     });
+    const counts = [];
+    for (const id of [published.id, open.id, small.id]) {
+      const { result, statements } = await sg.db.queries.measure(() => sg.query(q, { id }, admin));
+      expect(result.errors).toBeUndefined();
+      counts.push(statements);
+    }
+    expect((await sg.query(q, { id: published.id }, admin)).data!.campaign.results).toHaveLength(demoDepartments.length + demoStreets.length + demoStaffRoster().filter((m) => m.communityIds.length > 0).length);
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(5);
   });
 });

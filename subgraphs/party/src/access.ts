@@ -8,7 +8,7 @@
 // speak for someone else (an observer, a partner agency, a department) hold no party office
 // whatever `personId` they carry, and a token whose community is not the organisation's is not
 // that officer.
-import { forbidden, unauthenticated, type Role } from '@shequ/kit';
+import { forbidden, managesCommunity, unauthenticated, type Role } from '@shequ/kit';
 import type { Context } from './builder.js';
 import type { PartyMember } from './generated/prisma/client.js';
 
@@ -42,9 +42,7 @@ export async function mayReadMembers(ctx: Context, organizationId: string): Prom
 
 /** Whoever runs the community's volunteer and co-construction work. */
 export async function mayManageCommunity(ctx: Context, communityId: string): Promise<boolean> {
-  const { role } = ctx.caller;
-  if (role === 'DISTRICT_ADMIN') return true;
-  if (role === 'COMMITTEE_STAFF' && ctx.caller.communityId === communityId) return true;
+  if (managesCommunity(ctx.caller, communityId)) return true;
   return isOfficerInCommunity(ctx, communityId);
 }
 

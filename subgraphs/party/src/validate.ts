@@ -1,32 +1,8 @@
-// Input checks for the mutations: each returns the clean value or throws BAD_USER_INPUT.
+// The party subgraph's own input checks; text, phone, days and idempotency keys are the kit's
+// shared rules (`rules` and `check` from @shequ/kit). Each returns the clean value or throws
+// BAD_USER_INPUT.
 import { badInput } from '@shequ/kit';
-import { Prisma } from './generated/prisma/client.js';
 import { maxContributionFen } from './builder.js';
-
-export function text(value: string, field: string, max = 100): string {
-  const clean = value.trim();
-  if (!clean) throw badInput(`${field} must not be empty`, { field });
-  if (clean.length > max) throw badInput(`${field} must be at most ${max} characters`, { field });
-  return clean;
-}
-
-export function phone(value: string, field = 'phone'): string {
-  const clean = value.replace(/[\s-]/g, '');
-  if (!/^(1\d{10}|0\d{9,11})$/.test(clean)) throw badInput(`${field} must be a mobile (11 digits) or landline number`, { field });
-  return clean;
-}
-
-/** A calendar day (the `Date` scalar) that is not in the future. */
-export function pastDay(value: string, field: string): Date {
-  const day = new Date(`${value}T00:00:00Z`);
-  if (day.getTime() > Date.now()) throw badInput(`${field} must not be in the future`, { field });
-  if (day.getUTCFullYear() < 1921) throw badInput(`${field} is implausibly early`, { field });
-  return day;
-}
-
-export function day(value: string): Date {
-  return new Date(`${value}T00:00:00Z`);
-}
 
 /** When an activity takes place: this century, and planned at most a year ahead. */
 export function activityTime(value: Date): Date {
@@ -50,12 +26,6 @@ export function contributionFen(value: bigint): bigint {
   return value;
 }
 
-/** A client-generated key (a UUID, say) that makes a retried write count once. */
-export function idempotencyKey(value: string): string {
-  if (!/^[\w.:-]{8,100}$/.test(value)) throw badInput('idempotencyKey must be 8-100 letters, digits or ._:-', { field: 'idempotencyKey' });
-  return value;
-}
-
 export function distinct<T>(values: readonly T[], field: string, max: number): T[] {
   if (new Set(values).size !== values.length) throw badInput(`${field} must not repeat a value`, { field });
   if (values.length > max) throw badInput(`${field} takes at most ${max} values`, { field });
@@ -63,4 +33,3 @@ export function distinct<T>(values: readonly T[], field: string, max: number): T
 }
 
 /** True when a write failed on a unique constraint (the database settled a race). */
-export const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';

@@ -1,6 +1,6 @@
 // Who may do what in this subgraph. Row-level rules on top of the role scopes: staff act only
 // for their own community or street, providers (PARTNER callers) only for themselves.
-import type { Caller } from '@shequ/kit';
+import { type Caller, managesCommunity } from '@shequ/kit';
 
 interface Scoped {
   communityId: string | null;
@@ -27,7 +27,7 @@ interface RequestParties {
 
 /** Staff who handle a community's requests (dispatch, reject, close). */
 export const isRequestStaff = (caller: Caller, req: { communityId: string }): boolean =>
-  caller.role === 'DISTRICT_ADMIN' || (caller.role === 'COMMITTEE_STAFF' && caller.communityId === req.communityId);
+  managesCommunity(caller, req.communityId);
 
 /** A request holds personal data: the resident, the community's staff and the provider serving it see it. */
 export const canSeeRequest = (caller: Caller, req: RequestParties): boolean =>

@@ -1,21 +1,9 @@
-// Input checks for the mutations: each returns the clean value or throws BAD_USER_INPUT.
-import { badInput } from '@shequ/kit';
-import { Prisma } from './generated/prisma/client.js';
+// The services subgraph's own input checks; text, phone, money and days are the kit's shared rules
+// (`rules` and `check` from @shequ/kit). Each returns the clean value or throws BAD_USER_INPUT.
+import { badInput, rules } from '@shequ/kit';
 
-export function text(value: string, field: string, max = 200): string {
-  const clean = value.trim();
-  if (!clean || clean.length > max) throw badInput(`${field} must be 1–${max} characters`, { field });
-  return clean;
-}
-
-export const optionalText = (value: string | null | undefined, field: string, max = 500): string | null =>
-  value === null || value === undefined || value.trim() === '' ? null : text(value, field, max);
-
-/** Money in fen (分): a whole positive amount, at most 100 million yuan. */
-export function fen(value: number, field: string): number {
-  if (!Number.isSafeInteger(value) || value <= 0 || value > 10_000_000_000) throw badInput(`${field} must be a whole number of fen above 0`, { field });
-  return value;
-}
+/** Money in fen (分) for a bid or a tender: above 0, at most 100 million yuan. */
+export const positiveFen = rules.fen({ min: 1, max: 10_000_000_000 });
 
 export function coordinates(latitude: number, longitude: number): { latitude: number; longitude: number } {
   if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90) throw badInput('lat must be between -90 and 90', { field: 'lat' });
@@ -23,17 +11,12 @@ export function coordinates(latitude: number, longitude: number): { latitude: nu
   return { latitude, longitude };
 }
 
-export const day = (value: string): Date => new Date(`${value}T00:00:00Z`);
+const day = rules.dayOf;
 
 export function period(start: string, end: string): { start: Date; end: Date } {
   const range = { start: day(start), end: day(end) };
   if (range.end <= range.start) throw badInput('contractEnd must be after contractStart', { field: 'contractEnd' });
   return range;
-}
-
-export function future(value: Date, field: string): Date {
-  if (value.getTime() <= Date.now()) throw badInput(`${field} must be in the future`, { field });
-  return value;
 }
 
 /** OpenStreetMap opening_hours, the common subset: "Mo-Fr 08:30-17:30; Sa 09:00-12:00" or "24/7". */
@@ -43,14 +26,5 @@ export function openingHours(value: string): string {
   if (clean !== '24/7' && !clean.split(/;\s*/).every((part) => rule.test(part))) {
     throw badInput('openingHours must use opening_hours syntax, e.g. "Mo-Fr 08:30-17:30; Sa 09:00-12:00"', { field: 'openingHours' });
   }
-  return clean;
-}
-
-export const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-
-/** A service phone: mobile (11 digits) or landline with area code. */
-export function phone(value: string, field = 'phone'): string {
-  const clean = value.replace(/[\s-]/g, '');
-  if (!/^(1\d{10}|0\d{9,11})$/.test(clean)) throw badInput(`${field} must be a mobile (11 digits) or landline number with area code`, { field });
   return clean;
 }

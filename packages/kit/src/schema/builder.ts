@@ -4,9 +4,12 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin, { type PothosPrismaDatamodel } from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { type GraphQLError, Kind } from 'graphql';
 import type { Role } from '../auth/caller.js';
 import { badInput, forbidden, unauthenticated } from '../errors.js';
+import { ArgsAfterAuthPluginName } from '../validation/after-auth.js';
+import { inputError } from '../validation/check.js';
 import type { SubgraphContext } from './context.js';
 import { describeEnumValues } from './enum-descriptions.js';
 import { fenScalar } from './fen.js';
@@ -55,7 +58,8 @@ function parseDate(value: unknown): string {
 
 /**
  * The one SchemaBuilder configuration every subgraph uses: federation, Prisma (client taken from
- * the request context, so schemas build without a database), Relay connections and scope auth;
+ * the request context, so schemas build without a database), Relay connections, scope auth and
+ * declarative input validation;
  * `listSizes` says how big the subgraph's lists are (list-sizes.ts).
  */
 export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrismaDatamodel, listSizes: ListSizes = {}) {
@@ -63,8 +67,15 @@ export function createBuilder<PrismaTypes extends object, DB>(dmmf: PothosPrisma
     // Auth wraps resolvers, so it comes before federation (see plugin-federation's docs).
     // Field configs pass through the plugins from last to first: list sizes must reach federation
     // (which turns them into @listSize) after this one, so it comes after federation here.
-    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin, ListSizesPluginName, PrismaPlugin, RelayPlugin],
+    // Validation checks arguments and input fields with the shared rules (../validation/rules.ts);
+    // its checks are moved inside auth's wrapper (../validation/after-auth.ts), so that plugin
+    // sits between the two.
+    plugins: [ScopeAuthPlugin, ArgsAfterAuthPluginName, ValidationPlugin, DirectivesPlugin, FederationPlugin, ListSizesPluginName, PrismaPlugin, RelayPlugin],
     listSizes,
+    validation: {
+      // BAD_USER_INPUT naming the field, as the checks in resolvers always said it.
+      validationError: (failure) => inputError(failure.issues),
+    },
     scopeAuth: {
       authScopes: (ctx) => ({
         authenticated: ctx.caller.role !== 'ANONYMOUS',

@@ -1,9 +1,9 @@
+import { isUniqueViolation } from '@shequ/kit';
 // Income another subgraph's outbox delivers (a task's funding, a unit's donation) is booked once
 // per event id: a repeated delivery, also one racing the first, returns the entry first booked.
 import type { Caller } from '@shequ/kit';
 import type { Context } from '../builder.js';
 import type { LedgerEntry } from '../generated/prisma/client.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite } from '../transactions.js';
 import { appendEntry, type NewEntry } from './post.js';
 

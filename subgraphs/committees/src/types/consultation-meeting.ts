@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, check, conflict, notFound, rules } from '@shequ/kit';
 import type { AgendaItem as AgendaRow, ConsultationMeeting as MeetingRow } from '../generated/prisma/client.js';
 import { managerRoles } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { lockedWrite } from '../transactions.js';
-import { requireText } from '../validate.js';
 
 const meetingsByCommunity = (ctx: Context) =>
   ctx.loaders.groupedBy('meetingsByCommunity', (m: MeetingRow) => m.communityId, (ids: readonly string[]) =>
@@ -65,9 +64,9 @@ builder.mutationFields((t) => ({
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: ScheduleInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) => {
-      const title = requireText(input.title, 'title');
+      const title = check(rules.text(), input.title, 'title');
       if (!input.agenda.length || input.agenda.length > 20) throw badInput('agenda needs 1–20 topics', { field: 'agenda' });
-      const topics = input.agenda.map((a) => requireText(a, 'agenda', 500));
+      const topics = input.agenda.map((a) => check(rules.text(500), a, 'agenda'));
       return lockedWrite(ctx, 'Community', input.communityId, async (tx, communityId) => {
         const id = `meeting-${randomUUID()}`;
         const meeting = await tx.consultationMeeting.create({ data: { id, communityId, title, heldOn: new Date(input.heldOn) } });
@@ -82,7 +81,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: DecisionInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
-      const decision = requireText(input.decision, 'decision', 2000);
+      const decision = check(rules.text(2000), input.decision, 'decision');
       const item = await ctx.prisma.agendaItem.findUnique({ where: { id: input.agendaItemId }, include: { meeting: true } });
       if (!item) throw notFound('Agenda item', input.agendaItemId);
       return lockedWrite(ctx, 'Community', item.meeting.communityId, async (tx) => {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { conflict } from '@shequ/kit';
+import { check, conflict, rules } from '@shequ/kit';
 import type { ConsultationMember as MemberRow } from '../generated/prisma/client.js';
 import { managerRoles } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { lockedWrite } from '../transactions.js';
-import { requireText } from '../validate.js';
 import { ConstituencyEnum } from './enums.js';
 
 const membersByCommunity = (ctx: Context) =>
@@ -46,7 +45,7 @@ builder.mutationField('addConsultationMember', (t) =>
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: AddInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) => {
-      const name = requireText(input.name, 'name', 50);
+      const name = check(rules.text(50), input.name, 'name');
       return lockedWrite(ctx, 'Community', input.communityId, async (tx, communityId) => {
         if (input.convener && (await tx.consultationMember.count({ where: { communityId, convener: true } }))) {
           throw conflict(`The consultation committee of ${communityId} already has a convener`);

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict } from '@shequ/kit';
+import { badInput, check, conflict, isUniqueViolation, rules } from '@shequ/kit';
 import type { ElectionStage } from '../generated/prisma/enums.js';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
 import { leaveStage } from '../election/outcome.js';
 import { requireCancellable, requireNextStage, scoreLimits, seatLimits } from '../election/stages.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite, type Tx } from '../transactions.js';
-import { requireText } from '../validate.js';
 import { ElectionStageEnum } from './enums.js';
 
 const OpenElectionRoundInput = builder.inputType('OpenElectionRoundInput', {
@@ -61,7 +59,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: OpenElectionRoundInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
-      const title = requireText(input.title, 'title');
+      const title = check(rules.text(), input.title, 'title');
       if (input.seats < seatLimits.min || input.seats > seatLimits.max) throw badInput(`seats must be between ${seatLimits.min} and ${seatLimits.max}`, { field: 'seats' });
       const writtenPassMark = passMark(input.writtenPassMark, 'writtenPassMark');
       const interviewPassMark = passMark(input.interviewPassMark, 'interviewPassMark');
@@ -113,7 +111,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: CancelElectionRoundInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
-      const reason = requireText(input.reason, 'reason', 500);
+      const reason = check(rules.text(500), input.reason, 'reason');
       return lockedWrite(ctx, 'ElectionRound', input.roundId, async (tx) => {
         const round = await tx.electionRound.findUniqueOrThrow({ where: { id: input.roundId } });
         requireCancellable(round.stage);

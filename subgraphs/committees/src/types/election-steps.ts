@@ -1,14 +1,12 @@
 // The workflow steps inside an election round's stages. Each runs under the round's row lock,
 // so a step and a stage move never interleave. Out-of-stage steps are CONFLICT; bad values are
 // BAD_USER_INPUT.
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, check, conflict, isUniqueViolation, notFound, rules } from '@shequ/kit';
 import type { ElectionCandidate, ElectionStage } from '../generated/prisma/client.js';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
 import { requireStage, scoreLimits, stageNames } from '../election/stages.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite, type Tx } from '../transactions.js';
-import { requireText } from '../validate.js';
 import { GenderEnum } from './enums.js';
 
 const ApplyInput = builder.inputType('ApplyForCommitteeInput', {
@@ -78,7 +76,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: ApplyInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
-      const name = requireText(input.name, 'name', 50);
+      const name = check(rules.text(50), input.name, 'name');
       const year = new Date().getUTCFullYear();
       if (input.birthYear > year - 18 || input.birthYear < year - 100) throw badInput(`birthYear must be between ${year - 100} and ${year - 18}: applicants must be adults`, { field: 'birthYear' });
       try {

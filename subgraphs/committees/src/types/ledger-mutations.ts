@@ -1,12 +1,10 @@
-import { badInput, conflict, districtToday, notFound, requireService } from '@shequ/kit';
+import { badInput, check, conflict, districtToday, isUniqueViolation, notFound, requireService, rules } from '@shequ/kit';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
 import { bookOnce } from '../ledger/book-once.js';
 import { appendEntry, incomeCategories, requireAmount } from '../ledger/post.js';
 import { fundedTask, requireAcceptedTask } from '../ledger/task-funding.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { lockedWrite } from '../transactions.js';
-import { requireText } from '../validate.js';
 import { LedgerCategoryEnum } from './enums.js';
 
 const RecordInput = builder.inputType('RecordLedgerEntryInput', {
@@ -71,10 +69,10 @@ builder.mutationFields((t) => ({
       const entry = {
         category: input.category,
         amountFen: spending ? -input.amountFen : input.amountFen,
-        source: requireText(input.source, 'source'),
-        purpose: requireText(input.purpose, 'purpose', 500),
+        source: check(rules.text(), input.source, 'source'),
+        purpose: check(rules.text(500), input.purpose, 'purpose'),
         occurredOn,
-        reference: input.reference ? requireText(input.reference, 'reference') : null,
+        reference: input.reference ? check(rules.text(), input.reference, 'reference') : null,
         recordedBy: ctx.caller.subject,
       };
       return lockedWrite(ctx, 'Community', input.communityId, (tx, communityId) => appendEntry(tx, { ...entry, communityId }));
@@ -86,7 +84,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: ReverseInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
-      const reason = requireText(input.reason, 'reason', 500);
+      const reason = check(rules.text(500), input.reason, 'reason');
       const original = await ctx.prisma.ledgerEntry.findUnique({ where: { id: input.entryId } });
       if (!original) throw notFound('Ledger entry', input.entryId);
       if (original.category === 'REVERSAL') throw conflict('A reversal cannot itself be reversed; record a new entry instead');
@@ -113,13 +111,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: TransferInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) => {
       requireService(ctx.caller, 'departments', 'books the funding of a delegated task');
-      const eventId = requireText(input.eventId, 'eventId');
+      const eventId = check(rules.text(), input.eventId, 'eventId');
       requireAmount(input.amountFen);
       fundedTask(input.reference);
       const entry = {
         eventId, communityId: input.communityId, category: 'TASK_FUNDING' as const, amountFen: input.amountFen,
-        source: requireText(input.source, 'source'), purpose: requireText(input.purpose, 'purpose', 500),
-        occurredOn: districtToday(), reference: input.reference ? requireText(input.reference, 'reference') : null, recordedBy: ctx.caller.subject,
+        source: check(rules.text(), input.source, 'source'), purpose: check(rules.text(500), input.purpose, 'purpose'),
+        occurredOn: districtToday(), reference: input.reference ? check(rules.text(), input.reference, 'reference') : null, recordedBy: ctx.caller.subject,
       };
       return bookOnce(ctx, entry, async () => ({
         occurredOn: await requireAcceptedTask(ctx, { eventId, communityId: input.communityId, amountFen: input.amountFen, reference: input.reference }),
@@ -138,11 +136,11 @@ builder.mutationFields((t) => ({
       requireAmount(input.amountFen);
       const occurredOn = new Date(input.occurredOn);
       if (occurredOn.getTime() > districtToday().getTime()) throw badInput('occurredOn cannot be in the future', { field: 'occurredOn' });
-      const reference = requireText(input.reference, 'reference');
+      const reference = check(rules.text(), input.reference, 'reference');
       if (!reference.startsWith(contributionPrefix)) throw badInput(`A donation names the contribution it books: reference "${contributionPrefix}<contribution id>"`, { field: 'reference' });
       return bookOnce(ctx, {
-        eventId: requireText(input.eventId, 'eventId'), communityId: input.communityId, category: 'DONATION', amountFen: input.amountFen,
-        source: requireText(input.donor, 'donor'), purpose: requireText(input.purpose, 'purpose', 500), occurredOn, reference, recordedBy: ctx.caller.subject,
+        eventId: check(rules.text(), input.eventId, 'eventId'), communityId: input.communityId, category: 'DONATION', amountFen: input.amountFen,
+        source: check(rules.text(), input.donor, 'donor'), purpose: check(rules.text(500), input.purpose, 'purpose'), occurredOn, reference, recordedBy: ctx.caller.subject,
       });
     },
   }),

@@ -5,12 +5,10 @@
 // due: until its deadline it can still be kept. The evidence is public, so it is anonymised before
 // it is stored (no names or phone numbers of residents in a public record).
 import { randomUUID } from 'node:crypto';
-import { anonymise, badInput, conflict, forbidden, notFound } from '@shequ/kit';
-import { clerkOf, requireSignedIn } from '../auth.js';
+import { anonymise, badInput, check, conflict, forbidden, isUniqueViolation, notFound, rules } from '@shequ/kit';
+import { clerkOf, requireSignedIn } from '../access.js';
 import type { Context } from '../builder.js';
 import type { Commitment, CommitmentVerdict } from '../generated/prisma/client.js';
-import { isUniqueViolation } from '../prisma-errors.js';
-import { text } from '../tasks/validate.js';
 import { standing } from './standing.js';
 
 export interface AssessmentInput {
@@ -34,7 +32,7 @@ function assessmentDay(value: string): string {
 
 export async function assessCommitment(ctx: Context, input: AssessmentInput): Promise<Commitment> {
   requireSignedIn(ctx.caller);
-  const evidence = anonymise(text(input.evidence, 'evidence', 2, 1000));
+  const evidence = anonymise(check(rules.text(1000, 2), input.evidence, 'evidence'));
   if (evidence.length < 2) throw badInput('evidence must say what the assessment rests on', { field: 'evidence' });
   const day = assessmentDay(input.assessedOn);
 

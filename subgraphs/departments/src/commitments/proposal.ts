@@ -6,13 +6,12 @@
 // committees, and they must be ones the owner serves: a street's own communities, a service
 // point's own community (or, for a street-level point, its street's communities); a department
 // works district-wide.
-import { badInput, forbidden, notFound } from '@shequ/kit';
-import { actsForUnit, requireSignedIn } from '../auth.js';
+import { badInput, check, forbidden, notFound, rules } from '@shequ/kit';
+import { actsForUnit, requireSignedIn } from '../access.js';
 import type { Context } from '../builder.js';
 import { lookUpCommunities, lookUpServicePoint } from '../communities.js';
 import type { CommitmentOwnerType } from '../generated/prisma/enums.js';
 import { findUnit } from '../tasks/proposer.js';
-import { text } from '../tasks/validate.js';
 
 /** Enough for a department's promise to a street's worth of communities, few enough for one look-up. */
 export const maxCommunitiesPerCommitment = 30;
@@ -33,7 +32,7 @@ function communityList(ids: readonly string[]): string[] {
 export async function checkProposal(ctx: Context, ownerType: CommitmentOwnerType, ownerId: string, communityIds: readonly string[]): Promise<CheckedProposal> {
   requireSignedIn(ctx.caller);
   const { caller } = ctx;
-  const id = text(ownerId, 'ownerId', 1, 100);
+  const id = check(rules.text(100, 1), ownerId, 'ownerId');
   const wanted = communityList(communityIds);
 
   if (ownerType === 'SERVICE_POINT') {

@@ -1,8 +1,8 @@
 // Delegated work done jointly (上下联动): the proposing street or department and the community each
 // record their own part started and completed. Who records which part follows from the caller's
 // verified claims; the district administrator names the part.
-import { badInput, conflict, forbidden } from '@shequ/kit';
-import { actsForCommunity, actsForUnit } from '../auth.js';
+import { badInput, conflict, forbidden, managesCommunity } from '@shequ/kit';
+import { actsForUnit } from '../access.js';
 import type { Context } from '../builder.js';
 import type { DelegatedTask, DelegatedTaskStatus, Prisma, TaskPart } from '../generated/prisma/client.js';
 
@@ -28,7 +28,7 @@ export function callerPart(ctx: Context, task: DelegatedTask, named: TaskPart | 
   }
   const own: TaskPart | null = actsForUnit(ctx.caller, { unitType: task.proposerType, unitId: task.proposerId })
     ? 'PROPOSER'
-    : actsForCommunity(ctx.caller, task.communityId)
+    : managesCommunity(ctx.caller, task.communityId)
       ? 'COMMUNITY'
       : null;
   if (!own) throw forbidden(`Only staff of ${task.proposerId}, which proposed the task, or the committee staff of ${task.communityId} may have their part ${verb}`);

@@ -1,5 +1,5 @@
 import { forbidden, notFound } from '@shequ/kit';
-import { callerUnit, requireSignedIn, type Unit } from '../auth.js';
+import { callerUnit, requireSignedIn, type Unit } from '../access.js';
 import type { Context } from '../builder.js';
 import type { Prisma } from '../generated/prisma/client.js';
 

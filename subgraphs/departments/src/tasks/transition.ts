@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, notFound } from '@shequ/kit';
-import { actorUnitId, actsForCommunity, actsForUnit, demand, requireSignedIn } from '../auth.js';
+import { conflict, managesCommunity, notFound } from '@shequ/kit';
+import { actorUnitId, actsForUnit, demand, requireSignedIn } from '../access.js';
 import type { Context } from '../builder.js';
 import type { DelegatedTask, Prisma, TaskPart } from '../generated/prisma/client.js';
 import { callerPart, type PartStep } from './parts.js';
@@ -45,7 +45,7 @@ export async function takeStep(ctx: Context, taskId: string, action: StepAction,
     part = callerPart(ctx, task, options.part.named, rule.verb);
   } else {
     const allowed =
-      rule.by === 'proposer' ? actsForUnit(ctx.caller, { unitType: task.proposerType, unitId: task.proposerId }) : actsForCommunity(ctx.caller, task.communityId);
+      rule.by === 'proposer' ? actsForUnit(ctx.caller, { unitType: task.proposerType, unitId: task.proposerId }) : managesCommunity(ctx.caller, task.communityId);
     demand(
       ctx.caller,
       allowed,

@@ -1,8 +1,8 @@
+import { check, rules } from '@shequ/kit';
 import { randomUUID } from 'node:crypto';
 import { assessCommitment } from '../commitments/assessment.js';
 import { checkProposal, maxCommunitiesPerCommitment } from '../commitments/proposal.js';
 import { builder } from '../builder.js';
-import { futureDay, text } from '../tasks/validate.js';
 import { Commitment } from './commitment.js';
 import { CommitmentOwnerType, CommitmentVerdict } from './enums.js';
 
@@ -33,9 +33,9 @@ builder.mutationFields((t) => ({
     authScopes: { role: ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'PARTNER'] },
     args: { input: t.arg({ type: ProposeCommitmentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const title = text(input.title, 'title', 2, 200);
-      const target = text(input.target, 'target', 2, 500);
-      const deadline = futureDay(input.deadline, 'deadline');
+      const title = check(rules.text(200, 2), input.title, 'title');
+      const target = check(rules.text(500, 2), input.target, 'target');
+      const deadline = check(rules.futureDay, input.deadline, 'deadline');
       const { ownerId, communityIds } = await checkProposal(ctx, input.ownerType, input.ownerId, input.communityIds.map(String));
       return ctx.prisma.commitment.create({
         data: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict } from '@shequ/kit';
-import { actorUnitId } from '../auth.js';
+import { badInput, check, conflict, rules } from '@shequ/kit';
+import { actorUnitId } from '../access.js';
 import { builder } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import { fundTransferFor, fundTransferKind, transferEventId } from '../outbox/fund-transfer.js';
@@ -8,7 +8,7 @@ import { wakeOutbox } from '../outbox/worker.js';
 import { completePart, startPart } from '../tasks/parts.js';
 import { actingUnit, findUnit } from '../tasks/proposer.js';
 import { takeStep } from '../tasks/transition.js';
-import { budget, futureDay, optionalText, text } from '../tasks/validate.js';
+import { budget } from '../tasks/validate.js';
 import { administrativeRule } from '../tasks/workflow.js';
 import { DelegatedTask } from './delegated-task.js';
 import { TaskPartEnum } from './enums.js';
@@ -37,10 +37,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ProposeDelegatedTaskInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       if (input.administrative) throw badInput(administrativeRule, { field: 'administrative' });
-      const title = text(input.title, 'title', 2, 100);
-      const description = text(input.description, 'description', 2, 2000);
+      const title = check(rules.text(100, 2), input.title, 'title');
+      const description = check(rules.text(2000, 2), input.description, 'description');
       const budgetFen = budget(input.budgetFen);
-      const dueDate = input.dueDate ? futureDay(input.dueDate, 'dueDate') : null;
+      const dueDate = input.dueDate ? check(rules.futureDay, input.dueDate, 'dueDate') : null;
       const unit = await actingUnit(ctx, input.proposerId);
       const community = await lookUpCommunity(ctx, input.communityId);
       if (unit.unitType === 'STREET' && community.streetId !== unit.unitId) {
@@ -66,7 +66,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), budgetFen: t.arg({ type: 'Fen', required: true }), note: t.arg.string() },
     resolve: (_root, args, ctx) => {
       const fen = budget(args.budgetFen);
-      return takeStep(ctx, args.id, 'COUNTER_PROPOSE', { data: () => ({ counterBudgetFen: fen }), budgetFen: fen, note: optionalText(args.note, 'note', 500) });
+      return takeStep(ctx, args.id, 'COUNTER_PROPOSE', { data: () => ({ counterBudgetFen: fen }), budgetFen: fen, note: check(rules.optionalText(500), args.note, 'note') });
     },
   }),
 
@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), budgetFen: t.arg({ type: 'Fen', required: true }), note: t.arg.string() },
     resolve: (_root, args, ctx) => {
       const fen = budget(args.budgetFen);
-      return takeStep(ctx, args.id, 'REVISE_OFFER', { data: () => ({ budgetFen: fen }), budgetFen: fen, note: optionalText(args.note, 'note', 500) });
+      return takeStep(ctx, args.id, 'REVISE_OFFER', { data: () => ({ budgetFen: fen }), budgetFen: fen, note: check(rules.optionalText(500), args.note, 'note') });
     },
   }),
 
@@ -90,7 +90,7 @@ builder.mutationFields((t) => ({
       const task = await takeStep(ctx, args.id, 'ACCEPT', {
         data: (current) => ({ agreedBudgetFen: current.budgetFen, decidedAt: new Date(), transferEventId: transferEventId(current.id) }),
         budgetFen: (current) => current.budgetFen,
-        note: optionalText(args.note, 'note', 500),
+        note: check(rules.optionalText(500), args.note, 'note'),
         within: async (tx, current) => {
           const proposer = await findUnit(tx, current.proposerId);
           const transfer = fundTransferFor(current, current.budgetFen, proposer.name);
@@ -108,7 +108,7 @@ builder.mutationFields((t) => ({
     authScopes: { role: [...communityRoles] },
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => {
-      const reason = text(args.reason, 'reason', 2, 500);
+      const reason = check(rules.text(500, 2), args.reason, 'reason');
       return takeStep(ctx, args.id, 'DECLINE', { data: () => ({ declineReason: reason, decidedAt: new Date() }), note: reason });
     },
   }),
@@ -120,7 +120,7 @@ builder.mutationFields((t) => ({
       'Only an accepted task starts; the task is IN_PROGRESS from the first part started; a part starts once (CONFLICT)',
     authScopes: { role: [...partRoles] },
     args: { id: t.arg.id({ required: true }), note: t.arg.string(), part: t.arg({ type: TaskPartEnum, description: 'Whose part; only the district needs to name it' }) },
-    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'START', { part: { named: args.part, step: startPart }, note: optionalText(args.note, 'note', 500) }),
+    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'START', { part: { named: args.part, step: startPart }, note: check(rules.optionalText(500), args.note, 'note') }),
   }),
 
   completeDelegatedTask: t.field({
@@ -128,7 +128,7 @@ builder.mutationFields((t) => ({
     description: 'Records the caller\'s part of the work completed (it must have started, else CONFLICT); the task is COMPLETED once both parts are',
     authScopes: { role: [...partRoles] },
     args: { id: t.arg.id({ required: true }), note: t.arg.string(), part: t.arg({ type: TaskPartEnum, description: 'Whose part; only the district needs to name it' }) },
-    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'COMPLETE', { part: { named: args.part, step: completePart }, note: optionalText(args.note, 'note', 500) }),
+    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'COMPLETE', { part: { named: args.part, step: completePart }, note: check(rules.optionalText(500), args.note, 'note') }),
   }),
 
   settleDelegatedTask: t.field({
@@ -139,7 +139,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) =>
       takeStep(ctx, args.id, 'SETTLE', {
         data: () => ({ settledAt: new Date() }),
-        note: optionalText(args.note, 'note', 500),
+        note: check(rules.optionalText(500), args.note, 'note'),
         guard: async (task) => {
           const transfer = task.transferEventId ? await ctx.prisma.outboxEvent.findUnique({ where: { id: task.transferEventId } }) : null;
           if (!transfer?.deliveredAt) {

@@ -1,9 +1,9 @@
+import { check, rules } from '@shequ/kit';
 import { randomUUID } from 'node:crypto';
 import type { Notice as NoticeRow } from '../generated/prisma/client.js';
-import { demand } from '../auth.js';
+import { demand } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { actsForOwner, checkOwner, ownerRoles } from '../owners.js';
-import { text } from '../tasks/validate.js';
 import { Department } from './department.js';
 import { CommitmentOwnerType } from './enums.js';
 import { Street } from './street.js';
@@ -54,8 +54,8 @@ builder.mutationField('publishNotice', (t) =>
     args: { input: t.arg({ type: PublishNoticeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       demand(ctx.caller, actsForOwner(ctx.caller, input.ownerType, input.ownerId), 'Only the owner\'s own staff (or the district) publish its notices');
-      const title = text(input.title, 'title', 2, 200);
-      const body = text(input.body, 'body', 2, 5000);
+      const title = check(rules.text(200, 2), input.title, 'title');
+      const body = check(rules.text(5000, 2), input.body, 'body');
       const ownerId = await checkOwner(ctx, input.ownerType, input.ownerId);
       return ctx.prisma.notice.create({ data: { id: `notice-${randomUUID()}`, ownerType: input.ownerType, ownerId, title, body } });
     },

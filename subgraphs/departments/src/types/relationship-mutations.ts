@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, type Caller } from '@shequ/kit';
-import { actsForCommunity, actsForUnit, demand } from '../auth.js';
+import { badInput, type Caller, check, conflict, isUniqueViolation, managesCommunity, notFound, rules } from '@shequ/kit';
+import { actsForUnit, demand } from '../access.js';
 import { builder } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
 import type { Relationship as RelationshipRow } from '../generated/prisma/client.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { findUnit } from '../tasks/proposer.js';
-import { text } from '../tasks/validate.js';
 import { RelationshipKind } from './enums.js';
 import { Relationship } from './relationship.js';
 
 /** Guidance is recorded by the guiding unit, a supervision channel by the community that supervises. */
 function mayRecord(caller: Caller, r: Pick<RelationshipRow, 'kind' | 'unitType' | 'unitId' | 'communityId'>): boolean {
-  return r.kind === 'GUIDANCE' ? actsForUnit(caller, r) : actsForCommunity(caller, r.communityId);
+  return r.kind === 'GUIDANCE' ? actsForUnit(caller, r) : managesCommunity(caller, r.communityId);
 }
 const refusal = 'Guidance is recorded by the guiding street or department, a supervision channel by the supervising community\'s committee staff';
 
@@ -34,8 +32,8 @@ builder.mutationFields((t) => ({
     authScopes: { role: ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'COMMITTEE_STAFF'] },
     args: { input: t.arg({ type: RecordRelationshipInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const subject = text(input.subject, 'subject', 2, 200);
-      const channel = text(input.channel, 'channel', 2, 500);
+      const subject = check(rules.text(200, 2), input.subject, 'subject');
+      const channel = check(rules.text(500, 2), input.channel, 'channel');
       const unit = await findUnit(ctx.prisma, input.unitId);
       const key = { kind: input.kind, unitType: unit.unitType, unitId: unit.unitId, communityId: input.communityId };
       demand(ctx.caller, mayRecord(ctx.caller, key), refusal);

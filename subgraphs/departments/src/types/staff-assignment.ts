@@ -1,8 +1,7 @@
-import { badInput, conflict, notFound } from '@shequ/kit';
-import { actsForUnit, demand } from '../auth.js';
+import { badInput, conflict, isUniqueViolation, notFound } from '@shequ/kit';
+import { actsForUnit, demand } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
-import { isUniqueViolation } from '../prisma-errors.js';
 import { Staff } from './staff.js';
 
 async function loadStaffFor(ctx: Context, staffId: string) {

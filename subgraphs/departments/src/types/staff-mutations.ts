@@ -2,11 +2,10 @@
 // (as with assigning them, staff-assignment.ts). Staff and their first assignments are written in
 // one transaction, after every community was checked with committees: all or nothing.
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound } from '@shequ/kit';
-import { actsForUnit, demand, type Unit } from '../auth.js';
+import { badInput, check, notFound, rules } from '@shequ/kit';
+import { actsForUnit, demand, type Unit } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { lookUpCommunity } from '../communities.js';
-import { text } from '../tasks/validate.js';
 import { Staff } from './staff.js';
 
 const CreateStaffInput = builder.inputType('CreateStaffInput', {
@@ -53,8 +52,8 @@ builder.mutationField('createStaff', (t) =>
     authScopes: { role: ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF'] },
     args: { input: t.arg({ type: CreateStaffInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const name = text(input.name, 'name', 2, 20);
-      const position = text(input.position, 'position', 1, 50);
+      const name = check(rules.text(20, 2), input.name, 'name');
+      const position = check(rules.text(50, 1), input.position, 'position');
       const unit = unitOf(input);
       demand(ctx.caller, actsForUnit(ctx.caller, unit), 'Only the unit itself (or the district) adds its staff');
       await requireUnit(ctx, unit);

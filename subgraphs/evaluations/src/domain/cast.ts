@@ -2,7 +2,7 @@
 // a later cast replaces while the campaign is OPEN, and idempotent retries. Nothing here logs or
 // returns who cast which ballot.
 import { randomUUID } from 'node:crypto';
-import { anonymise, badInput, conflict, forbidden, notFound, unauthenticated, type Caller, type ServiceClient } from '@shequ/kit';
+import { anonymise, badInput, check, conflict, forbidden, isUniqueViolation, notFound, rules, type Caller, type ServiceClient, unauthenticated } from '@shequ/kit';
 import type { Context } from '../builder.js';
 import { Prisma, type Campaign, type CampaignTarget, type Criterion } from '../generated/prisma/client.js';
 
@@ -69,7 +69,6 @@ async function checkEligible(services: ServiceClient, scope: string[], kind: Tar
 
 const maxCommentLength = 500;
 
-export const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export type Voter = { personId: string; communityId: string };
 export type OpenCampaign = Campaign & { criteria: Criterion[]; targets: CampaignTarget[] };
@@ -91,7 +90,7 @@ export interface CheckedBallot {
 export const voterOf = representative;
 
 export function checkIdempotencyKey(idem: string | null): void {
-  if (idem !== null && (idem.length < 8 || idem.length > 200)) throw badInput('An idempotency key has 8 to 200 characters', { field: 'idempotencyKey' });
+  if (idem !== null) check(rules.idempotencyKey, idem, 'idempotencyKey');
 }
 
 /**

@@ -6,9 +6,9 @@
 // make the case open once. A new event is checked against services' own record of the request
 // (`confirm`), and the case is opened from that record, so a forged or stale event opens nothing.
 import { randomUUID } from 'node:crypto';
-import { anonymisedList, badInput } from '@shequ/kit';
+import { anonymisedList, badInput, isUniqueViolation } from '@shequ/kit';
 import type { DB } from '../db.js';
-import { Prisma, type RectificationCase } from '../generated/prisma/client.js';
+import type { RectificationCase } from '../generated/prisma/client.js';
 import { addWorkingDays, dayToDate, districtDayOf } from './calendar.js';
 import type { RatingFact } from './facts.js';
 import { rectificationWorkingDays } from './rectification.js';
@@ -38,7 +38,6 @@ const id = (value: string | null | undefined, field: string, required = false): 
   return trimmed;
 };
 
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 /** The case the rating opened: new, or the one an earlier delivery (or the same request) opened. */
 export async function openServiceRatingCase(

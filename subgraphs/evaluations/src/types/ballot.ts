@@ -34,7 +34,7 @@ builder.mutationField('castBallot', (t) =>
       targetId: t.arg.id({ required: true }),
       levels: t.arg({ type: [LevelInput], required: true }),
       comment: t.arg.string({ description: 'Optional; shown only anonymised, in aggregate lists' }),
-      idempotencyKey: t.arg.string({ description: 'Any unique string per intended ballot (8–200 characters), for safe retries' }),
+      idempotencyKey: t.arg.string({ description: 'Any unique string per intended ballot (8–200 letters, digits or _.:-), for safe retries' }),
     },
     resolve: async (_root, args, ctx) => {
       const { receipt, live } = await castBallot(ctx, args);
@@ -63,7 +63,7 @@ builder.mutationField('castBallotSheet', (t) =>
     args: {
       campaignId: t.arg.id({ required: true }),
       ballots: t.arg({ type: [SheetBallotInput], required: true }),
-      idempotencyKey: t.arg.string({ required: true, description: 'Any unique string per intended sheet (8–200 characters), for safe retries' }),
+      idempotencyKey: t.arg.string({ required: true, description: 'Any unique string per intended sheet (8–200 letters, digits or _.:-), for safe retries' }),
     },
     resolve: async (_root, args, ctx) => {
       const { receipts, changed } = await castBallotSheet(ctx, { ...args, campaignId: String(args.campaignId), ballots: args.ballots.map((b) => ({ ...b, targetId: String(b.targetId) })) });

@@ -1,16 +1,10 @@
-import { badInput, conflict, forbidden, notFound, unauthenticated, type Caller } from '@shequ/kit';
+import { badInput, check, conflict, forbidden, notFound, unauthenticated, rules, type Caller } from '@shequ/kit';
 import type { Context } from '../builder.js';
 import { builder } from '../builder.js';
 import type { Prisma, RectificationCase as CaseRow, RectificationStatus } from '../generated/prisma/client.js';
 import { requireRegisteredRepresentative } from '../domain/facts.js';
 import { actsForTarget, daysLeftAtAppeal, resumedDeadline, verifiesFor } from '../domain/rectification.js';
 import { RectificationCase } from './rectification.js';
-
-function text(value: string, field: string, max = 4000): string {
-  const trimmed = value.trim();
-  if (!trimmed || trimmed.length > max) throw badInput(`${field} has 1 to ${max} characters`, { field });
-  return trimmed;
-}
 
 async function load(ctx: Context, id: string, allowed: (caller: Caller, c: CaseRow) => boolean, who: string): Promise<CaseRow> {
   if (ctx.caller.role === 'ANONYMOUS') throw unauthenticated();
@@ -37,7 +31,7 @@ builder.mutationFields((t) => ({
     args: { caseId: t.arg.id({ required: true }), plan: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const c = await load(ctx, args.caseId, actsForTarget, targetStaff);
-      return transition(ctx, c, ['AWAITING_PLAN'], { status: 'PLAN_SUBMITTED', plan: text(args.plan, 'plan'), planSubmittedAt: new Date() });
+      return transition(ctx, c, ['AWAITING_PLAN'], { status: 'PLAN_SUBMITTED', plan: check(rules.text(4000), args.plan, 'plan'), planSubmittedAt: new Date() });
     },
   }),
   verifyRectification: t.field({
@@ -51,7 +45,7 @@ builder.mutationFields((t) => ({
       // An assembly's word counts only from a representative the register holds, as for ballots.
       if (ctx.caller.role === 'REPRESENTATIVE') await requireRegisteredRepresentative(ctx.services, ctx.caller);
       const communityId = ctx.caller.communityId!;
-      const note = args.note ? text(args.note, 'note', 1000) : null;
+      const note = args.note ? check(rules.text(1000), args.note, 'note') : null;
       if (!args.accepted && !note) throw badInput('Say why the rectification is not accepted', { field: 'note' });
       if (c.status !== 'PLAN_SUBMITTED') throw conflict(`The case is ${c.status}; only a submitted plan is verified`);
       return ctx.prisma.$transaction(async (tx) => {
@@ -86,7 +80,7 @@ builder.mutationFields((t) => ({
       return transition(ctx, c, ['AWAITING_PLAN', 'PLAN_SUBMITTED'], {
         status: 'APPEALED',
         statusBeforeAppeal: c.status,
-        appealReason: text(args.reason, 'reason', 2000),
+        appealReason: check(rules.text(2000), args.reason, 'reason'),
         appealedAt: new Date(),
         // The deadline stands still while the district decides.
         appealDaysLeft: daysLeftAtAppeal(c.deadline),
@@ -102,7 +96,7 @@ builder.mutationFields((t) => ({
     args: { caseId: t.arg.id({ required: true }), upheld: t.arg.boolean({ required: true }), note: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const c = await load(ctx, args.caseId, () => true, 'district administrators');
-      const decided = { appealDecisionNote: text(args.note, 'note', 2000), appealDecidedAt: new Date() };
+      const decided = { appealDecisionNote: check(rules.text(2000), args.note, 'note'), appealDecidedAt: new Date() };
       return transition(
         ctx,
         c,

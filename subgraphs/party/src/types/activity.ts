@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound } from '@shequ/kit';
+import { badInput, check, notFound, rules } from '@shequ/kit';
 import { assertMayManageCommunity } from '../access.js';
 import { builder } from '../builder.js';
 import { activitiesByCommunity, memberById, organizationByCommunity, participantsByActivity, teamById, volunteerById, type Participation } from '../loaders.js';
-import { activityTime, distinct, text } from '../validate.js';
+import { activityTime, distinct } from '../validate.js';
 import { Community } from './community.js';
 import { ActivityKind } from './enums.js';
 
@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
       const unknownVolunteer = volunteerIds.find((_id, i) => !volunteers[i]);
       if (unknownVolunteer) throw badInput(`volunteer ${unknownVolunteer} does not exist`, { field: 'volunteerIds' });
       const id = `activity-${randomUUID()}`;
-      const data = { id, communityId, kind: input.kind, title: text(input.title, 'title', 200), startsAt: activityTime(input.startsAt), teamId: input.teamId ?? null };
+      const data = { id, communityId, kind: input.kind, title: check(rules.text(200), input.title, 'title'), startsAt: activityTime(input.startsAt), teamId: input.teamId ?? null };
       const participants = [
         ...memberIds.map((partyMemberId) => ({ id: randomUUID(), activityId: id, partyMemberId })),
         ...volunteerIds.map((volunteerId) => ({ id: randomUUID(), activityId: id, volunteerId })),

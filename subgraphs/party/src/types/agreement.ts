@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound } from '@shequ/kit';
+import { badInput, check, notFound, rules } from '@shequ/kit';
 import { assertMayManageCommunity } from '../access.js';
 import { builder } from '../builder.js';
 import { unitById } from '../loaders.js';
-import { day, distinct, pastDay, text } from '../validate.js';
+import { distinct } from '../validate.js';
 import { ResourceKind } from './enums.js';
 
 export const CoConstructionAgreement = builder.prismaObject('CoConstructionAgreement', {
@@ -40,11 +40,11 @@ builder.mutationFields((t) => ({
       await assertMayManageCommunity(ctx, unit.communityId);
       const resources = distinct(input.resources, 'resources', 6);
       if (!resources.length) throw badInput('resources must name at least one thing shared', { field: 'resources' });
-      const signedOn = pastDay(input.signedOn, 'signedOn');
-      const validUntil = input.validUntil == null ? null : day(input.validUntil);
+      const signedOn = check(rules.pastDay(), input.signedOn, 'signedOn');
+      const validUntil = input.validUntil == null ? null : rules.dayOf(input.validUntil);
       if (validUntil && validUntil <= signedOn) throw badInput('validUntil must be after signedOn', { field: 'validUntil' });
       return ctx.prisma.coConstructionAgreement.create({
-        data: { id: `agreement-${randomUUID()}`, unitId: unit.id, title: text(input.title, 'title', 200), resources, signedOn, validUntil },
+        data: { id: `agreement-${randomUUID()}`, unitId: unit.id, title: check(rules.text(200), input.title, 'title'), resources, signedOn, validUntil },
       });
     },
   }),

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound } from '@shequ/kit';
+import { badInput, check, notFound, rules } from '@shequ/kit';
 import { assertMayManageCommunity } from '../access.js';
 import { builder } from '../builder.js';
 import { agreementsByUnit, contributionsByUnit, contributionTotalByUnit, organizationByCommunity, unitById, unitsByCommunity } from '../loaders.js';
-import { text } from '../validate.js';
 import { Community } from './community.js';
 import { UnitKind } from './enums.js';
 
@@ -63,15 +62,15 @@ builder.mutationFields((t) => ({
     resolve: async (_query, _root, { input }, ctx) => {
       await assertMayManageCommunity(ctx, input.communityId);
       if (!(await organizationByCommunity(ctx).load(input.communityId))) throw notFound('Community with a party organisation', input.communityId);
-      const partnerId = input.partnerId == null ? null : text(input.partnerId, 'partnerId');
+      const partnerId = input.partnerId == null ? null : check(rules.text(100), input.partnerId, 'partnerId');
       if (partnerId !== null && !/^[\w-]{2,100}$/.test(partnerId)) throw badInput('partnerId must be letters, digits, _ or -', { field: 'partnerId' });
       return ctx.prisma.coConstructionUnit.create({
         data: {
           id: `unit-${randomUUID()}`,
           communityId: input.communityId,
-          name: text(input.name, 'name'),
+          name: check(rules.text(100), input.name, 'name'),
           kind: input.kind,
-          address: text(input.address, 'address', 200),
+          address: check(rules.text(200), input.address, 'address'),
           partnerId,
         },
       });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, forbidden, notFound, unauthenticated, wakeOutbox } from '@shequ/kit';
+import { badInput, check, forbidden, notFound, rules, unauthenticated, wakeOutbox } from '@shequ/kit';
 import { mayManageCommunity } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import type { CoConstructionUnit as UnitRow } from '../generated/prisma/client.js';
 import { agreementById, unitById } from '../loaders.js';
 import { donationFor, donationKind, maxDonationFen } from '../outbox/donation.js';
-import { contributionFen, pastDay, text } from '../validate.js';
+import { contributionFen } from '../validate.js';
 import { ResourceKind } from './enums.js';
 
 export const Contribution = builder.prismaObject('Contribution', {
@@ -58,7 +58,7 @@ builder.mutationFields((t) => ({
       if (input.kind === 'MONEY' && valueFen > maxDonationFen) {
         throw badInput(`A money contribution is at most ${maxDonationFen} fen (what the community ledger books at once); record larger sums in parts`, { field: 'valueFen' });
       }
-      const contributedOn = pastDay(input.contributedOn, 'contributedOn');
+      const contributedOn = check(rules.pastDay(), input.contributedOn, 'contributedOn');
       if (input.agreementId != null) {
         const agreement = await agreementById(ctx).load(input.agreementId);
         if (!agreement || agreement.unitId !== unit.id) throw badInput(`agreement ${input.agreementId} is not one of ${unit.id}'s`, { field: 'agreementId' });
@@ -72,7 +72,7 @@ builder.mutationFields((t) => ({
         unitId: unit.id,
         agreementId: input.agreementId ?? null,
         kind: input.kind,
-        description: text(input.description, 'description', 500),
+        description: check(rules.text(500), input.description, 'description'),
         valueFen,
         contributedOn,
       };

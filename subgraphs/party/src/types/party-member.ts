@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, notFound } from '@shequ/kit';
+import { badInput, check, conflict, forbidden, isUniqueViolation, notFound, rules } from '@shequ/kit';
 import { mayReadMembers, personalField } from '../access.js';
 import { builder } from '../builder.js';
 import type { PartyMember as MemberRow } from '../generated/prisma/client.js';
 import { organizationById } from '../loaders.js';
-import { isUniqueViolation, pastDay, phone, text } from '../validate.js';
 import { Gender, PartyOffice } from './enums.js';
 
 const personal = <T>(pick: (m: MemberRow) => T) => personalField((ctx, m: MemberRow) => mayReadMembers(ctx, m.organizationId), pick);
@@ -34,7 +33,7 @@ const RegisterPartyMemberInput = builder.inputType('RegisterPartyMemberInput', {
     name: t.string({ required: true }),
     gender: t.field({ type: Gender, required: true }),
     birthYear: t.int({ required: true }),
-    phone: t.string({ required: true }),
+    phone: t.string({ required: true, description: rules.phoneDescription, validate: rules.phone }),
     joinedOn: t.field({ type: 'Date', required: true }),
     office: t.field({ type: PartyOffice, description: 'An office on the committee; each office has one holder' }),
   }),
@@ -52,15 +51,15 @@ builder.mutationFields((t) => ({
       if (!(await mayReadMembers(ctx, organization.id))) throw forbidden('Only the organisation\'s officers or a district administrator may register its members');
       const thisYear = new Date().getUTCFullYear();
       if (input.birthYear < thisYear - 120 || input.birthYear > thisYear - 18) throw badInput('birthYear must make the member an adult under 120', { field: 'birthYear' });
-      const joinedOn = pastDay(input.joinedOn, 'joinedOn');
+      const joinedOn = check(rules.pastDay(), input.joinedOn, 'joinedOn');
       if (joinedOn.getUTCFullYear() < input.birthYear + 18) throw badInput('joinedOn must be after the member\'s 18th year', { field: 'joinedOn' });
       const data = {
         id: `pm-${randomUUID()}`,
         organizationId: organization.id,
-        name: text(input.name, 'name', 50),
+        name: check(rules.text(50), input.name, 'name'),
         gender: input.gender,
         birthYear: input.birthYear,
-        phone: phone(input.phone),
+        phone: input.phone,
         joinedOn,
         office: input.office ?? null,
       };

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, check, conflict, isUniqueViolation, notFound, rules } from '@shequ/kit';
 import { builder, type Context } from '../builder.js';
 import { memberSummaryByOrganization } from '../aggregates/summaries.js';
 import { membersByOrganization, officersByOrganization, organizationByCommunity, organizationById } from '../loaders.js';
-import { isUniqueViolation, pastDay, text } from '../validate.js';
 import { Community } from './community.js';
 import { PartyOrganizationKind } from './enums.js';
 
@@ -90,8 +89,8 @@ builder.mutationFields((t) => ({
     authScopes: { role: 'DISTRICT_ADMIN' },
     args: { input: t.arg({ type: RegisterPartyOrganizationInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
-      const communityId = text(input.communityId, 'communityId');
-      const data = { communityId, name: text(input.name, 'name'), kind: input.kind, foundedOn: pastDay(input.foundedOn, 'foundedOn') };
+      const communityId = check(rules.text(100), input.communityId, 'communityId');
+      const data = { communityId, name: check(rules.text(100), input.name, 'name'), kind: input.kind, foundedOn: check(rules.pastDay(), input.foundedOn, 'foundedOn') };
       if (await organizationByCommunity(ctx).load(communityId)) throw conflict(`${communityId} already has a party organisation`, { communityId });
       const streetId = await streetOfCommunity(ctx, communityId);
       try {

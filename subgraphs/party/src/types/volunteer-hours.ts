@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, check, conflict, notFound, rules } from '@shequ/kit';
 import { assertMayManageCommunity } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import type { VolunteerHours } from '../generated/prisma/client.js';
 import { activityById, volunteerById } from '../loaders.js';
-import { idempotencyKey, serviceMinutes } from '../validate.js';
+import { serviceMinutes } from '../validate.js';
 
 export const VolunteerHoursLog = builder.prismaObject('VolunteerHours', {
   name: 'VolunteerHoursLog',
@@ -57,7 +57,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: LogHoursInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const key = idempotencyKey(input.idempotencyKey);
+      const key = check(rules.idempotencyKey, input.idempotencyKey, 'idempotencyKey');
       const minutes = serviceMinutes(input.hours);
       const activity = await activityById(ctx).load(input.activityId);
       if (!activity) throw notFound('Activity', input.activityId);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound } from '@shequ/kit';
+import { badInput, check, notFound, rules } from '@shequ/kit';
 import { assertMayManageCommunity } from '../access.js';
 import { builder } from '../builder.js';
 import { memberSummaryByTeam } from '../aggregates/summaries.js';
 import { organizationByCommunity, teamsByCommunity, volunteerById, volunteersByTeam } from '../loaders.js';
-import { text } from '../validate.js';
 import { Community } from './community.js';
 import { VolunteerSkill } from './enums.js';
 
@@ -60,7 +59,7 @@ builder.mutationFields((t) => ({
         if (leader?.communityId !== input.communityId) throw badInput(`leader ${input.leaderId} is not a volunteer of ${input.communityId}`, { field: 'leaderId' });
       }
       return ctx.prisma.volunteerTeam.create({
-        data: { id: `team-${randomUUID()}`, communityId: input.communityId, name: text(input.name, 'name'), focus: input.focus, leaderId: input.leaderId ?? null },
+        data: { id: `team-${randomUUID()}`, communityId: input.communityId, name: check(rules.text(100), input.name, 'name'), focus: input.focus, leaderId: input.leaderId ?? null },
       });
     },
   }),

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict } from '@shequ/kit';
+import { badInput, check, conflict, isUniqueViolation, rules } from '@shequ/kit';
 import { assertMayManageCommunity, mayReadVolunteers, personalField } from '../access.js';
 import { builder } from '../builder.js';
 import type { Volunteer as VolunteerRow } from '../generated/prisma/client.js';
 import { memberById, minutesByVolunteer, organizationByCommunity, teamById, volunteerById } from '../loaders.js';
-import { distinct, isUniqueViolation, pastDay, phone, text } from '../validate.js';
+import { distinct } from '../validate.js';
 import { Community } from './community.js';
 import { VolunteerSkill } from './enums.js';
 
@@ -52,7 +52,7 @@ const RegisterVolunteerInput = builder.inputType('RegisterVolunteerInput', {
   fields: (t) => ({
     communityId: t.id({ required: true }),
     name: t.string({ required: true }),
-    phone: t.string(),
+    phone: t.string({ description: rules.phoneDescription, validate: rules.phone }),
     skills: t.field({ type: [VolunteerSkill], required: true }),
     teamId: t.id({ description: 'A team of the same community' }),
     partyMemberId: t.id({ description: 'When the volunteer is a member of the community\'s party organisation' }),
@@ -81,11 +81,11 @@ builder.mutationFields((t) => ({
         id: `vol-${randomUUID()}`,
         communityId,
         teamId: input.teamId ?? null,
-        name: text(input.name, 'name', 50),
-        phone: input.phone == null ? null : phone(input.phone),
+        name: check(rules.text(50), input.name, 'name'),
+        phone: input.phone ?? null,
         skills: distinct(input.skills, 'skills', 10),
         partyMemberId: input.partyMemberId ?? null,
-        registeredOn: input.registeredOn == null ? new Date(new Date().toISOString().slice(0, 10)) : pastDay(input.registeredOn, 'registeredOn'),
+        registeredOn: input.registeredOn == null ? new Date(new Date().toISOString().slice(0, 10)) : check(rules.pastDay(), input.registeredOn, 'registeredOn'),
       };
       try {
         return await ctx.prisma.volunteer.create({ data });

@@ -1,8 +1,8 @@
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, check, conflict, isUniqueViolation, notFound, rules } from '@shequ/kit';
 import { builder } from '../builder.js';
 import { newCode, newId } from '../ids.js';
 import { managedTender, wrongState } from '../tenders.js';
-import { coordinates, isUniqueViolation, openingHours, phone, text } from '../validate.js';
+import { coordinates, openingHours } from '../validate.js';
 
 const ServicePointInput = builder.inputType('ServicePointInput', {
   description: 'Where and when the awarded provider serves',
@@ -13,7 +13,7 @@ const ServicePointInput = builder.inputType('ServicePointInput', {
     lat: t.float({ required: true }),
     long: t.float({ required: true }),
     openingHours: t.string({ required: true, description: 'opening_hours syntax, e.g. "Mo-Fr 08:30-17:30; Sa 09:00-12:00"' }),
-    phone: t.string({ required: true, description: 'The point\'s public service phone' }),
+    phone: t.string({ required: true, description: `The point's public service phone: ${rules.phoneDescription}`, validate: rules.phone }),
   }),
 });
 
@@ -38,12 +38,12 @@ builder.mutationFields((t) => ({
       if (bid.tenderId !== tender.id) throw badInput(`Bid ${bid.id} is not a bid of tender ${tender.code}`, { field: 'bidId' });
       const p = input.servicePoint;
       const point = {
-        name: text(p.name, 'servicePoint.name', 100),
-        nameEn: text(p.nameEn, 'servicePoint.nameEn', 150),
-        address: text(p.address, 'servicePoint.address', 200),
+        name: check(rules.text(100), p.name, 'servicePoint.name'),
+        nameEn: check(rules.text(150), p.nameEn, 'servicePoint.nameEn'),
+        address: check(rules.text(200), p.address, 'servicePoint.address'),
         ...coordinates(p.lat, p.long),
         openingHours: openingHours(p.openingHours),
-        phone: phone(p.phone),
+        phone: p.phone,
       };
       const now = new Date();
       try {

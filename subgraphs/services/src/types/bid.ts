@@ -1,8 +1,8 @@
-import { badInput, conflict, forbidden, notFound } from '@shequ/kit';
+import { badInput, check, conflict, forbidden, isUniqueViolation, notFound, rules } from '@shequ/kit';
 import { builder } from '../builder.js';
 import { newId } from '../ids.js';
 import { effectiveStatus, managedTender, wrongState } from '../tenders.js';
-import { fen, isUniqueViolation, optionalText, text } from '../validate.js';
+import { positiveFen } from '../validate.js';
 import { TenderBidStatus } from './enums.js';
 
 export const TenderBid = builder.prismaObject('TenderBid', {
@@ -53,9 +53,9 @@ builder.mutationFields((t) => ({
       if (!provider) throw ctx.caller.role === 'PARTNER' ? forbidden('Your organisation is not a registered service provider') : notFound('Service provider', providerId);
       const tender = await ctx.prisma.tender.findUnique({ where: { id: input.tenderId } });
       if (!tender) throw notFound('Tender', input.tenderId);
-      const priceFen = fen(input.priceFen, 'priceFen');
+      const priceFen = check(positiveFen, input.priceFen, 'priceFen');
       if (priceFen > tender.budgetFen) throw badInput(`priceFen exceeds the tender's budget of ${tender.budgetFen} fen`, { field: 'priceFen' });
-      const proposal = text(input.proposal, 'proposal', 4000);
+      const proposal = check(rules.text(4000), input.proposal, 'proposal');
       try {
         return await ctx.prisma.$transaction(async (tx) => {
           // Counting the bid on the tender row while it is OPEN locks that row, so a close
@@ -85,7 +85,7 @@ builder.mutationFields((t) => ({
       const tender = await managedTender(ctx, bid.tenderId);
       if (!Number.isInteger(args.score) || args.score < 0 || args.score > 100) throw badInput('score must be 0–100', { field: 'score' });
       if (effectiveStatus(tender) !== 'CLOSED') throw wrongState(tender, 'evaluate bids of');
-      return ctx.prisma.tenderBid.update({ ...query, where: { id: bid.id }, data: { score: args.score, evaluationNotes: optionalText(args.notes, 'notes', 1000) } });
+      return ctx.prisma.tenderBid.update({ ...query, where: { id: bid.id }, data: { score: args.score, evaluationNotes: check(rules.optionalText(1000), args.notes, 'notes') } });
     },
   }),
 }));

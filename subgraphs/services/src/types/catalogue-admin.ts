@@ -1,8 +1,7 @@
-import { badInput, conflict, notFound } from '@shequ/kit';
+import { badInput, check, conflict, isUniqueViolation, notFound, rules } from '@shequ/kit';
 import { catalogueProblem } from '../catalogue-rules.js';
 import { builder } from '../builder.js';
 import { newId } from '../ids.js';
-import { isUniqueViolation, text } from '../validate.js';
 import { ChargingMode, ServiceTier, WelfareGroup } from './enums.js';
 
 const ServiceItemInput = builder.inputType('ServiceItemInput', {
@@ -31,7 +30,7 @@ builder.mutationFields((t) => ({
       const priced = { tier: input.tier, welfareGroup: input.welfareGroup ?? null, chargingMode: input.chargingMode, priceFen: input.priceFen };
       const problem = catalogueProblem(priced);
       if (problem) throw badInput(problem.message, { field: problem.field });
-      const keywords = (input.keywords ?? []).map((k) => text(k, 'keywords', 30));
+      const keywords = (input.keywords ?? []).map((k) => check(rules.text(30), k, 'keywords'));
       const series = await ctx.prisma.serviceSeries.findUnique({ where: { id: input.seriesId }, include: { _count: { select: { items: true } } } });
       if (!series) throw notFound('Service series', input.seriesId);
       try {
@@ -43,10 +42,10 @@ builder.mutationFields((t) => ({
             // Codes are numbered within the series; two admins adding at once collide on the unique code.
             code: `${series.code}-${String(series._count.items + 1).padStart(2, '0')}`,
             seriesId: series.id,
-            name: text(input.name, 'name', 60),
-            nameEn: text(input.nameEn, 'nameEn', 100),
-            description: text(input.description, 'description', 1000),
-            priceUnit: text(input.priceUnit, 'priceUnit', 30),
+            name: check(rules.text(60), input.name, 'name'),
+            nameEn: check(rules.text(100), input.nameEn, 'nameEn'),
+            description: check(rules.text(1000), input.description, 'description'),
+            priceUnit: check(rules.text(30), input.priceUnit, 'priceUnit'),
             keywords,
             departmentId: input.departmentId ?? series.departmentId,
           },

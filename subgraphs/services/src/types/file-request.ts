@@ -1,10 +1,10 @@
-import { badInput, clientError, forbidden, notFound } from '@shequ/kit';
+import { badInput, check, clientError, forbidden, notFound, rules } from '@shequ/kit';
 import { builder, type Context } from '../builder.js';
 import { newId } from '../ids.js';
 import { inServiceWhere } from '../loaders.js';
 import { waitingForDispatch } from '../request-status.js';
 import { residentFacts } from '../residents.js';
-import { coordinates, text } from '../validate.js';
+import { coordinates } from '../validate.js';
 
 const FileServiceRequestInput = builder.inputType('FileServiceRequestInput', {
   description: 'Open311 POST requests.json, for one resident',
@@ -51,8 +51,8 @@ builder.mutationFields((t) => ({
     authScopes: { role: ['RESIDENT', 'COMMITTEE_STAFF'] },
     args: { input: t.arg({ type: FileServiceRequestInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const description = text(input.description, 'description', 2000);
-      const address = text(input.address, 'address', 200);
+      const description = check(rules.text(2000), input.description, 'description');
+      const address = check(rules.text(200), input.address, 'address');
       if ((input.lat == null) !== (input.long == null)) throw badInput('give both lat and long, or neither', { field: 'lat' });
       const location = input.lat != null && input.long != null ? coordinates(input.lat, input.long) : { latitude: null, longitude: null };
       const item = await ctx.prisma.serviceItem.findUnique({ where: { code: input.serviceCode.trim() } });

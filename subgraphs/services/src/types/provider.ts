@@ -1,8 +1,7 @@
-import { badInput, conflict } from '@shequ/kit';
+import { badInput, check, conflict, isUniqueViolation, rules } from '@shequ/kit';
 import { builder } from '../builder.js';
 import { newId } from '../ids.js';
 import { inServiceWhere, providerById } from '../loaders.js';
-import { isUniqueViolation, text } from '../validate.js';
 import { ServiceProviderKind } from './enums.js';
 
 export const ServiceProvider = builder.prismaObject('ServiceProvider', {
@@ -59,7 +58,7 @@ builder.mutationFields((t) => ({
       try {
         return await ctx.prisma.serviceProvider.create({
           ...query,
-          data: { id: newId('provider'), name: text(input.name, 'name', 100), nameEn: text(input.nameEn, 'nameEn', 150), kind: input.kind, creditCode },
+          data: { id: newId('provider'), name: check(rules.text(100), input.name, 'name'), nameEn: check(rules.text(150), input.nameEn, 'nameEn'), kind: input.kind, creditCode },
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict(`A provider with credit code ${creditCode} is already registered`);

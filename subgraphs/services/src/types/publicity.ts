@@ -1,11 +1,10 @@
 // A service point's notices (公示制). Its commitments (承诺制) are not kept here: they are the
 // departments subgraph's, in the one commitment system of departments, streets and service points,
 // and reach ServicePoint.commitments through federation.
-import { forbidden, notFound, type Role } from '@shequ/kit';
+import { check, forbidden, notFound, type Role, rules } from '@shequ/kit';
 import { isProvider } from '../access.js';
 import { builder, type Context } from '../builder.js';
 import { newId } from '../ids.js';
-import { future, text } from '../validate.js';
 import { ServicePointNoticeKind } from './enums.js';
 
 export const ServicePointNotice = builder.prismaObject('ServicePointNotice', {
@@ -54,9 +53,9 @@ builder.mutationFields((t) => ({
           id: newId('notice'),
           servicePointId: point.id,
           kind: input.kind,
-          title: text(input.title, 'title', 120),
-          content: text(input.content, 'content', 4000),
-          expiresAt: input.expiresAt ? future(input.expiresAt, 'expiresAt') : null,
+          title: check(rules.text(120), input.title, 'title'),
+          content: check(rules.text(4000), input.content, 'content'),
+          expiresAt: input.expiresAt ? check(rules.future, input.expiresAt, 'expiresAt') : null,
         },
       });
     },

@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, notFound, wakeOutbox } from '@shequ/kit';
+import { badInput, check, conflict, forbidden, notFound, rules, wakeOutbox } from '@shequ/kit';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ServiceRequestStatus as Status } from '../generated/prisma/enums.js';
 import { isProvider, isRequestStaff } from '../access.js';
@@ -7,7 +7,6 @@ import { newId } from '../ids.js';
 import { inServiceWhere } from '../loaders.js';
 import { badRatingFor, badRatingKind, isBadRating } from '../outbox/bad-rating.js';
 import { moversFor, ratableStatuses, type Mover } from '../request-status.js';
-import { future, optionalText } from '../validate.js';
 import { ServiceRating, ServiceRequestStatus } from './enums.js';
 
 async function findRequest(ctx: Context, id: string) {
@@ -69,7 +68,7 @@ builder.mutationFields((t) => ({
       if (movers.length === 0) throw conflict(`A ${request.status} request cannot become ${input.status}`, { status: request.status });
       if (!movers.includes(mover)) throw forbidden(`Only the community's staff move a request to ${input.status}`);
       if (input.status === 'ACCEPTED' && !request.providerId) throw conflict('Dispatch the request to a service point before accepting it');
-      const statusNotes = optionalText(input.statusNotes, 'statusNotes', 500);
+      const statusNotes = check(rules.optionalText(500), input.statusNotes, 'statusNotes');
       if (input.status === 'REJECTED' && !statusNotes) throw badInput('statusNotes must say why the request is rejected', { field: 'statusNotes' });
       if (input.expectedAt && !['ACCEPTED', 'IN_PROGRESS'].includes(input.status)) throw badInput('expectedAt goes with ACCEPTED or IN_PROGRESS', { field: 'expectedAt' });
       const now = new Date();
@@ -80,7 +79,7 @@ builder.mutationFields((t) => ({
         {
           status: input.status,
           ...(statusNotes ? { statusNotes } : {}),
-          ...(input.expectedAt ? { expectedAt: future(input.expectedAt, 'expectedAt') } : {}),
+          ...(input.expectedAt ? { expectedAt: check(rules.future, input.expectedAt, 'expectedAt') } : {}),
           ...(input.status === 'COMPLETED' ? { completedAt: now } : {}),
           ...(input.status === 'CLOSED' || input.status === 'REJECTED' ? { closedAt: now } : {}),
         },
@@ -105,7 +104,7 @@ builder.mutationFields((t) => ({
       const closing = request.status === 'COMPLETED' ? { status: 'CLOSED' as const, closedAt: now } : { status: request.status };
       await ctx.prisma.$transaction(async (tx) => {
         // rating: null in the guard makes a second, concurrent rating update nothing.
-        const data = { ...closing, rating: args.rating, ratingComment: optionalText(args.comment, 'comment', 500), ratedAt: now };
+        const data = { ...closing, rating: args.rating, ratingComment: check(rules.optionalText(500), args.comment, 'comment'), ratedAt: now };
         const { count } = await tx.serviceRequest.updateMany({ where: { id: request.id, status: request.status, rating: null }, data });
         if (count === 0) throw conflict('This service has already been rated');
         await tx.serviceRequestEvent.create({ data: { id: newId('sre'), requestId: request.id, status: 'CLOSED', note: `rated ${args.rating}`, actorRole: 'RESIDENT' } });

@@ -1,9 +1,9 @@
-import { badInput, forbidden, notFound } from '@shequ/kit';
+import { badInput, check, forbidden, notFound, rules } from '@shequ/kit';
 import { canManageTender } from '../access.js';
 import { builder } from '../builder.js';
 import { newCode, newId } from '../ids.js';
 import { managedTender, wrongState } from '../tenders.js';
-import { fen, future, period, text } from '../validate.js';
+import { period, positiveFen } from '../validate.js';
 
 const PublishTenderInput = builder.inputType('PublishTenderInput', {
   fields: (t) => ({
@@ -39,12 +39,12 @@ builder.mutationFields((t) => ({
           code: newCode('ZB'),
           itemId: item.id,
           ...scope,
-          title: text(input.title, 'title', 120),
-          requirements: text(input.requirements, 'requirements', 4000),
-          budgetFen: fen(input.budgetFen, 'budgetFen'),
+          title: check(rules.text(120), input.title, 'title'),
+          requirements: check(rules.text(4000), input.requirements, 'requirements'),
+          budgetFen: check(positiveFen, input.budgetFen, 'budgetFen'),
           contractStart: contract.start,
           contractEnd: contract.end,
-          closesAt: future(input.closesAt, 'closesAt'),
+          closesAt: check(rules.future, input.closesAt, 'closesAt'),
           createdBy: ctx.caller.subject ?? ctx.caller.role,
         },
       });
@@ -70,7 +70,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const tender = await managedTender(ctx, args.id);
-      const reason = text(args.reason, 'reason', 500);
+      const reason = check(rules.text(500), args.reason, 'reason');
       const { count } = await ctx.prisma.tender.updateMany({
         where: { id: tender.id, status: { in: ['OPEN', 'CLOSED'] } },
         data: { status: 'CANCELLED', cancelReason: reason },

@@ -21,10 +21,6 @@ export function actsForUnit(caller: Caller, unit: Unit): boolean {
   return own !== null && own.unitType === unit.unitType && own.unitId === unit.unitId;
 }
 
-export function actsForCommunity(caller: Caller, communityId: string): boolean {
-  return caller.role === 'DISTRICT_ADMIN' || (clerkOf(caller) !== null && clerkOf(caller) === communityId);
-}
-
 /** The community a caller is a clerk (committee staff) of: the one whose say a community's assessment is. */
 export function clerkOf(caller: Caller): string | null {
   return caller.role === 'COMMITTEE_STAFF' ? caller.communityId : null;
