@@ -20,7 +20,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/tests/**/*.test.ts', 'subgraphs/*/tests/**/*.test.ts', 'gateway/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts', 'dashboard/tests/**/*.test.ts', 'scripts/tests/**/*.test.ts'],
+          include: [
+            'packages/*/tests/**/*.test.ts',
+            'subgraphs/*/tests/**/*.test.ts',
+            'gateway/tests/**/*.test.ts',
+            'examples/*/tests/**/*.test.ts',
+            'dashboard/tests/**/*.test.ts',
+            'scripts/tests/**/*.test.ts',
+          ],
         },
       },
       { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.ts'] } },

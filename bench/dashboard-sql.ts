@@ -44,7 +44,15 @@ const hub = await startTestFederation({
   // The overview asks for every community at once: above the default cost limit at a large
   // scale, and before the summaries it took a subgraph longer than the default 10 s there.
   // The response cache off: this counts what a request costs the subgraphs, not what a hit costs.
-  gateway: { security: { limits: { maxCost: 1_000_000_000 }, rateLimit: { perMinute: 0 }, subgraphTimeoutMs: 300_000, requestTimeoutMs: 300_000, responseCache: { ttlMs: 0 } } },
+  gateway: {
+    security: {
+      limits: { maxCost: 1_000_000_000 },
+      rateLimit: { perMinute: 0 },
+      subgraphTimeoutMs: 300_000,
+      requestTimeoutMs: 300_000,
+      responseCache: { ttlMs: 0 },
+    },
+  },
 });
 const seedMs = performance.now() - seedStarted;
 try {
@@ -93,8 +101,12 @@ try {
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(`dashboard overview on ${database}, SHEQU_DEMO_SCALE=${result.scale} (${communities} communities), load ${result.load.join(' ')}`);
-    console.log(`| subgraph | SQL statements per request | its part alone (median) |\n|---|---|---|\n${names.map((n) => `| ${n} | ${statements[n]} | ${subgraphMs[n]} ms |`).join('\n')}`);
-    console.log(`median latency ${result.medianMs} ms, CPU ${result.cpuMsPerRequest} ms per request (gateway and subgraphs together, ${requests} requests); hub started and seeded in ${result.seedMs} ms`);
+    console.log(
+      `| subgraph | SQL statements per request | its part alone (median) |\n|---|---|---|\n${names.map((n) => `| ${n} | ${statements[n]} | ${subgraphMs[n]} ms |`).join('\n')}`,
+    );
+    console.log(
+      `median latency ${result.medianMs} ms, CPU ${result.cpuMsPerRequest} ms per request (gateway and subgraphs together, ${requests} requests); hub started and seeded in ${result.seedMs} ms`,
+    );
   }
 } finally {
   await hub.close();

@@ -39,7 +39,12 @@ interface Phase {
   seen: number[];
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: any; errors?: { message: string }[] }> {
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ data?: any; errors?: { message: string }[] }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -49,7 +54,8 @@ async function post(url: string, query: string, variables: Record<string, unknow
 }
 
 const balanceIn = (data: any): number | undefined =>
-  (data?.streets as { communities: { id: string; fundBalanceFen: number }[] }[] | undefined)?.flatMap((s) => s.communities).find((c) => c.id === watched)?.fundBalanceFen;
+  (data?.streets as { communities: { id: string; fundBalanceFen: number }[] }[] | undefined)?.flatMap((s) => s.communities).find((c) => c.id === watched)
+    ?.fundBalanceFen;
 
 async function phase(hub: BenchHub, label: string, tokens: (string | undefined)[], staffToken: string): Promise<Phase> {
   const before = Object.fromEntries(Object.entries(hub.pids).map(([name, pid]) => [name, processUsage(pid).cpuSeconds]));
@@ -105,7 +111,10 @@ function row(database: string, p: Phase): string {
 async function run(database: 'pglite' | 'postgres'): Promise<string[]> {
   const hubs: { hub: BenchHub; dataDir: string }[] = [];
   try {
-    for (const [name, env] of [['dashboard', {}], ['dashboard-nocache', { RESPONSE_CACHE_TTL_MS: '0' }]] as const) {
+    for (const [name, env] of [
+      ['dashboard', {}],
+      ['dashboard-nocache', { RESPONSE_CACHE_TTL_MS: '0' }],
+    ] as const) {
       const dataDir = await mkdtemp(path.join(tmpdir(), 'shequ-bench-dashboard-'));
       const databaseUrl = database === 'postgres' ? await freshPostgres(name.replace('-', '_')) : undefined;
       console.error(`[dashboard] ${database}: starting a hub (${name})…`);
@@ -147,7 +156,11 @@ async function run(database: 'pglite' | 'postgres'): Promise<string[]> {
 
 const rows: string[] = [];
 for (const database of which === 'both' ? (['pglite', 'postgres'] as const) : [which as 'pglite' | 'postgres']) rows.push(...(await run(database)));
-console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${clients} clients, ${seconds} s per phase`);
+console.log(
+  `\n${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${clients} clients, ${seconds} s per phase`,
+);
 console.log('| database | requests | req/s | p50 / p99 | errors | gateway CPU ms/req | subgraphs CPU ms/req | write → seen (max) |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

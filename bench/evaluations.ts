@@ -45,7 +45,9 @@ async function intake(label: string, send: (client: number, n: number) => Promis
   const end = start + phaseMs;
   const progress = setInterval(() => {
     const s = (performance.now() - start) / 1000;
-    console.error(`  ${label}: ${s.toFixed(0)} s, ${ballots} ballots (${(ballots / s).toFixed(0)}/s), ${latencies.length} requests, ${[...errors.values()].reduce((a, b) => a + b, 0)} errors`);
+    console.error(
+      `  ${label}: ${s.toFixed(0)} s, ${ballots} ballots (${(ballots / s).toFixed(0)}/s), ${latencies.length} requests, ${[...errors.values()].reduce((a, b) => a + b, 0)} errors`,
+    );
   }, 5000);
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -73,7 +75,9 @@ try {
     const ballots = await prisma.ballot.count({ where: { campaignId: campaign.id } });
     const runs: number[] = [];
     for (let i = 0; i < 7; i++) runs.push(await time(() => snapshot(prisma, campaign.id)));
-    rows.push(`| ${database} | results of ${campaign.id} (${campaign.status}, ${ballots} ballots, ${campaign.targets.length} targets), in the subgraph | ${median(runs).toFixed(0)} ms (median of 7) |`);
+    rows.push(
+      `| ${database} | results of ${campaign.id} (${campaign.status}, ${ballots} ballots, ${campaign.targets.length} targets), in the subgraph | ${median(runs).toFixed(0)} ms (median of 7) |`,
+    );
   }
 
   const admin = { role: 'DISTRICT_ADMIN' as const };
@@ -108,7 +112,11 @@ try {
   const perSheet = voters.reduce((n, v) => n + v.may.length, 0) / voters.length;
   const tokens = await Promise.all(voters.map((v) => hub.token({ role: 'REPRESENTATIVE', communityId: v.communityId, personId: v.personId, sub: v.personId })));
   const post = async (token: string, query: string, variables: Record<string, unknown>): Promise<string | undefined> => {
-    const res = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
     return body.errors ? String(body.errors[0]?.extensions?.code ?? res.status) : undefined;
   };
@@ -123,7 +131,8 @@ try {
     await session.post('Profiler.setSamplingInterval', { interval: 500 });
     await session.post('Profiler.start');
   }
-  const sheet = 'mutation($c: ID!, $b: [BallotSheetBallotInput!]!, $k: String!) { castBallotSheet(campaignId: $c, ballots: $b, idempotencyKey: $k) { targetId } }';
+  const sheet =
+    'mutation($c: ID!, $b: [BallotSheetBallotInput!]!, $k: String!) { castBallotSheet(campaignId: $c, ballots: $b, idempotencyKey: $k) { targetId } }';
   rows.push(
     await intake(`ballot sheets (each a representative's every target: ${perSheet.toFixed(1)} ballots on average) through the gateway`, async (client, n) => {
       const v = (client + n * clients) % voters.length;
@@ -132,7 +141,8 @@ try {
       return { ballots: ballots.length, error };
     }),
   );
-  const single = 'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!, $k: String) { castBallot(campaignId: $c, targetId: $t, levels: $l, idempotencyKey: $k) { targetId } }';
+  const single =
+    'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!, $k: String) { castBallot(campaignId: $c, targetId: $t, levels: $l, idempotencyKey: $k) { targetId } }';
   rows.push(
     await intake('single ballots through the gateway', async (client, n) => {
       const v = (client + n * clients) % voters.length;
@@ -149,8 +159,14 @@ try {
   }
   const cast = await prisma.ballot.count({ where: { campaignId: id } });
   const mismatches = await tallyMismatches(prisma, id);
-  rows.push(`| ${database} | stored tallies vs a recomputation from the ${cast} ballots | ${mismatches.length === 0 ? 'equal' : `${mismatches.length} targets differ: ${JSON.stringify(mismatches)}`} |`);
-  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  rows.push(
+    `| ${database} | stored tallies vs a recomputation from the ${cast} ballots | ${mismatches.length === 0 ? 'equal' : `${mismatches.length} targets differ: ${JSON.stringify(mismatches)}`} |`,
+  );
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(rows.join('\n'));
   if (mismatches.length) process.exitCode = 1;
 } finally {

@@ -24,9 +24,11 @@ const seconds = Number(process.env.GATEWAY_SECONDS ?? 4);
 const connections = Number(process.env.GATEWAY_CONNECTIONS ?? 50);
 
 const queries: Record<string, string> = {
-  'district dashboard': 'streets { id name communities { id name representativeCount fundBalanceFen partyOrganization { id memberCount } volunteerStats { volunteers hours } serviceRequestStats { open total } } }',
+  'district dashboard':
+    'streets { id name communities { id name representativeCount fundBalanceFen partyOrganization { id memberCount } volunteerStats { volunteers hours } serviceRequestStats { open total } } }',
   '{ streets { id name } }': 'streets { id name }',
-  'communities(first: 20) + party + services': 'communities(first: 20) { edges { node { id name partyOrganization { id memberCount } serviceRequestStats { open total } } } }',
+  'communities(first: 20) + party + services':
+    'communities(first: 20) { edges { node { id name partyOrganization { id memberCount } serviceRequestStats { open total } } } }',
 };
 
 interface Variant {
@@ -37,7 +39,11 @@ interface Variant {
 // Identity is never left out: the subgraphs refuse unsigned requests, and every gateway here signs.
 const allVariants: Variant[] =
   mode === 'plugins'
-    ? [{ label: 'shequ (all plugins)', kind: 'shequ' }, ...builtInPlugins.filter((p) => p !== 'identity').map((p) => ({ label: `shequ without ${p}`, kind: 'shequ' as const, leaveOut: p })), { label: 'plain Hive runtime', kind: 'hive' }]
+    ? [
+        { label: 'shequ (all plugins)', kind: 'shequ' },
+        ...builtInPlugins.filter((p) => p !== 'identity').map((p) => ({ label: `shequ without ${p}`, kind: 'shequ' as const, leaveOut: p })),
+        { label: 'plain Hive runtime', kind: 'hive' },
+      ]
     : [
         { label: 'shequ gateway', kind: 'shequ' },
         { label: '@apollo/gateway 2.13', kind: 'apollo' },
@@ -62,7 +68,16 @@ async function startSubgraphs(dataDir: string): Promise<{ urls: Record<string, s
   const names = [...gatewayless].map((m) => m[1]!);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, SHEQU_DATA_DIR: dataDir, SHEQU_SERVICES: names.join(','), SHEQU_PORTS: 'free', SHEQU_BUILD_DIR: path.join(repoRoot, '.build', 'bench-gateway'), SHEQU_LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
+    env: {
+      ...process.env,
+      SHEQU_DATA_DIR: dataDir,
+      SHEQU_SERVICES: names.join(','),
+      SHEQU_PORTS: 'free',
+      SHEQU_BUILD_DIR: path.join(repoRoot, '.build', 'bench-gateway'),
+      SHEQU_LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -97,12 +112,18 @@ function ask(url: URL, field: string): Promise<{ ok: boolean; ms: number; text: 
   const body = JSON.stringify({ query: `{ a${alias++}: ${field} }` });
   const start = performance.now();
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ ok: res.statusCode === 200 && !text.includes('"errors"'), ms: performance.now() - start, text: `${res.statusCode} ${text}` }));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () =>
+          resolve({ ok: res.statusCode === 200 && !text.includes('"errors"'), ms: performance.now() - start, text: `${res.statusCode} ${text}` }),
+        );
+      },
+    );
     req.on('error', (error) => resolve({ ok: false, ms: performance.now() - start, text: String(error) }));
     req.end(body);
   });
@@ -148,7 +169,13 @@ async function load(url: string, pid: number, field: string): Promise<Measure> {
   const cpu = cpuSeconds(pid) - cpu0;
   times.sort((a, b) => a - b);
   const n = times.length + errors;
-  return { rps: n / elapsed, p50: times[Math.floor(times.length * 0.5)] ?? 0, p99: times[Math.floor(times.length * 0.99)] ?? 0, cpuMs: (cpu * 1000) / n, errors };
+  return {
+    rps: n / elapsed,
+    p50: times[Math.floor(times.length * 0.5)] ?? 0,
+    p99: times[Math.floor(times.length * 0.99)] ?? 0,
+    cpuMs: (cpu * 1000) / n,
+    errors,
+  };
 }
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'shequ-bench-gateway-'));
@@ -167,7 +194,9 @@ try {
           const m = await load(gateway.url, gateway.child.pid!, queries[q]!);
           const key = `${q}\t${variant.label}`;
           results.set(key, [...(results.get(key) ?? []), m]);
-          console.error(`round ${round}/${rounds} ${variant.label} — ${q}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, ${m.cpuMs.toFixed(2)} ms CPU/req${m.errors ? `, ${m.errors} errors` : ''}`);
+          console.error(
+            `round ${round}/${rounds} ${variant.label} — ${q}: ${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, ${m.cpuMs.toFixed(2)} ms CPU/req${m.errors ? `, ${m.errors} errors` : ''}`,
+          );
         }
       } finally {
         // An embedded runtime may hold its process on SIGTERM: killed after 5 s.
@@ -189,11 +218,20 @@ const rows: string[] = [];
 for (const q of queryNames) {
   const cells = variants.map((v) => {
     const ms = results.get(`${q}\t${v.label}`)!;
-    return { v, rps: median(ms.map((m) => m.rps)), p50: median(ms.map((m) => m.p50)), p99: median(ms.map((m) => m.p99)), cpu: median(ms.map((m) => m.cpuMs)), errors: ms.reduce((s, m) => s + m.errors, 0) };
+    return {
+      v,
+      rps: median(ms.map((m) => m.rps)),
+      p50: median(ms.map((m) => m.p50)),
+      p99: median(ms.map((m) => m.p99)),
+      cpu: median(ms.map((m) => m.cpuMs)),
+      errors: ms.reduce((s, m) => s + m.errors, 0),
+    };
   });
   const base = cells.at(-1)!;
   for (const c of cells) {
-    rows.push(`| ${q} | ${c.v.label} | ${c.rps.toFixed(1)} | ${c.p50.toFixed(0)} / ${c.p99.toFixed(0)} | ${c.cpu.toFixed(2)} | ${(c.cpu / base.cpu).toFixed(2)} | ${c.errors} |`);
+    rows.push(
+      `| ${q} | ${c.v.label} | ${c.rps.toFixed(1)} | ${c.p50.toFixed(0)} / ${c.p99.toFixed(0)} | ${c.cpu.toFixed(2)} | ${(c.cpu / base.cpu).toFixed(2)} | ${c.errors} |`,
+    );
   }
 }
 console.log(

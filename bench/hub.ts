@@ -28,7 +28,13 @@ export async function freshPostgres(name: string): Promise<string> {
   return server.toString();
 }
 
-export function startBenchHub(options: { name: string; dataDir: string; services?: string[]; databaseUrl?: string; env?: Record<string, string> }): Promise<BenchHub> {
+export function startBenchHub(options: {
+  name: string;
+  dataDir: string;
+  services?: string[];
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}): Promise<BenchHub> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')], {
     cwd: repoRoot,
     env: {

@@ -31,7 +31,11 @@ const perProcess = Number(process.env.LIVE_PER_PROCESS ?? 2500);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length || !body.data) throw new Error(`${query.slice(0, 40)}…: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -90,7 +94,10 @@ try {
         periodStart: '2026-01-01',
         periodEnd: '2026-06-30',
         targets: demoDepartments.map((d) => ({ kind: 'DEPARTMENT', id: d.id })),
-        criteria: [{ key: 'attitude', label: '服务态度', weight: 0.6 }, { key: 'efficiency', label: '办事效率', weight: 0.4 }],
+        criteria: [
+          { key: 'attitude', label: '服务态度', weight: 0.6 },
+          { key: 'efficiency', label: '办事效率', weight: 0.4 },
+        ],
         minBallots: 5,
       },
     },
@@ -112,7 +119,14 @@ try {
     await graphql(
       hub.url,
       'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!) { castBallot(campaignId: $c, targetId: $t, levels: $l) { targetId } }',
-      { c: campaignId, t: target, l: [{ criterion: 'attitude', level: 1 + (cast % 5) }, { criterion: 'efficiency', level: 1 + ((cast * 3) % 5) }] },
+      {
+        c: campaignId,
+        t: target,
+        l: [
+          { criterion: 'attitude', level: 1 + (cast % 5) },
+          { criterion: 'efficiency', level: 1 + ((cast * 3) % 5) },
+        ],
+      },
       repToken,
     ).catch(() => void castErrors++);
   };

@@ -66,7 +66,8 @@ for (const { label, flags } of settings) {
         const { jwt } = loadHubSecrets(process.env, dataDir);
         if (jwt.kind !== 'secret') throw new Error('the bench signs its own token: unset JWT_JWKS_URL');
         const token = await issueToken({ role: 'DISTRICT_ADMIN', sub: 'bench' }, jwt.secret, { issuer: jwt.issuer, audience: jwt.audience });
-        for (const [name, query] of Object.entries(queries)) rows.push(`| ${label} | ${name} through the gateway | ${(await queryMs(hub.url, query, token)).toFixed(0)} ms (median of 20) |`);
+        for (const [name, query] of Object.entries(queries))
+          rows.push(`| ${label} | ${name} through the gateway | ${(await queryMs(hub.url, query, token)).toFixed(0)} ms (median of 20) |`);
         await hub.stop();
       }
     }

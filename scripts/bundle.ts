@@ -51,7 +51,14 @@ interface BuildStamp {
 const stampPath = (outDir: string) => path.join(outDir, 'sources.json');
 
 async function fingerprint(files: string[]): Promise<Record<string, string>> {
-  const stamps = await Promise.all(files.map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => 'missing')));
+  const stamps = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        (s) => `${s.size}:${s.mtimeMs}`,
+        () => 'missing',
+      ),
+    ),
+  );
   return Object.fromEntries(files.map((f, i) => [f, stamps[i]!]));
 }
 

@@ -11,10 +11,10 @@ const updated = withEnvironmentTable(readme);
 
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    console.error('config:docs: README.md\'s environment reference is out of date; run `npm run config:docs`');
+    console.error("config:docs: README.md's environment reference is out of date; run `npm run config:docs`");
     process.exit(1);
   }
-  console.log('config:docs: README.md\'s environment reference is current');
+  console.log("config:docs: README.md's environment reference is current");
 } else if (updated === readme) {
   console.log('config:docs: README.md already current');
 } else {

@@ -22,7 +22,8 @@ function* files(entry) {
 function sourceHash() {
   const hash = createHash('sha256');
   for (const source of sources) {
-    for (const file of files(path.join(dashboardDir, source))) hash.update(path.relative(dashboardDir, file)).update('\0').update(readFileSync(file)).update('\0');
+    for (const file of files(path.join(dashboardDir, source)))
+      hash.update(path.relative(dashboardDir, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
 }
@@ -35,7 +36,11 @@ export function ensureDashboardBuilt({ log = console.log } = {}) {
   const hash = sourceHash();
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash && existsSync(path.join(distDir, 'index.html'))) return 'current';
   const started = Date.now();
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: dashboardDir, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: dashboardDir,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`the dashboard did not build:\n${result.stdout}${result.stderr}`);
   writeFileSync(stampFile, hash);
   log(`dashboard: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,8 +2,19 @@
 // Offline equivalents of `prisma migrate`, through the WASM schema engine.
 import { parseArgs } from 'node:util';
 import {
-  applyMigrations, createMigration, defaultLockWaitMs, databaseTarget, dataRoot, DatabaseConfigError, describeTarget, migrationStatus,
-  openAdapters, openPGlite, pendingSchemaChange, pgliteAdapterFactory, prismaProject,
+  applyMigrations,
+  createMigration,
+  defaultLockWaitMs,
+  databaseTarget,
+  dataRoot,
+  DatabaseConfigError,
+  describeTarget,
+  migrationStatus,
+  openAdapters,
+  openPGlite,
+  pendingSchemaChange,
+  pgliteAdapterFactory,
+  prismaProject,
 } from '@shequ/kit';
 import { loadOrExit, parseConfig } from '@shequ/kit/config/define';
 import { dbConfig } from '@shequ/kit/config/tools';
@@ -49,8 +60,10 @@ async function run(name: string): Promise<boolean> {
       return !status.problem && status.pending.length === 0;
     }
     // Under the same lock as the replicas' own start (a migration Job beside starting pods).
-    const applied = await adapters.exclusive('migrate', { waitMs: defaultLockWaitMs, why: 'migrations are to be applied', onWait: (holder) => console.log(`${name}: waiting for ${holder}, which is migrating`) }, () =>
-      applyMigrations(adapters.migrations, project),
+    const applied = await adapters.exclusive(
+      'migrate',
+      { waitMs: defaultLockWaitMs, why: 'migrations are to be applied', onWait: (holder) => console.log(`${name}: waiting for ${holder}, which is migrating`) },
+      () => applyMigrations(adapters.migrations, project),
     );
     console.log(`${name} (${describeTarget(target)}): ${applied.length ? `applied ${applied.join(', ')}` : 'already up to date'}`);
     return true;

@@ -13,7 +13,9 @@ if (!existsSync(prismaBin)) {
   process.exit(0);
 }
 const schemas = ['subgraphs', 'examples']
-  .flatMap((dir) => (existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name, 'prisma', 'schema.prisma')) : []))
+  .flatMap((dir) =>
+    existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name, 'prisma', 'schema.prisma')) : [],
+  )
   .filter((file) => existsSync(file));
 
 const env = {

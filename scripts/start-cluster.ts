@@ -76,7 +76,10 @@ try {
   chmodSync(nginxDir, 0o755);
   const conf = path.join(nginxDir, 'nginx.conf');
   const asRoot = process.getuid?.() === 0;
-  writeFileSync(conf, nginxConfig({ dir: nginxDir, upstreams: plan.upstreams, readTimeoutMs: config.proxyReadTimeoutMs, user: asRoot ? 'nobody nogroup' : undefined }));
+  writeFileSync(
+    conf,
+    nginxConfig({ dir: nginxDir, upstreams: plan.upstreams, readTimeoutMs: config.proxyReadTimeoutMs, user: asRoot ? 'nobody nogroup' : undefined }),
+  );
   const invalid = nginxConfigProblem(nginxPath, nginxDir, conf);
   if (invalid) throw new Error(`${label}: ${invalid}`);
 
@@ -105,7 +108,10 @@ try {
     },
     (services, upSeconds) => {
       const width = Math.max(...services.map((s) => s.name.length));
-      const rows = services.map((s) => `  ${s.name.padEnd(width)}  ${(s.url ?? '').replace('127.0.0.1', 'localhost').padEnd(34)}  ${s.pid === undefined ? 'restarting' : `pid ${s.pid}`}`);
+      const rows = services.map(
+        (s) =>
+          `  ${s.name.padEnd(width)}  ${(s.url ?? '').replace('127.0.0.1', 'localhost').padEnd(34)}  ${s.pid === undefined ? 'restarting' : `pid ${s.pid}`}`,
+      );
       const hubUrl = plan.url.replace('127.0.0.1', 'localhost');
       return `
 shequ cluster is up in ${upSeconds} s: ${config.replicas} replicas of each service behind nginx

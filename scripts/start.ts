@@ -50,7 +50,8 @@ try {
   // their code, rather than by the first of them to get there while the others wait. (Should it
   // fail, each service makes its own.)
   const { dataDir } = settings;
-  const newDatabases = settings.embeddedDatabases && settings.services.some((name) => name !== gatewayName && !existsSync(path.join(dataDir, name, 'PG_VERSION')));
+  const newDatabases =
+    settings.embeddedDatabases && settings.services.some((name) => name !== gatewayName && !existsSync(path.join(dataDir, name, 'PG_VERSION')));
   if (newDatabases) {
     import('@shequ/kit/database/pglite-cluster').then((m) => m.ensurePristineCluster(dataDir)).catch(() => {});
   }

@@ -79,7 +79,9 @@ const token = await issueToken({ ...(claims as TokenClaims), sub: str('subject')
   audience: secrets.jwt.audience,
   expiresIn: expires,
 });
-const scope = Object.entries(claims).filter(([k, v]) => k !== 'role' && v).map(([k, v]) => `${k}=${v}`);
+const scope = Object.entries(claims)
+  .filter(([k, v]) => k !== 'role' && v)
+  .map(([k, v]) => `${k}=${v}`);
 const key = secrets.development ? `the development key in ${secrets.developmentKeyFile}` : 'JWT_SECRET';
 process.stderr.write(`${role}${scope.length ? ` (${scope.join(', ')})` : ''}, valid ${expires}, signed with ${key}\n`);
 process.stdout.write(`${token}\n`);

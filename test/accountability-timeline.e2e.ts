@@ -50,7 +50,9 @@ const inOrder = (events: Event[]) => events.every((e, i) => i === 0 || events[i 
 
 describe('accountability of a department, a street and a staff member', () => {
   it("merges a department's published scores, bad reviews, cases, commitments and delegated work in time order", async () => {
-    const listed = await hub.query<{ departments: { id: string; delegatedTasks: unknown[]; commitments: unknown[] }[] }>('{ departments { id delegatedTasks { id } commitments { id } } }');
+    const listed = await hub.query<{ departments: { id: string; delegatedTasks: unknown[]; commitments: unknown[] }[] }>(
+      '{ departments { id delegatedTasks { id } commitments { id } } }',
+    );
     const busiest = listed.data!.departments.find((d) => d.delegatedTasks.length > 0 && d.commitments.length > 0)!;
     const unit = await department(busiest.id);
     const kinds = new Set(unit.accountabilityTimeline.map((e) => e.kind));
@@ -60,7 +62,11 @@ describe('accountability of a department, a street and a staff member', () => {
     expect(kinds).toContain('COMMITMENT_MADE');
     expect(kinds).toContain('TASK_PROPOSED');
     // Each part matches the lists beside it.
-    const ofKind = (kind: string) => unit.accountabilityTimeline.filter((e) => e.kind === kind).map((e) => e.subjectId).sort();
+    const ofKind = (kind: string) =>
+      unit.accountabilityTimeline
+        .filter((e) => e.kind === kind)
+        .map((e) => e.subjectId)
+        .sort();
     expect(ofKind('TASK_PROPOSED')).toEqual(unit.delegatedTasks.map((t) => t.id).sort());
     expect(ofKind('COMMITMENT_MADE')).toEqual(unit.commitments.map((c) => c.id).sort());
     expect(ofKind('CASE_OPENED')).toEqual(unit.rectificationCases.map((c) => c.id).sort());
@@ -81,7 +87,7 @@ describe('accountability of a department, a street and a staff member', () => {
     }
   });
 
-  it('shows an administrator the open campaign\'s live result in `evaluations`, but the timeline stays the public record', async () => {
+  it("shows an administrator the open campaign's live result in `evaluations`, but the timeline stays the public record", async () => {
     const unit = await department('dept-health', admin);
     expect(unit.evaluations.map((r) => r.campaignStatus).sort()).toEqual(['OPEN', 'PUBLISHED']);
     const open = unit.evaluations.find((r) => r.campaignStatus === 'OPEN')!;
@@ -97,7 +103,11 @@ describe('accountability of a department, a street and a staff member', () => {
     const open = all.data!.rectificationCases.find((c) => c.targetKind === 'DEPARTMENT')!;
     expect(open).toBeDefined();
     const staff: TokenClaims = { role: 'DEPARTMENT_STAFF', departmentId: open.targetId, sub: staffId(open.targetId, 1) };
-    const plan = await hub.query('mutation($id: ID!, $plan: String!) { submitRectificationPlan(caseId: $id, plan: $plan) { status } }', { id: open.id, plan: '每周二下沉社区接待，两周内逐条回复' }, staff);
+    const plan = await hub.query(
+      'mutation($id: ID!, $plan: String!) { submitRectificationPlan(caseId: $id, plan: $plan) { status } }',
+      { id: open.id, plan: '每周二下沉社区接待，两周内逐条回复' },
+      staff,
+    );
     expect(plan.errors).toBeUndefined();
     const proposed = await hub.query<{ proposeDelegatedTask: { id: string } }>(
       'mutation($input: ProposeDelegatedTaskInput!) { proposeDelegatedTask(input: $input) { id } }',
@@ -114,7 +124,7 @@ describe('accountability of a department, a street and a staff member', () => {
     expect(inOrder(unit.accountabilityTimeline)).toBe(true);
   });
 
-  it("gives a street the same trail, and a staff member only the work sent to the communities they are assigned to", async () => {
+  it('gives a street the same trail, and a staff member only the work sent to the communities they are assigned to', async () => {
     const res = await hub.query<{ street: Unit; staff: Unit & { assignedCommunities: { id: string }[] | null } }>(
       `query($s: ID!, $staff: ID!) { street(id: $s) { ${unitFields} } staff(id: $staff) { assignedCommunities { id } ${unitFields} } }`,
       { s: 'street-minzu', staff: staffId('dept-health', 2) },

@@ -13,7 +13,9 @@ import { callers, personas, valuesAt, verdict, type AuthorizationSuite } from '.
 
 const folder = fileURLToPath(new URL('./authorization/', import.meta.url));
 const suites: AuthorizationSuite[] = [];
-for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== 'matrix.ts').sort()) {
+for (const file of readdirSync(folder)
+  .filter((f) => f.endsWith('.ts') && f !== 'matrix.ts')
+  .sort()) {
   suites.push(((await import(`./authorization/${file}`)) as { default: AuthorizationSuite }).default);
 }
 // The whole hub, so that every subgraph in the repository is checked below, rows or not.
@@ -76,38 +78,50 @@ describe.each(suites.map((s) => [s.subgraph.name, s] as const))('authorization m
 
 describe('subgraphs answer only the gateway', () => {
   const query = '{ __typename }';
-  it.each(subgraphs.map((s) => s.name))('%s refuses unsigned, forged, tampered, stale and replayed requests (HTTP and graphql-ws), and keeps its health endpoint open', async (name) => {
-    const subgraph = hub.subgraphs[name]!;
-    const admin = { role: 'DISTRICT_ADMIN' };
+  it.each(subgraphs.map((s) => s.name))(
+    '%s refuses unsigned, forged, tampered, stale and replayed requests (HTTP and graphql-ws), and keeps its health endpoint open',
+    async (name) => {
+      const subgraph = hub.subgraphs[name]!;
+      const admin = { role: 'DISTRICT_ADMIN' };
 
-    const unsigned = await postGraphQL(subgraph.url, query);
-    const forged = await postGraphQL(subgraph.url, query, {}, {}, gatewaySignedExtensions(query, {}, admin, 'not-the-gateway-secret-not-the-gateway'));
-    const signedAsResident = gatewaySignedExtensions(query, {}, { role: 'RESIDENT' }, hub.secrets.upstreamSecret);
-    const escalated = await postGraphQL(subgraph.url, query, {}, {}, { ...signedAsResident, jwt: { payload: admin } });
-    const stale = await postGraphQL(subgraph.url, query, {}, {}, signRequest({ query, extensions: { jwt: { payload: admin } } }, hub.secrets.upstreamSecret, Date.now() - 10 * 60_000));
-    for (const res of [unsigned, forged, escalated, stale]) {
-      expect(res.status).toBe(401);
-      expect(res.data ?? null).toBeNull();
-      expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    }
-
-    const overWs = createClient({ url: subgraph.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
-    try {
-      const refusal = await overWs.iterate({ query: 'subscription { __typename }' }).next().then(
-        () => 'answered',
-        (errors: unknown) => JSON.stringify(errors),
+      const unsigned = await postGraphQL(subgraph.url, query);
+      const forged = await postGraphQL(subgraph.url, query, {}, {}, gatewaySignedExtensions(query, {}, admin, 'not-the-gateway-secret-not-the-gateway'));
+      const signedAsResident = gatewaySignedExtensions(query, {}, { role: 'RESIDENT' }, hub.secrets.upstreamSecret);
+      const escalated = await postGraphQL(subgraph.url, query, {}, {}, { ...signedAsResident, jwt: { payload: admin } });
+      const stale = await postGraphQL(
+        subgraph.url,
+        query,
+        {},
+        {},
+        signRequest({ query, extensions: { jwt: { payload: admin } } }, hub.secrets.upstreamSecret, Date.now() - 10 * 60_000),
       );
-      expect(refusal).toMatch(/UNAUTHENTICATED/);
-    } finally {
-      await overWs.dispose();
-    }
+      for (const res of [unsigned, forged, escalated, stale]) {
+        expect(res.status).toBe(401);
+        expect(res.data ?? null).toBeNull();
+        expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      }
 
-    const signed = gatewaySignedExtensions(query, {}, admin, hub.secrets.upstreamSecret);
-    const genuine = await postGraphQL(subgraph.url, query, {}, {}, signed);
-    expect(genuine.data).toEqual({ __typename: 'Query' });
-    const replayed = await postGraphQL(subgraph.url, query, {}, {}, signed);
-    expect(replayed.status).toBe(401);
-    expect(replayed.errors?.[0]?.message).toMatch(/replayed/i);
-    expect((await fetch(subgraph.url.replace(/\/graphql$/, '/healthz'))).status).toBe(200);
-  });
+      const overWs = createClient({ url: subgraph.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+      try {
+        const refusal = await overWs
+          .iterate({ query: 'subscription { __typename }' })
+          .next()
+          .then(
+            () => 'answered',
+            (errors: unknown) => JSON.stringify(errors),
+          );
+        expect(refusal).toMatch(/UNAUTHENTICATED/);
+      } finally {
+        await overWs.dispose();
+      }
+
+      const signed = gatewaySignedExtensions(query, {}, admin, hub.secrets.upstreamSecret);
+      const genuine = await postGraphQL(subgraph.url, query, {}, {}, signed);
+      expect(genuine.data).toEqual({ __typename: 'Query' });
+      const replayed = await postGraphQL(subgraph.url, query, {}, {}, signed);
+      expect(replayed.status).toBe(401);
+      expect(replayed.errors?.[0]?.message).toMatch(/replayed/i);
+      expect((await fetch(subgraph.url.replace(/\/graphql$/, '/healthz'))).status).toBe(200);
+    },
+  );
 });

@@ -68,12 +68,22 @@ describe('a representative is who the register says', () => {
 describe("a resident's token", () => {
   it('files no request into a community the register does not have the resident in', async () => {
     const admin = { role: 'DISTRICT_ADMIN' } as const;
-    const list = await hub.query<{ residents: { edges: { node: { id: string } }[] } }>('query($c: ID!) { residents(communityId: $c, first: 1) { edges { node { id } } } }', { c: minzu01 }, admin);
+    const list = await hub.query<{ residents: { edges: { node: { id: string } }[] } }>(
+      'query($c: ID!) { residents(communityId: $c, first: 1) { edges { node { id } } } }',
+      { c: minzu01 },
+      admin,
+    );
     const residentOfA = list.data!.residents.edges[0]!.node.id;
     const file = 'mutation($input: FileServiceRequestInput!) { fileServiceRequest(input: $input) { id community { id } } }';
     const input = { serviceCode: 'S1-06', description: '厨房水龙头漏水，请上门维修', address: '民族路12号3栋2单元501室' };
     const count = async (communityId: string) =>
-      (await hub.query<{ community: { serviceRequests: unknown[] } }>('query($c: ID!) { community(id: $c) { serviceRequests(first: 200) { id } } }', { c: communityId }, admin)).data!.community.serviceRequests.length;
+      (
+        await hub.query<{ community: { serviceRequests: unknown[] } }>(
+          'query($c: ID!) { community(id: $c) { serviceRequests(first: 200) { id } } }',
+          { c: communityId },
+          admin,
+        )
+      ).data!.community.serviceRequests.length;
     const inB = await count(minzu02);
 
     const inconsistent = await hub.query(file, { input }, { role: 'RESIDENT', communityId: minzu02, personId: residentOfA, sub: residentOfA });
@@ -81,15 +91,27 @@ describe("a resident's token", () => {
     expect(await count(minzu02)).toBe(inB);
 
     // The same resident with their own community is served.
-    const own = await hub.query<{ fileServiceRequest: { community: { id: string } } }>(file, { input }, { role: 'RESIDENT', communityId: minzu01, personId: residentOfA, sub: residentOfA });
+    const own = await hub.query<{ fileServiceRequest: { community: { id: string } } }>(
+      file,
+      { input },
+      { role: 'RESIDENT', communityId: minzu01, personId: residentOfA, sub: residentOfA },
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.fileServiceRequest.community.id).toBe(minzu01);
 
     // Their personal data is theirs under a consistent token only.
     const mine = 'query($id: ID!) { resident(id: $id) { id phone address } }';
-    const self = await hub.query<{ resident: { phone: string | null } }>(mine, { id: residentOfA }, { role: 'RESIDENT', communityId: minzu01, personId: residentOfA });
+    const self = await hub.query<{ resident: { phone: string | null } }>(
+      mine,
+      { id: residentOfA },
+      { role: 'RESIDENT', communityId: minzu01, personId: residentOfA },
+    );
     expect(self.data!.resident.phone).toEqual(expect.any(String));
-    const other = await hub.query<{ resident: { phone: string | null; address: string | null } | null }>(mine, { id: residentOfA }, { role: 'RESIDENT', communityId: minzu02, personId: residentOfA });
+    const other = await hub.query<{ resident: { phone: string | null; address: string | null } | null }>(
+      mine,
+      { id: residentOfA },
+      { role: 'RESIDENT', communityId: minzu02, personId: residentOfA },
+    );
     expect(other.data?.resident?.phone ?? null).toBeNull();
     expect(other.data?.resident?.address ?? null).toBeNull();
   });
@@ -104,7 +126,9 @@ describe("a party officer's powers", () => {
   it('are held only under a role that can hold them, for their own community', async () => {
     const holder = { role: 'RESIDENT', communityId: minzu01, personId: officerId } as const;
     const named = async (as: TokenClaims) =>
-      (await hub.query<{ community: { partyOrganization: { members: { name: string | null }[] } } }>(members, { c: minzu01 }, as)).data!.community.partyOrganization.members.filter((m) => m.name !== null).length;
+      (
+        await hub.query<{ community: { partyOrganization: { members: { name: string | null }[] } } }>(members, { c: minzu01 }, as)
+      ).data!.community.partyOrganization.members.filter((m) => m.name !== null).length;
     expect(await named(holder)).toBeGreaterThan(0);
     for (const as of [
       { role: 'OBSERVER', personId: officerId },

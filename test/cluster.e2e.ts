@@ -39,7 +39,12 @@ const admin = async (sql: string) => {
 const query = '{ streets { id name communities { id name } } }';
 async function ask(url: string): Promise<boolean> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(15_000) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(15_000),
+    });
     const body = (await res.json()) as { data?: { streets?: { communities: unknown[] }[] }; errors?: unknown[] };
     return res.status === 200 && !body.errors && (body.data?.streets?.length ?? 0) > 0 && body.data!.streets!.every((s) => s.communities.length > 0);
   } catch {
@@ -122,7 +127,9 @@ describe.skipIf(!ready)('npm run start:cluster (nginx, PostgreSQL, Redis)', () =
       setTimeout(() => reject(new Error('no answer over WebSocket in 10 s')), 10_000);
     });
     expect(JSON.parse(first)).toMatchObject({ type: 'connection_ack' });
-    const answer = new Promise<{ type: string; payload?: { data?: { streets?: unknown[] } } }>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const answer = new Promise<{ type: string; payload?: { data?: { streets?: unknown[] } } }>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
     const next = await answer;
     expect(next.type).toBe('next');

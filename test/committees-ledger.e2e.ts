@@ -38,9 +38,18 @@ await describeOnEachDatabase('community funds', (database) => {
     return event.payload as { eventId: string; communityId: string; amountFen: number; source: string; purpose: string; reference: string };
   };
   const balance = async (communityId: string) =>
-    (await hub.query<{ community: { fundBalanceFen: number } }>('query($id: ID!) { community(id: $id) { fundBalanceFen } }', { id: communityId })).data!.community.fundBalanceFen;
-  const sumInDatabase = async (communityId: string) => (await prisma.ledgerEntry.aggregate({ where: { communityId }, _sum: { amountFen: true } }))._sum.amountFen ?? 0;
-  const spend = (communityId: string, amountFen: number) => ({ communityId, category: 'SPENDING', amountFen, source: '社区老年食堂', purpose: '助餐补贴', occurredOn: '2025-06-01' });
+    (await hub.query<{ community: { fundBalanceFen: number } }>('query($id: ID!) { community(id: $id) { fundBalanceFen } }', { id: communityId })).data!
+      .community.fundBalanceFen;
+  const sumInDatabase = async (communityId: string) =>
+    (await prisma.ledgerEntry.aggregate({ where: { communityId }, _sum: { amountFen: true } }))._sum.amountFen ?? 0;
+  const spend = (communityId: string, amountFen: number) => ({
+    communityId,
+    category: 'SPENDING',
+    amountFen,
+    source: '社区老年食堂',
+    purpose: '助餐补贴',
+    occurredOn: '2025-06-01',
+  });
 
   it('keeps the balance equal to the sum of the entries under concurrent income, spending and transfers, and never overdrawn', async () => {
     const communityId = 'community-xinhua-05';
@@ -51,7 +60,13 @@ await describeOnEachDatabase('community funds', (database) => {
     const bigSpend = Math.ceil(start / 3);
     const fundings = await Promise.all(Array.from({ length: 5 }, () => acceptedTransfer(communityId, 50_000)));
     const calls = [
-      ...Array.from({ length: 8 }, (_, i) => hub.query(record, { input: { communityId, category: 'DONATION', amountFen: 10_000 + i, source: '辖区单位', purpose: '公益捐赠', occurredOn: '2025-06-01' } }, staff)),
+      ...Array.from({ length: 8 }, (_, i) =>
+        hub.query(
+          record,
+          { input: { communityId, category: 'DONATION', amountFen: 10_000 + i, source: '辖区单位', purpose: '公益捐赠', occurredOn: '2025-06-01' } },
+          staff,
+        ),
+      ),
       ...Array.from({ length: 6 }, () => hub.query(record, { input: spend(communityId, bigSpend) }, staff)),
       // Five task fundings, each delivered twice at the same moment (an outbox retry racing the first attempt).
       ...Array.from({ length: 10 }, (_, i) => hub.query(transfer, { input: fundings[i % 5] }, departmentsService)),
@@ -73,7 +88,10 @@ await describeOnEachDatabase('community funds', (database) => {
     expect(end).toBe(start + incomes + 5 * 50_000 - spent * bigSpend);
     expect(end).toBe(await sumInDatabase(communityId));
     expect(end).toBeGreaterThanOrEqual(0);
-    const listed = await hub.query<{ ledgerEntries: { edges: { node: { amountFen: number } }[] } }>('query($id: ID!) { ledgerEntries(communityId: $id, first: 500) { edges { node { amountFen } } } }', { id: communityId });
+    const listed = await hub.query<{ ledgerEntries: { edges: { node: { amountFen: number } }[] } }>(
+      'query($id: ID!) { ledgerEntries(communityId: $id, first: 500) { edges { node { amountFen } } } }',
+      { id: communityId },
+    );
     expect(listed.data!.ledgerEntries.edges.reduce((sum, e) => sum + e.node.amountFen, 0)).toBe(end);
   });
 
@@ -94,7 +112,10 @@ await describeOnEachDatabase('community funds', (database) => {
     expect((await hub.query(reverse, { input: { entryId: 'ledger-nope', reason: 'x' } }, staff)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(await balance(communityId)).toBe(start);
 
-    const entry = await hub.query('query($id: ID!) { ledgerEntries(communityId: $id, first: 2) { edges { node { id category reverses { id } reversedBy { id } } } } }', { id: communityId });
+    const entry = await hub.query(
+      'query($id: ID!) { ledgerEntries(communityId: $id, first: 2) { edges { node { id category reverses { id } reversedBy { id } } } } }',
+      { id: communityId },
+    );
     expect(entry.data!.ledgerEntries.edges.map((e: { node: unknown }) => e.node)).toEqual([
       { id: reversal.id, category: 'REVERSAL', reverses: { id: wrong.id }, reversedBy: null },
       { id: wrong.id, category: 'SPENDING', reverses: null, reversedBy: { id: reversal.id } },

@@ -52,7 +52,10 @@ describe('community organisations', () => {
   });
   afterAll(() => hub?.close());
 
-  type Ask = (query: string, variables: Record<string, unknown>) => Promise<{ data?: { communities: { edges: { node: DashboardNode }[] } } | null; errors?: unknown }>;
+  type Ask = (
+    query: string,
+    variables: Record<string, unknown>,
+  ) => Promise<{ data?: { communities: { edges: { node: DashboardNode }[] } } | null; errors?: unknown }>;
   const measure = async (query: string, first: number, ask: Ask = (q, v) => hub.query(q, v)) => {
     const { result, statements } = await hub.subgraphs.committees!.db.queries.measure(() => ask(query, { first }));
     expect(result.errors).toBeUndefined();
@@ -94,25 +97,50 @@ describe('community organisations', () => {
     const add = 'mutation($input: AddConsultationMemberInput!) { addConsultationMember(input: $input) { id name constituency convener } }';
     const added = await hub.query(add, { input: { communityId, name: '辖区医院代表', constituency: 'JURISDICTION_UNITS' } }, staff);
     expect(added.data!.addConsultationMember).toMatchObject({ name: '辖区医院代表', constituency: 'JURISDICTION_UNITS', convener: false });
-    expect((await hub.query(add, { input: { communityId, name: '第二召集人', constituency: 'RESIDENTS', convener: true } }, staff)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect((await hub.query(add, { input: { communityId, name: '外人', constituency: 'RESIDENTS' } }, { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-01' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await hub.query(add, { input: { communityId, name: '第二召集人', constituency: 'RESIDENTS', convener: true } }, staff)).errors?.[0]?.extensions?.code,
+    ).toBe('CONFLICT');
+    expect(
+      (
+        await hub.query(
+          add,
+          { input: { communityId, name: '外人', constituency: 'RESIDENTS' } },
+          { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-01' },
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
 
-    const schedule = 'mutation($input: ScheduleConsultationMeetingInput!) { scheduleConsultationMeeting(input: $input) { id heldOn agenda { id position topic decision } } }';
-    expect((await hub.query(schedule, { input: { communityId, title: '空会', heldOn: '2025-07-01', agenda: [] } }, staff)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const schedule =
+      'mutation($input: ScheduleConsultationMeetingInput!) { scheduleConsultationMeeting(input: $input) { id heldOn agenda { id position topic decision } } }';
+    expect((await hub.query(schedule, { input: { communityId, title: '空会', heldOn: '2025-07-01', agenda: [] } }, staff)).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     // Yesterday: after the demo's latest meeting (weeks before the day the demo was seeded).
     const yesterday = districtDayOf(new Date(Date.now() - 86_400_000));
-    const held = (await hub.query(schedule, { input: { communityId, title: '近期议事会', heldOn: yesterday, agenda: ['加装电梯', '停车管理'] } }, staff)).data!.scheduleConsultationMeeting;
-    expect(held.agenda.map((a: { position: number; topic: string }) => [a.position, a.topic])).toEqual([[1, '加装电梯'], [2, '停车管理']]);
-    const future = (await hub.query(schedule, { input: { communityId, title: '明年议事会', heldOn: '2999-01-01', agenda: ['远期规划'] } }, staff)).data!.scheduleConsultationMeeting;
+    const held = (await hub.query(schedule, { input: { communityId, title: '近期议事会', heldOn: yesterday, agenda: ['加装电梯', '停车管理'] } }, staff)).data!
+      .scheduleConsultationMeeting;
+    expect(held.agenda.map((a: { position: number; topic: string }) => [a.position, a.topic])).toEqual([
+      [1, '加装电梯'],
+      [2, '停车管理'],
+    ]);
+    const future = (await hub.query(schedule, { input: { communityId, title: '明年议事会', heldOn: '2999-01-01', agenda: ['远期规划'] } }, staff)).data!
+      .scheduleConsultationMeeting;
 
     const decide = 'mutation($input: RecordAgendaDecisionInput!) { recordAgendaDecision(input: $input) { id agenda { position decision } } }';
     const decided = await hub.query(decide, { input: { agendaItemId: held.agenda[0].id, decision: '同意试点' } }, staff);
-    expect(decided.data!.recordAgendaDecision.agenda).toEqual([{ position: 1, decision: '同意试点' }, { position: 2, decision: null }]);
+    expect(decided.data!.recordAgendaDecision.agenda).toEqual([
+      { position: 1, decision: '同意试点' },
+      { position: 2, decision: null },
+    ]);
     expect((await hub.query(decide, { input: { agendaItemId: held.agenda[0].id, decision: '改主意' } }, staff)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect((await hub.query(decide, { input: { agendaItemId: future.agenda[0].id, decision: '提前决定' } }, staff)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await hub.query(decide, { input: { agendaItemId: future.agenda[0].id, decision: '提前决定' } }, staff)).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
     expect((await hub.query(decide, { input: { agendaItemId: 'nope', decision: 'x' } }, staff)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
-    const community = await hub.query('query($id: ID!) { community(id: $id) { consultationMembers { name convener } consultationMeetings { title } } }', { id: communityId });
+    const community = await hub.query('query($id: ID!) { community(id: $id) { consultationMembers { name convener } consultationMeetings { title } } }', {
+      id: communityId,
+    });
     expect(community.data!.community.consultationMembers[0].convener).toBe(true);
     expect(community.data!.community.consultationMembers).toHaveLength(10);
     expect(community.data!.community.consultationMeetings.map((m: { title: string }) => m.title).slice(0, 2)).toEqual(['明年议事会', '近期议事会']);

@@ -14,7 +14,8 @@ import departments from '../subgraphs/departments/src/index.js';
 // committees' ledgers (and SQL statement counts) while these tests run.
 const quietDepartments = { ...departments, workers: undefined };
 
-const residentQuery = 'query($id: ID!) { resident(id: $id) { id communityId community { id } name gender birthDate idCardNumber phone address vulnerableGroups } }';
+const residentQuery =
+  'query($id: ID!) { resident(id: $id) { id communityId community { id } name gender birthDate idCardNumber phone address vulnerableGroups } }';
 const register = 'mutation($input: RegisterResidentInput!) { registerResident(input: $input) { id name idCardNumber birthDate vulnerableGroups } }';
 const personalFields = ['name', 'gender', 'birthDate', 'idCardNumber', 'phone', 'address', 'vulnerableGroups'] as const;
 
@@ -25,7 +26,7 @@ const idCard = '42010319500307102X';
 const alsoValid = '420103198811020021';
 
 // On both databases: enum arrays (vulnerable groups) reach them through different adapters.
-await describeOnEachDatabase('residents\' personal data', (database) => {
+await describeOnEachDatabase("residents' personal data", (database) => {
   let hub: TestFederation;
   let prisma: DB;
   beforeAll(async () => {
@@ -40,17 +41,23 @@ await describeOnEachDatabase('residents\' personal data', (database) => {
     return res.data!.resident;
   };
 
-  it('answers anonymous callers, other residents and other communities\' staff as if the resident did not exist', async () => {
+  it("answers anonymous callers, other residents and other communities' staff as if the resident did not exist", async () => {
     const id = 'resident-minzu-01-0001';
     expect(await prisma.resident.findUnique({ where: { id } })).not.toBeNull();
-    for (const as of <(TokenClaims | null)[]>[null, otherStaff, { role: 'RESIDENT', communityId: 'community-minzu-01', personId: 'resident-minzu-01-0002' }, { role: 'REPRESENTATIVE', communityId: 'community-minzu-01', personId: 'rep-minzu-01-01' }, { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' }]) {
+    for (const as of <(TokenClaims | null)[]>[
+      null,
+      otherStaff,
+      { role: 'RESIDENT', communityId: 'community-minzu-01', personId: 'resident-minzu-01-0002' },
+      { role: 'REPRESENTATIVE', communityId: 'community-minzu-01', personId: 'rep-minzu-01-01' },
+      { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' },
+    ]) {
       // Not even the id and the community: testing ids would tell who is registered where.
       expect(await residentAs(id, as), as?.role ?? 'anonymous').toBeNull();
       expect(await residentAs('resident-minzu-01-9999', as)).toBeNull();
     }
   });
 
-  it('shows them to the own community\'s staff, district administrators and the resident, with the ID-card number masked', async () => {
+  it("shows them to the own community's staff, district administrators and the resident, with the ID-card number masked", async () => {
     const id = 'resident-minzu-01-0001';
     const row = (await prisma.resident.findUnique({ where: { id } }))!;
     const number = createFieldCipher(loadDataKey(process.env, dataRoot).key).decrypt(row.idCardCipher);
@@ -65,7 +72,10 @@ await describeOnEachDatabase('residents\' personal data', (database) => {
   });
 
   it('gives the services subgraph the eligibility facts (vulnerable groups), and nothing else personal; other services get none', async () => {
-    const elderly = (await prisma.resident.findFirst({ where: { communityId: 'community-minzu-03', birthDate: { lte: new Date('1955-01-01') } }, orderBy: { id: 'asc' } }))!;
+    const elderly = (await prisma.resident.findFirst({
+      where: { communityId: 'community-minzu-03', birthDate: { lte: new Date('1955-01-01') } },
+      orderBy: { id: 'asc' },
+    }))!;
     const seen = await residentAs(elderly.id, { role: 'SERVICE', sub: 'service:services' });
     expect(seen.vulnerableGroups).toContain('ELDERLY');
     for (const field of personalFields.filter((f) => f !== 'vulnerableGroups')) expect(seen[field]).toBeNull();
@@ -75,23 +85,43 @@ await describeOnEachDatabase('residents\' personal data', (database) => {
     }
 
     const staff: TokenClaims = { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-03' };
-    const set = await hub.query('mutation($input: SetResidentVulnerableGroupsInput!) { setResidentVulnerableGroups(input: $input) { vulnerableGroups } }', { input: { residentId: elderly.id, vulnerableGroups: ['DISABLED', 'ENTITLED'] } }, staff);
+    const set = await hub.query(
+      'mutation($input: SetResidentVulnerableGroupsInput!) { setResidentVulnerableGroups(input: $input) { vulnerableGroups } }',
+      { input: { residentId: elderly.id, vulnerableGroups: ['DISABLED', 'ENTITLED'] } },
+      staff,
+    );
     expect(set.data!.setResidentVulnerableGroups.vulnerableGroups).toEqual(['ELDERLY', 'DISABLED', 'ENTITLED']);
     expect((await residentAs(elderly.id, { role: 'SERVICE', sub: 'service:services' })).vulnerableGroups).toEqual(['ELDERLY', 'DISABLED', 'ENTITLED']);
-    const refused = await hub.query('mutation($input: SetResidentVulnerableGroupsInput!) { setResidentVulnerableGroups(input: $input) { id } }', { input: { residentId: elderly.id, vulnerableGroups: ['ELDERLY'] } }, staff);
+    const refused = await hub.query(
+      'mutation($input: SetResidentVulnerableGroupsInput!) { setResidentVulnerableGroups(input: $input) { id } }',
+      { input: { residentId: elderly.id, vulnerableGroups: ['ELDERLY'] } },
+      staff,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const other = await hub.query('mutation($input: SetResidentVulnerableGroupsInput!) { setResidentVulnerableGroups(input: $input) { id } }', { input: { residentId: elderly.id, vulnerableGroups: [] } }, own);
+    const other = await hub.query(
+      'mutation($input: SetResidentVulnerableGroupsInput!) { setResidentVulnerableGroups(input: $input) { id } }',
+      { input: { residentId: elderly.id, vulnerableGroups: [] } },
+      own,
+    );
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('lists a community\'s residents only for its own staff, filtered by group', async () => {
-    const list = 'query($c: ID!, $g: VulnerableGroup) { residents(communityId: $c, vulnerableGroup: $g, first: 100) { edges { node { id name birthDate vulnerableGroups } } } }';
+  it("lists a community's residents only for its own staff, filtered by group", async () => {
+    const list =
+      'query($c: ID!, $g: VulnerableGroup) { residents(communityId: $c, vulnerableGroup: $g, first: 100) { edges { node { id name birthDate vulnerableGroups } } } }';
     expect((await hub.query(list, { c: 'community-minzu-01' }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await hub.query(list, { c: 'community-minzu-01' }, otherStaff)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await hub.query(list, { c: 'community-minzu-01' }, { role: 'RESIDENT', communityId: 'community-minzu-01', personId: 'resident-minzu-01-0001' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await hub.query(list, { c: 'community-minzu-01' }, { role: 'RESIDENT', communityId: 'community-minzu-01', personId: 'resident-minzu-01-0001' }))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     const all = await hub.query(list, { c: 'community-minzu-01' }, own);
     expect(all.data!.residents.edges).toHaveLength(30);
-    const elderly = await hub.query<{ residents: { edges: { node: { birthDate: string; vulnerableGroups: string[] } }[] } }>(list, { c: 'community-minzu-01', g: 'ELDERLY' }, own);
+    const elderly = await hub.query<{ residents: { edges: { node: { birthDate: string; vulnerableGroups: string[] } }[] } }>(
+      list,
+      { c: 'community-minzu-01', g: 'ELDERLY' },
+      own,
+    );
     const nodes = elderly.data!.residents.edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
     expect(nodes.length).toBeLessThan(30);
@@ -101,17 +131,33 @@ await describeOnEachDatabase('residents\' personal data', (database) => {
     for (const group of ['DISABLED', 'ENTITLED', 'LOW_INCOME', 'LIVING_ALONE'] as const) {
       const listed = await hub.query<{ residents: { edges: { node: { id: string } }[] } }>(list, { c: 'community-minzu-01', g: group }, own);
       expect(listed.errors, group).toBeUndefined();
-      const expected = rows.filter((r) => r.vulnerableGroups.includes(group)).map((r) => r.id).sort();
+      const expected = rows
+        .filter((r) => r.vulnerableGroups.includes(group))
+        .map((r) => r.id)
+        .sort();
       expect(listed.data!.residents.edges.map((e) => e.node.id).sort(), group).toEqual(expected);
     }
     expect(rows.some((r) => r.vulnerableGroups.some((g) => g !== 'ELDERLY'))).toBe(true);
   });
 
   it('registers a resident, stores the ID-card number sealed (a dump does not reveal it) and finds it by its keyed hash', async () => {
-    const input = { communityId: 'community-minzu-01', name: '测试居民', gender: 'FEMALE', idCardNumber: idCard, phone: '138 0000 1234', address: '振兴社区1号1单元101室', vulnerableGroups: ['LOW_INCOME'] };
+    const input = {
+      communityId: 'community-minzu-01',
+      name: '测试居民',
+      gender: 'FEMALE',
+      idCardNumber: idCard,
+      phone: '138 0000 1234',
+      address: '振兴社区1号1单元101室',
+      vulnerableGroups: ['LOW_INCOME'],
+    };
     const res = await hub.query(register, { input }, own);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.registerResident).toMatchObject({ name: '测试居民', idCardNumber: '420103********102X', birthDate: '1950-03-07', vulnerableGroups: ['ELDERLY', 'LOW_INCOME'] });
+    expect(res.data!.registerResident).toMatchObject({
+      name: '测试居民',
+      idCardNumber: '420103********102X',
+      birthDate: '1950-03-07',
+      vulnerableGroups: ['ELDERLY', 'LOW_INCOME'],
+    });
     expect(JSON.stringify(res)).not.toContain(idCard);
 
     const dump = await prisma.$queryRawUnsafe<{ row: string }[]>('SELECT row_to_json(r)::text AS row FROM "Resident" r');
@@ -121,7 +167,10 @@ await describeOnEachDatabase('residents\' personal data', (database) => {
     expect(text).not.toContain('19500307102');
 
     const find = 'query($n: String!) { residentByIdCard(idCardNumber: $n) { id name } }';
-    expect((await hub.query(find, { n: idCard.toLowerCase() }, own)).data!.residentByIdCard).toMatchObject({ id: res.data!.registerResident.id, name: '测试居民' });
+    expect((await hub.query(find, { n: idCard.toLowerCase() }, own)).data!.residentByIdCard).toMatchObject({
+      id: res.data!.registerResident.id,
+      name: '测试居民',
+    });
     expect((await hub.query(find, { n: idCard }, otherStaff)).data!.residentByIdCard).toBeNull();
     expect((await hub.query(find, { n: idCard }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await hub.query(find, { n: '420103195003071021' }, own)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -133,7 +182,7 @@ await describeOnEachDatabase('residents\' personal data', (database) => {
     expect(JSON.stringify(twice)).not.toContain(idCard);
   });
 
-  it('does not tell another community\'s staff whether an ID-card number is registered elsewhere in the district', async () => {
+  it("does not tell another community's staff whether an ID-card number is registered elsewhere in the district", async () => {
     // The same person registered in minzu-01 (the test above), and a number registered nowhere.
     const registered = { communityId: 'community-minzu-02', name: '测试居民', gender: 'FEMALE', idCardNumber: idCard, address: '某处1号' };
     const nowhere = { ...registered, idCardNumber: '420103195003070967' };
@@ -173,12 +222,13 @@ await describeOnEachDatabase('residents\' personal data', (database) => {
     expect(await prisma.resident.count({ where: { communityId: 'community-minzu-01' } })).toBe(31);
   });
 
-  it('shows representatives publicly, their phone numbers only like residents\' personal data', async () => {
+  it("shows representatives publicly, their phone numbers only like residents' personal data", async () => {
     const q = 'query($c: ID!) { representatives(communityId: $c) { id name communityId phone } }';
     const anonymous = (await hub.query(q, { c: 'community-minzu-01' })).data!.representatives as { id: string; phone: string | null }[];
     expect(anonymous.map((r) => r.id)).toEqual(Array.from({ length: 15 }, (_, i) => `rep-minzu-01-${String(i + 1).padStart(2, '0')}`));
     expect(anonymous.every((r) => r.phone === null)).toBe(true);
-    const self = (await hub.query(q, { c: 'community-minzu-01' }, { role: 'REPRESENTATIVE', communityId: 'community-minzu-01', personId: 'rep-minzu-01-03' })).data!.representatives as { id: string; phone: string | null }[];
+    const self = (await hub.query(q, { c: 'community-minzu-01' }, { role: 'REPRESENTATIVE', communityId: 'community-minzu-01', personId: 'rep-minzu-01-03' }))
+      .data!.representatives as { id: string; phone: string | null }[];
     expect(self.filter((r) => r.phone !== null).map((r) => r.id)).toEqual(['rep-minzu-01-03']);
     const staff = (await hub.query(q, { c: 'community-minzu-01' }, own)).data!.representatives as { phone: string | null }[];
     expect(staff.every((r) => /^1\d{10}$/.test(r.phone ?? ''))).toBe(true);

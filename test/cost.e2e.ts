@@ -43,7 +43,9 @@ describe('the cost limit over the federation', () => {
 
   beforeAll(async () => {
     hub = await startTestFederation({ subgraphs: [committees, departments, evaluations, party, services] });
-    const res = await hub.query<{ streets: { id: string }[]; departments: { id: string; staff: { id: string }[] }[] }>('{ streets { id } departments { id staff { id } } }');
+    const res = await hub.query<{ streets: { id: string }[]; departments: { id: string; staff: { id: string }[] }[] }>(
+      '{ streets { id } departments { id staff { id } } }',
+    );
     expect(res.errors).toBeUndefined();
     const department = res.data!.departments.find((d) => d.staff.length > 0)!;
     ids = { street: res.data!.streets[0]!.id, department: department.id, staff: department.staff[0]!.id };

@@ -49,7 +49,13 @@ export async function startDashboardHub(name: string): Promise<DashboardHub> {
   let probe: GatewayServer | undefined;
   let browser: Browser | undefined;
   try {
-    probe = await startGatewayServer({ supergraph: hub.supergraphPath, port: 0, host: '127.0.0.1', identity: hub.secrets, security: { trustedDocuments: { enabled: false } } });
+    probe = await startGatewayServer({
+      supergraph: hub.supergraphPath,
+      port: 0,
+      host: '127.0.0.1',
+      identity: hub.secrets,
+      security: { trustedDocuments: { enabled: false } },
+    });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   } catch (error) {
     await probe?.close();

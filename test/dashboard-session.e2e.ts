@@ -79,7 +79,11 @@ describe.skipIf(!hasChromium)('signing in to the dashboard, and the community pa
     expect(await page.getByRole('button', { name: '退出' }).count()).toBe(0);
 
     // The community's own requests, as its clerk is allowed to see them.
-    const requests = await api.query<{ community: { serviceRequests: { id: string }[] } }>('query($c: ID!) { community(id: $c) { serviceRequests(first: 20) { id } } }', { c: served }, servedClerk);
+    const requests = await api.query<{ community: { serviceRequests: { id: string }[] } }>(
+      'query($c: ID!) { community(id: $c) { serviceRequests(first: 20) { id } } }',
+      { c: served },
+      servedClerk,
+    );
     expect(requests.errors).toBeUndefined();
     const expected = requests.data!.community.serviceRequests.length;
     expect(expected).toBeGreaterThan(0);
@@ -103,11 +107,30 @@ describe.skipIf(!hasChromium)('signing in to the dashboard, and the community pa
     // More ledger entries than one page holds, booked by the community's clerk.
     const record = 'mutation($input: RecordLedgerEntryInput!) { recordLedgerEntry(input: $input) { id } }';
     for (let i = 0; i < 12; i++) {
-      const res = await api.query(record, { input: { communityId: community, category: 'SPENDING', amountFen: 20_000 + i * 100, source: '社区老年食堂', purpose: `高龄老人助餐补贴（第${i + 1}批）`, occurredOn: '2026-11-20' } }, clerk);
+      const res = await api.query(
+        record,
+        {
+          input: {
+            communityId: community,
+            category: 'SPENDING',
+            amountFen: 20_000 + i * 100,
+            source: '社区老年食堂',
+            purpose: `高龄老人助餐补贴（第${i + 1}批）`,
+            occurredOn: '2026-11-20',
+          },
+        },
+        clerk,
+      );
       expect(res.errors).toBeUndefined();
     }
     const truth = await api.query<{
-      community: { name: string; electionRounds: { id: string }[]; delegatedTasks: { id: string }[]; committeeMembers: { name: string }[]; partyOrganization: { name: string } };
+      community: {
+        name: string;
+        electionRounds: { id: string }[];
+        delegatedTasks: { id: string }[];
+        committeeMembers: { name: string }[];
+        partyOrganization: { name: string };
+      };
       ledgerEntries: { edges: { node: { id: string } }[] };
     }>(
       'query($c: ID!) { community(id: $c) { name electionRounds { id } delegatedTasks { id } committeeMembers { name } partyOrganization { name } } ledgerEntries(communityId: $c, first: 100) { edges { node { id } } } }',
@@ -148,10 +171,11 @@ describe.skipIf(!hasChromium)('signing in to the dashboard, and the community pa
     await first.getByRole('link').click();
     await page.getByTestId('unit-page').waitFor({ timeout: 30_000 });
     expect(page.url()).toContain(`#/unit/department/${departmentId}`);
-    const truth = await api.query<{ department: { evaluations: { campaignId: string; score: number }[]; accountabilityTimeline: { kind: string; summary: string }[] } }>(
-      'query($id: ID!) { department(id: $id) { evaluations { campaignId score } accountabilityTimeline(limit: 200) { kind summary } } }',
-      { id: departmentId },
-    );
+    const truth = await api.query<{
+      department: { evaluations: { campaignId: string; score: number }[]; accountabilityTimeline: { kind: string; summary: string }[] };
+    }>('query($id: ID!) { department(id: $id) { evaluations { campaignId score } accountabilityTimeline(limit: 200) { kind summary } } }', {
+      id: departmentId,
+    });
     const { evaluations, accountabilityTimeline } = truth.data!.department;
     const items = page.getByTestId('unit-timeline').locator('li');
     await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(accountabilityTimeline.length);

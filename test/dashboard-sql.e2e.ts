@@ -16,12 +16,20 @@ interface Measured {
 }
 
 async function measure(scale: number): Promise<Measured> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'dashboard-sql.ts'), '--json', '--requests', '1'], {
-    cwd: repoRoot,
-    env: { ...process.env, SHEQU_DEMO_SCALE: String(scale), SHEQU_LOG_LEVEL: 'warn' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{"scale"'));
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'bench', 'dashboard-sql.ts'), '--json', '--requests', '1'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, SHEQU_DEMO_SCALE: String(scale), SHEQU_LOG_LEVEL: 'warn' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const line = stdout
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{"scale"'));
   if (!line) throw new Error(`bench/dashboard-sql.ts printed no result:\n${stdout.slice(-2000)}`);
   return JSON.parse(line) as Measured;
 }

@@ -57,9 +57,16 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
     const departments = (await hub.query<{ departments: { id: string }[] }>('{ departments { id } }')).data!.departments;
     expect(await page.getByTestId('ranking-DEPARTMENT').locator('tbody tr').count()).toBe(departments.length);
     // Beside each department's score, its commitments as its communities judged them (departments' record, through federation).
-    const promised = (await hub.query<{ department: { commitmentCounts: { kept: number; broken: number } } }>('{ department(id: "dept-civil-affairs") { commitmentCounts { kept broken } } }')).data!.department.commitmentCounts;
+    const promised = (
+      await hub.query<{ department: { commitmentCounts: { kept: number; broken: number } } }>(
+        '{ department(id: "dept-civil-affairs") { commitmentCounts { kept broken } } }',
+      )
+    ).data!.department.commitmentCounts;
     const promisesCell = page.locator('[data-testid="ranking-DEPARTMENT"] tr[data-target="dept-civil-affairs"] [data-field="promises"]');
-    expect([await promisesCell.getAttribute('data-kept'), await promisesCell.getAttribute('data-broken')]).toEqual([String(promised.kept), String(promised.broken)]);
+    expect([await promisesCell.getAttribute('data-kept'), await promisesCell.getAttribute('data-broken')]).toEqual([
+      String(promised.kept),
+      String(promised.broken),
+    ]);
     await page.screenshot({ path: path.join(shots, 'scoreboard-after-ballot.png'), fullPage: true });
     await page.close();
     expect(leftLocalhost).toEqual([]);
@@ -127,7 +134,9 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
     expect(all.data!.rectificationCases.length).toBeGreaterThan(0);
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBe(all.data!.rectificationCases.length);
     expect(await table.locator('[data-testid="overdue-flag"]').count()).toBe(overdue.data!.rectificationCases.length);
-    const closed = (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).map((st) => st === 'VERIFIED' || st === 'DISMISSED');
+    const closed = (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).map(
+      (st) => st === 'VERIFIED' || st === 'DISMISSED',
+    );
     expect(closed.indexOf(true) === -1 || closed.slice(closed.indexOf(true)).every(Boolean)).toBe(true);
     await page.getByTestId('rectification-status-filter').selectOption('APPEALED');
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(appealed.data!.rectificationCases.length);
@@ -144,10 +153,18 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
     await expect.poll(() => groups.count(), { timeout: 30_000 }).toBe(api.data!.departments.length);
     // What counts against each owner is the owner's own record, as its communities assessed it.
     const civil = page.locator('[data-testid="commitment-group"][data-owner="DEPARTMENT:dept-civil-affairs"]');
-    const record = (await hub.query<{ department: { commitmentCounts: { kept: number; broken: number; pending: number } } }>('{ department(id: "dept-civil-affairs") { commitmentCounts { kept broken pending } } }')).data!.department.commitmentCounts;
+    const record = (
+      await hub.query<{ department: { commitmentCounts: { kept: number; broken: number; pending: number } } }>(
+        '{ department(id: "dept-civil-affairs") { commitmentCounts { kept broken pending } } }',
+      )
+    ).data!.department.commitmentCounts;
     const summary = civil.getByTestId('commitment-summary');
-    expect([await summary.getAttribute('data-kept'), await summary.getAttribute('data-broken'), await summary.getAttribute('data-pending')]).toEqual([record.kept, record.broken, record.pending].map(String));
-    const assessedCells = await page.getByTestId('commitment-assessment').evaluateAll((cells) => cells.map((c) => [Number(c.getAttribute('data-assessed')), Number(c.getAttribute('data-of'))]));
+    expect([await summary.getAttribute('data-kept'), await summary.getAttribute('data-broken'), await summary.getAttribute('data-pending')]).toEqual(
+      [record.kept, record.broken, record.pending].map(String),
+    );
+    const assessedCells = await page
+      .getByTestId('commitment-assessment')
+      .evaluateAll((cells) => cells.map((c) => [Number(c.getAttribute('data-assessed')), Number(c.getAttribute('data-of'))]));
     expect(assessedCells.length).toBeGreaterThan(0);
     expect(assessedCells.every(([n, of]) => of! >= 1 && n! <= of!)).toBe(true);
     expect(assessedCells.some(([n]) => n! > 0)).toBe(true);
@@ -156,7 +173,11 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
     await page.screenshot({ path: path.join(shots, 'commitments.png') });
     // Service points' promises are in the same system and shown with the others.
     await page.getByTestId('commitments-owner-filter').selectOption('SERVICE_POINT');
-    await expect.poll(() => page.locator('[data-testid="commitment-group"][data-owner-type="SERVICE_POINT"] [data-testid="commitment-table"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="commitment-group"][data-owner-type="SERVICE_POINT"] [data-testid="commitment-table"]').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
     await page.close();
     expect(leftLocalhost).toEqual([]);
   });
@@ -210,10 +231,13 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
     // gateway, so its cached answer is not invalidated by a committees write and lives out its
     // TTL (1 s) — the freshness the response cache promises.
     await expect
-      .poll(async () => {
-        await page.reload();
-        return table.locator(`tr[data-task="${funded!.taskId}"]`).getAttribute('data-funded');
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          await page.reload();
+          return table.locator(`tr[data-task="${funded!.taskId}"]`).getAttribute('data-funded');
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toBe('false');
     expect(await table.locator(`tr[data-task="${funded!.taskId}"]`).getByTestId('unfunded-flag').innerText()).toMatch(/未到账 ¥/);
     expect(await table.getByTestId('unfunded-flag').count()).toBe(flagsBefore + 1);
@@ -224,7 +248,10 @@ describe.skipIf(!hasChromium)('the dashboard in a browser, offline', () => {
 
   it('ranks staff assigned to a community, and shows no score for a target below the minimum until enough ballots arrive', async () => {
     const community = 'community-qianjin-08';
-    const assigned = await hub.query<{ community: { assignedStaff: { id: string; name: string }[] } }>('query($c: ID!) { community(id: $c) { assignedStaff { id name } } }', { c: community });
+    const assigned = await hub.query<{ community: { assignedStaff: { id: string; name: string }[] } }>(
+      'query($c: ID!) { community(id: $c) { assignedStaff { id name } } }',
+      { c: community },
+    );
     const [scored, short] = assigned.data!.community.assignedStaff;
     expect(short, 'two staff assigned to the community').toBeDefined();
     const id = await openCampaign(hub, {

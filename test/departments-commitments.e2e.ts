@@ -16,7 +16,8 @@ const pgUp = await postgresAvailable();
 const database = pgUp ? 'postgres' : 'pglite';
 if (!pgUp) console.warn('departments-commitments.e2e: PostgreSQL is not reachable; running on PGlite, where transactions never overlap');
 
-const fields = 'id ownerType ownerId status overdue deadline proposedByRole resolvedAt communities { id } awaitingAssessment { id } assessments { communityId verdict evidence assessedOn community { id name } }';
+const fields =
+  'id ownerType ownerId status overdue deadline proposedByRole resolvedAt communities { id } awaitingAssessment { id } assessments { communityId verdict evidence assessedOn community { id name } }';
 const propose = `mutation($i: ProposeCommitmentInput!) { proposeCommitment(input: $i) { ${fields} department { id } street { id } servicePoint { id } } }`;
 const assess = `mutation($i: AssessCommitmentInput!) { assessCommitment(input: $i) { ${fields} } }`;
 const counts = 'kept broken pending overdue total';
@@ -61,7 +62,9 @@ describe(`commitments proposed by their owners and assessed by their communities
   }, 240_000);
   afterAll(() => hub?.close());
 
-  const healthCounts = async () => (await hub.query<{ department: { commitmentCounts: Counts } }>(`{ department(id: "dept-health") { commitmentCounts { ${counts} } } }`)).data!.department.commitmentCounts;
+  const healthCounts = async () =>
+    (await hub.query<{ department: { commitmentCounts: Counts } }>(`{ department(id: "dept-health") { commitmentCounts { ${counts} } } }`)).data!.department
+      .commitmentCounts;
   const proposal = (over: Record<string, unknown> = {}) => ({
     ownerType: 'DEPARTMENT',
     ownerId: 'dept-health',
@@ -71,9 +74,15 @@ describe(`commitments proposed by their owners and assessed by their communities
     communityIds: ['community-minzu-01', 'community-minzu-02'],
     ...over,
   });
-  const assessment = (commitmentId: string, over: Record<string, unknown> = {}) => ({ commitmentId, verdict: 'KEPT', evidence: '社区成员代表大会核查：签约率达到83%', assessedOn: districtToday(), ...over });
+  const assessment = (commitmentId: string, over: Record<string, unknown> = {}) => ({
+    commitmentId,
+    verdict: 'KEPT',
+    evidence: '社区成员代表大会核查：签约率达到83%',
+    assessedOn: districtToday(),
+    ...over,
+  });
 
-  it('lets a clerk of a community it was made to assess a department\'s commitment, once, with evidence and a date; the owner only proposes', async () => {
+  it("lets a clerk of a community it was made to assess a department's commitment, once, with evidence and a date; the owner only proposes", async () => {
     const before = await healthCounts();
     expect(code(await hub.query(propose, { i: proposal() }, null))).toBe('UNAUTHENTICATED');
     expect(code(await hub.query(propose, { i: proposal({ ownerId: 'dept-culture' }) }, health))).toBe('FORBIDDEN');
@@ -88,7 +97,12 @@ describe(`commitments proposed by their owners and assessed by their communities
     expect(c.communities).toEqual([{ id: 'community-minzu-01' }, { id: 'community-minzu-02' }]);
 
     // The owner cannot grade its own; nor the district in the communities' place; nor a community it was not made to.
-    for (const as of [health, { role: 'DISTRICT_ADMIN' } as TokenClaims, { role: 'STREET_STAFF', streetId: 'street-minzu' } as TokenClaims, clerk('community-hualou-01')]) {
+    for (const as of [
+      health,
+      { role: 'DISTRICT_ADMIN' } as TokenClaims,
+      { role: 'STREET_STAFF', streetId: 'street-minzu' } as TokenClaims,
+      clerk('community-hualou-01'),
+    ]) {
       expect(code(await hub.query(assess, { i: assessment(c.id) }, as)), JSON.stringify(as)).toBe('FORBIDDEN');
     }
     expect(code(await hub.query(assess, { i: assessment(c.id) }, null))).toBe('UNAUTHENTICATED');
@@ -105,13 +119,23 @@ describe(`commitments proposed by their owners and assessed by their communities
     expect(first.errors).toBeUndefined();
     expect(first.data!.assessCommitment).toMatchObject({ status: 'PENDING', awaitingAssessment: [{ id: 'community-minzu-02' }], resolvedAt: null });
     expect(first.data!.assessCommitment.assessments).toEqual([
-      { communityId: 'community-minzu-01', verdict: 'KEPT', evidence: '社区成员代表大会核查：签约率达到83%', assessedOn: districtToday(), community: { id: 'community-minzu-01', name: expect.any(String) } },
+      {
+        communityId: 'community-minzu-01',
+        verdict: 'KEPT',
+        evidence: '社区成员代表大会核查：签约率达到83%',
+        assessedOn: districtToday(),
+        community: { id: 'community-minzu-01', name: expect.any(String) },
+      },
     ]);
     const twice = await hub.query(assess, { i: assessment(c.id, { verdict: 'KEPT', evidence: '再评一次' }) }, minzu01);
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', communityId: 'community-minzu-01' });
 
     // The last community's verdict makes it KEPT; its evidence is public, so a phone number in it is not.
-    const last = await hub.query<{ assessCommitment: CommitmentView }>(assess, { i: assessment(c.id, { evidence: '居民代表回访均已签约，联系人电话13812345678' }) }, clerk('community-minzu-02'));
+    const last = await hub.query<{ assessCommitment: CommitmentView }>(
+      assess,
+      { i: assessment(c.id, { evidence: '居民代表回访均已签约，联系人电话13812345678' }) },
+      clerk('community-minzu-02'),
+    );
     expect(last.errors).toBeUndefined();
     const kept = last.data!.assessCommitment;
     expect(kept).toMatchObject({ status: 'KEPT', awaitingAssessment: [] });
@@ -121,12 +145,16 @@ describe(`commitments proposed by their owners and assessed by their communities
     expect(await healthCounts()).toEqual({ ...before, total: before.total + 1, kept: before.kept + 1 });
 
     // Anyone reads it, assessments and all, without signing in.
-    const anon = await hub.query<{ commitments: { id: string; assessments: { verdict: string }[] }[] }>('{ commitments(ownerId: "dept-health", status: KEPT, limit: 100) { id assessments { verdict } } }');
+    const anon = await hub.query<{ commitments: { id: string; assessments: { verdict: string }[] }[] }>(
+      '{ commitments(ownerId: "dept-health", status: KEPT, limit: 100) { id assessments { verdict } } }',
+    );
     expect(anon.data!.commitments).toContainEqual({ id: c.id, assessments: [{ verdict: 'KEPT' }, { verdict: 'KEPT' }] });
   });
 
   it('counts a commitment judged broken after its deadline against its owner', async () => {
-    const res = await hub.query<{ commitments: CommitmentView[] }>('{ commitments(ownerType: STREET, status: PENDING, limit: 200) { id ownerId overdue awaitingAssessment { id } } }');
+    const res = await hub.query<{ commitments: CommitmentView[] }>(
+      '{ commitments(ownerType: STREET, status: PENDING, limit: 200) { id ownerId overdue awaitingAssessment { id } } }',
+    );
     expect(res.errors).toBeUndefined();
     const due = res.data!.commitments.find((c) => c.overdue && c.awaitingAssessment.length > 0);
     expect(due, 'the demo has street commitments past their deadline that a community has yet to assess').toBeDefined();
@@ -135,14 +163,18 @@ describe(`commitments proposed by their owners and assessed by their communities
     const communityId = due!.awaitingAssessment[0]!.id;
     // A street's own staff cannot judge it, kept or broken.
     expect(code(await hub.query(assess, { i: assessment(due!.id) }, { role: 'STREET_STAFF', streetId: due!.ownerId }))).toBe('FORBIDDEN');
-    const broken = await hub.query<{ assessCommitment: CommitmentView }>(assess, { i: assessment(due!.id, { verdict: 'BROKEN', evidence: '截至期限未按时拨付，社区多次催办' }) }, clerk(communityId));
+    const broken = await hub.query<{ assessCommitment: CommitmentView }>(
+      assess,
+      { i: assessment(due!.id, { verdict: 'BROKEN', evidence: '截至期限未按时拨付，社区多次催办' }) },
+      clerk(communityId),
+    );
     expect(broken.errors).toBeUndefined();
     expect(broken.data!.assessCommitment).toMatchObject({ status: 'BROKEN', overdue: false });
     const after = (await hub.query<{ street: { commitmentCounts: Counts } }>(street)).data!.street.commitmentCounts;
     expect(after).toEqual({ ...before, broken: before.broken + 1, pending: before.pending - 1, overdue: before.overdue - 1 });
   });
 
-  it('keeps the street\'s commitments to its own communities', async () => {
+  it("keeps the street's commitments to its own communities", async () => {
     const minzu: TokenClaims = { role: 'STREET_STAFF', streetId: 'street-minzu' };
     const input = proposal({ ownerType: 'STREET', ownerId: 'street-minzu', title: '社区工作经费按时拨付', target: '每季度首月15日前拨付到社区' });
     expect(code(await hub.query(propose, { i: { ...input, communityIds: ['community-minzu-01', 'community-hualou-01'] } }, minzu))).toBe('BAD_USER_INPUT');
@@ -152,31 +184,42 @@ describe(`commitments proposed by their owners and assessed by their communities
     expect(made.data!.proposeCommitment).toMatchObject({ status: 'PENDING', street: { id: 'street-minzu' }, proposedByRole: 'STREET_STAFF' });
   });
 
-  it('makes a department\'s commitment to up to 30 communities, each checked with committees', async () => {
+  it("makes a department's commitment to up to 30 communities, each checked with committees", async () => {
     const ids = demoCommunities.slice(0, 30).map((c) => c.id);
-    const made = await hub.query<{ proposeCommitment: CommitmentView }>(propose, { i: proposal({ title: '社区健康讲座', target: '每个社区每季度至少1场', communityIds: ids }) }, health);
+    const made = await hub.query<{ proposeCommitment: CommitmentView }>(
+      propose,
+      { i: proposal({ title: '社区健康讲座', target: '每个社区每季度至少1场', communityIds: ids }) },
+      health,
+    );
     expect(made.errors).toBeUndefined();
     expect(made.data!.proposeCommitment.communities.map((c) => c.id).sort()).toEqual([...ids].sort());
     expect(code(await hub.query(propose, { i: proposal({ communityIds: demoCommunities.slice(0, 31).map((c) => c.id) }) }, health))).toBe('BAD_USER_INPUT');
     expect(code(await hub.query(propose, { i: proposal({ communityIds: [...ids.slice(0, 20), 'community-nowhere'] }) }, health))).toBe('NOT_FOUND');
   });
 
-  it('settles two communities\' assessments arriving at once: the commitment ends KEPT', async () => {
-    const c = (await hub.query<{ proposeCommitment: CommitmentView }>(propose, { i: proposal({ title: '居民健康咨询回复', target: '3个工作日内答复' }) }, health)).data!.proposeCommitment;
+  it("settles two communities' assessments arriving at once: the commitment ends KEPT", async () => {
+    const c = (
+      await hub.query<{ proposeCommitment: CommitmentView }>(propose, { i: proposal({ title: '居民健康咨询回复', target: '3个工作日内答复' }) }, health)
+    ).data!.proposeCommitment;
     const both = await Promise.all(['community-minzu-01', 'community-minzu-02'].map((id) => hub.query(assess, { i: assessment(c.id) }, clerk(id))));
     expect(both.map((r) => r.errors)).toEqual([undefined, undefined]);
-    const now = await hub.query<{ commitments: { id: string; status: string }[] }>('query($o: ID!) { commitments(ownerId: $o, limit: 500) { id status } }', { o: 'dept-health' });
+    const now = await hub.query<{ commitments: { id: string; status: string }[] }>('query($o: ID!) { commitments(ownerId: $o, limit: 500) { id status } }', {
+      o: 'dept-health',
+    });
     expect(now.data!.commitments.find((x) => x.id === c.id)!.status).toBe('KEPT');
   });
 
-  it('is one system for service points too: services\' ServicePoint shows its commitments and counts from departments', async () => {
+  it("is one system for service points too: services' ServicePoint shows its commitments and counts from departments", async () => {
     const points = await hub.query<{ servicePoints: { id: string; provider: { id: string }; community: { id: string } | null; commitmentCounts: Counts }[] }>(
       `{ servicePoints { id provider { id } community { id } commitmentCounts { ${counts} } } }`,
     );
     expect(points.errors).toBeUndefined();
     const listedPoint = points.data!.servicePoints.find((p) => p.community && p.commitmentCounts.total > 0)!;
     expect(listedPoint, 'demo service points have commitments').toBeDefined();
-    const one = await hub.query<{ servicePoint: { commitments: CommitmentView[] } }>(`query($id: ID!) { servicePoint(id: $id) { commitments { ${fields} } } }`, { id: listedPoint.id });
+    const one = await hub.query<{ servicePoint: { commitments: CommitmentView[] } }>(
+      `query($id: ID!) { servicePoint(id: $id) { commitments { ${fields} } } }`,
+      { id: listedPoint.id },
+    );
     expect(one.errors).toBeUndefined();
     const point = { ...listedPoint, commitments: one.data!.servicePoint.commitments };
     expect(point.commitments.every((c) => c.ownerType === 'SERVICE_POINT' && c.ownerId === point.id)).toBe(true);
@@ -190,7 +233,13 @@ describe(`commitments proposed by their owners and assessed by their communities
     expect(listed.data!.commitments[0]!.servicePoint).toEqual({ id: point.id, provider: { id: point.provider.id } });
 
     // The provider running the point proposes; another provider, a department or services' own identity may not.
-    const input = proposal({ ownerType: 'SERVICE_POINT', ownerId: point.id, title: '助餐服务按时送达', target: '工作日11点前送餐到户，准时率95%', communityIds: [point.community!.id] });
+    const input = proposal({
+      ownerType: 'SERVICE_POINT',
+      ownerId: point.id,
+      title: '助餐服务按时送达',
+      target: '工作日11点前送餐到户，准时率95%',
+      communityIds: [point.community!.id],
+    });
     const operator: TokenClaims = { role: 'PARTNER', partnerId: point.provider.id };
     for (const as of [{ role: 'PARTNER', partnerId: 'provider-nobody' } as TokenClaims, health, { role: 'SERVICE', sub: 'service:services' } as TokenClaims]) {
       expect(code(await hub.query(propose, { i: input }, as)), JSON.stringify(as)).toBe('FORBIDDEN');
@@ -215,11 +264,15 @@ describe(`commitments proposed by their owners and assessed by their communities
     expect(shown.data!.servicePoint.commitmentCounts).toMatchObject({ total: point.commitmentCounts.total + 1, kept: point.commitmentCounts.kept + 1 });
   });
 
-  it('refuses a service point\'s commitment while services cannot say who runs it, and changes nothing', async () => {
+  it("refuses a service point's commitment while services cannot say who runs it, and changes nothing", async () => {
     const before = await departmentsDb(hub).commitment.count();
     await hub.subgraphs.services!.stopServer();
     try {
-      const res = await hub.query(propose, { i: proposal({ ownerType: 'SERVICE_POINT', ownerId: 'point-demo-01', communityIds: ['community-minzu-01'] }) }, { role: 'PARTNER', partnerId: 'provider-fushou' });
+      const res = await hub.query(
+        propose,
+        { i: proposal({ ownerType: 'SERVICE_POINT', ownerId: 'point-demo-01', communityIds: ['community-minzu-01'] }) },
+        { role: 'PARTNER', partnerId: 'provider-fushou' },
+      );
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'services' });
       // A department's commitments, and everything departments owns, are still there.
       expect((await hub.query('{ department(id: "dept-health") { commitmentCounts { total } } }')).errors).toBeUndefined();
@@ -239,7 +292,9 @@ describe(`commitments proposed by their owners and assessed by their communities
     expect(latest._max.assessedOn!.toISOString().slice(0, 10) <= districtToday()).toBe(true);
     expect(await db.commitmentAssessment.count({ where: { evidence: '' } })).toBe(0);
     // Civil affairs, the lead department, is there with its own commitments.
-    const civil = await hub.query<{ department: { shortName: string; commitments: unknown[] } }>('{ department(id: "dept-civil-affairs") { shortName commitments { id } } }');
+    const civil = await hub.query<{ department: { shortName: string; commitments: unknown[] } }>(
+      '{ department(id: "dept-civil-affairs") { shortName commitments { id } } }',
+    );
     expect(civil.data!.department.shortName).toBe('民政局');
     expect(civil.data!.department.commitments.length).toBeGreaterThan(0);
   });

@@ -8,7 +8,8 @@ export const community = 'community-minzu-03';
 export const health: TokenClaims = { role: 'DEPARTMENT_STAFF', departmentId: 'dept-health', sub: 'staff-dept-health-02' };
 export const committee: TokenClaims = { role: 'COMMITTEE_STAFF', communityId: community };
 
-export const taskFields = 'id status budgetFen counterBudgetFen agreedBudgetFen declineReason transfer { eventId status amountFen attempts } history { action status budgetFen actorRole actorUnitId }';
+export const taskFields =
+  'id status budgetFen counterBudgetFen agreedBudgetFen declineReason transfer { eventId status amountFen attempts } history { action status budgetFen actorRole actorUnitId }';
 export const propose = `mutation($input: ProposeDelegatedTaskInput!) { proposeDelegatedTask(input: $input) { ${taskFields} } }`;
 
 /** A workflow mutation: step('counterProposeDelegatedTask', 'budgetFen: Fen!') takes $id and $budgetFen. */
@@ -48,7 +49,9 @@ export async function entriesFor(hub: TestFederation, taskId: string, communityI
 
 /** Undelivered outbox events of departments. */
 export async function pendingTransfers(hub: TestFederation): Promise<number> {
-  const rows = await hub.subgraphs.departments!.db.prisma.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM "OutboxEvent" WHERE "deliveredAt" IS NULL');
+  const rows = await hub.subgraphs.departments!.db.prisma.$queryRawUnsafe<{ n: number }[]>(
+    'SELECT count(*)::int AS n FROM "OutboxEvent" WHERE "deliveredAt" IS NULL',
+  );
   return rows[0]!.n;
 }
 

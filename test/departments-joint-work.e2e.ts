@@ -15,8 +15,7 @@ const culture: TokenClaims = { role: 'DEPARTMENT_STAFF', departmentId: 'dept-cul
 const admin: TokenClaims = { role: 'DISTRICT_ADMIN' };
 
 const fields = 'id status overdue startedAt completedAt parts { part status startedAt completedAt } history { action status part actorRole actorUnitId }';
-const act = (name: 'startDelegatedTask' | 'completeDelegatedTask') =>
-  `mutation($id: ID!, $part: TaskPart) { ${name}(id: $id, part: $part) { ${fields} } }`;
+const act = (name: 'startDelegatedTask' | 'completeDelegatedTask') => `mutation($id: ID!, $part: TaskPart) { ${name}(id: $id, part: $part) { ${fields} } }`;
 const start = act('startDelegatedTask');
 const complete = act('completeDelegatedTask');
 
@@ -110,7 +109,8 @@ await describeOnEachDatabase('joint delegated work', (database) => {
   it('flags tasks past their due date and not completed as overdue, and filters by it', async () => {
     const id = await accepted();
     const today = districtToday();
-    const flag = async () => (await hub.query<{ delegatedTask: { overdue: boolean } }>('query($id: ID!) { delegatedTask(id: $id) { overdue } }', { id })).data!.delegatedTask.overdue;
+    const flag = async () =>
+      (await hub.query<{ delegatedTask: { overdue: boolean } }>('query($id: ID!) { delegatedTask(id: $id) { overdue } }', { id })).data!.delegatedTask.overdue;
     const filtered = async (overdue: boolean) => {
       const res = await hub.query<{ delegatedTasks: { edges: { node: { id: string; overdue: boolean } }[] } }>(
         'query($o: Boolean) { delegatedTasks(first: 100, filter: { overdue: $o, communityId: "community-minzu-03" }) { edges { node { id overdue } } } }',

@@ -75,14 +75,27 @@ await describeOnEachDatabase('staff, relationships and commitments through the g
   });
 
   it('records guidance by the guiding unit and supervision channels by the community, each once', async () => {
-    const guidance = { kind: 'GUIDANCE', unitId: 'dept-health', communityId: 'community-hualou-02', subject: '社区慢性病管理', channel: '每月到社区卫生服务站指导一次', liaisonStaffId: 'staff-dept-health-04' };
+    const guidance = {
+      kind: 'GUIDANCE',
+      unitId: 'dept-health',
+      communityId: 'community-hualou-02',
+      subject: '社区慢性病管理',
+      channel: '每月到社区卫生服务站指导一次',
+      liaisonStaffId: 'staff-dept-health-04',
+    };
     expect(code(await hub.query(record, { i: guidance }, { role: 'COMMITTEE_STAFF', communityId: 'community-hualou-02' }))).toBe('FORBIDDEN');
     expect(code(await hub.query(record, { i: { ...guidance, liaisonStaffId: 'staff-dept-culture-02' } }, health))).toBe('BAD_USER_INPUT');
     const made = await hub.query(record, { i: guidance }, health);
     expect(made.data!.recordRelationship).toMatchObject({ kind: 'GUIDANCE', unitId: 'dept-health', liaisonStaff: { id: 'staff-dept-health-04' } });
     expect(code(await hub.query(record, { i: guidance }, health))).toBe('CONFLICT');
 
-    const supervision = { kind: 'SUPERVISION', unitId: 'dept-health', communityId: 'community-hualou-02', subject: '慢性病随访服务质量', channel: '居民议事会每季度听取通报' };
+    const supervision = {
+      kind: 'SUPERVISION',
+      unitId: 'dept-health',
+      communityId: 'community-hualou-02',
+      subject: '慢性病随访服务质量',
+      channel: '居民议事会每季度听取通报',
+    };
     expect(code(await hub.query(record, { i: supervision }, health))).toBe('FORBIDDEN');
     const channel = await hub.query(record, { i: supervision }, { role: 'COMMITTEE_STAFF', communityId: 'community-hualou-02' });
     expect(channel.errors).toBeUndefined();
@@ -93,16 +106,24 @@ await describeOnEachDatabase('staff, relationships and commitments through the g
   });
 
   it('shows commitments and notices that anyone can read without signing in, tracked as kept, broken or pending (proposing and assessing: departments-commitments.e2e.ts)', async () => {
-    const pub = await hub.query('{ department(id: "dept-health") { commitments { status } commitmentCounts { total kept broken pending } notices { title } } kept: commitments(ownerId: "dept-health", status: KEPT) { status ownerId } streetOnes: commitments(ownerType: STREET, limit: 500) { status } }');
+    const pub = await hub.query(
+      '{ department(id: "dept-health") { commitments { status } commitmentCounts { total kept broken pending } notices { title } } kept: commitments(ownerId: "dept-health", status: KEPT) { status ownerId } streetOnes: commitments(ownerType: STREET, limit: 500) { status } }',
+    );
     expect(pub.errors).toBeUndefined();
     expect(pub.data!.department.notices.length).toBeGreaterThan(0);
     expect(pub.data!.kept.every((c: { status: string; ownerId: string }) => c.status === 'KEPT' && c.ownerId === 'dept-health')).toBe(true);
-    expect(new Set([...pub.data!.department.commitments, ...pub.data!.streetOnes].map((c: { status: string }) => c.status))).toEqual(new Set(['KEPT', 'BROKEN', 'PENDING']));
+    expect(new Set([...pub.data!.department.commitments, ...pub.data!.streetOnes].map((c: { status: string }) => c.status))).toEqual(
+      new Set(['KEPT', 'BROKEN', 'PENDING']),
+    );
     const counts = pub.data!.department.commitmentCounts;
     expect(counts.total).toBe(pub.data!.department.commitments.length);
     expect(counts.kept + counts.broken + counts.pending).toBe(counts.total);
 
-    const notice = await hub.query('mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id publishedAt } }', { i: { ownerType: 'STREET', ownerId: 'street-minzu', title: '社区工作经费拨付公示', body: '本季度社区工作经费已拨付到各社区。' } }, minzuStreet);
+    const notice = await hub.query(
+      'mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id publishedAt } }',
+      { i: { ownerType: 'STREET', ownerId: 'street-minzu', title: '社区工作经费拨付公示', body: '本季度社区工作经费已拨付到各社区。' } },
+      minzuStreet,
+    );
     expect(notice.errors).toBeUndefined();
     expect((await hub.query('{ notices(ownerId: "street-minzu") { id } }')).data!.notices[0]).toEqual({ id: notice.data!.publishNotice.id });
   });

@@ -35,7 +35,14 @@ describe('creating staff', () => {
   it('lets a department add its own staff, assigned down to communities, and shows them to everyone', async () => {
     const res = await hub.query<{ createStaff: Created }>(
       create,
-      { i: { name: ' 欧阳娜 ', position: '驻社区专干', departmentId: 'dept-health', communityIds: ['community-minzu-01', 'community-hualou-02', 'community-minzu-01'] } },
+      {
+        i: {
+          name: ' 欧阳娜 ',
+          position: '驻社区专干',
+          departmentId: 'dept-health',
+          communityIds: ['community-minzu-01', 'community-hualou-02', 'community-minzu-01'],
+        },
+      },
       health,
     );
     expect(res.errors).toBeUndefined();
@@ -57,10 +64,18 @@ describe('creating staff', () => {
     expect(byAdmin.errors).toBeUndefined();
     expect(byAdmin.data!.createStaff).toMatchObject({ unitType: 'STREET', streetId: 'street-hualou', assignedCommunities: [] });
     const before = await staffCount();
-    const outside = await hub.query(create, { i: { name: '张伟', position: '社区工作指导员', streetId: 'street-minzu', communityIds: ['community-minzu-02', 'community-hualou-01'] } }, minzuStreet);
+    const outside = await hub.query(
+      create,
+      { i: { name: '张伟', position: '社区工作指导员', streetId: 'street-minzu', communityIds: ['community-minzu-02', 'community-hualou-01'] } },
+      minzuStreet,
+    );
     expect(code(outside)).toBe('BAD_USER_INPUT');
     expect(await staffCount()).toBe(before);
-    const own = await hub.query<{ createStaff: Created }>(create, { i: { name: '张伟', position: '社区工作指导员', streetId: 'street-minzu', communityIds: ['community-minzu-02'] } }, minzuStreet);
+    const own = await hub.query<{ createStaff: Created }>(
+      create,
+      { i: { name: '张伟', position: '社区工作指导员', streetId: 'street-minzu', communityIds: ['community-minzu-02'] } },
+      minzuStreet,
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.createStaff.assignedCommunities).toEqual([{ id: 'community-minzu-02' }]);
   });
@@ -73,7 +88,15 @@ describe('creating staff', () => {
     expect(code(await hub.query(create, { i: input }, minzuStreet))).toBe('FORBIDDEN');
     expect(code(await hub.query(create, { i: { ...input, departmentId: undefined, streetId: 'street-hualou' } }, minzuStreet))).toBe('FORBIDDEN');
     expect(code(await hub.query(create, { i: input }, { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-01', sub: 'clerk-1' }))).toBe('FORBIDDEN');
-    expect(code(await hub.query(create, { i: input }, { role: 'REPRESENTATIVE', communityId: 'community-minzu-01', personId: 'rep-minzu-01-01', sub: 'rep-minzu-01-01' }))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await hub.query(
+          create,
+          { i: input },
+          { role: 'REPRESENTATIVE', communityId: 'community-minzu-01', personId: 'rep-minzu-01-01', sub: 'rep-minzu-01-01' },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await staffCount()).toBe(before);
   });
 
@@ -87,7 +110,11 @@ describe('creating staff', () => {
       ['no position', { ...base, position: '' }, 'BAD_USER_INPUT'],
       ['no unit', { name: '王静', position: '科员' }, 'BAD_USER_INPUT'],
       ['two units', { ...base, streetId: 'street-minzu' }, 'BAD_USER_INPUT'],
-      ['too many communities', { ...base, communityIds: Array.from({ length: 21 }, (_, i) => `community-minzu-${String(i + 1).padStart(2, '0')}`) }, 'BAD_USER_INPUT'],
+      [
+        'too many communities',
+        { ...base, communityIds: Array.from({ length: 21 }, (_, i) => `community-minzu-${String(i + 1).padStart(2, '0')}`) },
+        'BAD_USER_INPUT',
+      ],
       ['an unknown community', { ...base, communityIds: ['community-minzu-01', 'community-nowhere'] }, 'NOT_FOUND'],
     ] as const) {
       expect(code(await hub.query(create, { i: input }, health)), label).toBe(expected);

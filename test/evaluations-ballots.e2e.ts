@@ -10,7 +10,10 @@ import evaluations from '../subgraphs/evaluations/src/index.js';
 import { accepted, admin, cast, codeOf, levels, openCampaign, rep } from './evaluations-helpers.js';
 
 const keys = ['attitude', 'efficiency'];
-const criteria = [{ key: 'attitude', label: '服务态度', weight: 3 }, { key: 'efficiency', label: '办事效率', weight: 2 }];
+const criteria = [
+  { key: 'attitude', label: '服务态度', weight: 3 },
+  { key: 'efficiency', label: '办事效率', weight: 2 },
+];
 
 const countQuery = `query($id: ID!, $t: ID!) { evaluationResult(campaignId: $id, targetId: $t) { ballotCount score } campaign(id: $id) { progress { ballotsCast } } }`;
 
@@ -39,7 +42,11 @@ await describeOnEachDatabase('casting ballots', (database) => {
       .flatMap((d) => d.staff)
       .filter((s) => s.assignedCommunities.length > 0)
       .slice(0, 2)
-      .map((s) => ({ id: s.id, assigned: s.assignedCommunities[0]!.id, other: demoCommunities.find((c) => !s.assignedCommunities.some((a) => a.id === c.id))!.id }));
+      .map((s) => ({
+        id: s.id,
+        assigned: s.assignedCommunities[0]!.id,
+        other: demoCommunities.find((c) => !s.assignedCommunities.some((a) => a.id === c.id))!.id,
+      }));
     expect(staff).toHaveLength(2);
     id = await openCampaign(hub, {
       targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }, { kind: 'STREET', id: 'street-minzu' }, ...staff.map((s) => ({ kind: 'STAFF' as const, id: s.id }))],
@@ -77,7 +84,10 @@ await describeOnEachDatabase('casting ballots', (database) => {
   });
 
   it('counts 200 concurrent ballots from different representatives, and concurrent retries once', async () => {
-    const voters = demoCommunities.slice(0, 14).flatMap((c) => Array.from({ length: 15 }, (_, i) => rep(c.id, i + 1))).slice(0, 200);
+    const voters = demoCommunities
+      .slice(0, 14)
+      .flatMap((c) => Array.from({ length: 15 }, (_, i) => rep(c.id, i + 1)))
+      .slice(0, 200);
     const levelsOf = (i: number) => [1 + (i % 5), 1 + ((i * 3) % 5)];
     const requests = voters.map((voter, i) => cast(hub, voter, id, 'dept-health', levels(keys, levelsOf(i)), { key: `concurrent-${i}` }));
     // The first 20 requests are retried while still in flight: same idempotency key, same ballot.
@@ -99,14 +109,14 @@ await describeOnEachDatabase('casting ballots', (database) => {
   });
 
   it('rejects a staff ballot with a retryable SUBGRAPH_UNAVAILABLE while departments is down, writing nothing', async () => {
-      hub.subgraphs.evaluations!.shared.services.forgetFacts();
+    hub.subgraphs.evaluations!.shared.services.forgetFacts();
     const s = staff[1]!;
     await hub.subgraphs.departments!.stopServer();
     try {
       const res = await cast(hub, rep(s.assigned, 2), id, s.id, levels(keys, [3, 3]), { key: 'while-departments-down' });
       expect(codeOf(res)).toBe('SUBGRAPH_UNAVAILABLE');
       expect(res.errors![0]!.extensions).toMatchObject({ subgraph: 'departments', retryable: true });
-        expect(res.errors![0]!.message).toMatch(/departments.*nothing was changed/);
+      expect(res.errors![0]!.message).toMatch(/departments.*nothing was changed/);
       // A department ballot needs no fact from departments: it is still accepted.
       accepted(await cast(hub, rep('community-qianjin-01', 1), id, 'dept-health', levels(keys, [3, 3])));
     } finally {
@@ -120,7 +130,7 @@ await describeOnEachDatabase('casting ballots', (database) => {
   });
 
   it('rejects a street ballot with SUBGRAPH_UNAVAILABLE while committees is down, writing nothing', async () => {
-      hub.subgraphs.evaluations!.shared.services.forgetFacts();
+    hub.subgraphs.evaluations!.shared.services.forgetFacts();
     const before = await count('street-minzu');
     await hub.subgraphs.committees!.stopServer();
     try {
@@ -135,13 +145,19 @@ await describeOnEachDatabase('casting ballots', (database) => {
 
   it('accepts ballots racing a close either before it (counted in the cases) or not at all', async () => {
     const racing = await openCampaign(hub, { targets: [{ kind: 'DEPARTMENT', id: 'dept-sanitation' }], criteria });
-    const ballots = Array.from({ length: 30 }, (_, i) => cast(hub, rep('community-xinhua-01', (i % 15) + 1), racing, 'dept-sanitation', levels(keys, [1, 2]), { key: `race-key-${i}` }));
+    const ballots = Array.from({ length: 30 }, (_, i) =>
+      cast(hub, rep('community-xinhua-01', (i % 15) + 1), racing, 'dept-sanitation', levels(keys, [1, 2]), { key: `race-key-${i}` }),
+    );
     const close = hub.query('mutation($id: ID!) { closeCampaign(id: $id) { status } }', { id: racing }, admin);
     const answers = await Promise.all(ballots);
     accepted(await close);
     const acceptedCount = new Set(answers.flatMap((a, i) => (a.errors ? [] : [i % 15]))).size;
     expect(answers.filter((a) => a.errors && codeOf(a) !== 'CONFLICT')).toEqual([]);
-    const cases = await hub.query<{ rectificationCases: { badReviews: number }[] }>('query($id: ID!) { rectificationCases(campaignId: $id) { badReviews } }', { id: racing }, admin);
+    const cases = await hub.query<{ rectificationCases: { badReviews: number }[] }>(
+      'query($id: ID!) { rectificationCases(campaignId: $id) { badReviews } }',
+      { id: racing },
+      admin,
+    );
     expect(cases.data!.rectificationCases.map((c) => c.badReviews)).toEqual(acceptedCount ? [acceptedCount] : []);
   });
 });

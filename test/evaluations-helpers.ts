@@ -67,5 +67,10 @@ export type SheetBallot = { targetId: string; levels: { criterion: string; level
 export type Receipts = { castBallotSheet: { targetId: string; targetKind: string; replacedPrevious: boolean }[] };
 
 /** One representative's ballot sheet. */
-export const castSheet = (hub: TestFederation, voter: TokenClaims, campaignId: string, ballots: SheetBallot[], key: string): Promise<GraphQLResponse<Receipts>> =>
-  hub.query(sheetMutation, { c: campaignId, b: ballots, key }, voter);
+export const castSheet = (
+  hub: TestFederation,
+  voter: TokenClaims,
+  campaignId: string,
+  ballots: SheetBallot[],
+  key: string,
+): Promise<GraphQLResponse<Receipts>> => hub.query(sheetMutation, { c: campaignId, b: ballots, key }, voter);

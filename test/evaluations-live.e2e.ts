@@ -10,7 +10,16 @@ import { accepted, admin, cast, levels, openCampaign, rep, SseFeed, WsFeed } fro
 const keys = ['attitude', 'efficiency'];
 const A = 'community-manchun-01';
 
-type Live = { evaluationResultChanged: { targetId: string; ballotCount: number; score: number | null; grade: string | null; revision: number; department: { name: string } | null } };
+type Live = {
+  evaluationResultChanged: {
+    targetId: string;
+    ballotCount: number;
+    score: number | null;
+    grade: string | null;
+    revision: number;
+    department: { name: string } | null;
+  };
+};
 const resultSubscription = `subscription($c: ID!, $t: ID) { evaluationResultChanged(campaignId: $c, targetId: $t) {
   targetId ballotCount score grade revision department { name } } }`;
 const progressSubscription = 'subscription($c: ID!) { campaignProgress(campaignId: $c) { ballotsCast eligibleBallots turnout revision } }';
@@ -22,8 +31,14 @@ describe('live results through the gateway', () => {
   beforeAll(async () => {
     hub = await startTestFederation({ subgraphs: [committees, departments, evaluations] });
     id = await openCampaign(hub, {
-      targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }, { kind: 'DEPARTMENT', id: 'dept-culture' }],
-      criteria: [{ key: 'attitude', label: '服务态度', weight: 0.6 }, { key: 'efficiency', label: '办事效率', weight: 0.4 }],
+      targets: [
+        { kind: 'DEPARTMENT', id: 'dept-health' },
+        { kind: 'DEPARTMENT', id: 'dept-culture' },
+      ],
+      criteria: [
+        { key: 'attitude', label: '服务态度', weight: 0.6 },
+        { key: 'efficiency', label: '办事效率', weight: 0.4 },
+      ],
       minBallots: 1,
       observerIds: ['observer-live'],
     });
@@ -46,7 +61,12 @@ describe('live results through the gateway', () => {
         accepted(await cast(hub, rep(A, i + 1), id, 'dept-health', levels(keys, step.v)));
         const event = await feed.next((e) => e.data?.evaluationResultChanged.ballotCount === i + 1);
         expect(event.errors).toBeUndefined();
-        expect(event.data!.evaluationResultChanged).toMatchObject({ targetId: 'dept-health', score: step.score, grade: step.grade, department: { name: '卫生局' } });
+        expect(event.data!.evaluationResultChanged).toMatchObject({
+          targetId: 'dept-health',
+          score: step.score,
+          grade: step.grade,
+          department: { name: '卫生局' },
+        });
       }
       // Replacing a ballot is a new result too: rep 2's 3,2 becomes 5,5 → mean (5 + 5 + 4) / 3.
       accepted(await cast(hub, rep(A, 2), id, 'dept-health', levels(keys, [5, 5])));
@@ -96,9 +116,13 @@ describe('live results through the gateway', () => {
       const start = (await feed.next((e) => e.data?.evaluationResultChanged.targetId === 'dept-culture')).data!.evaluationResultChanged.ballotCount;
       const burst = Array.from({ length: 15 }, (_, i) => cast(hub, rep('community-manchun-02', i + 1), id, 'dept-culture', levels(keys, [5, 4])));
       for (const res of await Promise.all(burst)) accepted(res);
-      const last = await feed.next((e) => e.data?.evaluationResultChanged.targetId === 'dept-culture' && e.data.evaluationResultChanged.ballotCount === start + 15);
+      const last = await feed.next(
+        (e) => e.data?.evaluationResultChanged.targetId === 'dept-culture' && e.data.evaluationResultChanged.ballotCount === start + 15,
+      );
       // Revisions never go backwards on one subscription.
-      const revisions = feed.events.filter((e) => e.data?.evaluationResultChanged.targetId === 'dept-culture').map((e) => e.data!.evaluationResultChanged.revision);
+      const revisions = feed.events
+        .filter((e) => e.data?.evaluationResultChanged.targetId === 'dept-culture')
+        .map((e) => e.data!.evaluationResultChanged.revision);
       expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
       expect(last.data!.evaluationResultChanged.department).toEqual({ name: '文化局' });
     } finally {

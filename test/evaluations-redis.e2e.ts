@@ -21,7 +21,11 @@ describe.skipIf(!ready)('live results across two evaluations replicas and two ga
   beforeAll(async () => {
     hub = await startTestFederation({ subgraphs: [committees, departments, evaluations], database: 'postgres', redisUrl: testRedisUrl });
     b = await startReplica(hub, evaluations, { redisUrl: testRedisUrl });
-    id = await openCampaign(hub, { targets: [{ kind: 'DEPARTMENT', id: 'dept-public-security' }], criteria: [{ key: 'attitude', label: '服务态度', weight: 1 }], minBallots: 1 });
+    id = await openCampaign(hub, {
+      targets: [{ kind: 'DEPARTMENT', id: 'dept-public-security' }],
+      criteria: [{ key: 'attitude', label: '服务态度', weight: 1 }],
+      minBallots: 1,
+    });
   });
   afterAll(async () => {
     await b?.close();
@@ -29,7 +33,12 @@ describe.skipIf(!ready)('live results across two evaluations replicas and two ga
   });
 
   it('a subscriber on gateway B sees a ballot cast through gateway A, with the department name', async () => {
-    const feed = new WsFeed<Live>(b.url, 'subscription($c: ID!) { evaluationResultChanged(campaignId: $c) { ballotCount score department { name } } }', { c: id }, await hub.token(admin));
+    const feed = new WsFeed<Live>(
+      b.url,
+      'subscription($c: ID!) { evaluationResultChanged(campaignId: $c) { ballotCount score department { name } } }',
+      { c: id },
+      await hub.token(admin),
+    );
     try {
       await feed.next((e) => e.data?.evaluationResultChanged.ballotCount === 0);
       accepted(await cast(hub, rep('community-minyi-01', 1), id, 'dept-public-security', levels(keys, [4])));
@@ -45,7 +54,13 @@ describe.skipIf(!ready)('live results across two evaluations replicas and two ga
     try {
       const start = (await feed.next((e) => Boolean(e.data))).data!.campaignProgress.ballotsCast;
       const voters = [2, 3, 4, 5, 6, 7].map((n) => rep('community-minyi-01', n));
-      const answers = await Promise.all(voters.map((v, i) => (i % 2 ? cast(hub, v, id, 'dept-public-security', levels(keys, [5])) : b.query(castMutation, { c: id, t: 'dept-public-security', l: levels(keys, [5]) }, v))));
+      const answers = await Promise.all(
+        voters.map((v, i) =>
+          i % 2
+            ? cast(hub, v, id, 'dept-public-security', levels(keys, [5]))
+            : b.query(castMutation, { c: id, t: 'dept-public-security', l: levels(keys, [5]) }, v),
+        ),
+      );
       answers.forEach(accepted);
       await feed.next((e) => e.data?.campaignProgress.ballotsCast === start + voters.length);
     } finally {

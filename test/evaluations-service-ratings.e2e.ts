@@ -28,7 +28,10 @@ const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 // whether the rating falls on today or (past midnight in Wuhan) tomorrow.
 const tomorrow = dayAfter(districtDayOf(new Date()));
 const upcoming = Array.from({ length: 14 }, (_, i) => dayAfter(tomorrow, i + 1));
-const configured = { holidays: upcoming.filter((d) => weekday(d) >= 1 && weekday(d) <= 5).slice(0, 2), workdays: upcoming.filter((d) => weekday(d) === 6).slice(0, 1) };
+const configured = {
+  holidays: upcoming.filter((d) => weekday(d) >= 1 && weekday(d) <= 5).slice(0, 2),
+  workdays: upcoming.filter((d) => weekday(d) === 6).slice(0, 1),
+};
 
 /** The expected deadline, counted by hand: weekends off unless worked, official and configured holidays off. */
 function expectedDeadline(from: string, count: number, withConfigured = true): string {
@@ -49,7 +52,8 @@ const casesQuery = `query($source: RectificationSource, $waitingOn: Rectificatio
 const recordMutation = `mutation($i: BadServiceRatingInput!) { recordBadServiceRating(input: $i) { id serviceRequestId } }`;
 const fileMutation = 'mutation($input: FileServiceRequestInput!) { fileServiceRequest(input: $input) { id } }';
 const updateMutation = 'mutation($input: UpdateServiceRequestInput!) { updateServiceRequest(input: $input) { status } }';
-const rateMutation = 'mutation($id: ID!, $rating: ServiceRating!, $comment: String) { rateServiceRequest(id: $id, rating: $rating, comment: $comment) { status rating ratedAt } }';
+const rateMutation =
+  'mutation($id: ID!, $rating: ServiceRating!, $comment: String) { rateServiceRequest(id: $id, rating: $rating, comment: $comment) { status rating ratedAt } }';
 
 type Case = Record<string, any>;
 
@@ -68,7 +72,13 @@ describe('bad service ratings open rectification cases', () => {
 
   /** A request filed, served to completion by the point's provider and rated by the resident. */
   async function served(rating: string, comment?: string): Promise<{ id: string; ratedAt: string }> {
-    const id = ok(await hub.query<{ fileServiceRequest: { id: string } }>(fileMutation, { input: { serviceCode: point.code, description: '请安排上门', address: '某小区1号' } }, resident)).fileServiceRequest.id;
+    const id = ok(
+      await hub.query<{ fileServiceRequest: { id: string } }>(
+        fileMutation,
+        { input: { serviceCode: point.code, description: '请安排上门', address: '某小区1号' } },
+        resident,
+      ),
+    ).fileServiceRequest.id;
     for (const status of ['ACCEPTED', 'IN_PROGRESS', 'COMPLETED']) ok(await hub.query(updateMutation, { input: { id, status } }, provider(point.providerId)));
     const rated = ok(await hub.query<{ rateServiceRequest: { ratedAt: string } }>(rateMutation, { id, rating, comment }, resident)).rateServiceRequest;
     return { id, ratedAt: rated.ratedAt };
@@ -87,7 +97,14 @@ describe('bad service ratings open rectification cases', () => {
       include: { item: { include: { series: true } } },
       orderBy: { id: 'asc' },
     }))!;
-    point = { id: row.id, providerId: row.providerId, communityId: row.communityId!, code: row.item.code, itemId: row.itemId, leadDepartmentId: row.item.departmentId ?? row.item.series.departmentId };
+    point = {
+      id: row.id,
+      providerId: row.providerId,
+      communityId: row.communityId!,
+      code: row.item.code,
+      itemId: row.itemId,
+      leadDepartmentId: row.item.departmentId ?? row.item.series.departmentId,
+    };
     resident = residentAs(`resident-${point.communityId.replace('community-', '')}-0011`, point.communityId);
   }, 240_000);
   afterAll(async () => {
@@ -175,8 +192,14 @@ describe('bad service ratings open rectification cases', () => {
 
   it('only services may report a bad rating; a good rating is refused as input', async () => {
     const input = {
-      eventId: 'bad-rating-forged', requestId: 'sr-forged', communityId: point.communityId, serviceItemId: point.itemId, providerId: point.providerId,
-      rating: 'VERY_DISSATISFIED', comment: '伪造', ratedAt: new Date().toISOString(),
+      eventId: 'bad-rating-forged',
+      requestId: 'sr-forged',
+      communityId: point.communityId,
+      serviceItemId: point.itemId,
+      providerId: point.providerId,
+      rating: 'VERY_DISSATISFIED',
+      comment: '伪造',
+      ratedAt: new Date().toISOString(),
     };
     for (const as of [{ role: 'SERVICE', sub: 'service:departments' }, admin, provider(point.providerId), staffOf(point.communityId)] as TokenClaims[]) {
       expect(codeOf(await hub.query(recordMutation, { i: input }, as))).toBe('FORBIDDEN');
@@ -197,8 +220,12 @@ describe('bad service ratings open rectification cases', () => {
 
     // What evaluations asks services is for evaluations alone.
     const fact = 'query($id: ID!) { serviceRatingFact(requestId: $id) { rating providerId } }';
-    expect(ok(await hub.query(fact, { id: happy }, { role: 'SERVICE', sub: 'service:evaluations' })).serviceRatingFact).toEqual({ rating: 'SATISFIED', providerId: point.providerId });
-    for (const as of [asServices, admin, provider(point.providerId)] as TokenClaims[]) expect(codeOf(await hub.query(fact, { id: happy }, as))).toBe('FORBIDDEN');
+    expect(ok(await hub.query(fact, { id: happy }, { role: 'SERVICE', sub: 'service:evaluations' })).serviceRatingFact).toEqual({
+      rating: 'SATISFIED',
+      providerId: point.providerId,
+    });
+    for (const as of [asServices, admin, provider(point.providerId)] as TokenClaims[])
+      expect(codeOf(await hub.query(fact, { id: happy }, as))).toBe('FORBIDDEN');
   });
 
   it('is seen by the district, the provider, the lead department and the community, not by others', async () => {
@@ -219,28 +246,69 @@ describe('bad service ratings open rectification cases', () => {
     const today = districtDayOf(new Date());
     // Three working days left when the provider appeals.
     await evaluationsDb().rectificationCase.update({ where: { id: caseId }, data: { deadline: new Date(`${expectedDeadline(today, 3)}T00:00:00Z`) } });
-    const act = (q: string, vars: Record<string, unknown>, as: TokenClaims) => hub.query<{ r: Case }>(`mutation${q.replace('$FIELDS', `{ ${caseFields} }`)}`, vars, as);
-    const appealed = ok(await act('($id: ID!) { r: appealRectificationCase(caseId: $id, reason: "该时段服务点停电，已提前告知居民") $FIELDS }', { id: caseId }, provider(point.providerId))).r;
+    const act = (q: string, vars: Record<string, unknown>, as: TokenClaims) =>
+      hub.query<{ r: Case }>(`mutation${q.replace('$FIELDS', `{ ${caseFields} }`)}`, vars, as);
+    const appealed = ok(
+      await act(
+        '($id: ID!) { r: appealRectificationCase(caseId: $id, reason: "该时段服务点停电，已提前告知居民") $FIELDS }',
+        { id: caseId },
+        provider(point.providerId),
+      ),
+    ).r;
     expect(appealed).toMatchObject({ status: 'APPEALED', waitingOn: 'DISTRICT', workingDaysLeft: 3, overdue: false });
     const waiting = ok(await hub.query<{ rectificationCases: Case[] }>(casesQuery, { waitingOn: 'DISTRICT' }, admin)).rectificationCases;
     expect(waiting.map((c) => c.id)).toContain(caseId);
     expect(waiting.every((c) => c.status === 'APPEALED' && c.waitingOn === 'DISTRICT')).toBe(true);
-    expect(ok(await hub.query<{ rectificationCases: Case[] }>(casesQuery, { waitingOn: 'RESPONSIBLE' }, admin)).rectificationCases.map((c) => c.id)).not.toContain(caseId);
+    expect(
+      ok(await hub.query<{ rectificationCases: Case[] }>(casesQuery, { waitingOn: 'RESPONSIBLE' }, admin)).rectificationCases.map((c) => c.id),
+    ).not.toContain(caseId);
 
     // The district takes its time: the old deadline passes meanwhile, and the case is not overdue for it.
     await evaluationsDb().rectificationCase.update({ where: { id: caseId }, data: { deadline: new Date('2026-01-05T00:00:00Z') } });
     expect((await caseOf(id))!).toMatchObject({ overdue: false, workingDaysLeft: 3 });
-    expect(codeOf(await act('($id: ID!) { r: decideRectificationAppeal(caseId: $id, upheld: false, note: "停电不影响电话告知") $FIELDS }', { id: caseId }, provider(point.providerId)))).toBe('FORBIDDEN');
-    const rejected = ok(await act('($id: ID!) { r: decideRectificationAppeal(caseId: $id, upheld: false, note: "停电不影响电话告知") $FIELDS }', { id: caseId }, admin)).r;
+    expect(
+      codeOf(
+        await act(
+          '($id: ID!) { r: decideRectificationAppeal(caseId: $id, upheld: false, note: "停电不影响电话告知") $FIELDS }',
+          { id: caseId },
+          provider(point.providerId),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const rejected = ok(
+      await act('($id: ID!) { r: decideRectificationAppeal(caseId: $id, upheld: false, note: "停电不影响电话告知") $FIELDS }', { id: caseId }, admin),
+    ).r;
     const decisionDay = districtDayOf(new Date());
-    expect(rejected).toMatchObject({ status: 'AWAITING_PLAN', waitingOn: 'RESPONSIBLE', deadline: expectedDeadline(decisionDay, 3), overdue: false, workingDaysLeft: 3 });
+    expect(rejected).toMatchObject({
+      status: 'AWAITING_PLAN',
+      waitingOn: 'RESPONSIBLE',
+      deadline: expectedDeadline(decisionDay, 3),
+      overdue: false,
+      workingDaysLeft: 3,
+    });
 
     // The plan goes to the community, whose committee staff verify it.
-    const planned = ok(await act('($id: ID!) { r: submitRectificationPlan(caseId: $id, plan: "按公示标准退还差价，收费前向居民出示价目表") $FIELDS }', { id: caseId }, provider(point.providerId))).r;
+    const planned = ok(
+      await act(
+        '($id: ID!) { r: submitRectificationPlan(caseId: $id, plan: "按公示标准退还差价，收费前向居民出示价目表") $FIELDS }',
+        { id: caseId },
+        provider(point.providerId),
+      ),
+    ).r;
     expect(planned).toMatchObject({ status: 'PLAN_SUBMITTED', waitingOn: 'COMMUNITY', pendingCommunities: [{ id: point.communityId }] });
-    expect(ok(await hub.query<{ rectificationCases: Case[] }>(casesQuery, { waitingOn: 'COMMUNITY' }, admin)).rectificationCases.map((c) => c.id)).toContain(caseId);
-    expect(codeOf(await act('($id: ID!) { r: verifyRectification(caseId: $id, accepted: true) $FIELDS }', { id: caseId }, staffOf('community-someone-else')))).toBe('FORBIDDEN');
-    const verified = ok(await act('($id: ID!) { r: verifyRectification(caseId: $id, accepted: true, note: "已电话回访居民，差价已退") $FIELDS }', { id: caseId }, staffOf(point.communityId))).r;
+    expect(ok(await hub.query<{ rectificationCases: Case[] }>(casesQuery, { waitingOn: 'COMMUNITY' }, admin)).rectificationCases.map((c) => c.id)).toContain(
+      caseId,
+    );
+    expect(
+      codeOf(await act('($id: ID!) { r: verifyRectification(caseId: $id, accepted: true) $FIELDS }', { id: caseId }, staffOf('community-someone-else'))),
+    ).toBe('FORBIDDEN');
+    const verified = ok(
+      await act(
+        '($id: ID!) { r: verifyRectification(caseId: $id, accepted: true, note: "已电话回访居民，差价已退") $FIELDS }',
+        { id: caseId },
+        staffOf(point.communityId),
+      ),
+    ).r;
     expect(verified).toMatchObject({ status: 'VERIFIED', waitingOn: null, workingDaysLeft: null, pendingCommunities: [] });
   });
 });

@@ -11,7 +11,10 @@ import evaluations from '../subgraphs/evaluations/src/index.js';
 import { accepted, admin, castSheet, codeOf, levels, openCampaign, rep, type SheetBallot } from './evaluations-helpers.js';
 
 const keys = ['attitude', 'efficiency'];
-const criteria = [{ key: 'attitude', label: '服务态度', weight: 3 }, { key: 'efficiency', label: '办事效率', weight: 2 }];
+const criteria = [
+  { key: 'attitude', label: '服务态度', weight: 3 },
+  { key: 'efficiency', label: '办事效率', weight: 2 },
+];
 const countsQuery = `query($id: ID!) { campaign(id: $id) { progress { ballotsCast } results { targetId ballotCount } } }`;
 
 await describeOnEachDatabase('ballot sheets', (database) => {
@@ -23,7 +26,11 @@ await describeOnEachDatabase('ballot sheets', (database) => {
     { targetId: 'street-minzu', levels: levels(keys, [c, c]) },
   ];
   const counts = async () => {
-    const res = await hub.query<{ campaign: { progress: { ballotsCast: number }; results: { targetId: string; ballotCount: number }[] } }>(countsQuery, { id }, admin);
+    const res = await hub.query<{ campaign: { progress: { ballotsCast: number }; results: { targetId: string; ballotCount: number }[] } }>(
+      countsQuery,
+      { id },
+      admin,
+    );
     accepted(res);
     return { cast: res.data!.campaign.progress.ballotsCast, ...Object.fromEntries(res.data!.campaign.results.map((r) => [r.targetId, r.ballotCount])) };
   };
@@ -31,7 +38,11 @@ await describeOnEachDatabase('ballot sheets', (database) => {
   beforeAll(async () => {
     hub = await startTestFederation({ subgraphs: [committees, departments, evaluations], database, gateway: { security: { subgraphTimeoutMs: 60_000 } } });
     id = await openCampaign(hub, {
-      targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }, { kind: 'DEPARTMENT', id: 'dept-culture' }, { kind: 'STREET', id: 'street-minzu' }],
+      targets: [
+        { kind: 'DEPARTMENT', id: 'dept-health' },
+        { kind: 'DEPARTMENT', id: 'dept-culture' },
+        { kind: 'STREET', id: 'street-minzu' },
+      ],
       criteria,
       minBallots: 1,
     });
@@ -68,7 +79,13 @@ await describeOnEachDatabase('ballot sheets', (database) => {
     expect(outsider.errors![0]!.message).toMatch(/^Ballot 3 \(street-minzu\).*own communities/);
     const twice = await castSheet(hub, rep('community-minzu-01', 2), id, [...sheet(4, 4, 4), sheet(1, 1, 1)[0]!], 'sheet-twice');
     expect(codeOf(twice)).toBe('BAD_USER_INPUT');
-    const unknown = await castSheet(hub, rep('community-minzu-01', 2), id, [...sheet(4, 4, 4), { targetId: 'dept-nowhere', levels: levels(keys, [3, 3]) }], 'sheet-unknown');
+    const unknown = await castSheet(
+      hub,
+      rep('community-minzu-01', 2),
+      id,
+      [...sheet(4, 4, 4), { targetId: 'dept-nowhere', levels: levels(keys, [3, 3]) }],
+      'sheet-unknown',
+    );
     expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
     expect(unknown.errors![0]!.message).toMatch(/^Ballot 4 \(dept-nowhere\)/);
     expect(await counts()).toEqual(before);
@@ -81,7 +98,11 @@ await describeOnEachDatabase('ballot sheets', (database) => {
     void (await castSheet(hub, voter, id, sheet(5, 4, 3), 'sheet-retry-1'));
     const retry = await castSheet(hub, voter, id, sheet(5, 4, 3), 'sheet-retry-1');
     accepted(retry);
-    expect(retry.data!.castBallotSheet.map((r) => [r.targetId, r.replacedPrevious])).toEqual([['dept-health', false], ['dept-culture', false], ['street-minzu', false]]);
+    expect(retry.data!.castBallotSheet.map((r) => [r.targetId, r.replacedPrevious])).toEqual([
+      ['dept-health', false],
+      ['dept-culture', false],
+      ['street-minzu', false],
+    ]);
     expect((await counts()).cast).toBe(before.cast + 3);
     // Concurrent twins of one request count once too.
     const twins = await Promise.all([1, 2, 3].map(() => castSheet(hub, voter, id, sheet(1, 2, 3), 'sheet-retry-2')));
@@ -103,13 +124,16 @@ await describeOnEachDatabase('ballot sheets', (database) => {
 
   it('takes sheets only from representatives', async () => {
     expect(codeOf(await castSheet(hub, admin, id, sheet(4, 4, 4), 'sheet-admin'))).toBe('FORBIDDEN');
-    expect(codeOf(await hub.query('mutation($c: ID!) { castBallotSheet(campaignId: $c, ballots: [], idempotencyKey: "sheet-anonymous") { targetId } }', { c: id }))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(await hub.query('mutation($c: ID!) { castBallotSheet(campaignId: $c, ballots: [], idempotencyKey: "sheet-anonymous") { targetId } }', { c: id })),
+    ).toBe('UNAUTHENTICATED');
     expect(codeOf(await castSheet(hub, rep('community-minzu-01', 5), id, [], 'sheet-empty'))).toBe('BAD_USER_INPUT');
   });
 
   it('counts concurrent sheets of the same voters exactly (each replaces the other), and a retry after the close still says it counted', async () => {
     const voters = Array.from({ length: 10 }, (_, i) => rep(`community-minzu-0${1 + (i % 5)}`, 11 + Math.floor(i / 5)));
-    const send = (i: number, round: number) => castSheet(hub, voters[i]!, id, sheet(1 + ((i + round) % 5), 1 + ((i * 3 + round) % 5), 1 + ((i * 7) % 5)), `sheet-same-voter-${i}-${round}`);
+    const send = (i: number, round: number) =>
+      castSheet(hub, voters[i]!, id, sheet(1 + ((i + round) % 5), 1 + ((i * 3 + round) % 5), 1 + ((i * 7) % 5)), `sheet-same-voter-${i}-${round}`);
     const before = await counts();
     const answers = await Promise.all(voters.flatMap((_, i) => [send(i, 0), send(i, 1)]));
     for (const a of answers) accepted(a);
@@ -126,7 +150,11 @@ await describeOnEachDatabase('ballot sheets', (database) => {
     accepted(retry);
     expect(retry.data!.castBallotSheet.map((r) => r.replacedPrevious)).toEqual([false]);
     expect(codeOf(await castSheet(hub, voter, closing, one, 'sheet-after-close'))).toBe('CONFLICT');
-    const closed = await hub.query<{ campaign: { progress: { ballotsCast: number } } }>('query($id: ID!) { campaign(id: $id) { progress { ballotsCast } } }', { id: closing }, admin);
+    const closed = await hub.query<{ campaign: { progress: { ballotsCast: number } } }>(
+      'query($id: ID!) { campaign(id: $id) { progress { ballotsCast } } }',
+      { id: closing },
+      admin,
+    );
     expect(closed.data!.campaign.progress.ballotsCast).toBe(1);
   });
 

@@ -137,7 +137,11 @@ describe('the appraisal feed for the civil-servant appraisal (公务员考核)',
     const res = await hub.query<{ appraisal: Entry[] }>(feedQuery, { id: published.id, k: 'STAFF' });
     accepted(res);
     const feed = res.data!.appraisal;
-    expect(feed.map((e) => e.targetId).sort()).toEqual(staffTargets(published).map((t) => t.targetId).sort());
+    expect(feed.map((e) => e.targetId).sort()).toEqual(
+      staffTargets(published)
+        .map((t) => t.targetId)
+        .sort(),
+    );
     const k = published.minBallots;
     const scored = feed.filter((e) => e.ballotCount >= k);
     const hidden = feed.filter((e) => e.ballotCount < k);
@@ -167,10 +171,17 @@ describe('the appraisal feed for the civil-servant appraisal (公务员考核)',
     expect(new Set(kinds.slice(units))).toEqual(new Set(['STAFF']));
   });
 
-  it('keeps the open campaign\'s staff scores from the public', async () => {
-    const res = await hub.query<{ campaign: { results: unknown[] | null } }>('query($id: ID!) { campaign(id: $id) { results(kind: STAFF) { targetId score } } }', { id: open.id });
+  it("keeps the open campaign's staff scores from the public", async () => {
+    const res = await hub.query<{ campaign: { results: unknown[] | null } }>(
+      'query($id: ID!) { campaign(id: $id) { results(kind: STAFF) { targetId score } } }',
+      { id: open.id },
+    );
     expect(codeOf(res) ?? null).not.toBeNull();
-    const asAdmin = await hub.query<{ campaign: { results: { targetId: string }[] } }>('query($id: ID!) { campaign(id: $id) { results(kind: STAFF) { targetId score } } }', { id: open.id }, admin);
+    const asAdmin = await hub.query<{ campaign: { results: { targetId: string }[] } }>(
+      'query($id: ID!) { campaign(id: $id) { results(kind: STAFF) { targetId score } } }',
+      { id: open.id },
+      admin,
+    );
     accepted(asAdmin);
     expect(asAdmin.data!.campaign.results).toHaveLength(staffTargets(open).length);
   });

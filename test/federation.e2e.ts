@@ -26,9 +26,14 @@ await describeOnEachDatabase('federation', (database) => {
     expect(minzu.communities.map((c) => c.id)).toEqual(demoCommunities.filter((c) => c.streetId === 'street-minzu').map((c) => c.id));
   });
 
-  it('resolves a community\'s street from the other subgraph', async () => {
+  it("resolves a community's street from the other subgraph", async () => {
     const res = await hub.query('{ community(id: "community-hanxing-03") { name street { name nameEn pilot } } }');
-    expect(res.data).toEqual({ community: { name: demoCommunities.find((c) => c.id === 'community-hanxing-03')!.name, street: { name: '汉兴街道', nameEn: 'Hanxing Street', pilot: false } } });
+    expect(res.data).toEqual({
+      community: {
+        name: demoCommunities.find((c) => c.id === 'community-hanxing-03')!.name,
+        street: { name: '汉兴街道', nameEn: 'Hanxing Street', pilot: false },
+      },
+    });
   });
 
   it('when committees is down: streets still arrive, with an error naming the subgraph; back up, all is whole again', async () => {

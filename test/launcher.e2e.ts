@@ -94,7 +94,11 @@ interface CampaignsAnswer {
 }
 
 async function campaigns(gatewayUrl: string): Promise<CampaignsAnswer> {
-  const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ campaigns { id status } }' }) });
+  const res = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ campaigns { id status } }' }),
+  });
   return (await res.json()) as CampaignsAnswer;
 }
 
@@ -212,7 +216,9 @@ describe('npm start restarts a service that goes down', () => {
     let stderr = '';
     gateway.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await new Promise((resolve) => gateway.once('close', resolve))).toBe(1);
-    expect(stderr).toBe('gateway: SHEQU_SUBGRAPH_URLS must be name=url,name=url (e.g. evaluations=http://127.0.0.1:4005/graphql): "committees" is not name=url\n');
+    expect(stderr).toBe(
+      'gateway: SHEQU_SUBGRAPH_URLS must be name=url,name=url (e.g. evaluations=http://127.0.0.1:4005/graphql): "committees" is not name=url\n',
+    );
   });
 });
 

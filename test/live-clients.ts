@@ -83,11 +83,14 @@ export class WsFeed<T = Record<string, any>> extends Feed<T> {
       // The server's keep-alive is WebSocket ping frames (ws answers them itself), not protocol pings.
       on: { opened: (socket) => (socket as WebSocket).on('ping', () => this.pings++) },
     });
-    this.client.subscribe<T>({ query, variables }, {
-      next: (event) => this.push({ status: 0, ...event } as GraphQLResponse<T>),
-      error: (error) => this.end({ kind: 'error', error }),
-      complete: () => this.end({ kind: 'complete' }),
-    });
+    this.client.subscribe<T>(
+      { query, variables },
+      {
+        next: (event) => this.push({ status: 0, ...event } as GraphQLResponse<T>),
+        error: (error) => this.end({ kind: 'error', error }),
+        complete: () => this.end({ kind: 'complete' }),
+      },
+    );
   }
 
   close(): Promise<void> {

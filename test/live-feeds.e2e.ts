@@ -28,7 +28,9 @@ function dropMidRequest(url: string, afterMs: number): Promise<void> {
   const body = JSON.stringify({ query: dashboardQuery });
   return new Promise((resolve) => {
     const socket = net.connect(Number(port), hostname, () => {
-      socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.write(
+        `POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       setTimeout(() => {
         socket.destroy();
         resolve();
@@ -41,20 +43,29 @@ function dropMidRequest(url: string, afterMs: number): Promise<void> {
 describe('live feeds through the gateway', () => {
   let hub: TestFederation;
   let campaign: string;
-  const healthz = async (url: string) => (await (await fetch(url.replace(/\/graphql$/, '/healthz'))).json()) as { sharedStreams?: number; subscriptions?: number };
+  const healthz = async (url: string) =>
+    (await (await fetch(url.replace(/\/graphql$/, '/healthz'))).json()) as { sharedStreams?: number; subscriptions?: number };
   const upstream = () => healthz(hub.subgraphs.evaluations!.url).then((h) => h.subscriptions);
 
   beforeAll(async () => {
     hub = await startTestFederation({ subgraphs: [committees, departments, evaluations] });
     campaign = await openCampaign(hub, {
-      targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }, { kind: 'DEPARTMENT', id: 'dept-culture' }],
-      criteria: [{ key: 'attitude', label: '服务态度', weight: 0.6 }, { key: 'efficiency', label: '办事效率', weight: 0.4 }],
+      targets: [
+        { kind: 'DEPARTMENT', id: 'dept-health' },
+        { kind: 'DEPARTMENT', id: 'dept-culture' },
+      ],
+      criteria: [
+        { key: 'attitude', label: '服务态度', weight: 0.6 },
+        { key: 'efficiency', label: '办事效率', weight: 0.4 },
+      ],
       minBallots: 1,
     });
   });
   afterAll(() => hub?.close());
 
-  it.concurrent('holds three graphql-ws and three SSE subscriptions for 65 s while ballots arrive: every ballot delivered, kept alive, gateway up', async ({ expect }) => {
+  it.concurrent('holds three graphql-ws and three SSE subscriptions for 65 s while ballots arrive: every ballot delivered, kept alive, gateway up', async ({
+    expect,
+  }) => {
     const token = await hub.token(admin);
     const feeds = {
       progress: [new WsFeed<Progress>(hub.url, progressQuery, { c: campaign }), new SseFeed<Progress>(hub.url, progressQuery, { c: campaign })],
@@ -73,7 +84,15 @@ describe('live feeds through the gateway', () => {
       const ballots = 16;
       for (let n = 1; n <= ballots; n++) {
         // Sixteen representatives: the demo register has fifteen per community.
-        accepted(await cast(hub, rep(n <= 8 ? 'community-minzu-05' : 'community-minzu-06', ((n - 1) % 8) + 1), campaign, 'dept-health', levels(keys, [1 + (n % 5), 5])));
+        accepted(
+          await cast(
+            hub,
+            rep(n <= 8 ? 'community-minzu-05' : 'community-minzu-06', ((n - 1) % 8) + 1),
+            campaign,
+            'dept-health',
+            levels(keys, [1 + (n % 5), 5]),
+          ),
+        );
         await sleep(4_000);
       }
       const held = Date.now() - startedAt;
@@ -87,7 +106,10 @@ describe('live feeds through the gateway', () => {
       // And every ballot's new result on every result feed (minBallots 1: each ballot is released).
       for (const feed of feeds.results) {
         await feed.next((e) => e.data?.evaluationResultChanged.targetId === 'dept-health' && e.data.evaluationResultChanged.ballotCount === ballots);
-        const counts = feed.events.map((e) => e.data!.evaluationResultChanged).filter((r) => r.targetId === 'dept-health').map((r) => r.ballotCount);
+        const counts = feed.events
+          .map((e) => e.data!.evaluationResultChanged)
+          .filter((r) => r.targetId === 'dept-health')
+          .map((r) => r.ballotCount);
         expect(counts).toEqual(Array.from({ length: ballots + 1 }, (_, k) => k));
       }
       for (const feed of all) {
@@ -121,7 +143,10 @@ describe('live feeds through the gateway', () => {
 
   // After the two above: it counts what is held upstream.
   it('two subscriptions whose clients went away, then 15 s: the gateway answers and nothing is held upstream', async () => {
-    const gone = [new SseFeed<Progress>(hub.url, progressQuery, { c: campaign }), new WsFeed<Result>(hub.url, resultQuery, { c: campaign, t: 'dept-culture' }, await hub.token(admin))];
+    const gone = [
+      new SseFeed<Progress>(hub.url, progressQuery, { c: campaign }),
+      new WsFeed<Result>(hub.url, resultQuery, { c: campaign, t: 'dept-culture' }, await hub.token(admin)),
+    ];
     await Promise.all(gone.map((f) => f.next((e) => Boolean(e.data))));
     await Promise.all(gone.map((f) => f.close()));
     await sleep(15_000);

@@ -16,7 +16,8 @@ const resultQuery = 'subscription($c: ID!) { evaluationResultChanged(campaignId:
 type Progress = { campaignProgress: { ballotsCast: number } };
 type Result = { evaluationResultChanged: { targetId: string; ballotCount: number; department: { name: string } | null } };
 
-const unavailable = (e: GraphQLResponse) => e.errors?.some((x) => x.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && x.extensions?.subgraph === 'evaluations') ?? false;
+const unavailable = (e: GraphQLResponse) =>
+  e.errors?.some((x) => x.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && x.extensions?.subgraph === 'evaluations') ?? false;
 
 describe('a subgraph that goes away under live subscriptions', () => {
   let hub: TestFederation;
@@ -26,7 +27,10 @@ describe('a subgraph that goes away under live subscriptions', () => {
     hub = await startTestFederation({ subgraphs: [committees, departments, evaluations] });
     campaign = await openCampaign(hub, {
       targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }],
-      criteria: [{ key: 'attitude', label: '服务态度', weight: 0.6 }, { key: 'efficiency', label: '办事效率', weight: 0.4 }],
+      criteria: [
+        { key: 'attitude', label: '服务态度', weight: 0.6 },
+        { key: 'efficiency', label: '办事效率', weight: 0.4 },
+      ],
       minBallots: 1,
     });
     accepted(await cast(hub, rep('community-minzu-02', 1), campaign, 'dept-health', levels(keys, [4, 4])));
@@ -68,7 +72,11 @@ describe('a subgraph that goes away under live subscriptions', () => {
     try {
       // The current state first, as the screen last saw it...
       for (const feed of again) expect((await feed.next((e) => Boolean(e.data))).data!.campaignProgress.ballotsCast).toBe(1);
-      expect((await after.results.next((e) => Boolean(e.data))).data!.evaluationResultChanged).toEqual({ targetId: 'dept-health', ballotCount: 1, department: { name: '卫生局' } });
+      expect((await after.results.next((e) => Boolean(e.data))).data!.evaluationResultChanged).toEqual({
+        targetId: 'dept-health',
+        ballotCount: 1,
+        department: { name: '卫生局' },
+      });
       // ...then what happens next.
       accepted(await cast(hub, rep('community-minzu-02', 2), campaign, 'dept-health', levels(keys, [5, 3])));
       for (const feed of again) await feed.next((e) => e.data?.campaignProgress.ballotsCast === 2);

@@ -11,7 +11,10 @@ import { accepted, admin, cast, levels, openCampaign, rep } from './evaluations-
 import { SseFeed, WsFeed } from './live-clients.js';
 
 const keys = ['attitude', 'efficiency'];
-const criteria = [{ key: 'attitude', label: '服务态度', weight: 0.6 }, { key: 'efficiency', label: '办事效率', weight: 0.4 }];
+const criteria = [
+  { key: 'attitude', label: '服务态度', weight: 0.6 },
+  { key: 'efficiency', label: '办事效率', weight: 0.4 },
+];
 const departmentsScored = ['dept-health', 'dept-culture', 'dept-sanitation'];
 const A = 'community-manchun-01';
 
@@ -61,7 +64,17 @@ describe('live semantics a scoreboard relies on', () => {
       await feed.next((e) => e.data?.evaluationResultChanged.targetId === 'dept-health');
       // Nine representatives, one at a time, then one of them changes their mind, then two more.
       const steps: { n: number; v: number[] }[] = [
-        ...[[5, 5], [2, 3], [4, 4], [1, 2], [5, 4], [3, 3], [4, 5], [2, 2], [5, 5]].map((v, i) => ({ n: i + 1, v })),
+        ...[
+          [5, 5],
+          [2, 3],
+          [4, 4],
+          [1, 2],
+          [5, 4],
+          [3, 3],
+          [4, 5],
+          [2, 2],
+          [5, 5],
+        ].map((v, i) => ({ n: i + 1, v })),
         { n: 4, v: [5, 5] },
         { n: 10, v: [3, 4] },
         { n: 11, v: [4, 3] },
@@ -130,7 +143,10 @@ describe('live semantics a scoreboard relies on', () => {
       }
       expect(consistent(screen)).toBe(true);
       expect(checked).toBeGreaterThanOrEqual(1);
-      const strip = (m: Map<string, Row>) => [...m.values()].map(({ targetId, ballotCount, score, rank }) => ({ targetId, ballotCount, score, rank })).sort((a, b) => a.targetId.localeCompare(b.targetId));
+      const strip = (m: Map<string, Row>) =>
+        [...m.values()]
+          .map(({ targetId, ballotCount, score, rank }) => ({ targetId, ballotCount, score, rank }))
+          .sort((a, b) => a.targetId.localeCompare(b.targetId));
       expect(strip(screen)).toEqual(strip(final));
       // dept-health's own ballots did not change in this test, yet its rank moved and was sent.
       const health = feed.events.map((e) => e.data!.evaluationResultChanged).filter((r) => r.targetId === 'dept-health');
@@ -179,7 +195,11 @@ describe('live semantics a scoreboard relies on', () => {
       'subscription($c: ID) { campaignStatusChanged(campaignId: $c) { campaignId status campaign { title } } }',
       { c: other },
     );
-    const everyCampaign = new SseFeed<{ campaignStatusChanged: { campaignId: string; status: string } }>(hub.url, 'subscription { campaignStatusChanged { campaignId status } }', {});
+    const everyCampaign = new SseFeed<{ campaignStatusChanged: { campaignId: string; status: string } }>(
+      hub.url,
+      'subscription { campaignStatusChanged { campaignId status } }',
+      {},
+    );
     const progress = new SseFeed<{ campaignProgress: { ballotsCast: number; campaignStatus: string } }>(
       hub.url,
       'subscription($c: ID!) { campaignProgress(campaignId: $c) { ballotsCast campaignStatus } }',
@@ -187,7 +207,11 @@ describe('live semantics a scoreboard relies on', () => {
     );
     const results = new WsFeed<Live>(hub.url, resultFeed, { c: other }, adminToken);
     try {
-      expect((await status.next((e) => Boolean(e.data))).data!.campaignStatusChanged).toMatchObject({ campaignId: other, status: 'OPEN', campaign: { title: 'Test campaign' } });
+      expect((await status.next((e) => Boolean(e.data))).data!.campaignStatusChanged).toMatchObject({
+        campaignId: other,
+        status: 'OPEN',
+        campaign: { title: 'Test campaign' },
+      });
       await everyCampaign.next((e) => e.data?.campaignStatusChanged.campaignId === other);
       await progress.next((e) => e.data?.campaignProgress.ballotsCast === 1);
       await results.next((e) => e.data?.evaluationResultChanged.ballotCount === 1);
@@ -216,7 +240,11 @@ describe('live semantics a scoreboard relies on', () => {
       expect(everyCampaign.events.some((e) => e.data?.campaignStatusChanged.campaignId === draft.data!.createCampaign.id)).toBe(false);
 
       // A feed of a campaign already closed sends the final state and completes at once.
-      const late = new WsFeed<{ campaignProgress: { ballotsCast: number; campaignStatus: string } }>(hub.url, 'subscription($c: ID!) { campaignProgress(campaignId: $c) { ballotsCast campaignStatus } }', { c: other });
+      const late = new WsFeed<{ campaignProgress: { ballotsCast: number; campaignStatus: string } }>(
+        hub.url,
+        'subscription($c: ID!) { campaignProgress(campaignId: $c) { ballotsCast campaignStatus } }',
+        { c: other },
+      );
       expect(await late.done()).toEqual({ kind: 'complete' });
       expect(late.events.map((e) => e.data!.campaignProgress)).toEqual([{ ballotsCast: 1, campaignStatus: 'PUBLISHED' }]);
       await late.close();

@@ -53,10 +53,14 @@ interface CliResult {
 /** `npm run subgraph -- …` against this hub, as a user runs it. */
 async function cli(args: string[], token = adminToken): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'subgraph.ts'), ...args, '--gateway', hub.url, '--token', token], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'scripts', 'subgraph.ts'), ...args, '--gateway', hub.url, '--token', token],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -94,7 +98,9 @@ function dashboardLoad() {
   const failures: string[] = [];
   const screen = async () => {
     while (running) {
-      const res = await hub.query<{ streets: unknown[] }>(dashboardQuery).catch((e: Error) => ({ errors: [{ message: e.message }] }) as GraphQLResponse<{ streets: unknown[] }>);
+      const res = await hub
+        .query<{ streets: unknown[] }>(dashboardQuery)
+        .catch((e: Error) => ({ errors: [{ message: e.message }] }) as GraphQLResponse<{ streets: unknown[] }>);
       requests++;
       if (res.errors || res.data?.streets.length !== 13) failures.push(JSON.stringify(res).slice(0, 300));
     }
@@ -159,7 +165,10 @@ describe('a partner agency joins the running hub', () => {
 
     const campaign = await openCampaign(hub, {
       targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }],
-      criteria: [{ key: 'attitude', label: '服务态度', weight: 0.6 }, { key: 'efficiency', label: '办事效率', weight: 0.4 }],
+      criteria: [
+        { key: 'attitude', label: '服务态度', weight: 0.6 },
+        { key: 'efficiency', label: '办事效率', weight: 0.4 },
+      ],
       minBallots: 1,
     });
     accepted(await cast(hub, rep('community-minzu-01', 1), campaign, 'dept-health', levels(keys, [4, 4])));
@@ -207,7 +216,10 @@ describe('a partner agency joins the running hub', () => {
   it('refuses a partner that redefines Community.name or @overrides a core field', async () => {
     const base = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@override"])\n';
     const redefines = path.join(dir, 'redefines.graphql');
-    await writeFile(redefines, `${base}type Community @key(fields: "id") { id: ID! name: String! @shareable clinics: [Clinic!]! }\ntype Clinic { name: String! }`);
+    await writeFile(
+      redefines,
+      `${base}type Community @key(fields: "id") { id: ID! name: String! @shareable clinics: [Clinic!]! }\ntype Clinic { name: String! }`,
+    );
     const overrides = path.join(dir, 'overrides.graphql');
     await writeFile(overrides, `${base}type Community @key(fields: "id") { id: ID! population: Int! @override(from: "committees") }`);
     const one = await cli(['check', '--name', 'health-center', '--schema', redefines]);
@@ -221,7 +233,13 @@ describe('a partner agency joins the running hub', () => {
   });
 
   it("a partner token cannot publish another partner's subgraph, nor a core one", async () => {
-    accepted(await hub.query('mutation { registerPartnerSubgraph(name: "school-district", partnerId: "edu-bureau", routingUrl: "http://127.0.0.1:1/graphql") { subgraph { name } } }', {}, admin));
+    accepted(
+      await hub.query(
+        'mutation { registerPartnerSubgraph(name: "school-district", partnerId: "edu-bureau", routingUrl: "http://127.0.0.1:1/graphql") { subgraph { name } } }',
+        {},
+        admin,
+      ),
+    );
     const sdl = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { schoolDistrictSchools: [String!]! }';
     const publish = 'mutation($name: String!, $sdl: String!) { publishSubgraph(name: $name, sdl: $sdl) { ok } }';
     const other = await hub.query(publish, { name: 'school-district', sdl }, partnerClaims);
@@ -256,14 +274,19 @@ describe('a partner agency joins the running hub', () => {
 
     const removed = await cli(['remove', '--name', 'health-center', '--force']);
     expect(removed.code, removed.stdout + removed.stderr).toBe(0);
-    await vi.waitFor(async () => expect((await community()).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED'), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(async () => expect((await community()).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED'), {
+      timeout: 10_000,
+      interval: 100,
+    });
     accepted(await hub.query(dashboardQuery));
 
     const rolledBack = await cli(['rollback', '--name', 'health-center']);
     expect(rolledBack.code, rolledBack.stdout + rolledBack.stderr).toBe(0);
     expect(rolledBack.stdout).toMatch(/rolled back to version 1, recorded as version 3/);
     await vi.waitFor(async () => expect(await clinicsServed()).toBe(true), { timeout: 10_000, interval: 100 });
-    const history = JSON.parse((await cli(['history', '--name', 'health-center', '--json'])).stdout) as { registeredSubgraph: { versions: { action: string }[] } };
+    const history = JSON.parse((await cli(['history', '--name', 'health-center', '--json'])).stdout) as {
+      registeredSubgraph: { versions: { action: string }[] };
+    };
     expect(history.registeredSubgraph.versions.map((v) => v.action)).toEqual(['ROLLBACK', 'REMOVE', 'PUBLISH']);
   });
 

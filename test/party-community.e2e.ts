@@ -14,7 +14,16 @@ import { seedCommunities } from '../subgraphs/party/src/seed.js';
 // Left out of the party demo data, so that the test can register its organisation.
 const unregistered = 'community-qianjin-08';
 // Without its outbox worker, whose polling would count among the SQL statements measured here.
-const partyWithoutOne = { ...party, workers: undefined, seed: (prisma: Parameters<typeof seedCommunities>[0]) => seedCommunities(prisma, createLogger('party', 'silent'), demoCommunities.filter((c) => c.id !== unregistered)) };
+const partyWithoutOne = {
+  ...party,
+  workers: undefined,
+  seed: (prisma: Parameters<typeof seedCommunities>[0]) =>
+    seedCommunities(
+      prisma,
+      createLogger('party', 'silent'),
+      demoCommunities.filter((c) => c.id !== unregistered),
+    ),
+};
 
 const communityQuery = `query($id: ID!) {
   community(id: $id) {
@@ -33,10 +42,23 @@ type CommunityAnswer = {
   community: {
     name: string;
     street: { name: string } | null;
-    partyOrganization: { name: string; kind: string; memberCount: number; secretary: { office: string; name: string | null; phone: string | null; joinedOn: string | null }; members: Member[] };
+    partyOrganization: {
+      name: string;
+      kind: string;
+      memberCount: number;
+      secretary: { office: string; name: string | null; phone: string | null; joinedOn: string | null };
+      members: Member[];
+    };
     coConstructionUnits: { id: string; name: string; contributionTotalFen: number; contributions: { kind: string; valueFen: number }[] }[];
     contributionTotalFen: number;
-    volunteerStats: { volunteers: number; partyMemberVolunteers: number; teams: number; teamsLedByPartyMembers: number; partyLedTeamShare: number; hours: number };
+    volunteerStats: {
+      volunteers: number;
+      partyMemberVolunteers: number;
+      teams: number;
+      teamsLedByPartyMembers: number;
+      partyLedTeamShare: number;
+      hours: number;
+    };
     volunteerTeams: { name: string; ledByPartyMember: boolean; leader: { name: string | null; totalHours: number } | null }[];
   };
 };
@@ -67,26 +89,31 @@ await describeOnEachDatabase('party through the gateway', (database) => {
     expect(c.volunteerStats.teamsLedByPartyMembers).toBe(c.volunteerTeams.filter((t) => t.ledByPartyMember).length);
   });
 
-    it('pages the district\'s co-construction units for anyone, each with its community\'s name from committees, and costs a page by its first', async () => {
-      const page = `query($first: Int, $after: String) { districtCoConstructionUnits(first: $first, after: $after) {
+  it("pages the district's co-construction units for anyone, each with its community's name from committees, and costs a page by its first", async () => {
+    const page = `query($first: Int, $after: String) { districtCoConstructionUnits(first: $first, after: $after) {
         edges { node { id contributionTotalFen community { id name } } } pageInfo { hasNextPage endCursor } } }`;
-      type Answer = { districtCoConstructionUnits: { edges: { node: { id: string; contributionTotalFen: number; community: { id: string; name: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
-      const first = await hub.query<Answer>(page, { first: 25 }, null);
-      expect(first.errors).toBeUndefined();
-      const one = first.data!.districtCoConstructionUnits;
-      expect(one.edges).toHaveLength(25);
-      expect(one.pageInfo.hasNextPage).toBe(true);
-      expect(one.edges.every((e) => e.node.community.name.length > 0)).toBe(true);
-      const second = await hub.query<Answer>(page, { first: 25, after: one.pageInfo.endCursor }, null);
-      const ids = new Set([...one.edges, ...second.data!.districtCoConstructionUnits.edges].map((e) => e.node.id));
-      expect(ids.size).toBe(50);
-      // 200 organisations × 60 members each is past the gateway's cost limit; a page of 5 is not.
-      const wide = '{ districtPartyOrganizations(first: 200) { edges { node { members { id } committee { id } } } } }';
-      expect((await hub.query(wide, {}, { role: 'DISTRICT_ADMIN' })).errors?.[0]?.extensions?.code).toBe('OPERATION_LIMIT_EXCEEDED');
-      expect((await hub.query(wide.replace('200', '5'), {}, { role: 'DISTRICT_ADMIN' })).errors).toBeUndefined();
-    });
+    type Answer = {
+      districtCoConstructionUnits: {
+        edges: { node: { id: string; contributionTotalFen: number; community: { id: string; name: string } } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const first = await hub.query<Answer>(page, { first: 25 }, null);
+    expect(first.errors).toBeUndefined();
+    const one = first.data!.districtCoConstructionUnits;
+    expect(one.edges).toHaveLength(25);
+    expect(one.pageInfo.hasNextPage).toBe(true);
+    expect(one.edges.every((e) => e.node.community.name.length > 0)).toBe(true);
+    const second = await hub.query<Answer>(page, { first: 25, after: one.pageInfo.endCursor }, null);
+    const ids = new Set([...one.edges, ...second.data!.districtCoConstructionUnits.edges].map((e) => e.node.id));
+    expect(ids.size).toBe(50);
+    // 200 organisations × 60 members each is past the gateway's cost limit; a page of 5 is not.
+    const wide = '{ districtPartyOrganizations(first: 200) { edges { node { members { id } committee { id } } } } }';
+    expect((await hub.query(wide, {}, { role: 'DISTRICT_ADMIN' })).errors?.[0]?.extensions?.code).toBe('OPERATION_LIMIT_EXCEEDED');
+    expect((await hub.query(wide.replace('200', '5'), {}, { role: 'DISTRICT_ADMIN' })).errors).toBeUndefined();
+  });
 
-  it('shows party members\' personal data to the organisation\'s officers and district administrators only', async () => {
+  it("shows party members' personal data to the organisation's officers and district administrators only", async () => {
     const visible = async (as: TokenClaims | null) => {
       const res = await hub.query<CommunityAnswer>(communityQuery, { id: minzu01 }, as);
       expect(res.errors).toBeUndefined();
@@ -109,21 +136,29 @@ await describeOnEachDatabase('party through the gateway', (database) => {
     expect(await visible({ role: 'RESIDENT', personId: 'pm-minzu-02-001', communityId: 'community-minzu-02' })).toBe('none');
   });
 
-  it('shows volunteers\' names to the community\'s committee staff, but not to other communities or the public', async () => {
+  it("shows volunteers' names to the community's committee staff, but not to other communities or the public", async () => {
     const leaderNames = async (as: TokenClaims | null) => {
       const res = await hub.query<CommunityAnswer>(communityQuery, { id: minzu01 }, as);
       return res.data!.community.volunteerTeams.map((t) => t.leader?.name ?? null);
     };
     expect((await leaderNames({ role: 'COMMITTEE_STAFF', communityId: minzu01 })).every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
     expect((await leaderNames(officer)).every((n) => typeof n === 'string')).toBe(true);
-    for (const as of [null, { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-02' }, { role: 'PARTNER', partnerId: `partner-${demoBigDonorId}` }] as (TokenClaims | null)[]) {
+    for (const as of [
+      null,
+      { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-02' },
+      { role: 'PARTNER', partnerId: `partner-${demoBigDonorId}` },
+    ] as (TokenClaims | null)[]) {
       expect(await leaderNames(as)).toEqual([null, null, null, null]);
     }
   });
 
   it('answers district-wide volunteer statistics over 10,000 volunteers with one SQL statement, by street too', async () => {
     const partyDb = hub.subgraphs.party!.db;
-    const district = await partyDb.queries.measure(() => hub.query<{ volunteerStats: { communities: number; volunteers: number; hours: number; partyLedTeamShare: number } }>('{ volunteerStats { communities volunteers hours partyLedTeamShare } }'));
+    const district = await partyDb.queries.measure(() =>
+      hub.query<{ volunteerStats: { communities: number; volunteers: number; hours: number; partyLedTeamShare: number } }>(
+        '{ volunteerStats { communities volunteers hours partyLedTeamShare } }',
+      ),
+    );
     expect(district.result.errors).toBeUndefined();
     expect(district.result.data!.volunteerStats.volunteers).toBeGreaterThan(10_000);
     expect(district.result.data!.volunteerStats.communities).toBe(111);
@@ -133,7 +168,9 @@ await describeOnEachDatabase('party through the gateway', (database) => {
     expect(street.statements).toBe(1);
     // Every community of every street, asked across subgraphs, still costs one statement here.
     const perCommunity = await partyDb.queries.measure(() =>
-      hub.query<{ streets: { communities: { volunteerStats: { volunteers: number } | null }[] }[] }>('{ streets { communities { volunteerStats { volunteers } } } }'),
+      hub.query<{ streets: { communities: { volunteerStats: { volunteers: number } | null }[] }[] }>(
+        '{ streets { communities { volunteerStats { volunteers } } } }',
+      ),
     );
     expect(perCommunity.result.errors).toBeUndefined();
     const counted = perCommunity.result.data!.streets.flatMap((s) => s.communities).reduce((sum, c) => sum + (c.volunteerStats?.volunteers ?? 0), 0);
@@ -157,7 +194,9 @@ await describeOnEachDatabase('party through the gateway', (database) => {
     try {
       const down = await register(unregistered);
       expect(down.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
-      expect(await hub.subgraphs.party!.db.prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM "PartyOrganization" WHERE "communityId" = $1', unregistered)).toHaveLength(0);
+      expect(
+        await hub.subgraphs.party!.db.prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM "PartyOrganization" WHERE "communityId" = $1', unregistered),
+      ).toHaveLength(0);
     } finally {
       await hub.subgraphs.committees!.restartServer();
     }

@@ -54,7 +54,11 @@ await describeOnEachDatabase('money contributions as donations', (database) => {
   const bookedFor = async (contributionId: string) => (await donations()).filter((e) => e.reference === `contribution:${contributionId}`);
   const eventOf = (contributionId: string) => partyDb().outboxEvent.findUnique({ where: { id: `donation-${contributionId}` } });
   const contribute = async (over: Record<string, unknown> = {}) => {
-    const res = await hub.query(record, { i: { unitId, kind: 'MONEY', description: '资助社区助老餐桌', valueFen: 123_400, contributedOn: '2026-03-01', ...over } }, staff);
+    const res = await hub.query(
+      record,
+      { i: { unitId, kind: 'MONEY', description: '资助社区助老餐桌', valueFen: 123_400, contributedOn: '2026-03-01', ...over } },
+      staff,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.recordContribution.id as string;
   };
@@ -66,11 +70,16 @@ await describeOnEachDatabase('money contributions as donations', (database) => {
 
   it('demo: every money contribution is one donation in the ledger with its amount, donor and day; the biggest agree', async () => {
     for (const c of demoCommunities.filter((_, i) => i % 9 === 0 || _.id === 'community-minzu-01')) {
-      const given = (await units(c.id)).flatMap((u) => u.contributions.filter((k) => k.kind === 'MONEY').map((k) => ({ reference: `contribution:${k.id}`, amountFen: k.valueFen, source: u.name, occurredOn: k.contributedOn })));
+      const given = (await units(c.id)).flatMap((u) =>
+        u.contributions
+          .filter((k) => k.kind === 'MONEY')
+          .map((k) => ({ reference: `contribution:${k.id}`, amountFen: k.valueFen, source: u.name, occurredOn: k.contributedOn })),
+      );
       const booked = (await donations(c.id)).map(({ reference, amountFen, source, occurredOn }) => ({ reference, amountFen, source, occurredOn }));
       const order = (a: { reference: string | null }, b: { reference: string | null }) => a.reference!.localeCompare(b.reference!);
       expect(booked.sort(order)).toEqual(given.sort(order));
-      const biggest = (rows: { amountFen: number; source: string }[]) => rows.reduce<{ amountFen: number; source: string } | null>((m, r) => (!m || r.amountFen > m.amountFen ? r : m), null);
+      const biggest = (rows: { amountFen: number; source: string }[]) =>
+        rows.reduce<{ amountFen: number; source: string } | null>((m, r) => (!m || r.amountFen > m.amountFen ? r : m), null);
       expect(biggest(booked)).toEqual(biggest(given));
     }
     const minzu = await donations('community-minzu-01');
@@ -119,7 +128,15 @@ await describeOnEachDatabase('money contributions as donations', (database) => {
   });
 
   it('only the party subgraph books donations, and only sane ones', async () => {
-    const input = { eventId: 'donation-probe-1', communityId: community, amountFen: 5_000, donor: '某单位', purpose: '捐资', occurredOn: '2026-01-05', reference: 'contribution:probe-1' };
+    const input = {
+      eventId: 'donation-probe-1',
+      communityId: community,
+      amountFen: 5_000,
+      donor: '某单位',
+      purpose: '捐资',
+      occurredOn: '2026-01-05',
+      reference: 'contribution:probe-1',
+    };
     const code = async (i: Record<string, unknown>, as: TokenClaims | null) => (await hub.query(donate, { i }, as)).errors?.[0]?.extensions?.code;
     expect(await code(input, { role: 'SERVICE', sub: 'service:departments' })).toBe('FORBIDDEN');
     expect(await code(input, { role: 'SERVICE', sub: 'service:services' })).toBe('FORBIDDEN');

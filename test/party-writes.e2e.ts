@@ -21,7 +21,8 @@ type Logged = { logVolunteerHours: { duplicate: boolean; log: { id: string; hour
 await describeOnEachDatabase('writing to party through the gateway', (database) => {
   let hub: TestFederation;
   let prisma: DB;
-  const totalHours = async (id = volunteer) => (await hub.query<{ volunteer: { totalHours: number } }>('query($id: ID!) { volunteer(id: $id) { totalHours } }', { id })).data!.volunteer.totalHours;
+  const totalHours = async (id = volunteer) =>
+    (await hub.query<{ volunteer: { totalHours: number } }>('query($id: ID!) { volunteer(id: $id) { totalHours } }', { id })).data!.volunteer.totalHours;
   const log = (hours: number, idempotencyKey: string, as: TokenClaims | null = staff, activityId = serviceEvent) =>
     hub.query<Logged>(logHours, { i: { volunteerId: volunteer, activityId, hours, idempotencyKey } }, as);
 
@@ -45,7 +46,7 @@ await describeOnEachDatabase('writing to party through the gateway', (database) 
     expect(await totalHours()).toBeCloseTo(before + 2.5, 5);
   });
 
-  it('counts concurrent duplicates once: the database\'s unique key settles the race', async () => {
+  it("counts concurrent duplicates once: the database's unique key settles the race", async () => {
     const before = await totalHours();
     const results = await Promise.all(Array.from({ length: 6 }, () => log(1.5, 'race-key-0001')));
     expect(results.every((r) => r.errors === undefined)).toBe(true);
@@ -57,7 +58,13 @@ await describeOnEachDatabase('writing to party through the gateway', (database) 
 
   it('refuses negative, zero and absurd hours, and activities in 1800 or 2999, with BAD_USER_INPUT and writes nothing', async () => {
     const rows = await prisma.volunteerHours.count();
-    for (const [hours, i] of [[0, 1], [-2, 2], [24.5, 3], [1000, 4], [0.001, 5]] as const) {
+    for (const [hours, i] of [
+      [0, 1],
+      [-2, 2],
+      [24.5, 3],
+      [1000, 4],
+      [0.001, 5],
+    ] as const) {
       const res = await log(hours, `absurd-hours-${i}`);
       expect(res.errors?.[0]?.extensions?.code, `hours ${hours}`).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/hours/);
@@ -68,7 +75,11 @@ await describeOnEachDatabase('writing to party through the gateway', (database) 
     expect(await prisma.volunteerHours.count()).toBe(rows);
     const activities = await prisma.activity.count();
     for (const startsAt of ['1800-01-01T00:00:00Z', '2999-01-01T00:00:00Z']) {
-      const res = await hub.query('mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }', { i: { communityId: community, kind: 'PARTY_BUILDING', title: '党课', startsAt } }, staff);
+      const res = await hub.query(
+        'mutation($i: CreateActivityInput!) { createActivity(input: $i) { id } }',
+        { i: { communityId: community, kind: 'PARTY_BUILDING', title: '党课', startsAt } },
+        staff,
+      );
       expect(res.errors?.[0]?.extensions?.code, startsAt).toBe('BAD_USER_INPUT');
     }
     expect(await prisma.activity.count()).toBe(activities);
@@ -81,14 +92,22 @@ await describeOnEachDatabase('writing to party through the gateway', (database) 
       const res = await hub.query(recordContribution, { i: { unitId, kind: 'MONEY', description: '捐款', valueFen, contributedOn: '2025-05-01' } }, staff);
       expect(res.errors?.[0]?.extensions?.code, `valueFen ${valueFen}`).toBe('BAD_USER_INPUT');
     }
-    const future = await hub.query(recordContribution, { i: { unitId, kind: 'MONEY', description: '捐款', valueFen: 100, contributedOn: '2999-01-01' } }, staff);
+    const future = await hub.query(
+      recordContribution,
+      { i: { unitId, kind: 'MONEY', description: '捐款', valueFen: 100, contributedOn: '2999-01-01' } },
+      staff,
+    );
     expect(future.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await prisma.contribution.count()).toBe(rows);
   });
 
-  it('lets only the community\'s staff, its party officers, district administrators — and a unit for itself — write', async () => {
+  it("lets only the community's staff, its party officers, district administrators — and a unit for itself — write", async () => {
     expect((await log(1, 'role-check-anon', null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    for (const as of [{ role: 'COMMITTEE_STAFF', communityId: 'community-hualou-04' }, { role: 'RESIDENT', communityId: community }, { role: 'RESIDENT', personId: 'pm-hualou-04-001' }] as TokenClaims[]) {
+    for (const as of [
+      { role: 'COMMITTEE_STAFF', communityId: 'community-hualou-04' },
+      { role: 'RESIDENT', communityId: community },
+      { role: 'RESIDENT', personId: 'pm-hualou-04-001' },
+    ] as TokenClaims[]) {
       expect((await log(1, `role-check-${as.role}-${as.communityId ?? as.personId}`, as)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const officer = await log(1, 'role-check-officer', { role: 'RESIDENT', personId: 'pm-hualou-03-002' });
@@ -96,9 +115,15 @@ await describeOnEachDatabase('writing to party through the gateway', (database) 
     expect((await log(1, 'role-check-admin', { role: 'DISTRICT_ADMIN' })).errors).toBeUndefined();
 
     const contribution = (unitId: string, as: TokenClaims) =>
-      hub.query<{ recordContribution: { valueFen: number; unit: { contributionTotalFen: number } } }>(recordContribution, { i: { unitId, kind: 'MONEY', description: '年度捐资', valueFen: 50_000_00, contributedOn: '2025-06-01' } }, as);
+      hub.query<{ recordContribution: { valueFen: number; unit: { contributionTotalFen: number } } }>(
+        recordContribution,
+        { i: { unitId, kind: 'MONEY', description: '年度捐资', valueFen: 50_000_00, contributedOn: '2025-06-01' } },
+        as,
+      );
     const partner: TokenClaims = { role: 'PARTNER', partnerId: demoPartnerId(demoBigDonorId) };
-    const totalBefore = (await hub.query<{ coConstructionUnit: { contributionTotalFen: number } }>(`{ coConstructionUnit(id: "${demoBigDonorId}") { contributionTotalFen } }`)).data!.coConstructionUnit.contributionTotalFen;
+    const totalBefore = (
+      await hub.query<{ coConstructionUnit: { contributionTotalFen: number } }>(`{ coConstructionUnit(id: "${demoBigDonorId}") { contributionTotalFen } }`)
+    ).data!.coConstructionUnit.contributionTotalFen;
     const own = await contribution(demoBigDonorId, partner);
     expect(own.errors).toBeUndefined();
     expect(own.data!.recordContribution.unit.contributionTotalFen).toBe(totalBefore + 50_000_00);
@@ -119,24 +144,45 @@ await describeOnEachDatabase('writing to party through the gateway', (database) 
       'mutation($i: SignCoConstructionAgreementInput!) { signCoConstructionAgreement(input: $i) { id } }',
       { unitId: unit.id, title: '义诊协议', resources: ['SERVICES', 'STAFF_TIME'], signedOn: '2025-01-15' },
     );
-    const outside = await hub.query(recordContribution, { i: { unitId: unit.id, agreementId: agreement.id, kind: 'MONEY', description: '捐款', valueFen: 100, contributedOn: '2025-02-01' } }, staff);
+    const outside = await hub.query(
+      recordContribution,
+      { i: { unitId: unit.id, agreementId: agreement.id, kind: 'MONEY', description: '捐款', valueFen: 100, contributedOn: '2025-02-01' } },
+      staff,
+    );
     expect(outside.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const before = (await hub.query<{ community: { contributionTotalFen: number } }>(`{ community(id: "${community}") { contributionTotalFen } }`)).data!.community.contributionTotalFen;
-    await mutate(recordContribution, { unitId: unit.id, agreementId: agreement.id, kind: 'SERVICES', description: '口腔义诊', valueFen: 800_000, contributedOn: '2025-03-01' });
+    const before = (await hub.query<{ community: { contributionTotalFen: number } }>(`{ community(id: "${community}") { contributionTotalFen } }`)).data!
+      .community.contributionTotalFen;
+    await mutate(recordContribution, {
+      unitId: unit.id,
+      agreementId: agreement.id,
+      kind: 'SERVICES',
+      description: '口腔义诊',
+      valueFen: 800_000,
+      contributedOn: '2025-03-01',
+    });
     const after = await hub.query<{ community: { contributionTotalFen: number; coConstructionUnits: { id: string; contributionTotalFen: number }[] } }>(
       `{ community(id: "${community}") { contributionTotalFen coConstructionUnits { id contributionTotalFen } } }`,
     );
     expect(after.data!.community.contributionTotalFen).toBe(before + 800_000);
     expect(after.data!.community.coConstructionUnits.find((u) => u.id === unit.id)!.contributionTotalFen).toBe(800_000);
 
-    const stats = async () => (await hub.query<{ community: { volunteerStats: { volunteers: number; teams: number; teamsLedByPartyMembers: number; hours: number } } }>(`{ community(id: "${community}") { volunteerStats { volunteers teams teamsLedByPartyMembers hours } } }`)).data!.community.volunteerStats;
+    const stats = async () =>
+      (
+        await hub.query<{ community: { volunteerStats: { volunteers: number; teams: number; teamsLedByPartyMembers: number; hours: number } } }>(
+          `{ community(id: "${community}") { volunteerStats { volunteers teams teamsLedByPartyMembers hours } } }`,
+        )
+      ).data!.community.volunteerStats;
     const start = await stats();
     const member = await prisma.partyMember.findFirst({ where: { organization: { communityId: community }, volunteer: null }, orderBy: { id: 'asc' } });
     const { registerVolunteer: leader } = await mutate<{ registerVolunteer: { id: string } }>(
       'mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }',
       { communityId: community, name: '赵志强', phone: '100-1234-5678', skills: ['IT_HELP', 'TUTORING'], partyMemberId: member!.id },
     );
-    const twice = await hub.query('mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }', { i: { communityId: community, name: '赵志强', skills: [], partyMemberId: member!.id } }, staff);
+    const twice = await hub.query(
+      'mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }',
+      { i: { communityId: community, name: '赵志强', skills: [], partyMemberId: member!.id } },
+      staff,
+    );
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const { createVolunteerTeam: team } = await mutate<{ createVolunteerTeam: { id: string; ledByPartyMember: boolean } }>(
       'mutation($i: CreateVolunteerTeamInput!) { createVolunteerTeam(input: $i) { id ledByPartyMember } }',
@@ -145,7 +191,14 @@ await describeOnEachDatabase('writing to party through the gateway', (database) 
     expect(team.ledByPartyMember).toBe(true);
     const { createActivity: activity } = await mutate<{ createActivity: { id: string; participantCount: number } }>(
       'mutation($i: CreateActivityInput!) { createActivity(input: $i) { id participantCount } }',
-      { communityId: community, kind: 'VOLUNTEER_SERVICE', title: '手机使用培训', startsAt: '2025-09-01T02:00:00Z', teamId: team.id, volunteerIds: [leader.id] },
+      {
+        communityId: community,
+        kind: 'VOLUNTEER_SERVICE',
+        title: '手机使用培训',
+        startsAt: '2025-09-01T02:00:00Z',
+        teamId: team.id,
+        volunteerIds: [leader.id],
+      },
     );
     expect(activity.participantCount).toBe(1);
     await mutate(logHours, { volunteerId: leader.id, activityId: activity.id, hours: 3, idempotencyKey: 'new-team-log-1' });

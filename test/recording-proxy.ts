@@ -43,7 +43,11 @@ export async function startRecordingProxy(target: () => string | undefined): Pro
       res.writeHead(502, { 'content-type': 'text/plain' }).end('held');
       return;
     }
-    const answer = await fetch(url, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json', accept: req.headers.accept ?? '*/*' }, body: req.method === 'POST' ? body : undefined });
+    const answer = await fetch(url, {
+      method: req.method,
+      headers: { 'content-type': req.headers['content-type'] ?? 'application/json', accept: req.headers.accept ?? '*/*' },
+      body: req.method === 'POST' ? body : undefined,
+    });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
   }
 

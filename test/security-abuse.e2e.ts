@@ -21,7 +21,11 @@ const tokens: (string | null)[] = [null];
 beforeAll(async () => {
   // Rate limits (as in production) would answer most of this flood with 429 before it reaches anything worth testing.
   hub = await startTestFederation({ subgraphs: await loadSubgraphs(), gateway: { security: { rateLimit: { perMinute: 0 } } } });
-  for (const claims of [{ role: 'RESIDENT', communityId: 'community-minzu-01' }, { role: 'DISTRICT_ADMIN' }, { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-01' }] as const) {
+  for (const claims of [
+    { role: 'RESIDENT', communityId: 'community-minzu-01' },
+    { role: 'DISTRICT_ADMIN' },
+    { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-01' },
+  ] as const) {
     tokens.push(await hub.token(claims));
   }
 });
@@ -92,7 +96,10 @@ describe('hostile operations', () => {
       ['binary garbage', new Uint8Array(Array.from({ length: 4_096 }, (_, i) => (i * 7919) % 256))],
       ['wrong content type', 'query=%7B%20streets%20%7B%20id%20%7D%20%7D', { 'content-type': 'text/plain' }],
       ['mutation over GET', '', {}, 'GET', `?query=${encodeURIComponent('mutation { x }')}`],
-      ['introspection of everything', json({ query: '{ __schema { types { name fields { name args { name type { name ofType { name ofType { name } } } } } } } }' })],
+      [
+        'introspection of everything',
+        json({ query: '{ __schema { types { name fields { name args { name type { name ofType { name ofType { name } } } } } } } }' }),
+      ],
       ['subscription over plain POST', json({ query: 'subscription { nope }' })],
       ['bad token', json({ query: '{ streets { id } }' }), { authorization: 'Bearer not.a.jwt' }],
       ['absurd header', json({ query: '{ streets { id } }' }), { 'x-request-id': 'x'.repeat(5_000) }],

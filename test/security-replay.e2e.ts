@@ -3,7 +3,15 @@
 // through Redis, another one) nor change its operation name or extensions; the gateway's own
 // reconnects to a subgraph still resubscribe, signed afresh.
 import type { TokenClaims } from '@shequ/kit';
-import { gatewaySignedExtensions, postGraphQL, redisAvailable, startTestFederation, startTestSubgraph, testRedisUrl, type TestFederation } from '@shequ/testing';
+import {
+  gatewaySignedExtensions,
+  postGraphQL,
+  redisAvailable,
+  startTestFederation,
+  startTestSubgraph,
+  testRedisUrl,
+  type TestFederation,
+} from '@shequ/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -23,10 +31,12 @@ const redisUp = await redisAvailable();
 
 /** Sends a captured body to the subgraph itself, as the attacker would. */
 const send = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }).then(async (res) => ({
-    status: res.status,
-    json: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
-  }));
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }).then(
+    async (res) => ({
+      status: res.status,
+      json: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+    }),
+  );
 
 describe('a captured gateway → subgraph mutation', () => {
   let hub: TestFederation;
@@ -43,7 +53,10 @@ describe('a captured gateway → subgraph mutation', () => {
     let committeesUrl: string | undefined;
     proxy = await startRecordingProxy(() => committeesUrl);
     // No response cache: the replayed writes reach the subgraph past the gateway and are read at once.
-    hub = await startTestFederation({ subgraphs: [committees, quietDepartments], gateway: { subgraphUrls: { committees: proxy.url }, security: { responseCache: { ttlMs: 0 } } } });
+    hub = await startTestFederation({
+      subgraphs: [committees, quietDepartments],
+      gateway: { subgraphUrls: { committees: proxy.url }, security: { responseCache: { ttlMs: 0 } } },
+    });
     committeesUrl = hub.subgraphs.committees!.url;
   });
   afterAll(async () => {
@@ -109,10 +122,12 @@ describe.skipIf(!redisUp)('replicas sharing Redis', () => {
   it('refuse a request on one replica that another has already run', async () => {
     const secret = 'shared-upstream-secret-for-the-replay-test';
     const first = await startTestSubgraph(committees, 'pglite', { seed: false, upstreamSecret: secret, redisUrl: testRedisUrl });
-    const second = await startTestSubgraph(committees, 'pglite', { seed: false, upstreamSecret: secret, redisUrl: testRedisUrl }).catch(async (err: unknown) => {
-      await first.dispose();
-      throw err;
-    });
+    const second = await startTestSubgraph(committees, 'pglite', { seed: false, upstreamSecret: secret, redisUrl: testRedisUrl }).catch(
+      async (err: unknown) => {
+        await first.dispose();
+        throw err;
+      },
+    );
     try {
       const query = '{ communities(first: 1) { edges { node { id } } } }';
       const extensions = gatewaySignedExtensions(query, {}, { role: 'DISTRICT_ADMIN' }, secret);
@@ -135,14 +150,19 @@ describe('subscriptions between the gateway and a subgraph', () => {
   let campaign: string;
   const progress = 'subscription Progress($c: ID!) { campaignProgress(campaignId: $c) { ballotsCast } }';
   const keys = ['attitude'];
-  const subscribes = () => proxy.messages.map((m) => JSON.parse(m) as { type: string; id?: string; payload?: Record<string, any> }).filter((m) => m.type === 'subscribe');
+  const subscribes = () =>
+    proxy.messages.map((m) => JSON.parse(m) as { type: string; id?: string; payload?: Record<string, any> }).filter((m) => m.type === 'subscribe');
 
   beforeAll(async () => {
     let evaluationsUrl: string | undefined;
     proxy = await startRecordingProxy(() => evaluationsUrl);
     hub = await startTestFederation({ subgraphs: [committees, departments, evaluations], gateway: { subgraphUrls: { evaluations: proxy.url } } });
     evaluationsUrl = hub.subgraphs.evaluations!.url;
-    campaign = await openCampaign(hub, { targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }], criteria: [{ key: 'attitude', label: '服务态度', weight: 1 }], minBallots: 1 });
+    campaign = await openCampaign(hub, {
+      targets: [{ kind: 'DEPARTMENT', id: 'dept-health' }],
+      criteria: [{ key: 'attitude', label: '服务态度', weight: 1 }],
+      minBallots: 1,
+    });
   });
   afterAll(async () => {
     await hub?.close();
@@ -169,10 +189,13 @@ describe('subscriptions between the gateway and a subgraph', () => {
       // The first subscribe message, sent again straight to the subgraph, is refused.
       const direct = createClient({ url: hub.subgraphs.evaluations!.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
       try {
-        const outcome = await direct.iterate(captured!.payload as { query: string }).next().then(
-          (result) => `answered ${JSON.stringify(result)}`,
-          (errors: unknown) => JSON.stringify(errors),
-        );
+        const outcome = await direct
+          .iterate(captured!.payload as { query: string })
+          .next()
+          .then(
+            (result) => `answered ${JSON.stringify(result)}`,
+            (errors: unknown) => JSON.stringify(errors),
+          );
         expect(outcome).toMatch(/UNAUTHENTICATED/);
         expect(outcome).toMatch(/replayed gateway request/i);
       } finally {

@@ -47,7 +47,14 @@ describe('service identities', () => {
     const id = await newTask(45_600);
     expect((await hub.query(step('acceptDelegatedTask'), { id }, committee)).errors).toBeUndefined();
     // Exactly what departments' outbox sends (delivered already or not: the caller decides first).
-    const input = { eventId: `transfer-${id}`, communityId: community, amountFen: 45_600, source: '区卫生健康局', purpose: '委托任务经费', reference: `delegated-task:${id}` };
+    const input = {
+      eventId: `transfer-${id}`,
+      communityId: community,
+      amountFen: 45_600,
+      source: '区卫生健康局',
+      purpose: '委托任务经费',
+      reference: `delegated-task:${id}`,
+    };
     for (const as of [asService('services'), asService('evaluations'), asService('party'), { role: 'DISTRICT_ADMIN' } as TokenClaims]) {
       const { code, message } = await refusal(input, as);
       expect(code, message).toBe('FORBIDDEN');
@@ -66,7 +73,14 @@ describe('service identities', () => {
     expect((await hub.query(step('acceptDelegatedTask'), { id: acceptedId }, committee)).errors).toBeUndefined();
     await vi.waitFor(async () => expect(await entriesFor(hub, acceptedId)).toHaveLength(1), arrives);
     const before = await ledger(hub);
-    const real = { eventId: `transfer-${acceptedId}`, communityId: community, amountFen: 77_700, source: '区卫生健康局', purpose: '委托任务经费', reference: `delegated-task:${acceptedId}` };
+    const real = {
+      eventId: `transfer-${acceptedId}`,
+      communityId: community,
+      amountFen: 77_700,
+      source: '区卫生健康局',
+      purpose: '委托任务经费',
+      reference: `delegated-task:${acceptedId}`,
+    };
     const departmentsService = asService('departments');
 
     const cases: [string, Record<string, unknown>, RegExp][] = [
@@ -82,7 +96,9 @@ describe('service identities', () => {
       expect(message, name).toMatch(reason);
     }
     expect(await ledger(hub)).toEqual(before);
-    expect(await ledger(hub, 'community-minzu-04')).toMatchObject({ entries: expect.not.arrayContaining([expect.objectContaining({ reference: real.reference })]) });
+    expect(await ledger(hub, 'community-minzu-04')).toMatchObject({
+      entries: expect.not.arrayContaining([expect.objectContaining({ reference: real.reference })]),
+    });
 
     // The genuine delivery, repeated, still answers with the entry already booked.
     const repeat = await hub.query(transfer, { input: real }, departmentsService);
@@ -91,17 +107,28 @@ describe('service identities', () => {
     expect(await ledger(hub)).toEqual(before);
   });
 
-  it('lets no service identity propose a commitment: the owner\'s own people do (a service point\'s provider), and communities assess', async () => {
+  it("lets no service identity propose a commitment: the owner's own people do (a service point's provider), and communities assess", async () => {
     const propose = 'mutation($input: ProposeCommitmentInput!) { proposeCommitment(input: $input) { id ownerId } }';
     const assess = 'mutation($input: AssessCommitmentInput!) { assessCommitment(input: $input) { id } }';
-    const point = { ownerType: 'SERVICE_POINT', ownerId: 'point-demo-03', title: '助餐服务承诺', target: '工作日午餐按时供应', deadline: '2099-12-31', communityIds: ['community-minzu-03'] };
+    const point = {
+      ownerType: 'SERVICE_POINT',
+      ownerId: 'point-demo-03',
+      title: '助餐服务承诺',
+      target: '工作日午餐按时供应',
+      deadline: '2099-12-31',
+      communityIds: ['community-minzu-03'],
+    };
     const department = { ...point, ownerType: 'DEPARTMENT', ownerId: 'dept-health' };
     for (const as of [asService('services'), asService('evaluations'), asService('departments')]) {
       for (const input of [point, department]) {
         const res = await hub.query(propose, { input }, as);
         expect(res.errors?.[0]?.extensions?.code, `${JSON.stringify(as)} ${input.ownerType}`).toBe('FORBIDDEN');
       }
-      const res = await hub.query(assess, { input: { commitmentId: 'commitment-dept-health-1', verdict: 'KEPT', evidence: '已兑现', assessedOn: '2026-01-20' } }, as);
+      const res = await hub.query(
+        assess,
+        { input: { commitmentId: 'commitment-dept-health-1', verdict: 'KEPT', evidence: '已兑现', assessedOn: '2026-01-20' } },
+        as,
+      );
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(as)).toBe('FORBIDDEN');
     }
   });

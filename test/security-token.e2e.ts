@@ -47,7 +47,14 @@ describe('npm run token', () => {
     expect(res.stderr).toMatch(/REPRESENTATIVE \(communityId=community-minzu-01, personId=rep-minzu-01-03\), valid 8h, signed with JWT_SECRET/);
     const printed = res.stdout.trim();
     const claims = decodeJwt(printed);
-    expect(claims).toMatchObject({ role: 'REPRESENTATIVE', communityId: 'community-minzu-01', personId: 'rep-minzu-01-03', sub: 'rep-minzu-01-03', iss: 'shequ', aud: 'shequ' });
+    expect(claims).toMatchObject({
+      role: 'REPRESENTATIVE',
+      communityId: 'community-minzu-01',
+      personId: 'rep-minzu-01-03',
+      sub: 'rep-minzu-01-03',
+      iss: 'shequ',
+      aud: 'shequ',
+    });
     expect(claims.exp! - claims.iat!).toBe(8 * 3600);
 
     const accepted = await fetch(hub.url, {
@@ -58,8 +65,16 @@ describe('npm run token', () => {
     expect(accepted.status).toBe(200);
     expect(((await accepted.json()) as { data: { departments: unknown[] } }).data.departments.length).toBeGreaterThan(0);
 
-    const other = await token(['--role', 'OBSERVER'], { JWT_SECRET: 'another-secret-that-is-32-chars-long!', SHEQU_UPSTREAM_SECRET: hub.secrets.upstreamSecret, SHEQU_DATA_DIR: dataDir });
-    const refused = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${other.stdout.trim()}` }, body: JSON.stringify({ query: '{ departments { id } }' }) });
+    const other = await token(['--role', 'OBSERVER'], {
+      JWT_SECRET: 'another-secret-that-is-32-chars-long!',
+      SHEQU_UPSTREAM_SECRET: hub.secrets.upstreamSecret,
+      SHEQU_DATA_DIR: dataDir,
+    });
+    const refused = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.stdout.trim()}` },
+      body: JSON.stringify({ query: '{ departments { id } }' }),
+    });
     expect(refused.status).toBe(401);
   });
 
@@ -68,13 +83,21 @@ describe('npm run token', () => {
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/signed with the development key in .*dev-keys\.json/);
     const keys = JSON.parse(await readFile(path.join(dataDir, 'dev-keys.json'), 'utf8')) as { jwtSecret: string };
-    const { payload } = await jwtVerify(res.stdout.trim(), new TextEncoder().encode(keys.jwtSecret), { issuer: 'shequ', audience: 'shequ', algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(res.stdout.trim(), new TextEncoder().encode(keys.jwtSecret), {
+      issuer: 'shequ',
+      audience: 'shequ',
+      algorithms: ['HS256'],
+    });
     expect(payload).toMatchObject({ role: 'DEPARTMENT_STAFF', departmentId: 'dept-health' });
     expect(payload.exp! - payload.iat!).toBe(30 * 60);
   });
 
   it('says it cannot mint tokens when the hub trusts an identity provider (JWKS)', async () => {
-    const res = await token(['--role', 'OBSERVER'], { JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json', SHEQU_UPSTREAM_SECRET: 'u'.repeat(32), SHEQU_DATA_DIR: dataDir });
+    const res = await token(['--role', 'OBSERVER'], {
+      JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
+      SHEQU_UPSTREAM_SECRET: 'u'.repeat(32),
+      SHEQU_DATA_DIR: dataDir,
+    });
     expect(res.code).toBe(1);
     expect(res.stdout).toBe('');
     expect(res.stderr).toMatch(/JWT_JWKS_URL .* this script cannot mint one/);
@@ -106,7 +129,13 @@ describe('the Authorization header', () => {
 
   it('refuses what is not "Bearer <jwt that expires>" with 401 UNAUTHENTICATED and a Bearer challenge, before anything runs', async () => {
     const secret = new TextEncoder().encode((hub.secrets.jwt as { secret: string }).secret);
-    const forever = await new SignJWT({ role: 'DISTRICT_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('shequ').setAudience('shequ').setSubject('admin-forever').setIssuedAt().sign(secret);
+    const forever = await new SignJWT({ role: 'DISTRICT_ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('shequ')
+      .setAudience('shequ')
+      .setSubject('admin-forever')
+      .setIssuedAt()
+      .sign(secret);
     const valid = await hub.token({ role: 'OBSERVER' });
     const cases: [string, RegExp][] = [
       ['Bearer x', /not a JSON Web Token/],
@@ -131,7 +160,12 @@ describe('the Authorization header', () => {
   });
 
   it('refuses the same over graphql-ws, whether the token comes in connectionParams or on the upgrade request', async () => {
-    const viaParams = createClient({ url: hub.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: 'Bearer x' } });
+    const viaParams = createClient({
+      url: hub.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: 'Bearer x' },
+    });
     class WithHeader extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
         super(url, protocols, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
@@ -140,10 +174,13 @@ describe('the Authorization header', () => {
     const viaHeader = createClient({ url: hub.url.replace(/^http/, 'ws'), webSocketImpl: WithHeader, retryAttempts: 0 });
     try {
       for (const client of [viaParams, viaHeader]) {
-        const refusal = await client.iterate({ query: '{ viewer { role } }' }).next().then(
-          (r) => JSON.stringify(r.value),
-          (e: unknown) => JSON.stringify(e),
-        );
+        const refusal = await client
+          .iterate({ query: '{ viewer { role } }' })
+          .next()
+          .then(
+            (r) => JSON.stringify(r.value),
+            (e: unknown) => JSON.stringify(e),
+          );
         expect(refusal).toMatch(/UNAUTHENTICATED/);
         expect(refusal).not.toMatch(/"role"/);
       }
@@ -159,7 +196,13 @@ describe('viewer', () => {
   it('tells a caller the role and units the hub verified, over HTTP and on a graphql-ws upgrade carrying the header (a sign-in proxy)', async () => {
     expect((await hub.query(query)).data).toEqual({ viewer: null });
     const street = await hub.query(query, {}, { role: 'STREET_STAFF', streetId: 'street-minzu' });
-    expect(street.data!.viewer).toMatchObject({ role: 'STREET_STAFF', streetId: 'street-minzu', street: { name: '民族街道' }, community: null, department: null });
+    expect(street.data!.viewer).toMatchObject({
+      role: 'STREET_STAFF',
+      streetId: 'street-minzu',
+      street: { name: '民族街道' },
+      community: null,
+      department: null,
+    });
     const clerk = await hub.query(query, {}, { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-01' });
     expect(clerk.data!.viewer).toMatchObject({ role: 'COMMITTEE_STAFF', community: { name: expect.any(String) } });
     // A unit the records do not hold is not vouched for.

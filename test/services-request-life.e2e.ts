@@ -20,7 +20,10 @@ function onEachDatabase(title: string, suite: (sg: () => TestSubgraph<DB>, ask: 
         hub = await startTestFederation({ subgraphs: [committees, services], database });
       }, 240_000);
       afterAll(() => hub?.close());
-      suite(() => hub.subgraphs.services as unknown as TestSubgraph<DB>, (query, variables, as) => hub.query(query, variables, as ?? null));
+      suite(
+        () => hub.subgraphs.services as unknown as TestSubgraph<DB>,
+        (query, variables, as) => hub.query(query, variables, as ?? null),
+      );
     });
   });
 }
@@ -44,22 +47,43 @@ onEachDatabase('a service request', (sg, ask) => {
   });
 
   const fileOne = async () =>
-    ok(await ask<{ fileServiceRequest: { id: string; status: string; servicePoint: { id: string } | null } }>(file, { input: { serviceCode: point.code, description: '请安排上门', address: '某小区1号', lat: 30.6, long: 114.27 } }, me)).fileServiceRequest;
+    ok(
+      await ask<{ fileServiceRequest: { id: string; status: string; servicePoint: { id: string } | null } }>(
+        file,
+        { input: { serviceCode: point.code, description: '请安排上门', address: '某小区1号', lat: 30.6, long: 114.27 } },
+        me,
+      ),
+    ).fileServiceRequest;
 
-  it('goes from filed to closed and rated, taken by the community\'s own service point', async () => {
+  it("goes from filed to closed and rated, taken by the community's own service point", async () => {
     const filed = await fileOne();
     expect(filed).toMatchObject({ status: 'SUBMITTED', servicePoint: { id: point.id } });
     const expectedAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
     const as = provider(point.providerId);
-    expect(ok(await ask(update, { input: { id: filed.id, status: 'ACCEPTED', statusNotes: '已受理', expectedAt } }, as)).updateServiceRequest).toMatchObject({ status: 'ACCEPTED', expectedAt });
+    expect(ok(await ask(update, { input: { id: filed.id, status: 'ACCEPTED', statusNotes: '已受理', expectedAt } }, as)).updateServiceRequest).toMatchObject({
+      status: 'ACCEPTED',
+      expectedAt,
+    });
     expect(ok(await ask(update, { input: { id: filed.id, status: 'IN_PROGRESS' } }, as)).updateServiceRequest.status).toBe('IN_PROGRESS');
     const done = ok(await ask(update, { input: { id: filed.id, status: 'COMPLETED', statusNotes: '服务已完成' } }, as)).updateServiceRequest;
     expect(done.completedAt).not.toBeNull();
     const rated = ok(await ask(rate, { id: filed.id, rating: 'BASICALLY_SATISFIED' }, me)).rateServiceRequest;
     expect(rated).toMatchObject({ status: 'CLOSED', rating: 'BASICALLY_SATISFIED', ratingLevel: 3 });
     expect(codeOf(await ask(rate, { id: filed.id, rating: 'VERY_SATISFIED' }, me))).toBe('CONFLICT');
-    const timeline = ok(await ask<{ serviceRequest: { events: { status: string; actorRole: string }[] } }>('query($id: ID!) { serviceRequest(id: $id) { events { status actorRole } } }', { id: filed.id }, me));
-    expect(timeline.serviceRequest.events.map((e) => `${e.status}:${e.actorRole}`)).toEqual(['SUBMITTED:RESIDENT', 'ACCEPTED:PARTNER', 'IN_PROGRESS:PARTNER', 'COMPLETED:PARTNER', 'CLOSED:RESIDENT']);
+    const timeline = ok(
+      await ask<{ serviceRequest: { events: { status: string; actorRole: string }[] } }>(
+        'query($id: ID!) { serviceRequest(id: $id) { events { status actorRole } } }',
+        { id: filed.id },
+        me,
+      ),
+    );
+    expect(timeline.serviceRequest.events.map((e) => `${e.status}:${e.actorRole}`)).toEqual([
+      'SUBMITTED:RESIDENT',
+      'ACCEPTED:PARTNER',
+      'IN_PROGRESS:PARTNER',
+      'COMPLETED:PARTNER',
+      'CLOSED:RESIDENT',
+    ]);
   });
 
   it('refuses illegal moves, the wrong people, and bad input, changing nothing', async () => {
@@ -76,7 +100,10 @@ onEachDatabase('a service request', (sg, ask) => {
     ok(await ask(update, { input: { id: filed.id, status: 'IN_PROGRESS' } }, as));
     ok(await ask(update, { input: { id: filed.id, status: 'COMPLETED' } }, as));
     expect(codeOf(await ask(update, { input: { id: filed.id, status: 'CLOSED' } }, as))).toBe('FORBIDDEN');
-    expect(ok(await ask(update, { input: { id: filed.id, status: 'CLOSED', statusNotes: '居民未评价，社区办结' } }, staffOf(point.communityId))).updateServiceRequest.status).toBe('CLOSED');
+    expect(
+      ok(await ask(update, { input: { id: filed.id, status: 'CLOSED', statusNotes: '居民未评价，社区办结' } }, staffOf(point.communityId))).updateServiceRequest
+        .status,
+    ).toBe('CLOSED');
     // Closed without a rating, the resident may still rate it, once.
     expect(ok(await ask(rate, { id: filed.id, rating: 'DISSATISFIED' }, me)).rateServiceRequest).toMatchObject({ status: 'CLOSED', rating: 'DISSATISFIED' });
 
@@ -86,7 +113,12 @@ onEachDatabase('a service request', (sg, ask) => {
       { serviceCode: point.code, description: 'x', address: 'y', lat: 95, long: 114 },
       { serviceCode: point.code, description: 'x', address: 'y', lat: 30.6 },
     ];
-    expect(await Promise.all(bad.map(async (input) => codeOf(await ask(file, { input }, me))))).toEqual(['NOT_FOUND', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(await Promise.all(bad.map(async (input) => codeOf(await ask(file, { input }, me))))).toEqual([
+      'NOT_FOUND',
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+    ]);
     expect(codeOf(await ask(file, { input: { serviceCode: point.code, description: 'x', address: 'y', residentId: 'resident-other' } }, me))).toBe('FORBIDDEN');
     expect(codeOf(await ask(file, { input: { serviceCode: point.code, description: 'x', address: 'y' } }, provider(point.providerId)))).toBe('FORBIDDEN');
   });
@@ -95,13 +127,21 @@ onEachDatabase('a service request', (sg, ask) => {
     const served = new Set((await sg().db.prisma.servicePoint.findMany({ where: { item: { code: point.code } } })).map((p) => p.communityId));
     const elsewhere = demoCommunities.find((c) => !served.has(c.id))!.id;
     const other = residentAs(`resident-${elsewhere.replace('community-', '')}-0001`, elsewhere);
-    const filed = ok(await ask<{ fileServiceRequest: { id: string; servicePoint: null; statusNotes: string } }>(file, { input: { serviceCode: point.code, description: '请安排', address: '某处' } }, other)).fileServiceRequest;
+    const filed = ok(
+      await ask<{ fileServiceRequest: { id: string; servicePoint: null; statusNotes: string } }>(
+        file,
+        { input: { serviceCode: point.code, description: '请安排', address: '某处' } },
+        other,
+      ),
+    ).fileServiceRequest;
     expect(filed.servicePoint).toBeNull();
     const assign = 'mutation($id: ID!, $p: ID!) { assignServiceRequest(id: $id, servicePointId: $p) { status provider { id } } }';
     // The demo point serves another community: not this request's.
     expect(codeOf(await ask(assign, { id: filed.id, p: point.id }, staffOf(elsewhere)))).toBe('BAD_USER_INPUT');
     expect(codeOf(await ask(assign, { id: filed.id, p: point.id }, staffOf(point.communityId)))).toBe('FORBIDDEN');
-    const rejected = ok(await ask(update, { input: { id: filed.id, status: 'REJECTED', statusNotes: '本社区暂无该项服务网点' } }, staffOf(elsewhere))).updateServiceRequest;
+    const rejected = ok(
+      await ask(update, { input: { id: filed.id, status: 'REJECTED', statusNotes: '本社区暂无该项服务网点' } }, staffOf(elsewhere)),
+    ).updateServiceRequest;
     expect(rejected).toMatchObject({ status: 'REJECTED', statusNotes: '本社区暂无该项服务网点' });
     expect(rejected.closedAt).not.toBeNull();
   });

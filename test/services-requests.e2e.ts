@@ -8,7 +8,8 @@ import type { DB } from '../subgraphs/services/src/db.js';
 import services from '../subgraphs/services/src/index.js';
 import { codeOf, idCardNumber, ok, pointFor, provider, residentAs, staffOf, type Ask } from '../subgraphs/services/tests/fixtures.js';
 
-const file = 'mutation($input: FileServiceRequestInput!) { fileServiceRequest(input: $input) { id status filedByRole statusNotes servicePoint { id } provider { name } } }';
+const file =
+  'mutation($input: FileServiceRequestInput!) { fileServiceRequest(input: $input) { id status filedByRole statusNotes servicePoint { id } provider { name } } }';
 const update = 'mutation($input: UpdateServiceRequestInput!) { updateServiceRequest(input: $input) { status } }';
 const register = 'mutation($input: RegisterResidentInput!) { registerResident(input: $input) { id vulnerableGroups } }';
 
@@ -33,7 +34,14 @@ describe('service requests through the gateway', () => {
       ['neighbour', 'community-minzu-03', '1948-01-02', []],
     ];
     for (const [key, communityId, born, groups] of people) {
-      const input = { communityId, name: `测试${key}`, gender: 'FEMALE', idCardNumber: idCardNumber(born, people.findIndex(([k]) => k === key) * 2 + 100), address: '测试地址1号', vulnerableGroups: groups };
+      const input = {
+        communityId,
+        name: `测试${key}`,
+        gender: 'FEMALE',
+        idCardNumber: idCardNumber(born, people.findIndex(([k]) => k === key) * 2 + 100),
+        address: '测试地址1号',
+        vulnerableGroups: groups,
+      };
       const id = ok(await ask<{ registerResident: { id: string } }>(register, { input }, staffOf(communityId))).registerResident.id;
       residents[key] = residentAs(id, communityId);
     }
@@ -46,7 +54,12 @@ describe('service requests through the gateway', () => {
   it('accepts a welfare request of an eligible resident and refuses an ineligible one, writing nothing', async () => {
     const before = await requestCount();
     const accepted = ok(await fileFor('S1-01', residents.elderly)).fileServiceRequest;
-    expect(accepted).toMatchObject({ status: 'SUBMITTED', filedByRole: 'RESIDENT', servicePoint: { id: pointId }, provider: { name: '江汉区康乐居家养老服务中心' } });
+    expect(accepted).toMatchObject({
+      status: 'SUBMITTED',
+      filedByRole: 'RESIDENT',
+      servicePoint: { id: pointId },
+      provider: { name: '江汉区康乐居家养老服务中心' },
+    });
 
     const refused = await fileFor('S1-01', residents.young);
     expect(codeOf(refused)).toBe('FORBIDDEN');
@@ -73,7 +86,13 @@ describe('service requests through the gateway', () => {
   it('takes a welfare request from filed to closed and rated; the public sees it through Open311 without personal data', async () => {
     const { id } = ok(await fileFor('S1-01', residents.elderly)).fileServiceRequest;
     const kangle = provider('provider-kangle');
-    ok(await ask(update, { input: { id, status: 'ACCEPTED', statusNotes: '已受理，周三上午上门', expectedAt: new Date(Date.now() + 86_400_000).toISOString() } }, kangle));
+    ok(
+      await ask(
+        update,
+        { input: { id, status: 'ACCEPTED', statusNotes: '已受理，周三上午上门', expectedAt: new Date(Date.now() + 86_400_000).toISOString() } },
+        kangle,
+      ),
+    );
     expect(codeOf(await ask(update, { input: { id, status: 'IN_PROGRESS' } }, provider('provider-yihe')))).toBe('FORBIDDEN');
     ok(await ask(update, { input: { id, status: 'IN_PROGRESS' } }, kangle));
     ok(await ask(update, { input: { id, status: 'COMPLETED', statusNotes: '已完成探访' } }, kangle));
@@ -94,7 +113,18 @@ describe('service requests through the gateway', () => {
       description address address_id lat long requested_datetime updated_datetime expected_datetime } } }`;
     const view = ok(await ask(open311, { id })).open311.request;
     // Welfare: published under the generic code, by day, without provider, notes or place.
-    expect(view).toMatchObject({ service_request_id: id, status: 'closed', status_notes: null, service_code: 'welfare', agency_responsible: null, description: null, address: null, address_id: community, lat: null, long: null });
+    expect(view).toMatchObject({
+      service_request_id: id,
+      status: 'closed',
+      status_notes: null,
+      service_code: 'welfare',
+      agency_responsible: null,
+      description: null,
+      address: null,
+      address_id: community,
+      lat: null,
+      long: null,
+    });
     expect(new Date(view.requested_datetime).getTime() % 3_600_000).toBe(0);
     expect(JSON.stringify(view)).not.toContain(residents.elderly.personId);
 

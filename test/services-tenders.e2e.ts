@@ -33,7 +33,7 @@ describe(`tenders through the gateway on ${database}`, () => {
   });
   afterAll(() => hub?.close());
 
-  it('tender → bids → award → a service point the community shows, with the community\'s name from committees', async () => {
+  it("tender → bids → award → a service point the community shows, with the community's name from committees", async () => {
     const community = demoCommunities.find((c) => c.id === 'community-minzu-02')!;
     const publish = 'mutation($input: PublishTenderInput!) { publishTender(input: $input) { id status acceptingBids community { name } item { name } } }';
     const input = {
@@ -51,10 +51,13 @@ describe(`tenders through the gateway on ${database}`, () => {
     const tender = ok(await ask(publish, { input }, staffOf(community.id))).publishTender;
     expect(tender).toMatchObject({ status: 'OPEN', acceptingBids: true, community: { name: community.name }, item: { name: '家政保洁' } });
 
-    const bid = (partnerId: string, priceFen: number) => ask(submitBid, { input: { tenderId: tender.id, priceFen, proposal: `${partnerId} proposal` } }, provider(partnerId));
+    const bid = (partnerId: string, priceFen: number) =>
+      ask(submitBid, { input: { tenderId: tender.id, priceFen, proposal: `${partnerId} proposal` } }, provider(partnerId));
     const huimin = ok(await bid('provider-huimin', 11_000_000)).submitBid;
     const jinguo = ok(await bid('provider-jinguo', 10_500_000)).submitBid;
-    const onBehalf = ok(await ask(submitBid, { input: { tenderId: tender.id, providerId: 'provider-baixing', priceFen: 11_800_000, proposal: 'Repairs too' } }, admin)).submitBid;
+    const onBehalf = ok(
+      await ask(submitBid, { input: { tenderId: tender.id, providerId: 'provider-baixing', priceFen: 11_800_000, proposal: 'Repairs too' } }, admin),
+    ).submitBid;
     expect(onBehalf.provider.id).toBe('provider-baixing');
     expect(codeOf(await bid('provider-huimin', 10_000_000))).toBe('CONFLICT');
     expect(codeOf(await bid('provider-yihe', 13_000_000))).toBe('BAD_USER_INPUT');
@@ -73,14 +76,30 @@ describe(`tenders through the gateway on ${database}`, () => {
     expect(codeOf(await ask(evaluate, { id: huimin.id, score: 101 }, staffOf(community.id)))).toBe('BAD_USER_INPUT');
 
     const otherBid = (await servicesDb().tenderBid.findFirst({ where: { tenderId: { not: tender.id } } }))!;
-    expect(codeOf(await ask(award, { input: { tenderId: tender.id, bidId: otherBid.id, servicePoint: pointInput } }, staffOf(community.id)))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await ask(award, { input: { tenderId: tender.id, bidId: jinguo.id, servicePoint: { ...pointInput, openingHours: 'whenever' } } }, staffOf(community.id)))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await ask(award, { input: { tenderId: tender.id, bidId: otherBid.id, servicePoint: pointInput } }, staffOf(community.id)))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      codeOf(
+        await ask(
+          award,
+          { input: { tenderId: tender.id, bidId: jinguo.id, servicePoint: { ...pointInput, openingHours: 'whenever' } } },
+          staffOf(community.id),
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
 
     const awarded = ok(await ask(award, { input: { tenderId: tender.id, bidId: jinguo.id, servicePoint: pointInput } }, staffOf(community.id))).awardTender;
     expect(awarded).toMatchObject({
       status: 'AWARDED',
       awardedBid: { id: jinguo.id, provider: { id: 'provider-jinguo' } },
-      servicePoint: { inService: true, contractEnd: '2029-12-31', provider: { id: 'provider-jinguo' }, item: { code: 'S5-01' }, community: { id: community.id, name: community.name } },
+      servicePoint: {
+        inService: true,
+        contractEnd: '2029-12-31',
+        provider: { id: 'provider-jinguo' },
+        item: { code: 'S5-01' },
+        community: { id: community.id, name: community.name },
+      },
     });
     expect(awarded.bids.map((b: { status: string }) => b.status).sort()).toEqual(['LOST', 'LOST', 'WON']);
     expect(codeOf(await ask(award, { input: { tenderId: tender.id, bidId: huimin.id, servicePoint: pointInput } }, staffOf(community.id)))).toBe('CONFLICT');
@@ -104,14 +123,22 @@ describe(`tenders through the gateway on ${database}`, () => {
     };
     const tender = ok(await ask(publish, { input }, staffOf(community))).publishTender;
     expect(tender.budgetFen).toBe(5_000_000_000);
-    const bid = ok(await ask('mutation($input: SubmitBidInput!) { submitBid(input: $input) { priceFen } }', { input: { tenderId: tender.id, priceFen: 4_321_000_000, proposal: 'Large bid' } }, provider('provider-huimin'))).submitBid;
+    const bid = ok(
+      await ask(
+        'mutation($input: SubmitBidInput!) { submitBid(input: $input) { priceFen } }',
+        { input: { tenderId: tender.id, priceFen: 4_321_000_000, proposal: 'Large bid' } },
+        provider('provider-huimin'),
+      ),
+    ).submitBid;
     expect(bid.priceFen).toBe(4_321_000_000);
     const read = ok(await ask('query($id: ID!) { tender(id: $id) { budgetFen bids { priceFen } } }', { id: tender.id }, admin)).tender;
     expect(read).toEqual({ budgetFen: 5_000_000_000, bids: [{ priceFen: 4_321_000_000 }] });
     for (const budgetFen of [12.5, -100, '1000', 2 ** 53]) {
       expect(codeOf(await ask(publish, { input: { ...input, budgetFen } }, staffOf(community))), String(budgetFen)).toBe('BAD_USER_INPUT');
     }
-    expect(codeOf(await ask(`mutation { submitBid(input: { tenderId: "${tender.id}", priceFen: 1.5, proposal: "x" }) { id } }`, {}, provider('provider-jinguo')))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await ask(`mutation { submitBid(input: { tenderId: "${tender.id}", priceFen: 1.5, proposal: "x" }) { id } }`, {}, provider('provider-jinguo'))),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a bid after the tender has closed, and a cancelled tender takes no award', async () => {

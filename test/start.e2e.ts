@@ -17,7 +17,10 @@ interface Started {
 }
 
 function startBundle(bundle: string, flags: string[], env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, [...flags, '--enable-source-maps', bundle], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [...flags, '--enable-source-maps', bundle], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   const output: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -74,7 +77,11 @@ describe('services as npm start runs them', () => {
   });
 
   it('answers through the bundled gateway from the bundled subgraph', async () => {
-    const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ streets { id name } }' }) });
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ streets { id name } }' }),
+    });
     const body = (await res.json()) as { data?: { streets: { id: string; name: string }[] }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data!.streets).toHaveLength(13);

@@ -56,7 +56,10 @@ if (kind === 'shequ') {
   );
   class SignedDataSource extends RemoteGraphQLDataSource {
     override willSendRequest({ request }: Parameters<NonNullable<DataSource['willSendRequest']>>[0]) {
-      request.extensions = signRequest({ query: request.query, operationName: request.operationName, variables: request.variables, extensions: request.extensions }, secrets.upstreamSecret);
+      request.extensions = signRequest(
+        { query: request.query, operationName: request.operationName, variables: request.variables, extensions: request.extensions },
+        secrets.upstreamSecret,
+      );
     }
   }
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new SignedDataSource({ url }) });

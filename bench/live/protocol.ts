@@ -1,9 +1,5 @@
 // Messages between bench/live.ts and its subscriber processes (over Node's IPC channel).
-export type ToSubscribers =
-  | { type: 'open' }
-  | { type: 'accepted'; revision: number; at: number }
-  | { type: 'report' }
-  | { type: 'close' };
+export type ToSubscribers = { type: 'open' } | { type: 'accepted'; revision: number; at: number } | { type: 'report' } | { type: 'close' };
 
 export type FromSubscribers =
   | { type: 'ready' }

@@ -8,7 +8,13 @@ import WebSocket from 'ws';
 import { Histogram } from './histogram.js';
 import type { ToSubscribers, FromSubscribers } from './protocol.js';
 
-const { url, count, campaignId, adminToken, offset } = JSON.parse(process.argv[2]!) as { url: string; count: number; campaignId: string; adminToken: string; offset: number };
+const { url, count, campaignId, adminToken, offset } = JSON.parse(process.argv[2]!) as {
+  url: string;
+  count: number;
+  campaignId: string;
+  adminToken: string;
+  offset: number;
+};
 
 const progressQuery = 'subscription($c: ID!) { campaignProgress(campaignId: $c) { ballotsCast revision } }';
 const resultsQuery = 'subscription($c: ID!) { evaluationResultChanged(campaignId: $c) { targetId ballotCount score rank revision } }';
@@ -45,7 +51,11 @@ function open(i: number): Screen {
     lazy: false,
     // As a screen would: a connection refused in the morning rush is tried again.
     retryAttempts: 10,
-    on: { error: (e) => { if (connectionErrors++ < 3) console.error("screen connection error:", (e as Error)?.message ?? e, (e as { code?: unknown })?.code); } },
+    on: {
+      error: (e) => {
+        if (connectionErrors++ < 3) console.error('screen connection error:', (e as Error)?.message ?? e, (e as { code?: unknown })?.code);
+      },
+    },
     connectionParams: turnout ? {} : { authorization: `Bearer ${adminToken}` },
   });
   screen.client.subscribe<Record<string, { revision: number }>>(

@@ -35,7 +35,14 @@ function Shell() {
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: the app routes by hash, so #main cannot be followed; the link moves focus itself */}
-      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {lang === 'zh' ? '跳到正文' : 'Skip to content'}
       </a>
       <Header route={route} />

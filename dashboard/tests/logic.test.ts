@@ -44,18 +44,55 @@ describe('board', () => {
 
   it('ranks scored targets first and those below minBallots last, by name', () => {
     const targets = ['z', 'a', 'b', 'c'];
-    const rows = rankRows(targets, (x) => x, (x) => x, { a: result('a', 60, 2), b: result('b', 80, 1), z: result('z', null, null) });
+    const rows = rankRows(
+      targets,
+      (x) => x,
+      (x) => x,
+      { a: result('a', 60, 2), b: result('b', 80, 1), z: result('z', null, null) },
+    );
     expect(rows.map((r) => r.target)).toEqual(['b', 'a', 'c', 'z']);
   });
 });
 
 describe('overview rows', () => {
   const streets = [
-    { id: 's1', name: '乙街道', nameEn: 'B Street', pilot: false, communities: [{ id: 'c1', name: '甲', nameEn: 'Alpha', population: 100, households: 40, representativeCount: 5, fundBalanceFen: 1000, serviceRequestStats: { open: 2, total: 3 } }] },
-    { id: 's2', name: '甲街道', nameEn: 'A Street', pilot: true, communities: [{ id: 'c2', name: '乙', nameEn: 'Beta', population: 300, households: 90, representativeCount: 7, fundBalanceFen: 500, serviceRequestStats: null }] },
+    {
+      id: 's1',
+      name: '乙街道',
+      nameEn: 'B Street',
+      pilot: false,
+      communities: [
+        {
+          id: 'c1',
+          name: '甲',
+          nameEn: 'Alpha',
+          population: 100,
+          households: 40,
+          representativeCount: 5,
+          fundBalanceFen: 1000,
+          serviceRequestStats: { open: 2, total: 3 },
+        },
+      ],
+    },
+    {
+      id: 's2',
+      name: '甲街道',
+      nameEn: 'A Street',
+      pilot: true,
+      communities: [
+        { id: 'c2', name: '乙', nameEn: 'Beta', population: 300, households: 90, representativeCount: 7, fundBalanceFen: 500, serviceRequestStats: null },
+      ],
+    },
   ];
   it('merges per-street counts and leaves unknown ones null', () => {
-    const rows = districtRows(streets, { s1: { id: 's1', communities: [{ id: 'c1', committeeMembers: [{ id: 'm' }, { id: 'n' }], servicePoints: null, partyOrganization: null, volunteerStats: { volunteers: 4, hours: 9 } }] } });
+    const rows = districtRows(streets, {
+      s1: {
+        id: 's1',
+        communities: [
+          { id: 'c1', committeeMembers: [{ id: 'm' }, { id: 'n' }], servicePoints: null, partyOrganization: null, volunteerStats: { volunteers: 4, hours: 9 } },
+        ],
+      },
+    });
     expect(rows[0]).toMatchObject({ committeeMembers: 2, servicePoints: 0, partyMembers: 0, volunteers: 4 });
     expect(rows[1]).toMatchObject({ committeeMembers: null, openRequests: null });
     expect(totals(rows)).toMatchObject({ population: 400, committeeMembers: null, fundBalanceFen: 1500 });
@@ -79,7 +116,13 @@ describe('i18n and formatting', () => {
     expect([...m.values()]).toEqual(['en']);
     m.set([...m.keys()][0]!, 'fr');
     expect(loadLang(storage)).toBe('zh');
-    expect(loadLang({ getItem: () => { throw new Error('denied'); } })).toBe('zh');
+    expect(
+      loadLang({
+        getItem: () => {
+          throw new Error('denied');
+        },
+      }),
+    ).toBe('zh');
   });
   it('picks names and labels', () => {
     expect(pickName('en', { name: '民族街道', nameEn: 'Minzu Street' })).toBe('Minzu Street');
@@ -99,7 +142,13 @@ describe('i18n and formatting', () => {
 
 describe('routes and backoff', () => {
   it('round-trips routes', () => {
-    for (const r of [{ view: 'overview' }, { view: 'community', id: 'community-minzu-01' }, { view: 'scoreboard', campaignId: 'campaign-2026-h2' }, { view: 'scoreboard', campaignId: null }] as const) expect(parseRoute(href(r))).toEqual(r);
+    for (const r of [
+      { view: 'overview' },
+      { view: 'community', id: 'community-minzu-01' },
+      { view: 'scoreboard', campaignId: 'campaign-2026-h2' },
+      { view: 'scoreboard', campaignId: null },
+    ] as const)
+      expect(parseRoute(href(r))).toEqual(r);
     expect(parseRoute('')).toEqual({ view: 'scoreboard', campaignId: null });
     expect(parseRoute('#/nonsense')).toEqual({ view: 'scoreboard', campaignId: null });
   });

@@ -53,7 +53,12 @@ describe('rectification cases', () => {
 
   it('sort open first, then by deadline either way, stably', () => {
     const rows = caseRows(
-      [rcase('v', 'VERIFIED', '2026-07-01'), rcase('b', 'AWAITING_PLAN', '2026-07-30'), rcase('a', 'APPEALED', '2026-07-10'), rcase('c', 'PLAN_SUBMITTED', '2026-07-10')],
+      [
+        rcase('v', 'VERIFIED', '2026-07-01'),
+        rcase('b', 'AWAITING_PLAN', '2026-07-30'),
+        rcase('a', 'APPEALED', '2026-07-10'),
+        rcase('c', 'PLAN_SUBMITTED', '2026-07-10'),
+      ],
       '2026-07-20',
     );
     expect(sortCases(rows, 'asc').map((r) => r.id)).toEqual(['a', 'c', 'b', 'v']);
@@ -87,7 +92,14 @@ describe('rectification cases', () => {
 
 describe('commitments by owner', () => {
   const named = (id: string, name: string, nameEn: string) => ({ id, name, nameEn, commitmentCounts: null });
-  const commitment = (id: string, ownerType: 'STREET' | 'DEPARTMENT' | 'SERVICE_POINT', ownerId: string, deadline: string, status: 'PENDING' | 'KEPT' | 'BROKEN', extra: Partial<CommitmentsData['commitments'][number]> = {}) => ({
+  const commitment = (
+    id: string,
+    ownerType: 'STREET' | 'DEPARTMENT' | 'SERVICE_POINT',
+    ownerId: string,
+    deadline: string,
+    status: 'PENDING' | 'KEPT' | 'BROKEN',
+    extra: Partial<CommitmentsData['commitments'][number]> = {},
+  ) => ({
     id,
     ownerType,
     ownerId,
@@ -111,11 +123,27 @@ describe('commitments by owner', () => {
       commitment('c2', 'STREET', 's1', '2026-05-01', 'PENDING'),
       commitment('c1', 'STREET', 's1', '2026-03-01', 'KEPT', {
         resolvedAt: '2026-03-02T00:00:00Z',
-        latestAssessment: { communityId: 'k1', community: { id: 'k1', name: '社区一', nameEn: 'Community One' }, verdict: 'KEPT', evidence: '已兑现', assessedOn: '2026-03-02' },
+        latestAssessment: {
+          communityId: 'k1',
+          community: { id: 'k1', name: '社区一', nameEn: 'Community One' },
+          verdict: 'KEPT',
+          evidence: '已兑现',
+          assessedOn: '2026-03-02',
+        },
       }),
       commitment('c3', 'DEPARTMENT', 'd1', '2026-09-01', 'BROKEN'),
-      commitment('pc1', 'SERVICE_POINT', 'p1', '2026-04-01', 'PENDING', { servicePoint: { id: 'p1', name: '养老驿站', nameEn: 'Elderly care post', community: { id: 'k1', name: '社区一', nameEn: 'Community One' }, street: null } }),
-      commitment('pc9', 'SERVICE_POINT', 'p9', '2026-01-01', 'KEPT', { servicePoint: { id: 'p9', name: '旧网点', nameEn: 'Old point', community: null, street: { id: 's2', name: '常青街道', nameEn: 'Changqing Street' } } }),
+      commitment('pc1', 'SERVICE_POINT', 'p1', '2026-04-01', 'PENDING', {
+        servicePoint: {
+          id: 'p1',
+          name: '养老驿站',
+          nameEn: 'Elderly care post',
+          community: { id: 'k1', name: '社区一', nameEn: 'Community One' },
+          street: null,
+        },
+      }),
+      commitment('pc9', 'SERVICE_POINT', 'p9', '2026-01-01', 'KEPT', {
+        servicePoint: { id: 'p9', name: '旧网点', nameEn: 'Old point', community: null, street: { id: 's2', name: '常青街道', nameEn: 'Changqing Street' } },
+      }),
     ],
     notices: [
       { id: 'n1', ownerType: 'STREET', ownerId: 's2', title: 'N', body: 'n', publishedAt: '2026-01-01T00:00:00Z' },

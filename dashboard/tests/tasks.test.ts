@@ -26,7 +26,13 @@ const entry = (id: string, taskId: string | null, amountFen: number, reversal?: 
 
 describe('money following delegated tasks', () => {
   it('sums each task’s ledger entries by reference, net of reversals', () => {
-    const m = deliveredByTask([entry('l1', 'a', 500), entry('l2', 'a', 300), entry('l3', 'b', 900, -900), entry('l4', null, 100), { ...entry('l5', 'x', 7), reference: 'other:x' }]);
+    const m = deliveredByTask([
+      entry('l1', 'a', 500),
+      entry('l2', 'a', 300),
+      entry('l3', 'b', 900, -900),
+      entry('l4', null, 100),
+      { ...entry('l5', 'x', 7), reference: 'other:x' },
+    ]);
     expect([...m.entries()]).toEqual([
       ['a', 800],
       ['b', 0],
@@ -34,7 +40,13 @@ describe('money following delegated tasks', () => {
   });
 
   it('flags agreed tasks whose money has not fully arrived, not those with nothing owed', () => {
-    const tasks = [task('a', 'dept-1', 'c1', 1000), task('b', 'dept-1', 'c1', 1000), task('c', 'dept-2', 'c2', 500), task('d', 'street-1', 'c3', null), task('e', 'dept-2', 'c4', 200)];
+    const tasks = [
+      task('a', 'dept-1', 'c1', 1000),
+      task('b', 'dept-1', 'c1', 1000),
+      task('c', 'dept-2', 'c2', 500),
+      task('d', 'street-1', 'c3', null),
+      task('e', 'dept-2', 'c4', 200),
+    ];
     const ledgers = new Map([
       ['c1', [entry('l1', 'a', 1000), entry('l2', 'b', 400)]],
       ['c2', [entry('l3', 'c', 500, -500)]],
@@ -69,6 +81,14 @@ describe('money following delegated tasks', () => {
   });
 
   it('reads only the ledgers of communities owed money, each once', () => {
-    expect(communitiesOwed([task('a', 'dept-1', 'c2', 10), task('b', 'dept-1', 'c2', 10), task('c', 'dept-1', 'c1', 5), task('d', 'dept-1', 'c3', null), task('e', 'dept-1', 'c4', 0)])).toEqual(['c1', 'c2']);
+    expect(
+      communitiesOwed([
+        task('a', 'dept-1', 'c2', 10),
+        task('b', 'dept-1', 'c2', 10),
+        task('c', 'dept-1', 'c1', 5),
+        task('d', 'dept-1', 'c3', null),
+        task('e', 'dept-1', 'c4', 0),
+      ]),
+    ).toEqual(['c1', 'c2']);
   });
 });

@@ -92,7 +92,17 @@ export interface GatewayOptions {
 }
 
 /** The built-in plugins by name, in their order, as `leaveOut` names them. */
-export const builtInPlugins = ['metrics', 'subgraph-timeout', 'subgraph-availability', 'identity', 'authorization', 'guards', 'response-cache', 'subscriptions-across-reloads', 'shared-subscriptions'] as const;
+export const builtInPlugins = [
+  'metrics',
+  'subgraph-timeout',
+  'subgraph-availability',
+  'identity',
+  'authorization',
+  'guards',
+  'response-cache',
+  'subscriptions-across-reloads',
+  'shared-subscriptions',
+] as const;
 export type BuiltInPlugin = (typeof builtInPlugins)[number];
 
 export interface Gateway {

@@ -21,7 +21,8 @@ export function dashboardSite(dir = DEFAULT_DASHBOARD_DIR): SiteHandler {
       const hashed = file.includes(`${path.sep}assets${path.sep}`);
       res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       // The page runs only scripts of its own origin and talks only to it.
-      if (file.endsWith('.html')) res.setHeader('content-security-policy', "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+      if (file.endsWith('.html'))
+        res.setHeader('content-security-policy', "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
     },
   });
   return (req, res, notFound) => {

@@ -24,7 +24,10 @@ try {
   process.exit(1);
 }
 if (identity.development) {
-  log.warn({ keyFile: identity.developmentKeyFile }, 'using the development key (not for production); `npm run token -- --role <ROLE>` prints tokens it accepts');
+  log.warn(
+    { keyFile: identity.developmentKeyFile },
+    'using the development key (not for production); `npm run token -- --role <ROLE>` prints tokens it accepts',
+  );
 }
 
 let server: Awaited<ReturnType<typeof startGatewayServer>>;

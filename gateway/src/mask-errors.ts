@@ -86,7 +86,14 @@ function fromPlainSubgraphError(error: unknown): GraphQLErrorType | undefined {
  */
 function withClientCode(error: GraphQLErrorType): GraphQLErrorType {
   const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
-  const code = status === 401 ? 'UNAUTHENTICATED' : /^Variable "\$/.test(error.message) ? 'BAD_USER_INPUT' : error.path === undefined ? 'GRAPHQL_VALIDATION_FAILED' : undefined;
+  const code =
+    status === 401
+      ? 'UNAUTHENTICATED'
+      : /^Variable "\$/.test(error.message)
+        ? 'BAD_USER_INPUT'
+        : error.path === undefined
+          ? 'GRAPHQL_VALIDATION_FAILED'
+          : undefined;
   if (!code) return error;
   // In place where it can be, as in `sanitize`: the same object tells Yoga nothing was masked.
   try {

@@ -37,7 +37,11 @@ export function createGatewayMetrics(): GatewayMetrics {
 
   const operations: Metric<'graphql_envelop_request'> = createCounter({
     registry,
-    counter: { name: 'shequ_gateway_operations_total', help: 'Operations executed, by name and type (a subscription once it ends)', labelNames: ['operation', 'type'] },
+    counter: {
+      name: 'shequ_gateway_operations_total',
+      help: 'Operations executed, by name and type (a subscription once it ends)',
+      labelNames: ['operation', 'type'],
+    },
     fillLabelsFn: operationOf,
   });
   const errors: Metric<'graphql_envelop_error_result'> = createCounter({
@@ -59,7 +63,12 @@ export function createGatewayMetrics(): GatewayMetrics {
   const subgraph = ({ subgraphName }: SubgraphCall) => ({ subgraph: subgraphName });
   const subgraphDuration: Metric<'graphql_gateway_subgraph_execute_duration'> = createHistogram({
     registry,
-    histogram: { name: 'shequ_gateway_subgraph_duration_seconds', help: 'Subgraph request latency (its _count: requests)', labelNames: ['subgraph'], buckets: SECONDS },
+    histogram: {
+      name: 'shequ_gateway_subgraph_duration_seconds',
+      help: 'Subgraph request latency (its _count: requests)',
+      labelNames: ['subgraph'],
+      buckets: SECONDS,
+    },
     fillLabelsFn: subgraph,
     // A subscription's "duration" is how long it streamed: not a latency.
     shouldObserve: ({ executionRequest }: SubgraphCall) => executionRequest.operationType !== 'subscription',

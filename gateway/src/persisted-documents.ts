@@ -22,7 +22,10 @@ export function persistedDocuments(manifest: TrustedDocuments): PersistedDocumen
     customErrors: {
       notFound: () => new GraphQLError('No trusted operation has this hash', { extensions: { code: PERSISTED_QUERY_NOT_FOUND, http: { status: 404 } } }),
       // Neither a document nor a hash: the answer the runtime gives such a request without this plugin.
-      keyNotFound: () => new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST', http: { spec: true, status: 400, headers: { Allow: 'GET, POST' } } } }),
+      keyNotFound: () =>
+        new GraphQLError('Must provide query string.', {
+          extensions: { code: 'BAD_REQUEST', http: { spec: true, status: 400, headers: { Allow: 'GET, POST' } } },
+        }),
     },
   };
 }

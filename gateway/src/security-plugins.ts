@@ -19,7 +19,16 @@ import { REQUEST_TIMEOUT, useRequestTimeout } from './use-request-timeout.ts';
 import { OPERATION_NOT_TRUSTED, useTrustedDocuments } from './use-trusted-documents.ts';
 
 /** What these guards answer with; the error masker lets them through. GATEWAY_TIMEOUT is the runtime's upstream timeout. */
-export const SECURITY_ERROR_CODES = [RATE_LIMITED, LIMIT_EXCEEDED, OPERATION_NOT_TRUSTED, PERSISTED_QUERY_NOT_FOUND, REQUEST_TIMEOUT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, 'GATEWAY_TIMEOUT'];
+export const SECURITY_ERROR_CODES = [
+  RATE_LIMITED,
+  LIMIT_EXCEEDED,
+  OPERATION_NOT_TRUSTED,
+  PERSISTED_QUERY_NOT_FOUND,
+  REQUEST_TIMEOUT,
+  PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE,
+  'GATEWAY_TIMEOUT',
+];
 
 /** `manifest`: the trusted documents, also served by hash through the runtime (persisted-documents.ts). */
 export function securityPlugins(security: SecurityConfig, log: Logger, manifest: TrustedDocuments): GatewayPlugin[] {

@@ -47,7 +47,10 @@ export function useSubgraphAvailability(log: Logger): GatewayPlugin {
     const errors = result.errors ?? [];
     const failures = errors.filter(isTransportFailure);
     if (failures.length === 0) return undefined;
-    warnUnavailable(subgraph, failures.map((e) => e.message));
+    warnUnavailable(
+      subgraph,
+      failures.map((e) => e.message),
+    );
     const others = errors.filter((e) => !isTransportFailure(e));
     return { ...result, errors: [subgraphUnavailable(subgraph), ...others] };
   }
@@ -92,10 +95,7 @@ export function useSubgraphAvailability(log: Logger): GatewayPlugin {
  * iterator rather than an async generator: a generator's return() waits for the pending
  * next(), so an unsubscribing client would hold the upstream subscription until its next event.
  */
-function guardIterable(
-  iterable: AsyncIterable<ExecutionResult>,
-  onConnectionError: (error: unknown) => ExecutionResult,
-): AsyncIterable<ExecutionResult> {
+function guardIterable(iterable: AsyncIterable<ExecutionResult>, onConnectionError: (error: unknown) => ExecutionResult): AsyncIterable<ExecutionResult> {
   return {
     [Symbol.asyncIterator]() {
       const inner = iterable[Symbol.asyncIterator]();

@@ -18,7 +18,9 @@ export async function tracingPlugins(enabled: boolean): Promise<(context: Gatewa
   const registered = (provider instanceof ProxyTracerProvider ? provider.getDelegate() : provider).constructor.name !== 'NoopTracerProvider';
   return (context) => {
     if (!registered) {
-      context.log.warn('tracing is on but no OpenTelemetry SDK is registered in this process: spans are dropped (set OTEL_EXPORTER_OTLP_ENDPOINT, see README "Observability")');
+      context.log.warn(
+        'tracing is on but no OpenTelemetry SDK is registered in this process: spans are dropped (set OTEL_EXPORTER_OTLP_ENDPOINT, see README "Observability")',
+      );
     }
     return [useOpenTelemetry({ ...context, traces: true })];
   };

@@ -66,7 +66,10 @@ export function authorizationByRole(): Authorization {
       // the data for nullable lists and turning a null parent into an object. We do it below.
       const context = executionArgs.contextValue as object;
       const refused = refusals.get(context) ?? new Map<GraphQLErrorType, string[]>();
-      refused.set(error, path.filter((key): key is string => typeof key === 'string' && key !== '@'));
+      refused.set(
+        error,
+        path.filter((key): key is string => typeof key === 'string' && key !== '@'),
+      );
       refusals.set(context, refused);
       return error;
     },

@@ -25,7 +25,12 @@ export function useContentType(): GatewayPlugin {
           },
         ],
       };
-      endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 415, headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' } }));
+      endResponse(
+        new fetchAPI.Response(JSON.stringify(body), {
+          status: 415,
+          headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
+        }),
+      );
     },
   };
 }

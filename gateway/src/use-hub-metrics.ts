@@ -21,8 +21,18 @@ export function useHubMetrics(
 ): GatewayPlugin {
   collectDefaultMetrics({ register: registry, prefix: 'shequ_gateway_' });
   const { operations, errors, label } = shared;
-  const http = new Counter({ name: 'shequ_gateway_http_responses_total', help: 'GraphQL HTTP responses by status', labelNames: ['status'], registers: [registry] });
-  const cacheHits = new Counter({ name: 'shequ_gateway_response_cache_hits_total', help: 'Queries answered from the response cache, by name', labelNames: ['operation'], registers: [registry] });
+  const http = new Counter({
+    name: 'shequ_gateway_http_responses_total',
+    help: 'GraphQL HTTP responses by status',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const cacheHits = new Counter({
+    name: 'shequ_gateway_response_cache_hits_total',
+    help: 'Queries answered from the response cache, by name',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
   const subscriptions = new Gauge({ name: 'shequ_gateway_subscriptions_open', help: 'Subscriptions currently streaming', registers: [registry] });
 
   const paramsOf = new WeakMap<Request, { operationName?: string | null; query?: string }>();

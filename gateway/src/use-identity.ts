@@ -70,7 +70,12 @@ export function identityPlugins(secrets: Pick<HubSecrets, 'jwt' | 'upstreamSecre
   const sign: GatewayPlugin = {
     onSubgraphExecute({ subgraphName, executionRequest }) {
       const secret = secretFor(subgraphName);
-      const params = { query: defaultPrintFn(executionRequest.document), operationName: executionRequest.operationName, variables: executionRequest.variables, extensions: executionRequest.extensions };
+      const params = {
+        query: defaultPrintFn(executionRequest.document),
+        operationName: executionRequest.operationName,
+        variables: executionRequest.variables,
+        extensions: executionRequest.extensions,
+      };
       executionRequest.extensions = signedOnEverySend(() => signRequest(params, secret));
     },
   };

@@ -7,7 +7,9 @@ export function useNulGuard(): GatewayPlugin {
   return {
     onParams({ params, setResult }) {
       if ((params.query && /\\u0000/i.test(params.query)) || containsNul(params.variables, 0)) {
-        setResult({ errors: [new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })] });
+        setResult({
+          errors: [new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })],
+        });
       }
     },
   };

@@ -59,7 +59,9 @@ export function useRateLimit(config: SecurityConfig['rateLimit'], log?: { warn(f
       if (!key) return undefined;
       const taken = await limiter.take(key);
       if (!taken.ok) {
-        const body = { errors: [{ message: message(taken.retryAfterSeconds), extensions: { code: RATE_LIMITED, retryAfterSeconds: taken.retryAfterSeconds } }] };
+        const body = {
+          errors: [{ message: message(taken.retryAfterSeconds), extensions: { code: RATE_LIMITED, retryAfterSeconds: taken.retryAfterSeconds } }],
+        };
         endResponse(
           new fetchAPI.Response(JSON.stringify(body), {
             status: 429,

@@ -30,8 +30,6 @@ export function useSubgraphTimeout(timeoutMs: number): GatewayPlugin[] {
       setExecutor(answered);
     },
   };
-  const deadline = useUpstreamTimeout(({ executionRequest }) =>
-    executionRequest?.operationType === 'subscription' ? undefined : timeoutMs,
-  ) as GatewayPlugin;
+  const deadline = useUpstreamTimeout(({ executionRequest }) => (executionRequest?.operationType === 'subscription' ? undefined : timeoutMs)) as GatewayPlugin;
   return [alwaysAPromise, deadline];
 }

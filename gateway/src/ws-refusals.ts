@@ -6,17 +6,22 @@
 import type { ServerOptions } from 'graphql-ws';
 import { GraphQLError, isGraphQLError } from './graphql-error.ts';
 
-export function refusalsAsResults<P extends Record<string, unknown> | undefined, E>(options: ServerOptions<P, E>, codes: readonly string[]): ServerOptions<P, E> {
+export function refusalsAsResults<P extends Record<string, unknown> | undefined, E>(
+  options: ServerOptions<P, E>,
+  codes: readonly string[],
+): ServerOptions<P, E> {
   const exposed = new Set(codes);
   type Run = NonNullable<ServerOptions<P, E>['execute']>;
-  const guard = (run: Run | undefined): Run | undefined => run && (async (args) => {
-    try {
-      return await run(args);
-    } catch (error) {
-      const code = isGraphQLError(error) ? error.extensions?.code : undefined;
-      if (typeof code !== 'string' || !exposed.has(code)) throw error;
-      return { errors: [new GraphQLError((error as Error).message, { extensions: { code } })] };
-    }
-  });
+  const guard = (run: Run | undefined): Run | undefined =>
+    run &&
+    (async (args) => {
+      try {
+        return await run(args);
+      } catch (error) {
+        const code = isGraphQLError(error) ? error.extensions?.code : undefined;
+        if (typeof code !== 'string' || !exposed.has(code)) throw error;
+        return { errors: [new GraphQLError((error as Error).message, { extensions: { code } })] };
+      }
+    });
   return { ...options, execute: guard(options.execute), subscribe: guard(options.subscribe) };
 }

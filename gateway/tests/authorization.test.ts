@@ -33,8 +33,17 @@ describe('schema-level authorization', () => {
     records.resolved.length = 0;
     const res = await hub.query('{ notices { id title } ballots { id score } }');
     expect(res.status).toBe(200);
-    expect(res.data).toEqual({ notices: [{ id: 'n1', title: 'Water outage on Minzu Road' }, { id: 'n2', title: 'Volunteer day' }, { id: 'n3', title: 'Budget hearing' }], ballots: null });
-    expect(res.errors).toEqual([expect.objectContaining({ message: 'Sign in to see Query.ballots', path: ['ballots'], extensions: { code: 'UNAUTHENTICATED' } })]);
+    expect(res.data).toEqual({
+      notices: [
+        { id: 'n1', title: 'Water outage on Minzu Road' },
+        { id: 'n2', title: 'Volunteer day' },
+        { id: 'n3', title: 'Budget hearing' },
+      ],
+      ballots: null,
+    });
+    expect(res.errors).toEqual([
+      expect.objectContaining({ message: 'Sign in to see Query.ballots', path: ['ballots'], extensions: { code: 'UNAUTHENTICATED' } }),
+    ]);
     expect(records.resolved).toEqual([]);
   });
 
@@ -51,12 +60,22 @@ describe('schema-level authorization', () => {
     const q = '{ notices(first: 2) { id budgetFen } }';
     const admin = await hub.query(q, {}, { role: 'DISTRICT_ADMIN' });
     expect(admin.errors).toBeUndefined();
-    expect(admin.data).toEqual({ notices: [{ id: 'n1', budgetFen: 100_000 }, { id: 'n2', budgetFen: 200_000 }] });
+    expect(admin.data).toEqual({
+      notices: [
+        { id: 'n1', budgetFen: 100_000 },
+        { id: 'n2', budgetFen: 200_000 },
+      ],
+    });
     expect(records.resolved).toEqual(['Notice.budgetFen', 'Notice.budgetFen']);
 
     records.resolved.length = 0;
     const staff = await hub.query(q, {}, { role: 'COMMITTEE_STAFF', communityId: 'community-minzu-01' });
-    expect(staff.data).toEqual({ notices: [{ id: 'n1', budgetFen: null }, { id: 'n2', budgetFen: null }] });
+    expect(staff.data).toEqual({
+      notices: [
+        { id: 'n1', budgetFen: null },
+        { id: 'n2', budgetFen: null },
+      ],
+    });
     expect(staff.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN' }]);
     expect(staff.errors?.[0]?.message).toBe('Role COMMITTEE_STAFF may not see Notice.budgetFen (needs DISTRICT_ADMIN)');
     expect(records.resolved).toEqual([]);
@@ -84,7 +103,12 @@ describe('schema-level authorization', () => {
 
   it('enforces @authenticated on subscriptions over graphql-ws, with the token in connectionParams', async () => {
     const run = async (authorization?: string) => {
-      const client = createClient({ url: hub.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: authorization ? { authorization } : {} });
+      const client = createClient({
+        url: hub.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: authorization ? { authorization } : {},
+      });
       const events: unknown[] = [];
       try {
         for await (const event of client.iterate({ query: 'subscription { ticks(count: 3) }' })) events.push(event);
@@ -125,18 +149,36 @@ describe('tokens from an identity provider', () => {
     });
     await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(idp.address() as AddressInfo).port}/.well-known/jwks.json`;
-    const federated = await startSecureGateway(records, {}, { identity: { jwt: { kind: 'jwks', url, issuer: 'shequ', audience: 'shequ' }, upstreamSecret: 'u'.repeat(32) } });
+    const federated = await startSecureGateway(
+      records,
+      {},
+      { identity: { jwt: { kind: 'jwks', url, issuer: 'shequ', audience: 'shequ' }, upstreamSecret: 'u'.repeat(32) } },
+    );
     const sign = async (key: CryptoKey | Uint8Array, alg: string, kid?: string) =>
-      new SignJWT({ role: 'RESIDENT' }).setProtectedHeader({ alg, ...(kid ? { kid } : {}) }).setIssuer('shequ').setAudience('shequ').setSubject('resident-1').setExpirationTime('5m').sign(key);
+      new SignJWT({ role: 'RESIDENT' })
+        .setProtectedHeader({ alg, ...(kid ? { kid } : {}) })
+        .setIssuer('shequ')
+        .setAudience('shequ')
+        .setSubject('resident-1')
+        .setExpirationTime('5m')
+        .sign(key);
     const ask = (token: string) => federated.post({ query: '{ ballots { id } }' }, { headers: { authorization: `Bearer ${token}` } });
     try {
       const accepted = await ask(await sign(privateKey, 'ES256', 'idp-1'));
       expect(accepted.errors).toBeUndefined();
       expect(accepted.data).toEqual({ ballots: [{ id: 'b1' }] });
       const impostor = (await generateKeyPair('ES256')).privateKey;
-      for (const token of [await sign(impostor, 'ES256', 'idp-1'), await sign(new TextEncoder().encode('s'.repeat(32)), 'HS256', 'idp-1'), await sign(impostor, 'ES256', 'unknown-key'), await sign(impostor, 'ES256')]) {
+      for (const token of [
+        await sign(impostor, 'ES256', 'idp-1'),
+        await sign(new TextEncoder().encode('s'.repeat(32)), 'HS256', 'idp-1'),
+        await sign(impostor, 'ES256', 'unknown-key'),
+        await sign(impostor, 'ES256'),
+      ]) {
         const refused = await ask(token);
-        expect({ status: refused.status, errors: refused.errors }).toEqual({ status: 401, errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })] });
+        expect({ status: refused.status, errors: refused.errors }).toEqual({
+          status: 401,
+          errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })],
+        });
       }
     } finally {
       await federated.close();
@@ -159,12 +201,21 @@ describe('directives written with the kit builder', () => {
     expect(sdl).toMatch(/budget: Int @requiresScopes\(scopes: \[\["DISTRICT_ADMIN"\], \["DEPARTMENT_STAFF"\]\]\)/);
     expect(sdl).toMatch(/mine: String @authenticated/);
 
-    const subgraph = await startSubgraph({ name: 'kit', typeDefs: sdl, resolvers: { Query: { budget: () => 42, mine: () => 'mine', open: () => 'open', typo: () => null } } });
+    const subgraph = await startSubgraph({
+      name: 'kit',
+      typeDefs: sdl,
+      resolvers: { Query: { budget: () => 42, mine: () => 'mine', open: () => 'open', typo: () => null } },
+    });
     const dir = await mkdtemp(path.join(tmpdir(), 'shequ-kit-auth-'));
     const secret = 'k'.repeat(32);
     const file = path.join(dir, 'supergraph.graphql');
     await writeFile(file, composeSupergraph([{ name: 'kit', url: subgraph.url, sdl }]));
-    const gateway = await startGatewayServer({ port: 0, host: '127.0.0.1', supergraph: file, identity: { jwt: { kind: 'secret', secret, issuer: 'shequ', audience: 'shequ' }, upstreamSecret: secret } });
+    const gateway = await startGatewayServer({
+      port: 0,
+      host: '127.0.0.1',
+      supergraph: file,
+      identity: { jwt: { kind: 'secret', secret, issuer: 'shequ', audience: 'shequ' }, upstreamSecret: secret },
+    });
     try {
       const ask = async (role?: 'DEPARTMENT_STAFF' | 'OBSERVER') => {
         const headers: Record<string, string> = { 'content-type': 'application/json' };

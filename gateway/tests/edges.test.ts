@@ -70,7 +70,11 @@ describe('content types', () => {
   it('refuses forms, multipart and text bodies with 415 before anything runs; JSON runs', async () => {
     const asked = records.echoes.length;
     const operation = '{ echo(note: "csrf") { requestId } }';
-    const form = await send({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(operation)}` });
+    const form = await send({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `query=${encodeURIComponent(operation)}`,
+    });
     const multipart = new FormData();
     multipart.set('operations', JSON.stringify({ query: operation }));
     multipart.set('map', '{}');
@@ -87,7 +91,11 @@ describe('content types', () => {
     }
     expect(form.errors?.[0]?.message).toBe('Send the operation as application/json, not application/x-www-form-urlencoded');
     expect(records.echoes.length).toBe(asked);
-    const json = await send({ method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: operation }) });
+    const json = await send({
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: operation }),
+    });
     expect(json.status).toBe(200);
     expect(records.echoes.length).toBe(asked + 1);
   });
@@ -97,7 +105,10 @@ describe('CORS', () => {
   const body = JSON.stringify({ query: '{ notices(first: 1) { id } }' });
   const post = (origin?: string) => send({ method: 'POST', headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) }, body });
   const preflight = (origin: string) =>
-    fetch(hub.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    fetch(hub.url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
 
   it('answers the origins of CORS_ORIGINS, never with credentials', async () => {
     const res = await post(allowed);

@@ -48,11 +48,22 @@ beforeAll(async () => {
   supergraphFile = path.join(dir, 'supergraph.graphql');
   await writeFile(supergraphFile, compose(streetsSdl));
   // No response cache: reloads and outages must show in the very next answer (response-cache.e2e.ts covers the cache).
-  server = await startGatewayServer({ port: 0, supergraph: supergraphFile, pollIntervalMs: 25, subgraphUrls: { streets: streets.url }, security: { responseCache: { ttlMs: 0 } } });
+  server = await startGatewayServer({
+    port: 0,
+    supergraph: supergraphFile,
+    pollIntervalMs: 25,
+    subgraphUrls: { streets: streets.url },
+    security: { responseCache: { ttlMs: 0 } },
+  });
   // Its own copy of the file: the tests below write bad supergraphs into the shared one.
   const jsFile = path.join(dir, 'supergraph-js.graphql');
   await writeFile(jsFile, compose(streetsSdl));
-  jsGateway = await createGateway({ supergraph: jsFile, queryPlanner: 'js', subgraphUrls: { streets: streets.url }, security: { responseCache: { ttlMs: 0 } } });
+  jsGateway = await createGateway({
+    supergraph: jsFile,
+    queryPlanner: 'js',
+    subgraphUrls: { streets: streets.url },
+    security: { responseCache: { ttlMs: 0 } },
+  });
 });
 
 afterAll(async () => {
@@ -262,7 +273,12 @@ describe('a new supergraph under open subscriptions', () => {
         ]),
       );
       await vi.waitFor(() => expect(ended).toBe('completed'), { timeout: 5_000, interval: 10 });
-      expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SCHEMA_RELOAD' }), message: expect.stringMatching(/no longer serves this subscription: This graph has no subscription operations/) })]);
+      expect(errors).toEqual([
+        expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'SCHEMA_RELOAD' }),
+          message: expect.stringMatching(/no longer serves this subscription: This graph has no subscription operations/),
+        }),
+      ]);
     } finally {
       await client.dispose();
       await done;
@@ -386,8 +402,7 @@ function trackTimers() {
   }).enable();
   return {
     stop: () => void (recording = false),
-    holdingProcess: () =>
-      [...pending.values()].filter(({ timer }) => timer.hasRef?.() ?? true).map(({ stack }) => stack.split('\n').slice(5, 9).join(' | ')),
+    holdingProcess: () => [...pending.values()].filter(({ timer }) => timer.hasRef?.() ?? true).map(({ stack }) => stack.split('\n').slice(5, 9).join(' | ')),
     [Symbol.dispose]: () => void hook.disable(),
   };
 }

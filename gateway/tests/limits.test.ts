@@ -117,7 +117,9 @@ describe('introspection and field suggestions', () => {
     const defaults = await startSecureGateway(records);
     try {
       // What GraphiQL asks, within the default limits.
-      const full = await defaults.query(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+      const full = await defaults.query(
+        getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+      );
       expect(full.errors).toBeUndefined();
       expect(full.data?.__schema?.queryType).toMatchObject({ name: 'Query' });
     } finally {
@@ -182,7 +184,12 @@ describe('rate limits', () => {
 
       // Over graphql-ws each operation counts, with the connection's token.
       const token = await limited.token({ role: 'RESIDENT', sub: 'resident-carol' });
-      const client = createClient({ url: limited.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: token } });
+      const client = createClient({
+        url: limited.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: { authorization: token },
+      });
       try {
         const codes: (string | undefined)[] = [];
         for (let i = 0; i < 4; i++) {

@@ -73,9 +73,17 @@ describe('/metrics', () => {
     expect(await metric('shequ_gateway_http_responses_total', { status: '200' })).toBe(before.ok + 4);
     expect(await metric('shequ_gateway_process_resident_memory_bytes')).toBeGreaterThan(0);
 
-    const client = createClient({ url: hub.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: await hub.token({ role: 'RESIDENT' }) } });
+    const client = createClient({
+      url: hub.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: await hub.token({ role: 'RESIDENT' }) },
+    });
     let received = 0;
-    const stop = client.subscribe({ query: 'subscription { ticks(count: 10000, everyMs: 20) }' }, { next: () => void received++, error: () => {}, complete: () => {} });
+    const stop = client.subscribe(
+      { query: 'subscription { ticks(count: 10000, everyMs: 20) }' },
+      { next: () => void received++, error: () => {}, complete: () => {} },
+    );
     try {
       await vi.waitFor(() => expect(received).toBeGreaterThan(0), { timeout: 3_000, interval: 20 });
       expect(await metric('shequ_gateway_subscriptions_open')).toBe(1);
@@ -107,7 +115,10 @@ describe('/metrics', () => {
 describe('request ids', () => {
   it("carries the client's x-request-id to the subgraph, back in the response and into the log line", async () => {
     records.echoes.length = 0;
-    const res = await hub.post({ query: 'query WhoAsks($note: String) { echo(note: $note) { requestId } }', variables: { note: 'secret-variable-value' } }, { headers: { 'x-request-id': 'dash-7f3a' }, as: { role: 'OBSERVER' } });
+    const res = await hub.post(
+      { query: 'query WhoAsks($note: String) { echo(note: $note) { requestId } }', variables: { note: 'secret-variable-value' } },
+      { headers: { 'x-request-id': 'dash-7f3a' }, as: { role: 'OBSERVER' } },
+    );
     expect(res.data).toEqual({ echo: { requestId: 'dash-7f3a' } });
     expect(res.headers.get('x-request-id')).toBe('dash-7f3a');
     await vi.waitFor(() => expect(logLines.find((l) => l.requestId === 'dash-7f3a' && l.msg === 'graphql operation')).toBeDefined());

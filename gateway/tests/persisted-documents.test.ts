@@ -20,7 +20,13 @@ afterAll(async () => {
 
 it('answers an unknown hash over graphql-ws with PERSISTED_QUERY_NOT_FOUND and keeps the socket', async () => {
   let closed = 0;
-  const ws = createClient({ url: hub.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, on: { closed: () => void closed++ } });
+  const ws = createClient({
+    url: hub.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    on: { closed: () => void closed++ },
+  });
   try {
     const unknown: { errors?: { extensions?: { code?: string } }[] }[] = [];
     // graphql-ws types want a query string; a hash alone is what a persisted-query client sends.

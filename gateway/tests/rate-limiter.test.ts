@@ -28,7 +28,10 @@ describe('per-caller limits', () => {
   });
 
   it.skipIf(!hasRedis)('counts once for every replica through Redis', async () => {
-    const replicas = [createCallerLimiter({ perMinute: 60, burst: 4, redisUrl: testRedisUrl }), createCallerLimiter({ perMinute: 60, burst: 4, redisUrl: testRedisUrl })];
+    const replicas = [
+      createCallerLimiter({ perMinute: 60, burst: 4, redisUrl: testRedisUrl }),
+      createCallerLimiter({ perMinute: 60, burst: 4, redisUrl: testRedisUrl }),
+    ];
     await Promise.all(replicas.map((r) => r.shared()));
     const caller = `sub:${randomUUID()}`;
     const answers = [];

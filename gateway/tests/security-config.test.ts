@@ -8,7 +8,16 @@ describe('security settings from the environment', () => {
   it('are open for development and closed for production', () => {
     const dev = securityConfigFromEnv({});
     expect(dev).toMatchObject({ production: false, introspection: true, blockFieldSuggestions: false, tracing: false });
-    expect(dev.limits).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxDirectives: 20, maxCost: 5000, defaultListSize: 10, maxBodyBytes: 100_000, batchLimit: 0 });
+    expect(dev.limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 30,
+      maxTokens: 3000,
+      maxDirectives: 20,
+      maxCost: 5000,
+      defaultListSize: 10,
+      maxBodyBytes: 100_000,
+      batchLimit: 0,
+    });
     expect(dev.rateLimit).toEqual({ perMinute: 0, burst: 120, exemptRoles: ['SERVICE'], trustProxy: false, redisUrl: undefined });
 
     const prod = securityConfigFromEnv({ NODE_ENV: 'production' });
@@ -57,7 +66,10 @@ describe('security settings from the environment', () => {
 
   it('read the CORS allow-list: none by default', () => {
     expect(securityConfigFromEnv({}).corsOrigins).toEqual([]);
-    expect(securityConfigFromEnv({ CORS_ORIGINS: ' https://a.example, https://b.example:8443/ ,' }).corsOrigins).toEqual(['https://a.example', 'https://b.example:8443']);
+    expect(securityConfigFromEnv({ CORS_ORIGINS: ' https://a.example, https://b.example:8443/ ,' }).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example:8443',
+    ]);
     expect(securityConfigFromEnv({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
   });
 

@@ -67,14 +67,20 @@ describe('shared streams', () => {
     const streams = new SharedStreams();
     const up = upstream();
     const first = (await streams.join('k', () => up.iterable, bySlot)) as AsyncIterableIterator<ExecutionResult>;
-    for (const [id, n] of [['a', 1], ['b', 1], ['a', 2]] as const) {
+    for (const [id, n] of [
+      ['a', 1],
+      ['b', 1],
+      ['a', 2],
+    ] as const) {
       up.push(item(id, n));
       expect(await take(first, 1)).toEqual([{ item: { id, n } }]);
     }
     const late = (await streams.join('k', () => upstream().iterable, bySlot)) as AsyncIterableIterator<ExecutionResult>;
     expect(up.state.starts).toBe(1);
     expect(streams.size).toBe(1);
-    expect(new Set((await take(late, 2)).map((d) => JSON.stringify(d)))).toEqual(new Set([JSON.stringify({ item: { id: 'a', n: 2 } }), JSON.stringify({ item: { id: 'b', n: 1 } })]));
+    expect(new Set((await take(late, 2)).map((d) => JSON.stringify(d)))).toEqual(
+      new Set([JSON.stringify({ item: { id: 'a', n: 2 } }), JSON.stringify({ item: { id: 'b', n: 1 } })]),
+    );
     up.push(item('b', 2));
     expect(await take(first, 1)).toEqual([{ item: { id: 'b', n: 2 } }]);
     expect(await take(late, 1)).toEqual([{ item: { id: 'b', n: 2 } }]);
@@ -92,7 +98,10 @@ describe('shared streams', () => {
   it('close the upstream when the last subscriber leaves, and start a new one for the next', async () => {
     const streams = new SharedStreams();
     const up = upstream();
-    const [one, two] = (await Promise.all([streams.join('k', () => up.iterable, bySlot), streams.join('k', () => up.iterable, bySlot)])) as AsyncIterableIterator<ExecutionResult>[];
+    const [one, two] = (await Promise.all([
+      streams.join('k', () => up.iterable, bySlot),
+      streams.join('k', () => up.iterable, bySlot),
+    ])) as AsyncIterableIterator<ExecutionResult>[];
     await one!.return!();
     expect(up.state.returned).toBe(false);
     await two!.return!();

@@ -26,7 +26,11 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'dashboard.json'), JSON.stringify({ [noticesHash]: noticesDoc }));
   await writeFile(
     path.join(dir, 'feed.json'),
-    JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256('{ echo { requestId } }'), name: null, type: 'query', body: '{ echo { requestId } }' }] }),
+    JSON.stringify({
+      format: 'apollo-persisted-query-manifest',
+      version: 1,
+      operations: [{ id: sha256('{ echo { requestId } }'), name: null, type: 'query', body: '{ echo { requestId } }' }],
+    }),
   );
   enforced = await startSecureGateway(records, { trustedDocuments: { enabled: true, dir } });
 });

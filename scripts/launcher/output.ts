@@ -11,7 +11,12 @@ export class ServiceOutput {
   private readonly prefix: string;
   private readonly lines: string[] = [];
 
-  constructor(name: string, index: number, width: number, private readonly keep = 10) {
+  constructor(
+    name: string,
+    index: number,
+    width: number,
+    private readonly keep = 10,
+  ) {
     this.prefix = `\x1b[${colors[index % colors.length]}m${name.padEnd(width)} |\x1b[0m `;
   }
 

@@ -32,7 +32,13 @@ export const registryDefaultPort = 4006;
  * `ports` holds each service's port with SHEQU_PORTS=free and is empty otherwise (subgraphs then
  * listen on their own default ports, the gateway on PORT).
  */
-export function planServices(settings: LauncherSettings, allSubgraphs: string[], bundles: Map<string, string>, baseEnv: NodeJS.ProcessEnv, ports: Map<string, number>): ServiceSpec[] {
+export function planServices(
+  settings: LauncherSettings,
+  allSubgraphs: string[],
+  bundles: Map<string, string>,
+  baseEnv: NodeJS.ProcessEnv,
+  ports: Map<string, number>,
+): ServiceSpec[] {
   const free = settings.ports === 'free';
   // With free ports the hub is self-contained: a subgraph left out of SHEQU_SERVICES is
   // unreachable rather than the one some other hub serves on its usual port.

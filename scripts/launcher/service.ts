@@ -35,7 +35,10 @@ export class Service {
   private readonly firstServed: Promise<void>;
   private resolveFirstServed!: () => void;
 
-  constructor(private readonly spec: ServiceSpec, private readonly options: ServiceOptions) {
+  constructor(
+    private readonly spec: ServiceSpec,
+    private readonly options: ServiceOptions,
+  ) {
     this.firstServed = new Promise((resolve) => (this.resolveFirstServed = resolve));
   }
 

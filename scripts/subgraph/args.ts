@@ -133,7 +133,11 @@ export function parseInvocation(argv: readonly string[], env: NodeJS.ProcessEnv)
   const bool = (flag: string) => values[flag] === true;
 
   const connection: Connection = {
-    gateway: httpUrl(values.gateway === undefined ? 'SHEQU_GATEWAY_URL' : '--gateway', str('gateway') ?? (env.SHEQU_GATEWAY_URL?.trim() || defaultGateway), first),
+    gateway: httpUrl(
+      values.gateway === undefined ? 'SHEQU_GATEWAY_URL' : '--gateway',
+      str('gateway') ?? (env.SHEQU_GATEWAY_URL?.trim() || defaultGateway),
+      first,
+    ),
     token: tokenOf(str('token'), env.SHEQU_TOKEN?.trim()),
     json: bool('json'),
   };

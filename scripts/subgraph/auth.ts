@@ -24,24 +24,34 @@ export async function resolveToken(given: Connection['token'], env: NodeJS.Proce
   // loadHubSecrets would create a fresh development key, which no running hub knows: its tokens
   // would be rejected with a puzzling UNAUTHENTICATED.
   if (env.NODE_ENV !== 'production' && !env.JWT_SECRET && !env.JWT_JWKS_URL && !existsSync(developmentKeyFile)) {
-    throw new CliError(`no token, and the hub's secrets cannot be loaded: no JWT_SECRET and no development key at ${developmentKeyFile} (a hub started with SHEQU_DATA_DIR keeps it there); ${askForToken}`);
+    throw new CliError(
+      `no token, and the hub's secrets cannot be loaded: no JWT_SECRET and no development key at ${developmentKeyFile} (a hub started with SHEQU_DATA_DIR keeps it there); ${askForToken}`,
+    );
   }
   let secrets: ReturnType<typeof loadHubSecrets>;
   try {
     secrets = loadHubSecrets(env, dataDir);
   } catch (error) {
-    if (error instanceof SecretsConfigError || error instanceof ConfigError) throw new CliError(`no token, and the hub's secrets cannot be loaded: ${error.message}; ${askForToken}`);
+    if (error instanceof SecretsConfigError || error instanceof ConfigError)
+      throw new CliError(`no token, and the hub's secrets cannot be loaded: ${error.message}; ${askForToken}`);
     throw error;
   }
   if (secrets.jwt.kind !== 'secret') {
-    throw new CliError(`no token: the hub trusts the identity provider at JWT_JWKS_URL (${secrets.jwt.url}), whose keys this script does not hold; ${askForToken}`);
+    throw new CliError(
+      `no token: the hub trusts the identity provider at JWT_JWKS_URL (${secrets.jwt.url}), whose keys this script does not hold; ${askForToken}`,
+    );
   }
   const token = await issueToken({ role: 'DISTRICT_ADMIN', sub: `subgraph-cli:${localUser()}` }, secrets.jwt.secret, {
     issuer: secrets.jwt.issuer,
     audience: secrets.jwt.audience,
     expiresIn: '10m',
   });
-  return { token, origin: secrets.development ? `a DISTRICT_ADMIN token minted with the development key in ${secrets.developmentKeyFile}` : 'a DISTRICT_ADMIN token minted with JWT_SECRET' };
+  return {
+    token,
+    origin: secrets.development
+      ? `a DISTRICT_ADMIN token minted with the development key in ${secrets.developmentKeyFile}`
+      : 'a DISTRICT_ADMIN token minted with JWT_SECRET',
+  };
 }
 
 // The registry records `role:subject` as the actor of each version: a name beats "user".

@@ -27,7 +27,8 @@ export class GraphQLErrors extends CliError {
 
 // The gateway's own refusals (a token that does not verify) come without a code: the HTTP status
 // is the next best thing a script can match on.
-const codeOf = (e: GraphQLErrorPayload, status: number) => (typeof e.extensions?.code === 'string' ? e.extensions.code : status >= 400 ? `HTTP_${status}` : 'ERROR');
+const codeOf = (e: GraphQLErrorPayload, status: number) =>
+  typeof e.extensions?.code === 'string' ? e.extensions.code : status >= 400 ? `HTTP_${status}` : 'ERROR';
 
 const describeError = (e: GraphQLErrorPayload) => `${typeof e.extensions?.code === 'string' ? `${e.extensions.code}: ` : ''}${e.message}`;
 
@@ -61,7 +62,8 @@ export async function introspectPartner(url: string): Promise<string> {
   const result = await postGraphQL(url, 'the partner subgraph', JSON.stringify({ query: document, operationName: name }), {});
   if (result.errors?.length) throw new CliError(`the partner subgraph at ${url} refused _service { sdl }: ${result.errors.map(describeError).join('; ')}`);
   const sdl = (result.data as { _service?: { sdl?: unknown } } | null | undefined)?._service?.sdl;
-  if (typeof sdl !== 'string' || sdl.trim() === '') throw new CliError(`the partner subgraph at ${url} serves no SDL at _service { sdl }: is it a federation subgraph?`);
+  if (typeof sdl !== 'string' || sdl.trim() === '')
+    throw new CliError(`the partner subgraph at ${url} serves no SDL at _service { sdl }: is it a federation subgraph?`);
   return sdl;
 }
 

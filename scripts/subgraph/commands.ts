@@ -3,7 +3,18 @@
 import type { Command, SchemaSource } from './args.ts';
 import { CliError, type GatewayClient } from './client.ts';
 import type { SubgraphChange } from './operations.ts';
-import { brokenOperations, changeCount, checkHeadline, countBreaking, forceWouldHelp, formatChanges, formatCheck, formatCheckDetails, formatHistory, formatSubgraphs } from './report.ts';
+import {
+  brokenOperations,
+  changeCount,
+  checkHeadline,
+  countBreaking,
+  forceWouldHelp,
+  formatChanges,
+  formatCheck,
+  formatCheckDetails,
+  formatHistory,
+  formatSubgraphs,
+} from './report.ts';
 
 export interface Io {
   out(text: string): void;
@@ -71,7 +82,10 @@ async function diff(cmd: Of<'diff'>, ctx: Context): Promise<number> {
   if (ctx.json) printJson(ctx, data);
   else if (unknown) ctx.io.out(`${cmd.name}: no schema changes to show: the check fails before they can be computed`);
   else ctx.io.out([`${cmd.name}: publishing would make ${changeCount(report.changes)}`, ...formatChanges(report.changes)].join('\n'));
-  if (!report.ok && !ctx.json) ctx.io.err(`publishing this would be refused (${report.errors.length === 1 ? '1 error' : `${report.errors.length} errors`}): npm run subgraph -- check shows why`);
+  if (!report.ok && !ctx.json)
+    ctx.io.err(
+      `publishing this would be refused (${report.errors.length === 1 ? '1 error' : `${report.errors.length} errors`}): npm run subgraph -- check shows why`,
+    );
   if (unknown) return 1;
   return cmd.failOnBreaking && countBreaking(report.changes) > 0 ? 1 : 0;
 }
@@ -88,7 +102,13 @@ async function publish(cmd: Of<'publish'>, ctx: Context): Promise<number> {
   const data = await ctx.client.request('publishSubgraph', { name: cmd.name, sdl, routingUrl: cmd.url, force: cmd.force });
   const outcome = data.publishSubgraph;
   if (ctx.json) printJson(ctx, data);
-  else printOutcome(ctx, 'publish', outcome, `published as version ${outcome.subgraph.currentVersion} (routing URL ${outcome.subgraph.routingUrl}); the gateways switch to it on their next supergraph poll`);
+  else
+    printOutcome(
+      ctx,
+      'publish',
+      outcome,
+      `published as version ${outcome.subgraph.currentVersion} (routing URL ${outcome.subgraph.routingUrl}); the gateways switch to it on their next supergraph poll`,
+    );
   return outcome.ok ? 0 : 1;
 }
 
@@ -98,7 +118,13 @@ async function rollback(cmd: Of<'rollback'>, ctx: Context): Promise<number> {
   const restored = outcome.restoredVersion ?? cmd.version;
   const target = restored === undefined || restored === null ? 'the previous version' : `version ${restored}`;
   if (ctx.json) printJson(ctx, data);
-  else printOutcome(ctx, 'rollback', outcome, `rolled back to ${target}, recorded as version ${outcome.subgraph.currentVersion} (routing URL ${outcome.subgraph.routingUrl}); the gateways switch to it on their next supergraph poll`);
+  else
+    printOutcome(
+      ctx,
+      'rollback',
+      outcome,
+      `rolled back to ${target}, recorded as version ${outcome.subgraph.currentVersion} (routing URL ${outcome.subgraph.routingUrl}); the gateways switch to it on their next supergraph poll`,
+    );
   return outcome.ok ? 0 : 1;
 }
 
@@ -119,8 +145,14 @@ function printOutcome(ctx: Context, what: string, outcome: SubgraphChange, done:
     return;
   }
   const broken = brokenOperations(outcome.check).length;
-  const hint = forceWouldHelp(outcome.check) ? [`--force does it anyway, and ${broken === 1 ? 'that operation breaks' : `those ${broken} operations break`}`] : [];
-  ctx.io.out([`${name}: ${what} refused: ${outcome.check.errors.length === 1 ? '1 error' : `${outcome.check.errors.length} errors`}`, ...body, ...hint].join('\n').trimEnd());
+  const hint = forceWouldHelp(outcome.check)
+    ? [`--force does it anyway, and ${broken === 1 ? 'that operation breaks' : `those ${broken} operations break`}`]
+    : [];
+  ctx.io.out(
+    [`${name}: ${what} refused: ${outcome.check.errors.length === 1 ? '1 error' : `${outcome.check.errors.length} errors`}`, ...body, ...hint]
+      .join('\n')
+      .trimEnd(),
+  );
 }
 
 async function list(ctx: Context): Promise<number> {

@@ -16,7 +16,13 @@ export interface Environment {
   dataDir: string;
 }
 
-const say = (io: Io, message: string) => io.err(message.split('\n').map((line) => `subgraph: ${line}`).join('\n'));
+const say = (io: Io, message: string) =>
+  io.err(
+    message
+      .split('\n')
+      .map((line) => `subgraph: ${line}`)
+      .join('\n'),
+  );
 
 export async function run(argv: readonly string[], { env, io, cwd, dataDir }: Environment): Promise<number> {
   let invocation: ReturnType<typeof parseInvocation>;
@@ -35,7 +41,13 @@ export async function run(argv: readonly string[], { env, io, cwd, dataDir }: En
   let token: TokenSource | undefined;
   const client = gatewayClient(invocation.gateway, async () => (token ??= await resolveToken(invocation.token, env, dataDir)).token);
   try {
-    return await runCommand(invocation.run, { client, io, json: invocation.json, readSchema: (file) => readSchema(path.resolve(cwd, file)), introspect: introspectPartner });
+    return await runCommand(invocation.run, {
+      client,
+      io,
+      json: invocation.json,
+      readSchema: (file) => readSchema(path.resolve(cwd, file)),
+      introspect: introspectPartner,
+    });
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     say(io, error.message);

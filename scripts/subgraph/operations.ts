@@ -168,11 +168,14 @@ export const operations = {
 } satisfies Record<string, Operation>;
 
 /** Sent to the partner's own subgraph, not the gateway: not a recorded operation. */
-export const partnerIntrospection: Operation = operation('SubgraphIntrospect', `query SubgraphIntrospect {
+export const partnerIntrospection: Operation = operation(
+  'SubgraphIntrospect',
+  `query SubgraphIntrospect {
   _service {
     sdl
   }
-}`);
+}`,
+);
 
 // What the results look like: the selections above, typed.
 

@@ -49,7 +49,10 @@ export function formatCheckDetails(check: SchemaCheck): string[] {
   section(`Errors (${check.errors.length})`, check.errors.map(formatFinding));
   section(`Warnings (${check.warnings.length})`, check.warnings.map(formatFinding));
   // Forced, the change goes through and they do break; refused, they would have.
-  section(check.ok ? 'Recorded operations this breaks (forced)' : 'Recorded operations that would break', brokenOperations(check).map((op) => `  ${op}`));
+  section(
+    check.ok ? 'Recorded operations this breaks (forced)' : 'Recorded operations that would break',
+    brokenOperations(check).map((op) => `  ${op}`),
+  );
   section(`Schema changes (${check.changes.length})`, formatChanges(check.changes));
   return lines;
 }

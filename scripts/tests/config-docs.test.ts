@@ -13,7 +13,18 @@ describe("README's environment reference", () => {
 
   it('lists the variables that were undocumented before the schemas', () => {
     const table = environmentTable();
-    for (const name of ['QUERY_PLANNER', 'SHEQU_SERVICE_TOKEN', 'DATABASE_SCHEMA', 'GATEWAY_PORT', 'HOST', 'SEED', 'LOG_LEVEL', 'SHEQU_START_TIMEOUT_MS', 'SUBGRAPH_<NAME>_URL', 'TEST_REDIS_URL']) {
+    for (const name of [
+      'QUERY_PLANNER',
+      'SHEQU_SERVICE_TOKEN',
+      'DATABASE_SCHEMA',
+      'GATEWAY_PORT',
+      'HOST',
+      'SEED',
+      'LOG_LEVEL',
+      'SHEQU_START_TIMEOUT_MS',
+      'SUBGRAPH_<NAME>_URL',
+      'TEST_REDIS_URL',
+    ]) {
       expect(table).toContain(`| \`${name}\` |`);
     }
   });

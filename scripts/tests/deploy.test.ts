@@ -21,7 +21,11 @@ const compose: Doc = parse(read('docker-compose.yml'), { merge: true });
 
 const defs = await loadSubgraphs();
 /** The port each service listens on, from the code: subgraphs' defaultPort, the gateway's PORT default. */
-const gatewayPort = Number(documentedConfigs().find((c) => c.process === 'gateway')!.variables.PORT!.parse(undefined));
+const gatewayPort = Number(
+  documentedConfigs()
+    .find((c) => c.process === 'gateway')!
+    .variables.PORT!.parse(undefined),
+);
 const codePorts = new Map<string, number>([...defs.map((d) => [d.name, d.defaultPort] as const), ['gateway', gatewayPort]]);
 const known = new Set(documentedConfigs().flatMap((c) => Object.keys(c.variables)));
 const isKnown = (name: string) => known.has(name) || /^SUBGRAPH_[A-Z_]+_URL$/.test(name);
@@ -41,7 +45,11 @@ describe('deploy/: what the code serves', () => {
 
 describe('deploy/k8s', () => {
   it('a Deployment, Service and PodDisruptionBudget per service, on its own port, probed at /readyz and /healthz', () => {
-    expect(ofKind('Deployment').map((d) => d.metadata.name).sort()).toEqual([...codePorts.keys()].sort());
+    expect(
+      ofKind('Deployment')
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual([...codePorts.keys()].sort());
     for (const [name, port] of codePorts) {
       const deployment = named('Deployment', name);
       const labels = deployment.spec.template.metadata.labels;
@@ -110,7 +118,8 @@ describe('deploy/docker-compose.yml', () => {
   });
 
   it('variables: every name is one the code reads; URLs name the services and their ports', () => {
-    for (const [name, service] of ours) for (const variable of Object.keys(service.environment ?? {})) expect(isKnown(variable), `${name}: ${variable}`).toBe(true);
+    for (const [name, service] of ours)
+      for (const variable of Object.keys(service.environment ?? {})) expect(isKnown(variable), `${name}: ${variable}`).toBe(true);
     const env = compose.services.gateway.environment;
     for (const pair of env.SHEQU_SUBGRAPH_URLS.split(',')) {
       const [name, url] = pair.split('=');

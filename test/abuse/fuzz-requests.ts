@@ -36,10 +36,30 @@ export type Transport = 'json' | 'graphql-response+json' | 'form-urlencoded' | '
 export const transports: readonly Transport[] = ['json', 'graphql-response+json', 'form-urlencoded', 'multipart', 'text/plain', 'no content type', 'GET'];
 
 export type Hostility = 'ordinary' | 'big integer' | 'long string' | 'deep selection' | 'wide selection' | 'unknown enum' | 'null for non-null';
-export const hostilities: readonly Hostility[] = ['ordinary', 'big integer', 'long string', 'deep selection', 'wide selection', 'unknown enum', 'null for non-null'];
+export const hostilities: readonly Hostility[] = [
+  'ordinary',
+  'big integer',
+  'long string',
+  'deep selection',
+  'wide selection',
+  'unknown enum',
+  'null for non-null',
+];
 
 /** Past ±2^63, at its edges, negative, fractional, exponent-written: as literals and as JSON. */
-const BIG_INTEGERS = ['9223372036854775808', '-9223372036854775809', '9223372036854775807', '99999999999999999999999999', '-1', '-2147483649', '2147483648', '1.5', '-0.5', '1e21', '0x10'];
+const BIG_INTEGERS = [
+  '9223372036854775808',
+  '-9223372036854775809',
+  '9223372036854775807',
+  '99999999999999999999999999',
+  '-1',
+  '-2147483649',
+  '2147483648',
+  '1.5',
+  '-0.5',
+  '1e21',
+  '0x10',
+];
 /** Under the 100,000-byte body limit with the rest of the request, and over it. */
 const LONG_STRINGS = [60_000, 99_000, 100_500, 250_000];
 
@@ -50,7 +70,10 @@ interface Picked {
 
 /** A root field (query or mutation) with an argument whose named type passes `want`. */
 function fieldWithArg(schema: GraphQLSchema, random: Random, want: (arg: GraphQLArgument) => boolean): { root: 'query' | 'mutation'; picked: Picked } | null {
-  const roots = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const;
+  const roots = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const;
   const candidates: { root: 'query' | 'mutation'; picked: Picked }[] = [];
   for (const [root, type] of roots) {
     for (const field of Object.values(type?.getFields() ?? {})) {
@@ -91,7 +114,10 @@ function hostileOperation(schema: GraphQLSchema, random: Random, hostility: Host
       if (random.chance(0.5)) return { query: `${found.root} ${callWith(found.picked, value, null)}`, variables: {} };
       // As a variable the number travels as JSON: a JSON number where it is one, else a string.
       const json = /^-?\d+(\.\d+)?(e\d+)?$/.test(value) ? Number(value) : value;
-      return { query: `${found.root} ${callWith(found.picked, '', { name: 'n', type: String(found.picked.arg.type) })}`, variables: { n: random.chance(0.5) ? json : value } };
+      return {
+        query: `${found.root} ${callWith(found.picked, '', { name: 'n', type: String(found.picked.arg.type) })}`,
+        variables: { n: random.chance(0.5) ? json : value },
+      };
     }
     case 'long string': {
       const found = fieldWithArg(schema, random, (a) => ['String', 'ID'].includes(getNamedType(a.type).name) && !isListType(getNullableType(a.type)))!;
@@ -127,7 +153,10 @@ function hostileOperation(schema: GraphQLSchema, random: Random, hostility: Host
     case 'null for non-null': {
       const found = fieldWithArg(schema, random, (a) => isNonNullType(a.type))!;
       if (random.chance(0.5)) return { query: `${found.root} ${callWith(found.picked, 'null', null)}`, variables: {} };
-      return { query: `${found.root} ${callWith(found.picked, '', { name: 'v', type: String(found.picked.arg.type) })}`, variables: random.chance(0.5) ? { v: null } : {} };
+      return {
+        query: `${found.root} ${callWith(found.picked, '', { name: 'v', type: String(found.picked.arg.type) })}`,
+        variables: random.chance(0.5) ? { v: null } : {},
+      };
     }
     case 'ordinary':
       return randomOperations(schema, 1, random.int(0, 2 ** 31))[0]!;
@@ -136,7 +165,9 @@ function hostileOperation(schema: GraphQLSchema, random: Random, hostility: Host
 
 /** A body in multipart/form-data, as an HTML form with a file input would send it. */
 function multipart(fields: Record<string, string>, boundary: string): string {
-  return `${Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('')}--${boundary}--\r\n`;
+  return `${Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('')}--${boundary}--\r\n`;
 }
 
 function encode(op: RandomOperation, transport: Transport, random: Random): Omit<FuzzRequest, 'what'> {
@@ -147,12 +178,27 @@ function encode(op: RandomOperation, transport: Transport, random: Random): Omit
     case 'json':
       return { method: 'POST', search: '', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: json };
     case 'graphql-response+json':
-      return { method: 'POST', search: '', headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/graphql-response+json' }, body: json };
+      return {
+        method: 'POST',
+        search: '',
+        headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/graphql-response+json' },
+        body: json,
+      };
     case 'form-urlencoded':
-      return { method: 'POST', search: '', headers: { 'content-type': 'application/x-www-form-urlencoded', ...accept }, body: new URLSearchParams({ query: op.query, variables }).toString() };
+      return {
+        method: 'POST',
+        search: '',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...accept },
+        body: new URLSearchParams({ query: op.query, variables }).toString(),
+      };
     case 'multipart': {
       const boundary = `----shequ${random.int(0, 1e9)}`;
-      return { method: 'POST', search: '', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...accept }, body: multipart({ operations: json, map: '{}' }, boundary) };
+      return {
+        method: 'POST',
+        search: '',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...accept },
+        body: multipart({ operations: json, map: '{}' }, boundary),
+      };
     }
     case 'text/plain':
       return { method: 'POST', search: '', headers: { 'content-type': 'text/plain', ...accept }, body: json };
@@ -160,7 +206,11 @@ function encode(op: RandomOperation, transport: Transport, random: Random): Omit
       // Bytes, so that fetch adds no content type of its own.
       return { method: 'POST', search: '', headers: accept, body: new TextEncoder().encode(json) };
     case 'GET':
-      return { method: 'GET', search: `?${new URLSearchParams({ query: op.query, ...(Object.keys(op.variables).length ? { variables } : {}) })}`, headers: accept };
+      return {
+        method: 'GET',
+        search: `?${new URLSearchParams({ query: op.query, ...(Object.keys(op.variables).length ? { variables } : {}) })}`,
+        headers: accept,
+      };
   }
 }
 

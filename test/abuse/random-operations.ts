@@ -80,7 +80,7 @@ function selectionFor(ctx: Ctx, type: GraphQLNamedType, depth: number): string {
 
 function argumentsFor(ctx: Ctx, field: GraphQLField<unknown, unknown>): string {
   const { random } = ctx;
-  const args = field.args.filter((a) => isNonNullType(a.type) ? !random.chance(0.03) : random.chance(0.4));
+  const args = field.args.filter((a) => (isNonNullType(a.type) ? !random.chance(0.03) : random.chance(0.4)));
   if (random.chance(0.02)) args.push({ name: 'bogus', type: field.args[0]?.type ?? ctx.schema.getType('String') } as GraphQLArgument);
   if (args.length === 0) return '';
   return `(${args.map((arg) => `${arg.name}: ${argumentValue(ctx, arg)}`).join(', ')})`;
@@ -134,11 +134,22 @@ function literal(value: unknown, type: GraphQLInputType): string {
   if (isEnumType(inner) && typeof value === 'string') return value;
   if (isInputObjectType(inner) && typeof value === 'object') {
     const fields = inner.getFields();
-    return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`).join(', ')} }`;
+    return `{ ${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${literal(v, fields[k]!.type)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value);
 }
 
 function randomJunk(random: Random): unknown {
-  return random.pick<unknown>([{ deep: { deeper: [1, 2, { x: null }] } }, [[[[]]]], 'x'.repeat(2_000), -0.5, true, 1e308, { __proto__: { polluted: true } }, '🙂'.repeat(50)]);
+  return random.pick<unknown>([
+    { deep: { deeper: [1, 2, { x: null }] } },
+    [[[[]]]],
+    'x'.repeat(2_000),
+    -0.5,
+    true,
+    1e308,
+    { __proto__: { polluted: true } },
+    '🙂'.repeat(50),
+  ]);
 }

@@ -28,9 +28,21 @@ const residentRows: AuthorizationRow<Fixtures>[] = variants(
   },
   {
     // A null resident for the others: nobody can probe ids for who is registered where.
-    'the resident themself': { variables: { id: personas.RESIDENT.personId }, allowed: callers, sees: { path: ['resident.name', ...personalFields.map((f) => `resident.${f}`)], by: ['RESIDENT', 'COMMITTEE_STAFF', 'DISTRICT_ADMIN'] } },
-    'another resident of the community': { variables: { id: 'resident-minzu-01-0002' }, allowed: callers, sees: { path: ['resident.name', ...personalFields.map((f) => `resident.${f}`)], by: communityManagers } },
-    'a resident of another community': { variables: { id: 'resident-minzu-02-0001' }, allowed: callers, sees: { path: ['resident.name', ...personalFields.map((f) => `resident.${f}`)], by: admin } },
+    'the resident themself': {
+      variables: { id: personas.RESIDENT.personId },
+      allowed: callers,
+      sees: { path: ['resident.name', ...personalFields.map((f) => `resident.${f}`)], by: ['RESIDENT', 'COMMITTEE_STAFF', 'DISTRICT_ADMIN'] },
+    },
+    'another resident of the community': {
+      variables: { id: 'resident-minzu-01-0002' },
+      allowed: callers,
+      sees: { path: ['resident.name', ...personalFields.map((f) => `resident.${f}`)], by: communityManagers },
+    },
+    'a resident of another community': {
+      variables: { id: 'resident-minzu-02-0001' },
+      allowed: callers,
+      sees: { path: ['resident.name', ...personalFields.map((f) => `resident.${f}`)], by: admin },
+    },
     // The token names the resident, but with another community: nobody in particular.
     'the resident, token naming another community': {
       variables: { id: personas.RESIDENT.personId },
@@ -44,8 +56,17 @@ const residentRows: AuthorizationRow<Fixtures>[] = variants(
 export default defineSuite({
   subgraph: committees,
   fixtures: async (ask): Promise<Fixtures> => {
-    const { delegatedTask: task } = await ask<{ delegatedTask: { id: string; communityId: string; agreedBudgetFen: number } }>('{ delegatedTask(id: "task-demo-01") { id communityId agreedBudgetFen } }');
-    const transfer = { eventId: `transfer-${task.id}`, communityId: task.communityId, amountFen: task.agreedBudgetFen, source: 'matrix', purpose: 'matrix', reference: `delegated-task:${task.id}` };
+    const { delegatedTask: task } = await ask<{ delegatedTask: { id: string; communityId: string; agreedBudgetFen: number } }>(
+      '{ delegatedTask(id: "task-demo-01") { id communityId agreedBudgetFen } }',
+    );
+    const transfer = {
+      eventId: `transfer-${task.id}`,
+      communityId: task.communityId,
+      amountFen: task.agreedBudgetFen,
+      source: 'matrix',
+      purpose: 'matrix',
+      reference: `delegated-task:${task.id}`,
+    };
     // Only some communities corrected a double booking: the first one found (not the personas').
     const { communities } = await ask<{ communities: { edges: { node: { id: string } }[] } }>('{ communities(first: 100) { edges { node { id } } } }');
     const ids = communities.edges.map((e) => e.node.id).filter((id) => id !== own.community);
@@ -53,7 +74,11 @@ export default defineSuite({
     type Entries = { edges: { node: { id: string; reversedBy: { id: string } | null } }[] };
     const batches = Array.from({ length: Math.ceil(ids.length / 25) }, (_, b) => ids.slice(b * 25, b * 25 + 25));
     const answers = await Promise.all(
-      batches.map((batch) => ask<Record<string, Entries>>(`{ ${batch.map((id, i) => `c${i}: ledgerEntries(communityId: "${id}", first: 40) { edges { node { id reversedBy { id } } } }`).join(' ')} }`)),
+      batches.map((batch) =>
+        ask<Record<string, Entries>>(
+          `{ ${batch.map((id, i) => `c${i}: ledgerEntries(communityId: "${id}", first: 40) { edges { node { id reversedBy { id } } } }`).join(' ')} }`,
+        ),
+      ),
     );
     for (const [b, answer] of answers.entries()) {
       for (const [i, communityId] of batches[b]!.entries()) {
@@ -97,8 +122,16 @@ export default defineSuite({
     ...variants(
       { name: "a representative's phone", operation: 'query($id: ID!) { representative(id: $id) { id name phone } }' },
       {
-        'the representative themself': { variables: { id: personas.REPRESENTATIVE.personId }, allowed: callers, sees: { path: 'representative.phone', by: ['REPRESENTATIVE', 'COMMITTEE_STAFF', 'DISTRICT_ADMIN'] } },
-        'another representative of the community': { variables: { id: 'rep-minzu-01-02' }, allowed: callers, sees: { path: 'representative.phone', by: communityManagers } },
+        'the representative themself': {
+          variables: { id: personas.REPRESENTATIVE.personId },
+          allowed: callers,
+          sees: { path: 'representative.phone', by: ['REPRESENTATIVE', 'COMMITTEE_STAFF', 'DISTRICT_ADMIN'] },
+        },
+        'another representative of the community': {
+          variables: { id: 'rep-minzu-01-02' },
+          allowed: callers,
+          sees: { path: 'representative.phone', by: communityManagers },
+        },
         'a representative of another community': { variables: { id: 'rep-minzu-02-01' }, allowed: callers, sees: { path: 'representative.phone', by: admin } },
       },
     ),
@@ -131,12 +164,17 @@ export default defineSuite({
     {
       name: 'registering a resident',
       // An invalid ID-card number: refused after the role check, before anything is written.
-      operation: 'mutation { registerResident(input: { communityId: "community-minzu-01", name: "测试", gender: FEMALE, idCardNumber: "420103199001011234", address: "民族路1号" }) { id } }',
+      operation:
+        'mutation { registerResident(input: { communityId: "community-minzu-01", name: "测试", gender: FEMALE, idCardNumber: "420103199001011234", address: "民族路1号" }) { id } }',
       allowed: communityManagers,
       expect: pastTheCheck('BAD_USER_INPUT'),
     },
     ...variants(
-      { name: "setting a resident's vulnerable groups", operation: 'mutation($id: ID!) { setResidentVulnerableGroups(input: { residentId: $id, vulnerableGroups: [ELDERLY] }) { id } }', expect: pastTheCheck('BAD_USER_INPUT', 'NOT_FOUND') },
+      {
+        name: "setting a resident's vulnerable groups",
+        operation: 'mutation($id: ID!) { setResidentVulnerableGroups(input: { residentId: $id, vulnerableGroups: [ELDERLY] }) { id } }',
+        expect: pastTheCheck('BAD_USER_INPUT', 'NOT_FOUND'),
+      },
       {
         // ELDERLY is derived: refused past the role check. The row-level rule runs under the lock.
         'any resident': { variables: { id: 'resident-minzu-01-0001' }, allowed: communityManagers },
@@ -147,10 +185,14 @@ export default defineSuite({
       {
         name: 'recording a ledger entry',
         // More spending than any balance: CONFLICT under the lock, after the community check.
-        operation: 'mutation($c: ID!) { recordLedgerEntry(input: { communityId: $c, category: SPENDING, amountFen: 1000000000, source: "x", purpose: "x", occurredOn: "2025-01-01" }) { id } }',
+        operation:
+          'mutation($c: ID!) { recordLedgerEntry(input: { communityId: $c, category: SPENDING, amountFen: 1000000000, source: "x", purpose: "x", occurredOn: "2025-01-01" }) { id } }',
         expect: pastTheCheck('CONFLICT'),
       },
-      { 'own community': { variables: { c: own.community }, allowed: communityManagers }, 'another community': { variables: { c: other.neighbour }, allowed: admin } },
+      {
+        'own community': { variables: { c: own.community }, allowed: communityManagers },
+        'another community': { variables: { c: other.neighbour }, allowed: admin },
+      },
     ),
     ...variants<Fixtures>(
       {
@@ -160,7 +202,11 @@ export default defineSuite({
         expect: pastTheCheck('CONFLICT'),
       },
       {
-        'own community': { variables: (f) => ({ id: f.reversed.entry }), as: (f) => ({ COMMITTEE_STAFF: { ...personas.COMMITTEE_STAFF, communityId: f.reversed.communityId } }), allowed: communityManagers },
+        'own community': {
+          variables: (f) => ({ id: f.reversed.entry }),
+          as: (f) => ({ COMMITTEE_STAFF: { ...personas.COMMITTEE_STAFF, communityId: f.reversed.communityId } }),
+          allowed: communityManagers,
+        },
         'another community': { variables: (f) => ({ id: f.reversed.entry }), allowed: admin },
       },
     ),
@@ -176,7 +222,11 @@ export default defineSuite({
         // Only departments' own identity, and only for a task departments shows accepted at that amount.
         'from the departments subgraph': { as: { SERVICE: { role: 'SERVICE', sub: 'service:departments' } }, allowed: ['SERVICE'] },
         'from another subgraph': { as: { SERVICE: { role: 'SERVICE', sub: 'service:services' } }, allowed: nobody },
-        'at another amount': { variables: (f) => ({ ...f.transfer, eventId: 'matrix-transfer', amountFen: f.transfer.amountFen + 100 }), as: { SERVICE: { role: 'SERVICE', sub: 'service:departments' } }, allowed: nobody },
+        'at another amount': {
+          variables: (f) => ({ ...f.transfer, eventId: 'matrix-transfer', amountFen: f.transfer.amountFen + 100 }),
+          as: { SERVICE: { role: 'SERVICE', sub: 'service:departments' } },
+          allowed: nobody,
+        },
       },
     ),
     ...variants(
@@ -209,7 +259,10 @@ export default defineSuite({
         operation: 'mutation($r: ID!) { advanceElectionRound(input: { roundId: $r, to: COMPLETED }) { id } }',
         expect: pastTheCheck('CONFLICT'),
       },
-      { 'own community': { variables: { r: 'election-minzu-01-2021' }, allowed: communityManagers }, 'another community': { variables: { r: 'election-minzu-02-2021' }, allowed: admin } },
+      {
+        'own community': { variables: { r: 'election-minzu-01-2021' }, allowed: communityManagers },
+        'another community': { variables: { r: 'election-minzu-02-2021' }, allowed: admin },
+      },
     ),
     ...variants(
       {
@@ -217,7 +270,10 @@ export default defineSuite({
         operation: 'mutation($c: ID!) { recordWrittenExamScore(input: { candidateId: $c, score: 80 }) { id } }',
         expect: pastTheCheck('CONFLICT'),
       },
-      { 'own community': { variables: { c: 'candidate-minzu-01-2021-01' }, allowed: communityManagers }, 'another community': { variables: { c: 'candidate-minzu-02-2021-01' }, allowed: admin } },
+      {
+        'own community': { variables: { c: 'candidate-minzu-01-2021-01' }, allowed: communityManagers },
+        'another community': { variables: { c: 'candidate-minzu-02-2021-01' }, allowed: admin },
+      },
     ),
     ...variants(
       {
@@ -225,7 +281,10 @@ export default defineSuite({
         operation: 'mutation($c: ID!) { recordInterviewScore(input: { candidateId: $c, score: 80 }) { id } }',
         expect: pastTheCheck('CONFLICT'),
       },
-      { 'own community': { variables: { c: 'candidate-minzu-01-2021-05' }, allowed: communityManagers }, 'another community': { variables: { c: 'candidate-minzu-02-2021-05' }, allowed: admin } },
+      {
+        'own community': { variables: { c: 'candidate-minzu-01-2021-05' }, allowed: communityManagers },
+        'another community': { variables: { c: 'candidate-minzu-02-2021-05' }, allowed: admin },
+      },
     ),
     ...variants(
       {
@@ -233,7 +292,10 @@ export default defineSuite({
         operation: 'mutation($r: ID!) { applyForCommittee(input: { roundId: $r, name: "测试", gender: FEMALE, birthYear: 1990 }) { id } }',
         expect: pastTheCheck('CONFLICT', 'BAD_USER_INPUT'),
       },
-      { 'own community': { variables: { r: 'election-minzu-01-2021' }, allowed: communityManagers }, 'another community': { variables: { r: 'election-minzu-02-2021' }, allowed: admin } },
+      {
+        'own community': { variables: { r: 'election-minzu-01-2021' }, allowed: communityManagers },
+        'another community': { variables: { r: 'election-minzu-02-2021' }, allowed: admin },
+      },
     ),
     ...variants(
       {
@@ -241,7 +303,10 @@ export default defineSuite({
         operation: 'mutation($r: ID!) { recordPreElection(input: { roundId: $r, formalCandidateIds: ["x", "y"] }) { id } }',
         expect: pastTheCheck('CONFLICT', 'BAD_USER_INPUT'),
       },
-      { 'own community': { variables: { r: 'election-minzu-01-2021' }, allowed: communityManagers }, 'another community': { variables: { r: 'election-minzu-02-2021' }, allowed: admin } },
+      {
+        'own community': { variables: { r: 'election-minzu-01-2021' }, allowed: communityManagers },
+        'another community': { variables: { r: 'election-minzu-02-2021' }, allowed: admin },
+      },
     ),
     ...variants(
       {
@@ -249,7 +314,10 @@ export default defineSuite({
         operation: 'mutation($r: ID!) { recordFormalElectionVotes(input: { roundId: $r, ballotsCast: 10, votes: [] }) { id } }',
         expect: pastTheCheck('CONFLICT', 'BAD_USER_INPUT'),
       },
-      { 'own community': { variables: { r: 'election-minzu-01-2021' }, allowed: communityManagers }, 'another community': { variables: { r: 'election-minzu-02-2021' }, allowed: admin } },
+      {
+        'own community': { variables: { r: 'election-minzu-01-2021' }, allowed: communityManagers },
+        'another community': { variables: { r: 'election-minzu-02-2021' }, allowed: admin },
+      },
     ),
     ...variants(
       {
@@ -258,11 +326,15 @@ export default defineSuite({
         operation: 'mutation($c: ID!) { addConsultationMember(input: { communityId: $c, name: "测试", constituency: RESIDENTS, convener: true }) { id } }',
         expect: pastTheCheck('CONFLICT'),
       },
-      { 'own community': { variables: { c: own.community }, allowed: communityManagers }, 'another community': { variables: { c: other.neighbour }, allowed: admin } },
+      {
+        'own community': { variables: { c: own.community }, allowed: communityManagers },
+        'another community': { variables: { c: other.neighbour }, allowed: admin },
+      },
     ),
     {
       name: 'scheduling a consultation meeting',
-      operation: 'mutation { scheduleConsultationMeeting(input: { communityId: "community-minzu-01", title: "matrix", heldOn: "2030-01-01", agenda: [] }) { id } }',
+      operation:
+        'mutation { scheduleConsultationMeeting(input: { communityId: "community-minzu-01", title: "matrix", heldOn: "2030-01-01", agenda: [] }) { id } }',
       allowed: communityManagers,
       expect: pastTheCheck('BAD_USER_INPUT'),
     },
@@ -273,7 +345,10 @@ export default defineSuite({
         operation: 'mutation($i: ID!) { recordAgendaDecision(input: { agendaItemId: $i, decision: "matrix" }) { id } }',
         expect: pastTheCheck('CONFLICT'),
       },
-      { 'own community': { variables: { i: 'meeting-minzu-01-01-1' }, allowed: communityManagers }, 'another community': { variables: { i: 'meeting-minzu-02-01-1' }, allowed: admin } },
+      {
+        'own community': { variables: { i: 'meeting-minzu-01-01-1' }, allowed: communityManagers },
+        'another community': { variables: { i: 'meeting-minzu-02-01-1' }, allowed: admin },
+      },
     ),
   ],
 });

@@ -40,7 +40,11 @@ const communityStep = (name: string, field: string, args: string) =>
     // A finished task: CONFLICT past the party check, nothing changes.
     { name, operation: `mutation($id: ID!) { ${field}(id: $id${args}) { id } }`, expect: pastTheCheck('CONFLICT') },
     {
-      'the community asked': { variables: (f) => ({ id: f.byDepartment.id }), as: (f) => ({ COMMITTEE_STAFF: { ...personas.COMMITTEE_STAFF, communityId: f.byDepartment.communityId } }), allowed: committeeStaff },
+      'the community asked': {
+        variables: (f) => ({ id: f.byDepartment.id }),
+        as: (f) => ({ COMMITTEE_STAFF: { ...personas.COMMITTEE_STAFF, communityId: f.byDepartment.communityId } }),
+        allowed: committeeStaff,
+      },
       'another community': { variables: (f) => ({ id: f.byDepartment.id }), allowed: admin },
     },
   );
@@ -61,12 +65,16 @@ export default defineSuite({
     const { delegatedTasks } = await ask<{ delegatedTasks: { edges: { node: Task }[] } }>(
       '{ delegatedTasks(filter: { status: [SETTLED, DECLINED] }, first: 100) { edges { node { id communityId proposerId proposerType } } } }',
     );
-    const tasks = delegatedTasks.edges.map((e) => e.node).filter((t) => t.communityId !== own.community && t.proposerId !== own.department && t.proposerId !== own.street);
+    const tasks = delegatedTasks.edges
+      .map((e) => e.node)
+      .filter((t) => t.communityId !== own.community && t.proposerId !== own.department && t.proposerId !== own.street);
     const byDepartment = tasks.find((t) => t.proposerType === 'DEPARTMENT');
     const byStreet = tasks.find((t) => t.proposerType === 'STREET');
     if (!byDepartment || !byStreet) throw new Error(`no finished demo tasks by a department and a street: ${JSON.stringify(tasks)}`);
     const assessed = async (ownerId: string) => {
-      const data = await ask<{ commitments: { id: string; status: string }[] }>('query($o: ID!) { commitments(ownerId: $o, limit: 100) { id status } }', { o: ownerId });
+      const data = await ask<{ commitments: { id: string; status: string }[] }>('query($o: ID!) { commitments(ownerId: $o, limit: 100) { id status } }', {
+        o: ownerId,
+      });
       const found = data.commitments.find((c) => c.status !== 'PENDING');
       if (!found) throw new Error(`no assessed commitment of ${ownerId}`);
       return found.id;
@@ -79,15 +87,33 @@ export default defineSuite({
     if (!assessedByOwnCommunity) throw new Error(`no commitment assessed by ${own.community}`);
     const all = await ask<{ commitments: { id: string; communities: { id: string }[] }[] }>('{ commitments(limit: 200) { id communities { id } } }');
     const notMadeToOwnCommunity = all.commitments.find((c) => !c.communities.some((m) => m.id === own.community))!.id;
-    return { byDepartment, byStreet, assessedByOwnCommunity, notMadeToOwnCommunity, commitment: { department: await assessed(own.department), otherDepartment: await assessed(other.department), street: await assessed(own.street) } };
+    return {
+      byDepartment,
+      byStreet,
+      assessedByOwnCommunity,
+      notMadeToOwnCommunity,
+      commitment: { department: await assessed(own.department), otherDepartment: await assessed(other.department), street: await assessed(own.street) },
+    };
   },
   rows: [
     { name: 'the streets with their communities', operation: '{ streets { id name pilot communities { id } } }', allowed: callers },
     { name: 'the departments with their staff', operation: '{ departments { id name shortName specialty staff { id name } } }', allowed: callers },
-    { name: 'public commitments, notices and relationships', operation: '{ commitments(limit: 5) { id } notices { id } relationships { id } }', allowed: callers },
-    { name: 'public delegated tasks', operation: '{ delegatedTasks(first: 5) { edges { node { id status budgetFen history { action actorRole } } } } }', allowed: callers },
+    {
+      name: 'public commitments, notices and relationships',
+      operation: '{ commitments(limit: 5) { id } notices { id } relationships { id } }',
+      allowed: callers,
+    },
+    {
+      name: 'public delegated tasks',
+      operation: '{ delegatedTasks(first: 5) { edges { node { id status budgetFen history { action actorRole } } } } }',
+      allowed: callers,
+    },
     ...variants(
-      { name: 'assigning staff to a community', operation: 'mutation($s: ID!) { assignStaffToCommunity(staffId: $s, communityId: "community-nobody") { id } }', expect: pastTheCheck('NOT_FOUND') },
+      {
+        name: 'assigning staff to a community',
+        operation: 'mutation($s: ID!) { assignStaffToCommunity(staffId: $s, communityId: "community-nobody") { id } }',
+        expect: pastTheCheck('NOT_FOUND'),
+      },
       {
         'unknown staff member': { variables: { s: 'staff-nobody' }, allowed: ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF'] },
         'own department': { variables: { s: 'staff-dept-health-02' }, allowed: departmentStaff },
@@ -96,7 +122,11 @@ export default defineSuite({
       },
     ),
     ...variants(
-      { name: 'unassigning staff from a community', operation: 'mutation($s: ID!) { unassignStaffFromCommunity(staffId: $s, communityId: "community-nobody") { id } }', expect: pastTheCheck('NOT_FOUND') },
+      {
+        name: 'unassigning staff from a community',
+        operation: 'mutation($s: ID!) { unassignStaffFromCommunity(staffId: $s, communityId: "community-nobody") { id } }',
+        expect: pastTheCheck('NOT_FOUND'),
+      },
       {
         'own department': { variables: { s: 'staff-dept-health-02' }, allowed: departmentStaff },
         'own street': { variables: { s: 'staff-street-minzu-02' }, allowed: streetStaff },
@@ -107,7 +137,8 @@ export default defineSuite({
       {
         name: 'proposing a delegated task',
         // To a community that does not exist: NOT_FOUND once the proposer is settled.
-        operation: 'mutation($p: ID!) { proposeDelegatedTask(input: { title: "matrix", description: "matrix test", communityId: "community-nobody", budgetFen: 100000, proposerId: $p }) { id } }',
+        operation:
+          'mutation($p: ID!) { proposeDelegatedTask(input: { title: "matrix", description: "matrix test", communityId: "community-nobody", budgetFen: 100000, proposerId: $p }) { id } }',
         expect: pastTheCheck('NOT_FOUND'),
       },
       {
@@ -130,7 +161,8 @@ export default defineSuite({
       {
         name: 'recording a relationship',
         // A liaison who is not the unit's: BAD_USER_INPUT once the recorder is settled.
-        operation: 'mutation($k: RelationshipKind!, $u: ID!, $c: ID!) { recordRelationship(input: { kind: $k, unitId: $u, communityId: $c, subject: "matrix", channel: "matrix", liaisonStaffId: "staff-nobody" }) { id } }',
+        operation:
+          'mutation($k: RelationshipKind!, $u: ID!, $c: ID!) { recordRelationship(input: { kind: $k, unitId: $u, communityId: $c, subject: "matrix", channel: "matrix", liaisonStaffId: "staff-nobody" }) { id } }',
         expect: pastTheCheck('BAD_USER_INPUT'),
       },
       {
@@ -180,7 +212,8 @@ export default defineSuite({
       {
         name: 'assessing a commitment',
         // Already assessed by the persona's community: CONFLICT past the checks, nothing changes.
-        operation: 'mutation($id: ID!) { assessCommitment(input: { commitmentId: $id, verdict: KEPT, evidence: "矩阵核验", assessedOn: "2026-01-05" }) { id } }',
+        operation:
+          'mutation($id: ID!) { assessCommitment(input: { commitmentId: $id, verdict: KEPT, evidence: "矩阵核验", assessedOn: "2026-01-05" }) { id } }',
         expect: pastTheCheck('CONFLICT', 'BAD_USER_INPUT'),
       },
       {
@@ -199,7 +232,11 @@ export default defineSuite({
         'for own department': { variables: { t: 'DEPARTMENT', o: own.department }, allowed: departmentStaff },
         'for own street': { variables: { t: 'STREET', o: own.street }, allowed: streetStaff },
         'for another street': { variables: { t: 'STREET', o: other.street }, allowed: admin },
-        'for a service point, by the services subgraph': { variables: { t: 'SERVICE_POINT', o: 'sp-any' }, as: { SERVICE: { role: 'SERVICE', sub: 'service:services' } }, allowed: ['SERVICE', 'DISTRICT_ADMIN'] },
+        'for a service point, by the services subgraph': {
+          variables: { t: 'SERVICE_POINT', o: 'sp-any' },
+          as: { SERVICE: { role: 'SERVICE', sub: 'service:services' } },
+          allowed: ['SERVICE', 'DISTRICT_ADMIN'],
+        },
       },
     ),
   ],

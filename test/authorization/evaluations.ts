@@ -38,12 +38,16 @@ const assemblyOf = (c: Case) => {
 };
 /** The target's own people: its department's or its street office's staff column. */
 const targetStaff = (c: Case) =>
-  c.targetKind === 'DEPARTMENT' ? { DEPARTMENT_STAFF: { ...personas.DEPARTMENT_STAFF, departmentId: c.targetId } } : { STREET_STAFF: { ...personas.STREET_STAFF, streetId: c.targetId } };
+  c.targetKind === 'DEPARTMENT'
+    ? { DEPARTMENT_STAFF: { ...personas.DEPARTMENT_STAFF, departmentId: c.targetId } }
+    : { STREET_STAFF: { ...personas.STREET_STAFF, streetId: c.targetId } };
 const targetColumn = (c: Case): Caller[] => [c.targetKind === 'DEPARTMENT' ? 'DEPARTMENT_STAFF' : 'STREET_STAFF'];
 const scores = 'score grade rank satisfactionRate badReviews comments criteria { meanLevel }';
-const castMutation = 'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!) { castBallot(campaignId: $c, targetId: $t, levels: $l) { targetId replacedPrevious } }';
+const castMutation =
+  'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!) { castBallot(campaignId: $c, targetId: $t, levels: $l) { targetId replacedPrevious } }';
 // A one-ballot sheet under a fresh key per run: the same rules as castBallot, row for row.
-const sheetMutation = 'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!, $k: String!) { castBallotSheet(campaignId: $c, ballots: [{ targetId: $t, levels: $l }], idempotencyKey: $k) { targetId replacedPrevious } }';
+const sheetMutation =
+  'mutation($c: ID!, $t: ID!, $l: [BallotLevelInput!]!, $k: String!) { castBallotSheet(campaignId: $c, ballots: [{ targetId: $t, levels: $l }], idempotencyKey: $k) { targetId replacedPrevious } }';
 const sheetKey = () => `matrix-sheet-${randomUUID()}`;
 
 export default defineSuite({
@@ -52,11 +56,18 @@ export default defineSuite({
     const { campaigns } = await ask<{ campaigns: Campaign[] }>('{ campaigns { id status criteria { key } targets { targetKind targetId } } }');
     const open = campaigns.find((c) => c.status === 'OPEN');
     const published = campaigns.find((c) => c.status === 'PUBLISHED');
-    const { rectificationCases } = await ask<{ rectificationCases: (Case & { status: string })[] }>('{ rectificationCases { id status targetKind targetId affectedCommunities { id } } }');
-    const verified = rectificationCases.find(
-      (c) => ['VERIFIED', 'DISMISSED'].includes(c.status) && c.targetKind !== 'STAFF' && ![own.department, own.street].includes(c.targetId as never) && !c.affectedCommunities.some((a) => a.id === own.community),
+    const { rectificationCases } = await ask<{ rectificationCases: (Case & { status: string })[] }>(
+      '{ rectificationCases { id status targetKind targetId affectedCommunities { id } } }',
     );
-    if (!open || !published || !verified) throw new Error(`demo data lacks a fixture: ${JSON.stringify({ open: open?.id, published: published?.id, verified })}`);
+    const verified = rectificationCases.find(
+      (c) =>
+        ['VERIFIED', 'DISMISSED'].includes(c.status) &&
+        c.targetKind !== 'STAFF' &&
+        ![own.department, own.street].includes(c.targetId as never) &&
+        !c.affectedCommunities.some((a) => a.id === own.community),
+    );
+    if (!open || !published || !verified)
+      throw new Error(`demo data lacks a fixture: ${JSON.stringify({ open: open?.id, published: published?.id, verified })}`);
     return { open, published, verified };
   },
   rows: [
@@ -73,14 +84,22 @@ export default defineSuite({
         'from another subgraph': { as: { SERVICE: { role: 'SERVICE', sub: 'service:party' } }, allowed: nobody },
       },
     ),
-    { name: 'campaigns and their turnout are public', operation: '{ campaigns { id title status canSeeScores progress { ballotsCast turnout } targets { targetId } } }', allowed: callers },
+    {
+      name: 'campaigns and their turnout are public',
+      operation: '{ campaigns { id title status canSeeScores progress { ballotsCast turnout } targets { targetId } } }',
+      allowed: callers,
+    },
     { name: "a campaign's named observers", operation: '{ campaigns { id observerIds } }', allowed: admin },
     ...variants<Fixtures>(
       { name: 'live scores of a target', operation: `query($c: ID!, $t: ID!) { evaluationResult(campaignId: $c, targetId: $t) { ballotCount ${scores} } }` },
       {
         'open campaign': { variables: (f) => ({ c: f.open.id, t: f.open.targets[0]!.targetId }), allowed: ['DISTRICT_ADMIN', 'OBSERVER'] },
         // An observer not named on the campaign follows nothing before publication.
-        'open campaign, an observer not named': { variables: (f) => ({ c: f.open.id, t: f.open.targets[0]!.targetId }), as: { OBSERVER: { role: 'OBSERVER', sub: 'observer-nobody' } }, allowed: admin },
+        'open campaign, an observer not named': {
+          variables: (f) => ({ c: f.open.id, t: f.open.targets[0]!.targetId }),
+          as: { OBSERVER: { role: 'OBSERVER', sub: 'observer-nobody' } },
+          allowed: admin,
+        },
         'published campaign': { variables: (f) => ({ c: f.published.id, t: f.published.targets[0]!.targetId }), allowed: callers },
       },
     ),
@@ -91,20 +110,34 @@ export default defineSuite({
         'published campaign': { variables: (f) => ({ c: f.published.id }), allowed: callers },
       },
     ),
-    { name: 'the appraisal feed of a published campaign', operation: 'query($c: ID!) { appraisal(campaignId: $c) { targetId score grade rectificationStatus } }', variables: (f: Fixtures) => ({ c: f.published.id }), allowed: callers },
-    { name: 'rectification cases of a published campaign', operation: 'query($c: ID!) { rectificationCases(campaignId: $c) { id plan comments verifications { accepted } appeal { reason } } }', variables: (f: Fixtures) => ({ c: f.published.id }), allowed: callers },
+    {
+      name: 'the appraisal feed of a published campaign',
+      operation: 'query($c: ID!) { appraisal(campaignId: $c) { targetId score grade rectificationStatus } }',
+      variables: (f: Fixtures) => ({ c: f.published.id }),
+      allowed: callers,
+    },
+    {
+      name: 'rectification cases of a published campaign',
+      operation: 'query($c: ID!) { rectificationCases(campaignId: $c) { id plan comments verifications { accepted } appeal { reason } } }',
+      variables: (f: Fixtures) => ({ c: f.published.id }),
+      allowed: callers,
+    },
     ...variants<Fixtures>(
       { name: 'casting a ballot', operation: castMutation },
       {
         // An unknown campaign: NOT_FOUND past the representative check, nothing cast.
-        'in an unknown campaign': { variables: (f) => ({ c: 'campaign-nobody', t: own.street, l: levels(f.open) }), allowed: ['REPRESENTATIVE'], expect: pastTheCheck('NOT_FOUND') },
+        'in an unknown campaign': {
+          variables: (f) => ({ c: 'campaign-nobody', t: own.street, l: levels(f.open) }),
+          allowed: ['REPRESENTATIVE'],
+          expect: pastTheCheck('NOT_FOUND'),
+        },
         // The register does not hold this person for the token's community: refused before anything is written.
         'by a personId the register does not hold': {
           variables: (f) => ({ c: f.open.id, t: own.street, l: levels(f.open) }),
           as: { REPRESENTATIVE: { ...personas.REPRESENTATIVE, personId: 'rep-ghost-01', sub: 'rep-ghost-01' } },
           allowed: nobody,
         },
-        'by another community\'s representative in this token': {
+        "by another community's representative in this token": {
           variables: (f) => ({ c: f.open.id, t: own.street, l: levels(f.open) }),
           as: { REPRESENTATIVE: { ...personas.REPRESENTATIVE, personId: representativeId('community-minzu-02', 3), sub: 'borrowed' } },
           allowed: nobody,
@@ -116,13 +149,17 @@ export default defineSuite({
     ...variants<Fixtures>(
       { name: 'casting a ballot sheet', operation: sheetMutation },
       {
-        'in an unknown campaign': { variables: (f) => ({ c: 'campaign-nobody', t: own.street, l: levels(f.open), k: sheetKey() }), allowed: ['REPRESENTATIVE'], expect: pastTheCheck('NOT_FOUND') },
+        'in an unknown campaign': {
+          variables: (f) => ({ c: 'campaign-nobody', t: own.street, l: levels(f.open), k: sheetKey() }),
+          allowed: ['REPRESENTATIVE'],
+          expect: pastTheCheck('NOT_FOUND'),
+        },
         'by a personId the register does not hold': {
           variables: (f) => ({ c: f.open.id, t: own.street, l: levels(f.open), k: sheetKey() }),
           as: { REPRESENTATIVE: { ...personas.REPRESENTATIVE, personId: 'rep-ghost-01', sub: 'rep-ghost-01' } },
           allowed: nobody,
         },
-        'by another community\'s representative in this token': {
+        "by another community's representative in this token": {
           variables: (f) => ({ c: f.open.id, t: own.street, l: levels(f.open), k: sheetKey() }),
           as: { REPRESENTATIVE: { ...personas.REPRESENTATIVE, personId: representativeId('community-minzu-02', 3), sub: 'borrowed' } },
           allowed: nobody,
@@ -133,13 +170,15 @@ export default defineSuite({
     {
       name: 'creating a campaign',
       // A period that ends before it starts: BAD_USER_INPUT past the role check.
-      operation: 'mutation { createCampaign(input: { title: "matrix", periodStart: "2026-06-30", periodEnd: "2026-01-01", targets: [{ kind: STREET, id: "street-minzu" }], criteria: [{ key: "a", label: "a", weight: 1 }] }) { id } }',
+      operation:
+        'mutation { createCampaign(input: { title: "matrix", periodStart: "2026-06-30", periodEnd: "2026-01-01", targets: [{ kind: STREET, id: "street-minzu" }], criteria: [{ key: "a", label: "a", weight: 1 }] }) { id } }',
       allowed: admin,
       expect: pastTheCheck('BAD_USER_INPUT'),
     },
     {
       name: 'updating a campaign',
-      operation: 'mutation { updateCampaign(id: "campaign-nobody", input: { title: "matrix", periodStart: "2026-01-01", periodEnd: "2026-06-30", targets: [{ kind: STREET, id: "street-minzu" }], criteria: [{ key: "a", label: "a", weight: 1 }] }) { id } }',
+      operation:
+        'mutation { updateCampaign(id: "campaign-nobody", input: { title: "matrix", periodStart: "2026-01-01", periodEnd: "2026-06-30", targets: [{ kind: STREET, id: "street-minzu" }], criteria: [{ key: "a", label: "a", weight: 1 }] }) { id } }',
       allowed: admin,
       expect: pastTheCheck('NOT_FOUND'),
     },
@@ -154,7 +193,12 @@ export default defineSuite({
     ...(['submitRectificationPlan(caseId: $id, plan: "matrix")', 'appealRectificationCase(caseId: $id, reason: "matrix")'] as const).flatMap((call) =>
       variants<Fixtures>(
         // A verified case: CONFLICT past the target check.
-        { name: `${call.slice(0, call.indexOf('('))} on a case`, operation: `mutation($id: ID!) { ${call} { id } }`, variables: (f) => ({ id: f.verified.id }), expect: pastTheCheck('CONFLICT') },
+        {
+          name: `${call.slice(0, call.indexOf('('))} on a case`,
+          operation: `mutation($id: ID!) { ${call} { id } }`,
+          variables: (f) => ({ id: f.verified.id }),
+          expect: pastTheCheck('CONFLICT'),
+        },
         {
           "the target's own street or department": { as: (f) => targetStaff(f.verified), allowed: (f) => targetColumn(f.verified) },
           'another street and department': { allowed: nobody },
@@ -162,11 +206,19 @@ export default defineSuite({
       ),
     ),
     ...variants<Fixtures>(
-      { name: 'verifying a rectification', operation: 'mutation($id: ID!) { verifyRectification(caseId: $id, accepted: true) { id } }', variables: (f) => ({ id: f.verified.id }), expect: pastTheCheck('CONFLICT') },
+      {
+        name: 'verifying a rectification',
+        operation: 'mutation($id: ID!) { verifyRectification(caseId: $id, accepted: true) { id } }',
+        variables: (f) => ({ id: f.verified.id }),
+        expect: pastTheCheck('CONFLICT'),
+      },
       {
         "an affected community's representative": { as: (f) => ({ REPRESENTATIVE: assemblyOf(f.verified) }), allowed: ['REPRESENTATIVE'] },
         // The token's community is affected, but the register does not hold its person there.
-        'a personId the register does not hold': { as: (f) => ({ REPRESENTATIVE: { ...assemblyOf(f.verified), personId: 'rep-ghost-01', sub: 'rep-ghost-01' } }), allowed: nobody },
+        'a personId the register does not hold': {
+          as: (f) => ({ REPRESENTATIVE: { ...assemblyOf(f.verified), personId: 'rep-ghost-01', sub: 'rep-ghost-01' } }),
+          allowed: nobody,
+        },
         'a representative of another community': { allowed: nobody },
       },
     ),

@@ -33,7 +33,17 @@ export type Persona = Exclude<Caller, 'ANONYMOUS'>;
 
 /** Every column of the matrix. */
 export const callers: readonly Caller[] = [
-  'ANONYMOUS', 'RESIDENT', 'PARTY_OFFICER', 'REPRESENTATIVE', 'COMMITTEE_STAFF', 'STREET_STAFF', 'DEPARTMENT_STAFF', 'DISTRICT_ADMIN', 'PARTNER', 'OBSERVER', 'SERVICE',
+  'ANONYMOUS',
+  'RESIDENT',
+  'PARTY_OFFICER',
+  'REPRESENTATIVE',
+  'COMMITTEE_STAFF',
+  'STREET_STAFF',
+  'DEPARTMENT_STAFF',
+  'DISTRICT_ADMIN',
+  'PARTNER',
+  'OBSERVER',
+  'SERVICE',
 ];
 
 export const own = {
@@ -129,7 +139,10 @@ export function defineSuite<DB extends PrismaLike, F = undefined>(suite: {
 type Variant<F> = Partial<Pick<AuthorizationRow<F>, 'variables' | 'as' | 'sees' | 'expect'>> & Pick<AuthorizationRow<F>, 'allowed'>;
 
 /** One row per variant ("own community", "another community"), named `row (variant)`. */
-export function variants<F>(row: Omit<AuthorizationRow<F>, 'allowed'> & Partial<Pick<AuthorizationRow<F>, 'allowed'>>, cases: Record<string, Variant<F>>): AuthorizationRow<F>[] {
+export function variants<F>(
+  row: Omit<AuthorizationRow<F>, 'allowed'> & Partial<Pick<AuthorizationRow<F>, 'allowed'>>,
+  cases: Record<string, Variant<F>>,
+): AuthorizationRow<F>[] {
   return Object.entries(cases).map(([label, v]) => ({ ...row, ...v, name: `${row.name} (${label})` }));
 }
 
@@ -154,7 +167,12 @@ export function valuesAt(data: unknown, path: string): unknown[] {
 /** Anything a reader of the matrix output needs to see why a cell is wrong. */
 export function verdict(response: GraphQLResponse): { refused: 'UNAUTHENTICATED' | 'FORBIDDEN' | null; summary: string } {
   const codes = (response.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNCODED'));
-  const refused = codes.includes('UNAUTHENTICATED') || response.status === 401 ? 'UNAUTHENTICATED' : codes.includes('FORBIDDEN') || response.status === 403 ? 'FORBIDDEN' : null;
+  const refused =
+    codes.includes('UNAUTHENTICATED') || response.status === 401
+      ? 'UNAUTHENTICATED'
+      : codes.includes('FORBIDDEN') || response.status === 403
+        ? 'FORBIDDEN'
+        : null;
   const summary = `${response.status} ${codes.length ? codes.join(',') : 'ok'}${response.errors?.[0] ? ` "${response.errors[0].message}"` : ''}`;
   return { refused, summary };
 }

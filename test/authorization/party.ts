@@ -32,7 +32,16 @@ export default defineSuite({
         'own organisation': {
           variables: { c: own.community },
           allowed: callers,
-          sees: { path: ['partyOrganization.members.name', 'partyOrganization.members.phone', 'partyOrganization.members.birthYear', 'partyOrganization.members.joinedOn', 'partyOrganization.secretary.phone'], by: officers },
+          sees: {
+            path: [
+              'partyOrganization.members.name',
+              'partyOrganization.members.phone',
+              'partyOrganization.members.birthYear',
+              'partyOrganization.members.joinedOn',
+              'partyOrganization.secretary.phone',
+            ],
+            by: officers,
+          },
         },
         'another organisation': {
           variables: { c: other.neighbour },
@@ -54,21 +63,41 @@ export default defineSuite({
       },
     ),
     ...variants(
-      { name: "volunteers' names and phones", operation: 'query($c: ID!) { volunteers(communityId: $c, first: 20) { edges { node { id totalHours name phone partyMember { id } } } } }' },
       {
-        'own community': { variables: { c: own.community }, allowed: callers, sees: { path: ['volunteers.edges.node.name', 'volunteers.edges.node.phone', 'volunteers.edges.node.partyMember'], by: managers } },
-        'another community': { variables: { c: other.neighbour }, allowed: callers, sees: { path: ['volunteers.edges.node.name', 'volunteers.edges.node.phone', 'volunteers.edges.node.partyMember'], by: admin } },
+        name: "volunteers' names and phones",
+        operation: 'query($c: ID!) { volunteers(communityId: $c, first: 20) { edges { node { id totalHours name phone partyMember { id } } } } }',
+      },
+      {
+        'own community': {
+          variables: { c: own.community },
+          allowed: callers,
+          sees: { path: ['volunteers.edges.node.name', 'volunteers.edges.node.phone', 'volunteers.edges.node.partyMember'], by: managers },
+        },
+        'another community': {
+          variables: { c: other.neighbour },
+          allowed: callers,
+          sees: { path: ['volunteers.edges.node.name', 'volunteers.edges.node.phone', 'volunteers.edges.node.partyMember'], by: admin },
+        },
       },
     ),
     {
       name: "a volunteer's name through an activity",
       operation: '{ activities(communityId: "community-minzu-02") { participants { volunteer { name phone } partyMember { name phone } } } }',
       allowed: callers,
-      sees: { path: ['activities.participants.volunteer.name', 'activities.participants.volunteer.phone', 'activities.participants.partyMember.name', 'activities.participants.partyMember.phone'], by: admin },
+      sees: {
+        path: [
+          'activities.participants.volunteer.name',
+          'activities.participants.volunteer.phone',
+          'activities.participants.partyMember.name',
+          'activities.participants.partyMember.phone',
+        ],
+        by: admin,
+      },
     },
     {
       name: 'registering a party organisation',
-      operation: 'mutation { registerPartyOrganization(input: { communityId: "community-minzu-01", name: "matrix", kind: BRANCH, foundedOn: "2020-01-01" }) { id } }',
+      operation:
+        'mutation { registerPartyOrganization(input: { communityId: "community-minzu-01", name: "matrix", kind: BRANCH, foundedOn: "2020-01-01" }) { id } }',
       allowed: admin,
       expect: pastTheCheck('CONFLICT'),
     },
@@ -76,7 +105,8 @@ export default defineSuite({
       {
         name: 'registering a party member',
         // A member born this year: refused past the officer check.
-        operation: 'mutation($o: ID!) { registerPartyMember(input: { organizationId: $o, name: "测试", gender: FEMALE, birthYear: 2026, phone: "13800000000", joinedOn: "2020-01-01" }) { id } }',
+        operation:
+          'mutation($o: ID!) { registerPartyMember(input: { organizationId: $o, name: "测试", gender: FEMALE, birthYear: 2026, phone: "13800000000", joinedOn: "2020-01-01" }) { id } }',
         expect: pastTheCheck('BAD_USER_INPUT'),
       },
       {
@@ -103,7 +133,8 @@ export default defineSuite({
     ...variants(
       {
         name: 'creating an activity',
-        operation: 'mutation($c: ID!) { createActivity(input: { communityId: $c, kind: VOLUNTEER_SERVICE, title: "matrix", startsAt: "2026-01-01T09:00:00Z", teamId: "team-nobody" }) { id } }',
+        operation:
+          'mutation($c: ID!) { createActivity(input: { communityId: $c, kind: VOLUNTEER_SERVICE, title: "matrix", startsAt: "2026-01-01T09:00:00Z", teamId: "team-nobody" }) { id } }',
         expect: pastTheCheck('BAD_USER_INPUT'),
       },
       { 'own community': { variables: { c: own.community }, allowed: managers }, 'another community': { variables: { c: other.neighbour }, allowed: admin } },
@@ -111,15 +142,20 @@ export default defineSuite({
     ...variants(
       {
         name: 'logging volunteer hours',
-        operation: 'mutation($a: ID!) { logVolunteerHours(input: { activityId: $a, volunteerId: "vol-nobody", hours: 1, idempotencyKey: "matrix-hours" }) { log { id } } }',
+        operation:
+          'mutation($a: ID!) { logVolunteerHours(input: { activityId: $a, volunteerId: "vol-nobody", hours: 1, idempotencyKey: "matrix-hours" }) { log { id } } }',
         expect: pastTheCheck('NOT_FOUND'),
       },
-      { 'own community': { variables: { a: 'activity-minzu-01-01' }, allowed: managers }, 'another community': { variables: { a: 'activity-minzu-02-01' }, allowed: admin } },
+      {
+        'own community': { variables: { a: 'activity-minzu-01-01' }, allowed: managers },
+        'another community': { variables: { a: 'activity-minzu-02-01' }, allowed: admin },
+      },
     ),
     ...variants(
       {
         name: 'registering a co-construction unit',
-        operation: 'mutation($c: ID!) { registerCoConstructionUnit(input: { communityId: $c, name: "matrix", kind: ENTERPRISE, address: "x", partnerId: "!" }) { id } }',
+        operation:
+          'mutation($c: ID!) { registerCoConstructionUnit(input: { communityId: $c, name: "matrix", kind: ENTERPRISE, address: "x", partnerId: "!" }) { id } }',
         expect: pastTheCheck('BAD_USER_INPUT'),
       },
       { 'own community': { variables: { c: own.community }, allowed: managers }, 'another community': { variables: { c: other.neighbour }, allowed: admin } },
@@ -130,12 +166,16 @@ export default defineSuite({
         operation: 'mutation($u: ID!) { signCoConstructionAgreement(input: { unitId: $u, title: "matrix", resources: [], signedOn: "2025-01-01" }) { id } }',
         expect: pastTheCheck('BAD_USER_INPUT'),
       },
-      { 'own community': { variables: { u: 'unit-minzu-01-1' }, allowed: managers }, 'another community': { variables: { u: 'unit-minzu-02-1' }, allowed: admin } },
+      {
+        'own community': { variables: { u: 'unit-minzu-01-1' }, allowed: managers },
+        'another community': { variables: { u: 'unit-minzu-02-1' }, allowed: admin },
+      },
     ),
     ...variants(
       {
         name: 'recording a contribution',
-        operation: 'mutation($u: ID!) { recordContribution(input: { unitId: $u, agreementId: "agreement-nobody", kind: MONEY, description: "matrix", valueFen: 100, contributedOn: "2025-01-01" }) { id } }',
+        operation:
+          'mutation($u: ID!) { recordContribution(input: { unitId: $u, agreementId: "agreement-nobody", kind: MONEY, description: "matrix", valueFen: 100, contributedOn: "2025-01-01" }) { id } }',
         expect: pastTheCheck('BAD_USER_INPUT'),
         // The PARTNER column is the unit's own staff here.
         as: { PARTNER: unitPartner },

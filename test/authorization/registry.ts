@@ -11,7 +11,11 @@ export default defineSuite({
   subgraph: registry,
   rows: [
     { name: 'the registered subgraphs', operation: '{ registeredSubgraphs { name kind partnerId routingUrl keyGeneration registeredBy } }', allowed: stewards },
-    { name: 'one registered subgraph with its SDL', operation: '{ registeredSubgraph(name: "committees") { name sdl versions(last: 1) { version } } }', allowed: stewards },
+    {
+      name: 'one registered subgraph with its SDL',
+      operation: '{ registeredSubgraph(name: "committees") { name sdl versions(last: 1) { version } } }',
+      allowed: stewards,
+    },
     {
       name: 'a schema check',
       // A core subgraph: the district is told it changes through the repository (CONFLICT), a partner is refused.
@@ -26,7 +30,13 @@ export default defineSuite({
       allowed: admin,
       expect: pastTheCheck('BAD_USER_INPUT', 'CONFLICT'),
     },
-    ...(['publishSubgraph(name: "partner-nobody", sdl: "type Query { a: Int }")', 'rollbackSubgraph(name: "partner-nobody")', 'removeSubgraph(name: "partner-nobody")'] as const).map((call) => ({
+    ...(
+      [
+        'publishSubgraph(name: "partner-nobody", sdl: "type Query { a: Int }")',
+        'rollbackSubgraph(name: "partner-nobody")',
+        'removeSubgraph(name: "partner-nobody")',
+      ] as const
+    ).map((call) => ({
       name: `${call.slice(0, call.indexOf('('))} of an unknown subgraph`,
       operation: `mutation { ${call} { ok } }`,
       allowed: stewards,

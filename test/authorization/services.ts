@@ -69,7 +69,8 @@ export default defineSuite({
       '{ servicePoints { id provider { id } community { id } street { id } commitments { id status } } }',
     );
     const point = servicePoints.find((p) => p.provider.id !== own.provider && p.community && p.community.id !== own.community);
-    if (!request || !communityTender || !streetTender || !point) throw new Error(`demo data lacks a fixture: ${JSON.stringify({ request, communityTender, streetTender, point })}`);
+    if (!request || !communityTender || !streetTender || !point)
+      throw new Error(`demo data lacks a fixture: ${JSON.stringify({ request, communityTender, streetTender, point })}`);
     return { request, communityTender, streetTender, point };
   },
   rows: [
@@ -98,15 +99,21 @@ export default defineSuite({
     ...variants<Fixtures>(
       { name: 'one service request', operation: `query($id: ID!) { serviceRequest(id: $id) { ${requestFields} } }`, variables: (f) => ({ id: f.request.id }) },
       {
-        'its resident, community staff and provider': { as: (f) => partiesOf(f.request), allowed: ['RESIDENT', 'COMMITTEE_STAFF', 'PARTNER', 'DISTRICT_ADMIN'] },
+        'its resident, community staff and provider': {
+          as: (f) => partiesOf(f.request),
+          allowed: ['RESIDENT', 'COMMITTEE_STAFF', 'PARTNER', 'DISTRICT_ADMIN'],
+        },
         'anyone else': { allowed: admin },
       },
     ),
     ...variants(
-      { name: 'service requests, listed', operation: `query($c: ID, $p: ID) { serviceRequests(communityId: $c, providerId: $p, first: 3) { edges { node { ${requestFields} } } } }` },
+      {
+        name: 'service requests, listed',
+        operation: `query($c: ID, $p: ID) { serviceRequests(communityId: $c, providerId: $p, first: 3) { edges { node { ${requestFields} } } } }`,
+      },
       {
         // Staff get their own community's, a provider its own: the filter is the caller's.
-        'unfiltered': { allowed: ['COMMITTEE_STAFF', 'PARTNER', 'DISTRICT_ADMIN'] },
+        unfiltered: { allowed: ['COMMITTEE_STAFF', 'PARTNER', 'DISTRICT_ADMIN'] },
         'of own community': { variables: { c: own.community }, allowed: ['COMMITTEE_STAFF', 'PARTNER', 'DISTRICT_ADMIN'] },
         'of another community': { variables: { c: other.community }, allowed: ['PARTNER', 'DISTRICT_ADMIN'] },
         'of another provider': { variables: { p: other.provider }, allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'] },
@@ -114,7 +121,10 @@ export default defineSuite({
     ),
     ...variants(
       { name: "a community's service requests", operation: `query($c: ID!) { community(id: $c) { serviceRequests(first: 3) { ${requestFields} } } }` },
-      { 'own community': { variables: { c: own.community }, allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'] }, 'another community': { variables: { c: other.community }, allowed: admin } },
+      {
+        'own community': { variables: { c: own.community }, allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'] },
+        'another community': { variables: { c: other.community }, allowed: admin },
+      },
     ),
     { name: "a resident's own requests", operation: `{ myServiceRequests { ${requestFields} } }`, allowed: residents },
     { name: "a provider's own bids", operation: '{ myTenderBids { id priceFen proposal score } }', allowed: ['PARTNER'] },
@@ -136,7 +146,12 @@ export default defineSuite({
             if (caller === 'PARTNER' && bids.length !== 1) throw new Error(`a bidder sees only its own bid, got ${bids.length}`);
           },
         },
-        'its street managers': { variables: (f) => ({ id: f.streetTender.id }), as: (f) => managersOf(f.streetTender), allowed: callers, sees: { path: 'tender.bids.id', by: ['STREET_STAFF', 'DISTRICT_ADMIN', 'PARTNER'] } },
+        'its street managers': {
+          variables: (f) => ({ id: f.streetTender.id }),
+          as: (f) => managersOf(f.streetTender),
+          allowed: callers,
+          sees: { path: 'tender.bids.id', by: ['STREET_STAFF', 'DISTRICT_ADMIN', 'PARTNER'] },
+        },
         'anyone else': { variables: (f) => ({ id: f.communityTender.id }), allowed: callers, sees: { path: 'tender.bids.id', by: admin } },
       },
     ),
@@ -159,8 +174,16 @@ export default defineSuite({
         expect: pastTheCheck('BAD_USER_INPUT'),
       },
       {
-        "the tender's community": { variables: (f) => ({ id: f.communityTender.bids[0]!.id }), as: (f) => managersOf(f.communityTender), allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'] },
-        "the tender's street": { variables: (f) => ({ id: f.streetTender.bids[0]!.id }), as: (f) => managersOf(f.streetTender), allowed: ['STREET_STAFF', 'DISTRICT_ADMIN'] },
+        "the tender's community": {
+          variables: (f) => ({ id: f.communityTender.bids[0]!.id }),
+          as: (f) => managersOf(f.communityTender),
+          allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'],
+        },
+        "the tender's street": {
+          variables: (f) => ({ id: f.streetTender.bids[0]!.id }),
+          as: (f) => managersOf(f.streetTender),
+          allowed: ['STREET_STAFF', 'DISTRICT_ADMIN'],
+        },
         'another community and street': { variables: (f) => ({ id: f.communityTender.bids[0]!.id }), allowed: admin },
       },
     ),
@@ -168,7 +191,8 @@ export default defineSuite({
       {
         name: 'publishing a tender',
         // An item that does not exist: NOT_FOUND past the scope check.
-        operation: 'mutation($c: ID, $s: ID) { publishTender(input: { itemId: "item-nobody", communityId: $c, streetId: $s, title: "matrix", requirements: "matrix", budgetFen: 100, contractStart: "2030-01-01", contractEnd: "2030-12-31", closesAt: "2029-12-01T00:00:00Z" }) { id } }',
+        operation:
+          'mutation($c: ID, $s: ID) { publishTender(input: { itemId: "item-nobody", communityId: $c, streetId: $s, title: "matrix", requirements: "matrix", budgetFen: 100, contractStart: "2030-01-01", contractEnd: "2030-12-31", closesAt: "2029-12-01T00:00:00Z" }) { id } }',
         expect: pastTheCheck('NOT_FOUND'),
       },
       {
@@ -182,8 +206,16 @@ export default defineSuite({
         // An awarded tender: CONFLICT past the manager check.
         { name: `${call.slice(0, call.indexOf('('))} on a tender`, operation: `mutation($id: ID!) { ${call} { id } }`, expect: pastTheCheck('CONFLICT') },
         {
-          "the tender's community": { variables: (f) => ({ id: f.communityTender.id }), as: (f) => managersOf(f.communityTender), allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'] },
-          "the tender's street": { variables: (f) => ({ id: f.streetTender.id }), as: (f) => managersOf(f.streetTender), allowed: ['STREET_STAFF', 'DISTRICT_ADMIN'] },
+          "the tender's community": {
+            variables: (f) => ({ id: f.communityTender.id }),
+            as: (f) => managersOf(f.communityTender),
+            allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'],
+          },
+          "the tender's street": {
+            variables: (f) => ({ id: f.streetTender.id }),
+            as: (f) => managersOf(f.streetTender),
+            allowed: ['STREET_STAFF', 'DISTRICT_ADMIN'],
+          },
           'another community and street': { variables: (f) => ({ id: f.communityTender.id }), allowed: admin },
         },
       ),
@@ -196,13 +228,18 @@ export default defineSuite({
         expect: pastTheCheck('NOT_FOUND'),
       },
       {
-        "the tender's community": { variables: (f) => ({ id: f.communityTender.id }), as: (f) => managersOf(f.communityTender), allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'] },
+        "the tender's community": {
+          variables: (f) => ({ id: f.communityTender.id }),
+          as: (f) => managersOf(f.communityTender),
+          allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'],
+        },
         'another community and street': { variables: (f) => ({ id: f.communityTender.id }), allowed: admin },
       },
     ),
     {
       name: 'adding a catalogue item',
-      operation: 'mutation { createServiceItem(input: { seriesId: "series-nobody", name: "x", nameEn: "x", description: "x", tier: CONVENIENCE, chargingMode: FREE, priceFen: 0, priceUnit: "次" }) { id } }',
+      operation:
+        'mutation { createServiceItem(input: { seriesId: "series-nobody", name: "x", nameEn: "x", description: "x", tier: CONVENIENCE, chargingMode: FREE, priceFen: 0, priceUnit: "次" }) { id } }',
       allowed: admin,
       expect: pastTheCheck('NOT_FOUND', 'BAD_USER_INPUT'),
     },
@@ -213,21 +250,26 @@ export default defineSuite({
       expect: pastTheCheck('BAD_USER_INPUT'),
     },
     // A service point's commitments are departments' one commitment system (test/authorization/departments.ts).
-    ...(['publishServicePointNotice(servicePointId: $id, input: { kind: OTHER, title: "", content: "x" })'] as const).flatMap(
-      (call) =>
-        variants<Fixtures>(
-          // Empty text: BAD_USER_INPUT past the provider check.
-          { name: `${call.slice(0, call.indexOf('('))} for a service point`, operation: `mutation($id: ID!) { ${call} { id } }`, variables: (f) => ({ id: f.point.id }), expect: pastTheCheck('BAD_USER_INPUT') },
-          {
-            'its provider': { as: (f) => ({ PARTNER: { ...personas.PARTNER, partnerId: f.point.provider.id } }), allowed: ['PARTNER', 'DISTRICT_ADMIN'] },
-            'another provider': { allowed: admin },
-          },
-        ),
+    ...(['publishServicePointNotice(servicePointId: $id, input: { kind: OTHER, title: "", content: "x" })'] as const).flatMap((call) =>
+      variants<Fixtures>(
+        // Empty text: BAD_USER_INPUT past the provider check.
+        {
+          name: `${call.slice(0, call.indexOf('('))} for a service point`,
+          operation: `mutation($id: ID!) { ${call} { id } }`,
+          variables: (f) => ({ id: f.point.id }),
+          expect: pastTheCheck('BAD_USER_INPUT'),
+        },
+        {
+          'its provider': { as: (f) => ({ PARTNER: { ...personas.PARTNER, partnerId: f.point.provider.id } }), allowed: ['PARTNER', 'DISTRICT_ADMIN'] },
+          'another provider': { allowed: admin },
+        },
+      ),
     ),
     ...variants(
       {
         name: 'filing a service request',
-        operation: 'mutation($code: String!, $r: ID) { fileServiceRequest(input: { serviceCode: $code, residentId: $r, description: "厨房水龙头漏水", address: "民族路12号" }) { id } }',
+        operation:
+          'mutation($code: String!, $r: ID) { fileServiceRequest(input: { serviceCode: $code, residentId: $r, description: "厨房水龙头漏水", address: "民族路12号" }) { id } }',
       },
       {
         // An unknown service: NOT_FOUND past the role check, nothing filed.
@@ -244,7 +286,10 @@ export default defineSuite({
         variables: (f) => ({ id: f.request.id }),
         expect: pastTheCheck('CONFLICT'),
       },
-      { "the request's community": { as: (f) => partiesOf(f.request), allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'] }, 'another community': { allowed: admin } },
+      {
+        "the request's community": { as: (f) => partiesOf(f.request), allowed: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN'] },
+        'another community': { allowed: admin },
+      },
     ),
     ...variants<Fixtures>(
       {
@@ -253,7 +298,10 @@ export default defineSuite({
         variables: (f) => ({ id: f.request.id }),
         expect: pastTheCheck('CONFLICT'),
       },
-      { 'its community staff and provider': { as: (f) => partiesOf(f.request), allowed: ['COMMITTEE_STAFF', 'PARTNER', 'DISTRICT_ADMIN'] }, 'anyone else': { allowed: admin } },
+      {
+        'its community staff and provider': { as: (f) => partiesOf(f.request), allowed: ['COMMITTEE_STAFF', 'PARTNER', 'DISTRICT_ADMIN'] },
+        'anyone else': { allowed: admin },
+      },
     ),
     ...variants<Fixtures>(
       {

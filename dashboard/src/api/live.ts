@@ -94,26 +94,29 @@ export function follow<T>(live: LiveClient, document: string, variables: Record<
       }
       timer = setTimeout(start, backoffMs(attempt++));
     };
-    unsubscribe = live.client.subscribe<T>({ query: document, variables }, {
-      next: (msg) => {
-        if (!current()) return;
-        if (msg.data) {
-          attempt = 0;
-          handlers.next(msg.data as T);
-        } else if (msg.errors?.[0]) {
-          const err = msg.errors[0];
-          end(err.message, err.extensions?.code as string | undefined);
-        }
+    unsubscribe = live.client.subscribe<T>(
+      { query: document, variables },
+      {
+        next: (msg) => {
+          if (!current()) return;
+          if (msg.data) {
+            attempt = 0;
+            handlers.next(msg.data as T);
+          } else if (msg.errors?.[0]) {
+            const err = msg.errors[0];
+            end(err.message, err.extensions?.code as string | undefined);
+          }
+        },
+        error: (e) => {
+          // Socket-level errors are retried by the client itself; GraphQL errors arrive as arrays.
+          const err = Array.isArray(e) ? (e[0] as { message?: string; extensions?: { code?: string } } | undefined) : undefined;
+          end(err?.message ?? 'connection error', err?.extensions?.code);
+        },
+        complete: () => {
+          if (current()) handlers.complete?.();
+        },
       },
-      error: (e) => {
-        // Socket-level errors are retried by the client itself; GraphQL errors arrive as arrays.
-        const err = Array.isArray(e) ? (e[0] as { message?: string; extensions?: { code?: string } } | undefined) : undefined;
-        end(err?.message ?? 'connection error', err?.extensions?.code);
-      },
-      complete: () => {
-        if (current()) handlers.complete?.();
-      },
-    });
+    );
   };
   start();
   return () => {

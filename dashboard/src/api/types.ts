@@ -148,7 +148,16 @@ export interface CommunityDetail {
 export interface LedgerPage {
   ledgerEntries: {
     edges: Array<{
-      node: { id: string; category: string; amountFen: number; source: string; purpose: string; occurredOn: string; reference: string | null; reversedBy: { id: string } | null };
+      node: {
+        id: string;
+        category: string;
+        amountFen: number;
+        source: string;
+        purpose: string;
+        occurredOn: string;
+        reference: string | null;
+        reversedBy: { id: string } | null;
+      };
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
@@ -169,7 +178,16 @@ export interface CommunityRequestList {
   } | null;
 }
 
-export type ViewerRole = 'RESIDENT' | 'REPRESENTATIVE' | 'COMMITTEE_STAFF' | 'STREET_STAFF' | 'DEPARTMENT_STAFF' | 'DISTRICT_ADMIN' | 'PARTNER' | 'OBSERVER' | 'SERVICE';
+export type ViewerRole =
+  | 'RESIDENT'
+  | 'REPRESENTATIVE'
+  | 'COMMITTEE_STAFF'
+  | 'STREET_STAFF'
+  | 'DEPARTMENT_STAFF'
+  | 'DISTRICT_ADMIN'
+  | 'PARTNER'
+  | 'OBSERVER'
+  | 'SERVICE';
 
 export interface Viewer {
   role: ViewerRole;

@@ -109,7 +109,8 @@ export function ownerGroups(data: CommitmentsData | null, points: readonly Servi
     g.counts[c.status === 'KEPT' ? 'kept' : c.status === 'BROKEN' ? 'broken' : 'pending'] += 1;
     if (overdue) g.counts.overdue += 1;
   }
-  for (const n of data?.notices ?? []) group(n.ownerType, n.ownerId).notices.push({ id: n.id, title: n.title, body: n.body, publishedAt: n.publishedAt, kind: null, expiresAt: null });
+  for (const n of data?.notices ?? [])
+    group(n.ownerType, n.ownerId).notices.push({ id: n.id, title: n.title, body: n.body, publishedAt: n.publishedAt, kind: null, expiresAt: null });
   for (const p of points ?? []) {
     if (!p.notices.length) continue;
     const g = group('SERVICE_POINT', p.id);
@@ -124,7 +125,9 @@ export function ownerGroups(data: CommitmentsData | null, points: readonly Servi
     g.commitments.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
     g.notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
   }
-  return out.sort((a, b) => ownerTypes.indexOf(a.ownerType) - ownerTypes.indexOf(b.ownerType) || collator.compare(label(a), label(b)) || a.key.localeCompare(b.key));
+  return out.sort(
+    (a, b) => ownerTypes.indexOf(a.ownerType) - ownerTypes.indexOf(b.ownerType) || collator.compare(label(a), label(b)) || a.key.localeCompare(b.key),
+  );
 }
 
 /** '' is every kind of owner. */

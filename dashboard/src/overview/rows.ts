@@ -85,6 +85,18 @@ export function totals(rows: readonly CommunityRow[]): Partial<Record<SortKey, n
     return t;
   };
   const out: Partial<Record<SortKey, number | null>> = {};
-  for (const k of ['population', 'households', 'representatives', 'fundBalanceFen', 'openRequests', 'committeeMembers', 'partyMembers', 'volunteers', 'volunteerHours', 'servicePoints'] as const) out[k] = sum(k);
+  for (const k of [
+    'population',
+    'households',
+    'representatives',
+    'fundBalanceFen',
+    'openRequests',
+    'committeeMembers',
+    'partyMembers',
+    'volunteers',
+    'volunteerHours',
+    'servicePoints',
+  ] as const)
+    out[k] = sum(k);
   return out;
 }

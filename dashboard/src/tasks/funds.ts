@@ -93,7 +93,17 @@ export function unitTotals(rows: readonly TaskRow[]): UnitTotals[] {
     const key = `${r.proposerType}:${r.proposerId}`;
     let u = out.get(key);
     if (!u) {
-      u = { key, proposerType: r.proposerType, proposerId: r.proposerId, proposer: r.proposer, tasks: 0, agreed: 0, promisedFen: 0, deliveredFen: 0, unfunded: 0 };
+      u = {
+        key,
+        proposerType: r.proposerType,
+        proposerId: r.proposerId,
+        proposer: r.proposer,
+        tasks: 0,
+        agreed: 0,
+        promisedFen: 0,
+        deliveredFen: 0,
+        unfunded: 0,
+      };
       out.set(key, u);
     }
     u.tasks += 1;

@@ -81,7 +81,11 @@ function OwnerCard({ group: g, lang }: { group: OwnerGroup; lang: Lang }) {
       </h3>
       {g.counts.total > 0 && (
         <p className="small" data-testid="commitment-summary" data-kept={g.counts.kept} data-broken={g.counts.broken} data-pending={g.counts.pending}>
-          {enumLabel(lang, 'KEPT')}: {g.counts.kept} · <span className={g.counts.broken > 0 ? 'against' : undefined}>{enumLabel(lang, 'BROKEN')}: {g.counts.broken}</span> · {enumLabel(lang, 'PENDING')}: {g.counts.pending}
+          {enumLabel(lang, 'KEPT')}: {g.counts.kept} ·{' '}
+          <span className={g.counts.broken > 0 ? 'against' : undefined}>
+            {enumLabel(lang, 'BROKEN')}: {g.counts.broken}
+          </span>{' '}
+          · {enumLabel(lang, 'PENDING')}: {g.counts.pending}
           {g.counts.overdue > 0 && ` (${t(lang, 'overdue')}: ${g.counts.overdue})`}
         </p>
       )}
@@ -122,7 +126,8 @@ function OwnerCard({ group: g, lang }: { group: OwnerGroup; lang: Lang }) {
                     </span>
                     {c.latest && (
                       <div className="small">
-                        {t(lang, 'latestEvidence')} {c.latest.assessedOn} · {pickName(lang, c.latest.community ?? { name: c.latest.communityId })} · {enumLabel(lang, c.latest.verdict)}：{c.latest.evidence}
+                        {t(lang, 'latestEvidence')} {c.latest.assessedOn} · {pickName(lang, c.latest.community ?? { name: c.latest.communityId })} ·{' '}
+                        {enumLabel(lang, c.latest.verdict)}：{c.latest.evidence}
                       </div>
                     )}
                   </td>

@@ -11,7 +11,19 @@ export interface FundsBar {
 const ROW_PX = 44;
 
 /** Promised vs delivered per unit, in yuan; horizontal so long unit names stay readable. */
-export function FundsChart({ bars, title, promised, delivered, format }: { bars: FundsBar[]; title: string; promised: string; delivered: string; format: (fen: number) => string }) {
+export function FundsChart({
+  bars,
+  title,
+  promised,
+  delivered,
+  format,
+}: {
+  bars: FundsBar[];
+  title: string;
+  promised: string;
+  delivered: string;
+  format: (fen: number) => string;
+}) {
   const { el, chart } = useEChart();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart lives in a ref made on mount; a ref's change re-renders nothing, the data change does
@@ -26,7 +38,13 @@ export function FundsChart({ bars, title, promised, delivered, format }: { bars:
         legend: { top: 0, data: [promised, delivered] },
         grid: { left: 8, right: 24, top: 28, bottom: 4, containLabel: true },
         xAxis: { type: 'value', axisLabel: { color: '#444', formatter: (v: number) => (v / 10000).toLocaleString() + (narrow ? '' : ' 万') } },
-        yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLabel: { color: '#1f2328', width: narrow ? 90 : 180, overflow: 'truncate' } },
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: bars.map((b) => b.label),
+          axisTick: { show: false },
+          axisLabel: { color: '#1f2328', width: narrow ? 90 : 180, overflow: 'truncate' },
+        },
         tooltip: {
           trigger: 'axis',
           axisPointer: { type: 'shadow' },
@@ -44,5 +62,7 @@ export function FundsChart({ bars, title, promised, delivered, format }: { bars:
     );
   }, [bars, title, promised, delivered, format]);
 
-  return <div ref={el} className="chart" data-testid="funds-chart" style={{ height: Math.max(100, bars.length * ROW_PX + 40) }} role="img" aria-label={title} />;
+  return (
+    <div ref={el} className="chart" data-testid="funds-chart" style={{ height: Math.max(100, bars.length * ROW_PX + 40) }} role="img" aria-label={title} />
+  );
 }

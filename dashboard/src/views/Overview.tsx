@@ -43,7 +43,10 @@ export function Overview() {
   const [streetFilter, setStreetFilter] = useState('');
 
   const allRows = useMemo(() => (streets ? districtRows(streets, counts) : []), [streets, counts]);
-  const rows = useMemo(() => sortRows(streetFilter ? allRows.filter((r) => r.streetId === streetFilter) : allRows, sort, lang), [allRows, streetFilter, sort, lang]);
+  const rows = useMemo(
+    () => sortRows(streetFilter ? allRows.filter((r) => r.streetId === streetFilter) : allRows, sort, lang),
+    [allRows, streetFilter, sort, lang],
+  );
   const sums = useMemo(() => totals(rows), [rows]);
 
   if (district.status === 'loading') return <Loading />;
@@ -51,7 +54,17 @@ export function Overview() {
 
   const toggle = (key: SortKey, numeric: boolean) =>
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: numeric ? 'desc' : 'asc' }));
-  const cell = (c: Column, v: number | null) => (v == null ? <span><span aria-hidden="true">…</span><span className="sr-only">{t(lang, 'loading')}</span></span> : c.money ? formatFen(v, lang) : formatInt(v, lang));
+  const cell = (c: Column, v: number | null) =>
+    v == null ? (
+      <span>
+        <span aria-hidden="true">…</span>
+        <span className="sr-only">{t(lang, 'loading')}</span>
+      </span>
+    ) : c.money ? (
+      formatFen(v, lang)
+    ) : (
+      formatInt(v, lang)
+    );
 
   return (
     <section aria-labelledby="overview-title">
@@ -81,7 +94,12 @@ export function Overview() {
               {columns.map((c) => {
                 const active = sort.key === c.key;
                 return (
-                  <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={c.numeric ? 'num' : undefined}
+                    aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  >
                     <button type="button" className="sort" onClick={() => toggle(c.key, c.numeric)}>
                       {t(lang, c.label)}
                       <span aria-hidden="true">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>

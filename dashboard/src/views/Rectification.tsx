@@ -31,7 +31,11 @@ export function Rectification() {
     return (
       <section aria-labelledby="rectification-title">
         <h2 id="rectification-title">{t(lang, 'rectificationTitle')}</h2>
-        {isRefusal(q.code) ? <RefusedNote testId="rectification-refused" code={q.code} /> : <ErrorNote message={q.message} onRetry={() => setReload((n) => n + 1)} />}
+        {isRefusal(q.code) ? (
+          <RefusedNote testId="rectification-refused" code={q.code} />
+        ) : (
+          <ErrorNote message={q.message} onRetry={() => setReload((n) => n + 1)} />
+        )}
       </section>
     );
 
@@ -57,7 +61,8 @@ export function Rectification() {
           </select>
         </label>
         <span className="muted" data-testid="rectification-count">
-          {t(lang, 'casesCount')}: {rows.length} · {t(lang, 'openCount')}: {rows.filter((r) => r.open).length} · {t(lang, 'overdueCount')}: {rows.filter((r) => r.overdue).length}
+          {t(lang, 'casesCount')}: {rows.length} · {t(lang, 'openCount')}: {rows.filter((r) => r.open).length} · {t(lang, 'overdueCount')}:{' '}
+          {rows.filter((r) => r.overdue).length}
         </span>
       </div>
       {rows.length === 0 ? (

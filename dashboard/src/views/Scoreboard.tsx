@@ -134,9 +134,30 @@ function note(lang: Lang, r: ResultMessage | undefined, minBallots: number, scor
   return `${formatScore(r.score)} ${enumLabel(lang, r.grade)}`;
 }
 
-function KindBoard({ kind, campaign, results, scoresShown, lang }: { kind: TargetKind; campaign: CampaignDetail; results: Record<string, ResultMessage>; scoresShown: boolean; lang: Lang }) {
+function KindBoard({
+  kind,
+  campaign,
+  results,
+  scoresShown,
+  lang,
+}: {
+  kind: TargetKind;
+  campaign: CampaignDetail;
+  results: Record<string, ResultMessage>;
+  scoresShown: boolean;
+  lang: Lang;
+}) {
   const targets = useMemo(() => campaign.targets.filter((x) => x.targetKind === kind), [campaign.targets, kind]);
-  const rows = useMemo(() => rankRows(targets, (x) => x.targetId, (x) => targetName(lang, x), scoresShown ? results : {}), [targets, results, lang, scoresShown]);
+  const rows = useMemo(
+    () =>
+      rankRows(
+        targets,
+        (x) => x.targetId,
+        (x) => targetName(lang, x),
+        scoresShown ? results : {},
+      ),
+    [targets, results, lang, scoresShown],
+  );
   const bars: ScoreBar[] = useMemo(
     () =>
       rows.map(({ target, result }) => ({
@@ -188,7 +209,15 @@ function KindBoard({ kind, campaign, results, scoresShown, lang }: { kind: Targe
                     </a>
                   </th>
                   <td className="num" data-field="score">
-                    {shown ? formatScore(result?.score) : scoresShown ? <span title={t(lang, 'fewerThan', { k: campaign.minBallots })}>— <span className="muted small">{t(lang, 'fewerThan', { k: campaign.minBallots })}</span></span> : '—'}
+                    {shown ? (
+                      formatScore(result?.score)
+                    ) : scoresShown ? (
+                      <span title={t(lang, 'fewerThan', { k: campaign.minBallots })}>
+                        — <span className="muted small">{t(lang, 'fewerThan', { k: campaign.minBallots })}</span>
+                      </span>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                   <td>{shown && result?.grade ? <span className={`pill grade-${result.grade.toLowerCase()}`}>{enumLabel(lang, result.grade)}</span> : '—'}</td>
                   <td className="num" data-field="ballots">
@@ -210,8 +239,11 @@ function PromisesCell({ counts, lang }: { counts: PromiseCounts | null; lang: La
   if (!counts) return <td data-field="promises">—</td>;
   return (
     <td data-field="promises" data-kept={counts.kept} data-broken={counts.broken} className="nowrap small">
-      {enumLabel(lang, 'KEPT')} {formatInt(counts.kept, lang)} · <span className={counts.broken > 0 ? 'against' : undefined}>{enumLabel(lang, 'BROKEN')} {formatInt(counts.broken, lang)}</span> · {enumLabel(lang, 'PENDING')}{' '}
-      {formatInt(counts.pending, lang)}
+      {enumLabel(lang, 'KEPT')} {formatInt(counts.kept, lang)} ·{' '}
+      <span className={counts.broken > 0 ? 'against' : undefined}>
+        {enumLabel(lang, 'BROKEN')} {formatInt(counts.broken, lang)}
+      </span>{' '}
+      · {enumLabel(lang, 'PENDING')} {formatInt(counts.pending, lang)}
     </td>
   );
 }

@@ -48,7 +48,10 @@ export function Tasks() {
   const rows = useMemo(() => (data ? sortTasks(taskRows(data.tasks, data.ledgers)) : []), [data]);
   const units = useMemo(() => sortUnits(unitTotals(rows), sort.key, sort.dir, lang), [rows, sort, lang]);
   const fmt = useCallback((fen: number) => formatFen(fen, lang), [lang]);
-  const bars = useMemo(() => units.map((u) => ({ key: u.key, label: pickName(lang, u.proposer), promisedFen: u.promisedFen, deliveredFen: u.deliveredFen })), [units, lang]);
+  const bars = useMemo(
+    () => units.map((u) => ({ key: u.key, label: pickName(lang, u.proposer), promisedFen: u.promisedFen, deliveredFen: u.deliveredFen })),
+    [units, lang],
+  );
   const retry = () => setReload((n) => n + 1);
 
   if (q.status === 'loading') return <Loading />;
@@ -62,16 +65,22 @@ export function Tasks() {
 
   const ledgerError = q.data.ledgerError;
   const unfunded = rows.filter((r) => !r.funded).length;
-  const onSort = (key: UnitSortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' }));
+  const onSort = (key: UnitSortKey) =>
+    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'name' ? 'asc' : 'desc' }));
   return (
     <section aria-labelledby="tasks-title">
       <h2 id="tasks-title">{t(lang, 'tasksTitle')}</h2>
       <p className="muted">{t(lang, 'tasksIntro')}</p>
       {ledgerError &&
-        (isRefusal(ledgerError.code) ? <RefusedNote testId="ledger-refused" code={ledgerError.code} /> : <ErrorNote message={ledgerError.message} onRetry={retry} />)}
+        (isRefusal(ledgerError.code) ? (
+          <RefusedNote testId="ledger-refused" code={ledgerError.code} />
+        ) : (
+          <ErrorNote message={ledgerError.message} onRetry={retry} />
+        ))}
       <div className="toolbar">
         <span className="muted" data-testid="tasks-count">
-          {t(lang, 'proposersCount')}: {units.length} · {t(lang, 'tasksCount')}: {rows.length} · {t(lang, 'agreedCount')}: {rows.filter((r) => r.agreedFen != null).length} · {t(lang, 'unfundedCount')}: {unfunded}
+          {t(lang, 'proposersCount')}: {units.length} · {t(lang, 'tasksCount')}: {rows.length} · {t(lang, 'agreedCount')}:{' '}
+          {rows.filter((r) => r.agreedFen != null).length} · {t(lang, 'unfundedCount')}: {unfunded}
         </span>
       </div>
       {rows.length === 0 ? (
@@ -91,7 +100,17 @@ export function Tasks() {
   );
 }
 
-function UnitTable({ units, lang, sort, onSort }: { units: UnitTotals[]; lang: Lang; sort: { key: UnitSortKey; dir: 'asc' | 'desc' }; onSort: (k: UnitSortKey) => void }) {
+function UnitTable({
+  units,
+  lang,
+  sort,
+  onSort,
+}: {
+  units: UnitTotals[];
+  lang: Lang;
+  sort: { key: UnitSortKey; dir: 'asc' | 'desc' };
+  onSort: (k: UnitSortKey) => void;
+}) {
   const sum = (f: (u: UnitTotals) => number) => units.reduce((n, u) => n + f(u), 0);
   return (
     <div className="table-wrap">
@@ -100,7 +119,12 @@ function UnitTable({ units, lang, sort, onSort }: { units: UnitTotals[]; lang: L
         <thead>
           <tr>
             {unitColumns.map((c) => (
-              <th key={c.key} scope="col" className={c.num ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                className={c.num ? 'num' : undefined}
+                aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
                 <button type="button" className="sort" onClick={() => onSort(c.key)} data-sort={c.key}>
                   {t(lang, c.label)}
                   {sort.key === c.key && <span aria-hidden="true">{sort.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
@@ -115,9 +139,15 @@ function UnitTable({ units, lang, sort, onSort }: { units: UnitTotals[]; lang: L
               <th scope="row">
                 {pickName(lang, u.proposer)} <span className="muted small">{enumLabel(lang, u.proposerType)}</span>
               </th>
-              <td className="num" data-field="tasks">{formatInt(u.tasks, lang)}</td>
-              <td className="num" data-field="promised">{formatFen(u.promisedFen, lang)}</td>
-              <td className="num" data-field="delivered">{formatFen(u.deliveredFen, lang)}</td>
+              <td className="num" data-field="tasks">
+                {formatInt(u.tasks, lang)}
+              </td>
+              <td className="num" data-field="promised">
+                {formatFen(u.promisedFen, lang)}
+              </td>
+              <td className="num" data-field="delivered">
+                {formatFen(u.deliveredFen, lang)}
+              </td>
               <td className="num" data-field="unfunded">
                 {u.unfunded > 0 ? <span className="pill overdue">{formatInt(u.unfunded, lang)}</span> : formatInt(u.unfunded, lang)}
               </td>
@@ -127,10 +157,30 @@ function UnitTable({ units, lang, sort, onSort }: { units: UnitTotals[]; lang: L
         <tfoot>
           <tr>
             <th scope="row">{t(lang, 'totals')}</th>
-            <td className="num">{formatInt(sum((u) => u.tasks), lang)}</td>
-            <td className="num">{formatFen(sum((u) => u.promisedFen), lang)}</td>
-            <td className="num">{formatFen(sum((u) => u.deliveredFen), lang)}</td>
-            <td className="num">{formatInt(sum((u) => u.unfunded), lang)}</td>
+            <td className="num">
+              {formatInt(
+                sum((u) => u.tasks),
+                lang,
+              )}
+            </td>
+            <td className="num">
+              {formatFen(
+                sum((u) => u.promisedFen),
+                lang,
+              )}
+            </td>
+            <td className="num">
+              {formatFen(
+                sum((u) => u.deliveredFen),
+                lang,
+              )}
+            </td>
+            <td className="num">
+              {formatInt(
+                sum((u) => u.unfunded),
+                lang,
+              )}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -149,8 +199,12 @@ function TaskTable({ rows, lang }: { rows: TaskRow[]; lang: Lang }) {
             <th scope="col">{t(lang, 'proposer')}</th>
             <th scope="col">{t(lang, 'community')}</th>
             <th scope="col">{t(lang, 'status')}</th>
-            <th scope="col" className="num">{t(lang, 'agreedFunding')}</th>
-            <th scope="col" className="num">{t(lang, 'ledgerRecorded')}</th>
+            <th scope="col" className="num">
+              {t(lang, 'agreedFunding')}
+            </th>
+            <th scope="col" className="num">
+              {t(lang, 'ledgerRecorded')}
+            </th>
             <th scope="col">{t(lang, 'moneyArrived')}</th>
           </tr>
         </thead>
@@ -167,8 +221,12 @@ function TaskTable({ rows, lang }: { rows: TaskRow[]; lang: Lang }) {
               <td data-field="status">
                 <span className={`pill task-${r.status.toLowerCase()}`}>{enumLabel(lang, r.status)}</span>
               </td>
-              <td className="num" data-field="agreed">{r.agreedFen == null ? <span className="muted">{t(lang, 'notAgreed')}</span> : formatFen(r.agreedFen, lang)}</td>
-              <td className="num" data-field="delivered">{formatFen(r.deliveredFen, lang)}</td>
+              <td className="num" data-field="agreed">
+                {r.agreedFen == null ? <span className="muted">{t(lang, 'notAgreed')}</span> : formatFen(r.agreedFen, lang)}
+              </td>
+              <td className="num" data-field="delivered">
+                {formatFen(r.deliveredFen, lang)}
+              </td>
               <td data-field="funded">
                 {r.agreedFen == null ? (
                   <span className="muted">—</span>

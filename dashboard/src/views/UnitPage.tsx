@@ -38,7 +38,10 @@ export function UnitPage({ kind, id }: { kind: UnitKind; id: string }) {
       </h2>
       <p className="muted">{t(lang, 'accountabilityIntro')}</p>
       <dl className="facts">
-        <Fact label={t(lang, 'cases')} value={`${formatInt(unit.rectificationCases.length, lang)} (${t(lang, 'openCount')} ${formatInt(open.length, lang)}, ${t(lang, 'overdueCount')} ${formatInt(open.filter((c) => c.overdue).length, lang)})`} />
+        <Fact
+          label={t(lang, 'cases')}
+          value={`${formatInt(unit.rectificationCases.length, lang)} (${t(lang, 'openCount')} ${formatInt(open.length, lang)}, ${t(lang, 'overdueCount')} ${formatInt(open.filter((c) => c.overdue).length, lang)})`}
+        />
         <Fact label={t(lang, 'commitmentsMade')} value={formatInt(unit.commitments.length, lang)} />
         <Fact label={t(lang, 'tasksDelegated')} value={formatInt(unit.delegatedTasks.length, lang)} />
       </dl>
@@ -60,10 +63,16 @@ function Results({ unit, lang }: { unit: UnitAccountability; lang: Lang }) {
             <tr>
               <th scope="col">{t(lang, 'campaign')}</th>
               <th scope="col">{t(lang, 'status')}</th>
-              <th scope="col" className="num">{t(lang, 'score')}</th>
+              <th scope="col" className="num">
+                {t(lang, 'score')}
+              </th>
               <th scope="col">{t(lang, 'grade')}</th>
-              <th scope="col" className="num">{t(lang, 'rank')}</th>
-              <th scope="col" className="num">{t(lang, 'badReviews')}</th>
+              <th scope="col" className="num">
+                {t(lang, 'rank')}
+              </th>
+              <th scope="col" className="num">
+                {t(lang, 'badReviews')}
+              </th>
             </tr>
           </thead>
           <tbody>

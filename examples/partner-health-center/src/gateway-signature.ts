@@ -33,9 +33,7 @@ export function signedContent(body: GraphQLBody): string {
   return canonicalJson({ query: body.query ?? undefined, operationName: body.operationName || undefined, variables, extensions });
 }
 
-export type GatewayCheck =
-  | { ok: true; claims: Record<string, unknown> | null; nonce: string; expiresAt: number }
-  | { ok: false; reason: string };
+export type GatewayCheck = { ok: true; claims: Record<string, unknown> | null; nonce: string; expiresAt: number } | { ok: false; reason: string };
 
 /** Claims are null for an anonymous caller; they are trustworthy only when `ok`. */
 export function verifyGatewaySignature(body: GraphQLBody | null | undefined, secret: string, now = Date.now()): GatewayCheck {

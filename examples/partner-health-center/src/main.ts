@@ -5,7 +5,9 @@ import { startHealthCenter } from './server.js';
 const secret = process.env.HEALTH_CENTER_SIGNING_SECRET?.trim() || null;
 const insecure = process.env.HEALTH_CENTER_INSECURE_DEV === '1';
 if (!secret && !insecure) {
-  console.error('health-center: HEALTH_CENTER_SIGNING_SECRET is not set (the district prints it at `npm run subgraph -- register`); set HEALTH_CENTER_INSECURE_DEV=1 to run without it for local development');
+  console.error(
+    'health-center: HEALTH_CENTER_SIGNING_SECRET is not set (the district prints it at `npm run subgraph -- register`); set HEALTH_CENTER_INSECURE_DEV=1 to run without it for local development',
+  );
   process.exit(1);
 }
 const port = Number(process.env.PORT ?? 4100);
@@ -13,7 +15,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`health-center: PORT must be a port number, not "${process.env.PORT}"`);
   process.exit(1);
 }
-if (!secret) console.warn('health-center: WARNING HEALTH_CENTER_INSECURE_DEV=1, gateway signatures are NOT verified; anyone who reaches this port can query it');
+if (!secret)
+  console.warn('health-center: WARNING HEALTH_CENTER_INSECURE_DEV=1, gateway signatures are NOT verified; anyone who reaches this port can query it');
 
 const server = await startHealthCenter({ port, host: process.env.HOST || '127.0.0.1', signingSecret: secret });
 console.log(`health-center subgraph listening at ${server.url}`);

@@ -6,7 +6,9 @@ import { Kind, parse, type SelectionSetNode } from 'graphql';
 
 const onlyField = (set: SelectionSetNode | undefined, name: string) => {
   const [field, ...more] = set?.selections ?? [];
-  return more.length === 0 && field?.kind === Kind.FIELD && field.name.value === name && !field.alias && !field.arguments?.length && !field.directives?.length ? field : undefined;
+  return more.length === 0 && field?.kind === Kind.FIELD && field.name.value === name && !field.alias && !field.arguments?.length && !field.directives?.length
+    ? field
+    : undefined;
 };
 
 export function isServiceSdlQuery(query: unknown): boolean {

@@ -11,8 +11,16 @@ const claims = { sub: 'user-1', roles: ['resident'], communityId: 'community-min
 
 describe('canonical JSON and signed content match the hub byte for byte', () => {
   const values: unknown[] = [
-    null, 0, -1.5, 'text', '引号"与\\反斜杠', true, [], {}, [1, undefined, { b: 1, a: [null, undefined] }],
-    { z: 1, a: { y: undefined, x: [3, 2, 1], m: { c: 'c', b: 'b' } }, 'é': 'accent', '10': 'ten', '9': 'nine' },
+    null,
+    0,
+    -1.5,
+    'text',
+    '引号"与\\反斜杠',
+    true,
+    [],
+    {},
+    [1, undefined, { b: 1, a: [null, undefined] }],
+    { z: 1, a: { y: undefined, x: [3, 2, 1], m: { c: 'c', b: 'b' } }, é: 'accent', '10': 'ten', '9': 'nine' },
   ];
   it.each(values.map((v) => [JSON.stringify(v) ?? String(v), v]))('canonicalJson(%s)', (_, value) => {
     expect(canonicalJson(value)).toBe(hubCanonicalJson(value));

@@ -15,9 +15,19 @@ export function gatewayBody(
   secret: string,
   options: { variables?: Record<string, unknown>; claims?: Record<string, unknown>; signedAt?: number; operationName?: string } = {},
 ): Body {
-  const signed = { query, operationName: options.operationName, variables: options.variables, extensions: options.claims ? { jwt: { payload: options.claims } } : {} };
+  const signed = {
+    query,
+    operationName: options.operationName,
+    variables: options.variables,
+    extensions: options.claims ? { jwt: { payload: options.claims } } : {},
+  };
   const extensions = signRequest(signed, secret, options.signedAt);
-  return { query, ...(options.operationName ? { operationName: options.operationName } : {}), ...(options.variables ? { variables: options.variables } : {}), extensions };
+  return {
+    query,
+    ...(options.operationName ? { operationName: options.operationName } : {}),
+    ...(options.variables ? { variables: options.variables } : {}),
+    extensions,
+  };
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {

@@ -45,7 +45,9 @@ describe('src/main.ts', () => {
     const url = await app.listening;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     expect((await fetch(new URL('/healthz', url))).status).toBe(200);
-    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ healthCenterClinics { name } }"}' })).status).toBe(401);
+    expect(
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ healthCenterClinics { name } }"}' })).status,
+    ).toBe(401);
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
   });
@@ -54,7 +56,9 @@ describe('src/main.ts', () => {
     const app = run({ HEALTH_CENTER_INSECURE_DEV: '1', PORT: '0' });
     const url = await app.listening;
     expect(app.output().stderr).toMatch(/WARNING.*NOT verified/);
-    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ healthCenterClinics { name } }"}' })).status).toBe(200);
+    expect(
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ healthCenterClinics { name } }"}' })).status,
+    ).toBe(200);
     app.child.kill('SIGINT');
     expect(await app.exited).toBe(0);
   });

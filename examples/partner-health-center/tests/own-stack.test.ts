@@ -10,7 +10,9 @@ const allowed = /^(node:|\.\.?\/|@apollo\/server(\/|$)|@apollo\/subgraph$|graphq
 describe('src/ imports', () => {
   it.each(files)('%s imports only Apollo, graphql, node: and its own modules', (file) => {
     const source = readFileSync(new URL(file, srcDir), 'utf8');
-    const specifiers = [...source.matchAll(/(?:^|\s)(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2]);
+    const specifiers = [...source.matchAll(/(?:^|\s)(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map(
+      (m) => m[1] ?? m[2],
+    );
     expect(specifiers.filter((s) => !allowed.test(s!))).toEqual([]);
   });
 });

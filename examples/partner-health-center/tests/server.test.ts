@@ -87,7 +87,11 @@ describe('the health centre subgraph', () => {
     expect(entity.id).toBe('community-minzu-01');
     expect(entity.clinics.length).toBeGreaterThanOrEqual(1);
     expect(entity.clinics.length).toBeLessThanOrEqual(2);
-    expect(entity.clinics[0]).toEqual({ name: '民族街社区卫生服务中心', address: expect.stringMatching(/^武汉市江汉区/), openingHours: expect.stringMatching(/^周/) });
+    expect(entity.clinics[0]).toEqual({
+      name: '民族街社区卫生服务中心',
+      address: expect.stringMatching(/^武汉市江汉区/),
+      openingHours: expect.stringMatching(/^周/),
+    });
     expect(entity.vaccinationRate).toBeGreaterThanOrEqual(0.86);
     expect(entity.vaccinationRate).toBeLessThanOrEqual(0.99);
     expect(resolverCalls).toHaveBeenCalledWith('community-minzu-01');

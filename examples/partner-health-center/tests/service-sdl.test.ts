@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isServiceSdlQuery } from '../src/service-sdl.js';
 
 describe('isServiceSdlQuery: the only request answered unsigned', () => {
-  it.each(['{ _service { sdl } }', 'query { _service { sdl } }', 'query __ApolloGetServiceDefinition__ { _service { sdl } }', '\n  {\n    _service {\n      sdl\n    }\n  }\n'])(
-    'allows %j',
-    (query) => expect(isServiceSdlQuery(query)).toBe(true),
-  );
+  it.each([
+    '{ _service { sdl } }',
+    'query { _service { sdl } }',
+    'query __ApolloGetServiceDefinition__ { _service { sdl } }',
+    '\n  {\n    _service {\n      sdl\n    }\n  }\n',
+  ])('allows %j', (query) => expect(isServiceSdlQuery(query)).toBe(true));
 
   it.each([
     '{ healthCenterClinics { name } }',

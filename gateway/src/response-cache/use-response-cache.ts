@@ -66,7 +66,9 @@ const keyOf = (params: Parameters<BuildResponseCacheKeyFunction>[0], view: strin
     // and the request goes on to be refused by validation as it would without the cache.
     return `unshared:${randomUUID()}`;
   }
-  return createHash('sha256').update([params.documentString, params.operationName ?? '', variables, view].join('|')).digest('hex');
+  return createHash('sha256')
+    .update([params.documentString, params.operationName ?? '', variables, view].join('|'))
+    .digest('hex');
 };
 
 /**

@@ -39,6 +39,14 @@ export async function subscribeSse(url: string, queryText: string): Promise<{ co
   const events = text
     .split('\n\n')
     .filter((block) => block.includes('event: next'))
-    .map((block) => JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as GraphQLResponse);
+    .map(
+      (block) =>
+        JSON.parse(
+          block
+            .split('\n')
+            .find((line) => line.startsWith('data: '))!
+            .slice(6),
+        ) as GraphQLResponse,
+    );
   return { contentType: res.headers.get('content-type'), events };
 }

@@ -119,7 +119,11 @@ export interface Answer {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-export async function startSecureGateway(records: Records, security: SecurityOverrides = {}, options: Partial<GatewayServerOptions> = {}): Promise<SecureGateway> {
+export async function startSecureGateway(
+  records: Records,
+  security: SecurityOverrides = {},
+  options: Partial<GatewayServerOptions> = {},
+): Promise<SecureGateway> {
   const dir = await mkdtemp(path.join(tmpdir(), 'shequ-secure-'));
   const file = path.join(dir, 'supergraph.graphql');
   await writeFile(file, composeSupergraph([{ name: 'records', url: records.subgraph.url, sdl: recordsSdl }]));

@@ -56,7 +56,9 @@ describe('the district working calendar', () => {
   });
 
   it('refuses a file that is missing or malformed with a message naming it', () => {
-    expect(() => districtCalendar({ SHEQU_HOLIDAYS_FILE: '/nonexistent/holidays.json' })).toThrow(/SHEQU_HOLIDAYS_FILE \/nonexistent\/holidays.json cannot be read: ENOENT/);
+    expect(() => districtCalendar({ SHEQU_HOLIDAYS_FILE: '/nonexistent/holidays.json' })).toThrow(
+      /SHEQU_HOLIDAYS_FILE \/nonexistent\/holidays.json cannot be read: ENOENT/,
+    );
     const bad = (text: string) => () => parseHolidayOverrides(text, 'h.json');
     expect(bad('{')).toThrow(CalendarConfigError);
     expect(bad('[]')).toThrow(/must be an object/);

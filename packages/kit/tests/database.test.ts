@@ -2,7 +2,16 @@ import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseTargetFromEnv, DatabaseConfigError, migrationNames, openDatabase, prismaProject, repoRoot, type Database, type DatabaseTarget } from '../src/index.js';
+import {
+  databaseTargetFromEnv,
+  DatabaseConfigError,
+  migrationNames,
+  openDatabase,
+  prismaProject,
+  repoRoot,
+  type Database,
+  type DatabaseTarget,
+} from '../src/index.js';
 import { schemaLockKeys } from '../src/database/postgres.js';
 import { isolatedTarget, postgresAvailable } from '../src/testing/databases.js';
 import { createClient, type DB } from '../../../subgraphs/departments/src/db.js';
@@ -31,9 +40,7 @@ describe.each(['pglite', 'postgres'] as const)('database on %s', (kind) => {
     });
 
     it('reads and writes through the Prisma client and counts statements', async () => {
-      const { statements } = await db.queries.measure(() =>
-        db.prisma.street.create({ data: { id: 'street-test', name: '测试街道', nameEn: 'Test Street' } }),
-      );
+      const { statements } = await db.queries.measure(() => db.prisma.street.create({ data: { id: 'street-test', name: '测试街道', nameEn: 'Test Street' } }));
       expect(statements).toBeGreaterThanOrEqual(1);
       expect(await db.prisma.street.count()).toBe(1);
     });
@@ -58,7 +65,9 @@ describe.skipIf(!pgUp)('subgraphs sharing one PostgreSQL database (npm start wit
       await client.query(sql).finally(() => client.end());
     };
     await admin(`CREATE DATABASE "${name}"`);
-    const dbs = await Promise.all(['kit_a', 'kit_b', 'kit_c'].map((schema) => openDatabase({ target: { kind: 'postgres', url, schema }, project, createClient })));
+    const dbs = await Promise.all(
+      ['kit_a', 'kit_b', 'kit_c'].map((schema) => openDatabase({ target: { kind: 'postgres', url, schema }, project, createClient })),
+    );
     try {
       for (const db of dbs) expect(await db.prisma.street.count()).toBe(0);
       const locks = await dbs[0]!.prisma.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'");
@@ -123,7 +132,9 @@ describe.skipIf(!pgUp)('replicas of one subgraph starting together on a fresh sc
       const started = Date.now();
       const waiting = openDatabase({ target: t, project, createClient, lockWaitMs: 1_500 });
       await expect(waiting).rejects.toThrow(DatabaseConfigError);
-      await expect(waiting).rejects.toThrow(/migrations .* are pending, and PostgreSQL backend \d+ \(stuck replica.*\) has held the migrate lock of schema "kit_replicas" for more than 2 s/);
+      await expect(waiting).rejects.toThrow(
+        /migrations .* are pending, and PostgreSQL backend \d+ \(stuck replica.*\) has held the migrate lock of schema "kit_replicas" for more than 2 s/,
+      );
       expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
       expect(Date.now() - started).toBeLessThan(10_000);
       // Once the holder lets go, the next start migrates.

@@ -48,8 +48,14 @@ describe('the demo staff roster', () => {
     const streetOf = new Map(demoCommunities.map((c) => [c.id, c.streetId]));
     for (const c of demoCommunities) {
       const here = roster.filter((m) => m.communityIds.includes(c.id));
-      expect(here.some((m) => m.unitType === 'DEPARTMENT'), c.id).toBe(true);
-      expect(here.some((m) => m.unitType === 'STREET' && m.unitId === c.streetId), c.id).toBe(true);
+      expect(
+        here.some((m) => m.unitType === 'DEPARTMENT'),
+        c.id,
+      ).toBe(true);
+      expect(
+        here.some((m) => m.unitType === 'STREET' && m.unitId === c.streetId),
+        c.id,
+      ).toBe(true);
     }
     for (const m of roster.filter((s) => s.unitType === 'STREET')) for (const id of m.communityIds) expect(streetOf.get(id)).toBe(m.unitId);
     // Each unit's head stays in the office.

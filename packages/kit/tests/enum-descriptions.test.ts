@@ -26,7 +26,12 @@ describe('enum value descriptions', () => {
       const type = schema.getType(name);
       expect(isEnumType(type), name).toBe(true);
       if (!isEnumType(type)) continue;
-      expect(Object.keys(values).sort(), name).toEqual(type.getValues().map((v) => v.name).sort());
+      expect(Object.keys(values).sort(), name).toEqual(
+        type
+          .getValues()
+          .map((v) => v.name)
+          .sort(),
+      );
       for (const v of type.getValues()) expect(v.description, `${name}.${v.name}`).toBe(values[v.name]);
     }
   });

@@ -8,9 +8,21 @@ const builder = createBuilder<object, unknown>({ datamodel: { models: {} } });
 builder.queryFields((t) => ({
   day: t.string({ args: { d: t.arg({ type: 'Date', required: true }) }, resolve: (_r, { d }) => d }),
   // What node-postgres's pool and Prisma throw when no connection or transaction comes in time.
-  poolTimeout: t.string({ resolve: () => { throw new Error('write failed', { cause: new Error('timeout exceeded when trying to connect') }); } }),
-  transactionTimeout: t.string({ resolve: () => { throw Object.assign(new Error('Transaction API error'), { code: 'P2028' }); } }),
-  bug: t.string({ resolve: () => { throw new TypeError('x is undefined'); } }),
+  poolTimeout: t.string({
+    resolve: () => {
+      throw new Error('write failed', { cause: new Error('timeout exceeded when trying to connect') });
+    },
+  }),
+  transactionTimeout: t.string({
+    resolve: () => {
+      throw Object.assign(new Error('Transaction API error'), { code: 'P2028' });
+    },
+  }),
+  bug: t.string({
+    resolve: () => {
+      throw new TypeError('x is undefined');
+    },
+  }),
 }));
 const server = new ApolloServer({ schema: builder.toSchema(), formatError: maskErrors(createLogger('test', 'silent')) });
 
@@ -36,6 +48,6 @@ describe('maskErrors', () => {
       expect(error).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', retryable: true } });
       expect(error!.message).toMatch(/busy; nothing was recorded/);
     }
-    expect((await errorsOf('{ bug }'))).toEqual([{ message: 'Internal server error', path: ['bug'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(await errorsOf('{ bug }')).toEqual([{ message: 'Internal server error', path: ['bug'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
   });
 });

@@ -12,15 +12,28 @@ describe.each(['pglite', 'postgres'] as const)('demo seeding on %s', (kind) => {
     let db: Database<DB>;
     beforeAll(async () => {
       db = await openDatabase({ target: isolatedTarget(kind, 'kit-seed'), project, createClient });
-      await db.prisma.$executeRawUnsafe(`CREATE TABLE "DemoParent" (id text PRIMARY KEY, tags text[] NOT NULL, born date, size int NOT NULL DEFAULT 7, note text)`);
-      await db.prisma.$executeRawUnsafe(`CREATE TABLE "DemoChild" (id text PRIMARY KEY, "parentId" text NOT NULL REFERENCES "DemoParent"(id), amount bigint NOT NULL)`);
+      await db.prisma.$executeRawUnsafe(
+        `CREATE TABLE "DemoParent" (id text PRIMARY KEY, tags text[] NOT NULL, born date, size int NOT NULL DEFAULT 7, note text)`,
+      );
+      await db.prisma.$executeRawUnsafe(
+        `CREATE TABLE "DemoChild" (id text PRIMARY KEY, "parentId" text NOT NULL REFERENCES "DemoParent"(id), amount bigint NOT NULL)`,
+      );
       await db.prisma.$executeRawUnsafe(`CREATE TABLE "DemoAudit" (id text PRIMARY KEY, parents int NOT NULL)`);
     });
     afterAll(() => db?.drop());
 
     const count = async (table: string) => Number((await db.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}"`))[0]!.n);
-    const parents = () => Array.from({ length: 12_000 }, (_, i) => ({ id: `p${i}`, tags: ['A', `t${i % 3}`], born: new Date(Date.UTC(1950, 0, 1 + i)), ...(i % 2 ? { note: 'odd' } : {}) }));
-    const children = () => [{ id: 'c1', parentId: 'p0', amount: 131_000n }, { id: 'c2', parentId: 'p11999', amount: 5n }];
+    const parents = () =>
+      Array.from({ length: 12_000 }, (_, i) => ({
+        id: `p${i}`,
+        tags: ['A', `t${i % 3}`],
+        born: new Date(Date.UTC(1950, 0, 1 + i)),
+        ...(i % 2 ? { note: 'odd' } : {}),
+      }));
+    const children = () => [
+      { id: 'c1', parentId: 'p0', amount: 131_000n },
+      { id: 'c2', parentId: 'p11999', amount: 5n },
+    ];
     const tables = (overrides: Partial<Record<string, () => readonly object[]>> = {}): DemoTable[] => [
       { table: 'DemoParent', rows: overrides.DemoParent ?? parents },
       { table: 'DemoChild', rows: overrides.DemoChild ?? children },
@@ -41,7 +54,9 @@ describe.each(['pglite', 'postgres'] as const)('demo seeding on %s', (kind) => {
     it('inserts every table in order, over several statements, with defaults, NULLs, arrays, dates and big integers', async () => {
       const seeded = await seedDemoTables(db.prisma, tables());
       expect(seeded).toEqual({ DemoParent: 12_000, DemoChild: 2, DemoAudit: 1 });
-      const [row] = await db.prisma.$queryRawUnsafe<{ tags: string[]; born: Date; size: number; note: string | null }[]>(`SELECT tags, born, size, note FROM "DemoParent" WHERE id = 'p0'`);
+      const [row] = await db.prisma.$queryRawUnsafe<{ tags: string[]; born: Date; size: number; note: string | null }[]>(
+        `SELECT tags, born, size, note FROM "DemoParent" WHERE id = 'p0'`,
+      );
       expect(row).toEqual({ tags: ['A', 't0'], born: new Date('1950-01-01T00:00:00Z'), size: 7, note: null });
       const [odd] = await db.prisma.$queryRawUnsafe<{ note: string | null }[]>(`SELECT note FROM "DemoParent" WHERE id = 'p1'`);
       expect(odd!.note).toBe('odd');

@@ -53,7 +53,12 @@ function client(options: { gatewayUrl?: () => string | undefined; now?: () => nu
   });
 }
 
-const question = { owner: 'committees', purpose: 'check which street your community belongs to', query: '{ community(id: "c-1") { street { id } } }', variables: { idCard: '420102199001011234' } };
+const question = {
+  owner: 'committees',
+  purpose: 'check which street your community belongs to',
+  query: '{ community(id: "c-1") { street { id } } }',
+  variables: { idCard: '420102199001011234' },
+};
 const errorsOf = (...errors: { message: string; extensions?: Record<string, unknown> }[]) => ({ body: { data: null, errors } });
 
 async function refusal(p: Promise<unknown>): Promise<GraphQLError | ServiceCallError> {
@@ -69,7 +74,9 @@ function expectUnavailable(err: unknown, subgraph: string) {
   expect(err).toBeInstanceOf(GraphQLError);
   const e = err as GraphQLError;
   expect(e.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph, retryable: true });
-  expect(e.message).toBe(`Cannot check which street your community belongs to now: the ${subgraph} subgraph is unavailable; nothing was changed, try again later`);
+  expect(e.message).toBe(
+    `Cannot check which street your community belongs to now: the ${subgraph} subgraph is unavailable; nothing was changed, try again later`,
+  );
 }
 
 describe('asking another subgraph: one rule for an unanswered question', () => {
@@ -83,7 +90,7 @@ describe('asking another subgraph: one rule for an unanswered question', () => {
     expectUnavailable(await refusal(client().ask(question)), 'departments');
   });
 
-  it('SUBGRAPH_UNAVAILABLE without a name (the owner\'s database busy) and the owner\'s masked INTERNAL_SERVER_ERROR name the owner', async () => {
+  it("SUBGRAPH_UNAVAILABLE without a name (the owner's database busy) and the owner's masked INTERNAL_SERVER_ERROR name the owner", async () => {
     reply = () => errorsOf({ message: 'The database is busy', extensions: { code: 'SUBGRAPH_UNAVAILABLE', retryable: true } });
     expectUnavailable(await refusal(client().ask(question)), 'committees');
     reply = () => errorsOf({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -100,7 +107,11 @@ describe('asking another subgraph: one rule for an unanswered question', () => {
   });
 
   it('rethrows a definite refusal as it is, with the structured errors, and does not call it an outage', async () => {
-    reply = () => errorsOf({ message: 'Your role may not do this', extensions: { code: 'FORBIDDEN' } }, { message: 'bad id', extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+    reply = () =>
+      errorsOf(
+        { message: 'Your role may not do this', extensions: { code: 'FORBIDDEN' } },
+        { message: 'bad id', extensions: { code: 'BAD_USER_INPUT', field: 'id' } },
+      );
     const err = await refusal(client().ask(question));
     expect(err).toBeInstanceOf(ServiceCallError);
     expect((err as ServiceCallError).codes).toEqual(['FORBIDDEN', 'BAD_USER_INPUT']);
@@ -108,7 +119,7 @@ describe('asking another subgraph: one rule for an unanswered question', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('keeps extensions.subgraph on the raw request\'s error, for callers (outbox deliveries) that read it', async () => {
+  it("keeps extensions.subgraph on the raw request's error, for callers (outbox deliveries) that read it", async () => {
     reply = () => errorsOf({ message: 'Subgraph "committees" is unavailable', extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'committees' } });
     const err = (await refusal(client().request('{ x }'))) as ServiceCallError;
     expect(err.errors).toEqual([{ message: 'Subgraph "committees" is unavailable', code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'committees', path: undefined }]);

@@ -17,7 +17,15 @@ const portsFor = (replicas: number) => new Map(clusterPortNames(subgraphs, repli
 describe('npm run start:cluster: settings', () => {
   it('defaults: 2 replicas, nginx on 4000, an hour for quiet subscriptions', () => {
     const c = config({});
-    expect(c).toMatchObject({ port: 4000, replicas: 2, nginx: 'nginx', nginxDir: undefined, proxyReadTimeoutMs: 3_600_000, databaseUrl: undefined, redisUrl: undefined });
+    expect(c).toMatchObject({
+      port: 4000,
+      replicas: 2,
+      nginx: 'nginx',
+      nginxDir: undefined,
+      proxyReadTimeoutMs: 3_600_000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+    });
   });
 
   it('refuses bad values with one line each', () => {
@@ -76,7 +84,10 @@ describe('npm run start:cluster: plan', () => {
     try {
       mkdirSync(path.join(dir, 'tmp'));
       const conf = path.join(dir, 'nginx.conf');
-      writeFileSync(conf, nginxConfig({ dir, upstreams: plan.upstreams, readTimeoutMs: 60_000, user: process.getuid?.() === 0 ? 'nobody nogroup' : undefined }));
+      writeFileSync(
+        conf,
+        nginxConfig({ dir, upstreams: plan.upstreams, readTimeoutMs: 60_000, user: process.getuid?.() === 0 ? 'nobody nogroup' : undefined }),
+      );
       const test = spawnSync(nginx!, ['-t', '-p', dir, '-e', 'stderr', '-c', conf], { encoding: 'utf8' });
       expect(test.stderr).toMatch(/syntax is ok/);
       expect(test.status).toBe(0);
@@ -90,7 +101,9 @@ describe('npm run start:cluster: refuses to start without what it needs, in one 
   it('PostgreSQL, Redis unset or unreachable; nginx missing (and how to install it)', async () => {
     expect(await postgresProblem(undefined)).toMatch(/^DATABASE_URL is not set/);
     expect(await redisProblem(undefined)).toMatch(/^REDIS_URL is not set/);
-    expect(await postgresProblem('postgresql://me:secret@127.0.0.1:1/x')).toBe('PostgreSQL at postgresql://***@127.0.0.1:1/x is not reachable: connection refused (is it running?)');
+    expect(await postgresProblem('postgresql://me:secret@127.0.0.1:1/x')).toBe(
+      'PostgreSQL at postgresql://***@127.0.0.1:1/x is not reachable: connection refused (is it running?)',
+    );
     expect(await redisProblem('redis://127.0.0.1:1')).toBe('Redis at redis://127.0.0.1:1 is not reachable: connection refused (is it running?)');
     const missing = nginxBinary('/nonexistent/nginx');
     expect('problem' in missing && missing.problem).toMatch(/nginx is not installed .*apt-get install nginx/);

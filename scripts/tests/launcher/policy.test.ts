@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { afterUnexpectedExit, defaultRestartPolicy, exitsWithin, freshRestartState, nextBackoffMs, type RestartDecision, type RestartState } from '../../launcher/policy.js';
+import {
+  afterUnexpectedExit,
+  defaultRestartPolicy,
+  exitsWithin,
+  freshRestartState,
+  nextBackoffMs,
+  type RestartDecision,
+  type RestartState,
+} from '../../launcher/policy.js';
 
 const policy = defaultRestartPolicy;
 

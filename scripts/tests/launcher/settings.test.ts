@@ -21,7 +21,13 @@ describe('launcher settings', () => {
   });
 
   it('reads the knobs', () => {
-    const s = read({ SHEQU_SERVICES: 'gateway, evaluations', SHEQU_PORTS: 'free', SHEQU_RESTART_BACKOFF_MS: '200', SHEQU_CRASH_LOOP: '2/60000', SHEQU_BUILD_DIR: '.build/test' });
+    const s = read({
+      SHEQU_SERVICES: 'gateway, evaluations',
+      SHEQU_PORTS: 'free',
+      SHEQU_RESTART_BACKOFF_MS: '200',
+      SHEQU_CRASH_LOOP: '2/60000',
+      SHEQU_BUILD_DIR: '.build/test',
+    });
     // Subgraphs first whatever the order given: the summary and the colours stay stable.
     expect(s.services).toEqual(['evaluations', 'gateway']);
     expect(s.ports).toBe('free');
@@ -30,7 +36,10 @@ describe('launcher settings', () => {
   });
 
   it.each([
-    [{ SHEQU_SERVICES: 'evaluation,gateway' }, 'SHEQU_SERVICES names "evaluation"; known services: committees, departments, evaluations, party, registry, services, gateway'],
+    [
+      { SHEQU_SERVICES: 'evaluation,gateway' },
+      'SHEQU_SERVICES names "evaluation"; known services: committees, departments, evaluations, party, registry, services, gateway',
+    ],
     [{ SHEQU_SERVICES: 'gateway,gateway' }, 'SHEQU_SERVICES names "gateway" twice'],
     [{ SHEQU_SERVICES: 'gateway,' }, 'SHEQU_SERVICES names ""'],
     [{ SHEQU_PORTS: 'random' }, 'SHEQU_PORTS must be "free" or "fixed", not "random"'],
@@ -68,7 +77,13 @@ describe('service plan', () => {
       ['evaluations', 41005],
       ['gateway', 41000],
     ]);
-    const [evaluations, gateway] = planServices(read({ SHEQU_SERVICES: 'evaluations,gateway', SHEQU_PORTS: 'free' }), subgraphs, bundles, { PORT: '4000' }, ports);
+    const [evaluations, gateway] = planServices(
+      read({ SHEQU_SERVICES: 'evaluations,gateway', SHEQU_PORTS: 'free' }),
+      subgraphs,
+      bundles,
+      { PORT: '4000' },
+      ports,
+    );
     expect(evaluations!.env).toMatchObject({ PORT: '41005', GATEWAY_URL: 'http://127.0.0.1:41000/graphql' });
     expect(gateway!.env.PORT).toBe('41000');
     expect(gateway!.env.SHEQU_SUBGRAPH_URLS).toBe(
@@ -78,7 +93,7 @@ describe('service plan', () => {
     expect(gateway!.env.SUPERGRAPH).toBeUndefined();
   });
 
-  it('with the registry: the gateway watches its supergraph, with the repository\'s file until it answers', () => {
+  it("with the registry: the gateway watches its supergraph, with the repository's file until it answers", () => {
     const ports = new Map([
       ['registry', 41006],
       ['gateway', 41000],

@@ -19,8 +19,16 @@ const refused = (line: string) => {
 
 describe('commands', () => {
   it('check: from a file or from a partner URL', () => {
-    expect(command('check --name demo-partner --schema demo.graphql')).toEqual({ command: 'check', name: 'demo-partner', source: { kind: 'file', path: 'demo.graphql' } });
-    expect(command('check --name demo-partner --url http://127.0.0.1:4959/graphql')).toEqual({ command: 'check', name: 'demo-partner', source: { kind: 'url', url: 'http://127.0.0.1:4959/graphql' } });
+    expect(command('check --name demo-partner --schema demo.graphql')).toEqual({
+      command: 'check',
+      name: 'demo-partner',
+      source: { kind: 'file', path: 'demo.graphql' },
+    });
+    expect(command('check --name demo-partner --url http://127.0.0.1:4959/graphql')).toEqual({
+      command: 'check',
+      name: 'demo-partner',
+      source: { kind: 'url', url: 'http://127.0.0.1:4959/graphql' },
+    });
   });
 
   it('publish: every source optional, --force', () => {
@@ -38,15 +46,28 @@ describe('commands', () => {
     expect(command('list')).toEqual({ command: 'list' });
     expect(command('history --name demo-partner')).toEqual({ command: 'history', name: 'demo-partner', last: undefined });
     expect(command('history --name demo-partner --last 5')).toEqual({ command: 'history', name: 'demo-partner', last: 5 });
-    expect(command('diff --name demo-partner --schema s.graphql')).toEqual({ command: 'diff', name: 'demo-partner', source: { kind: 'file', path: 's.graphql' }, failOnBreaking: false });
-    expect(command('diff --name demo-partner --url http://p/graphql --fail-on-breaking')).toMatchObject({ failOnBreaking: true, source: { kind: 'url', url: 'http://p/graphql' } });
+    expect(command('diff --name demo-partner --schema s.graphql')).toEqual({
+      command: 'diff',
+      name: 'demo-partner',
+      source: { kind: 'file', path: 's.graphql' },
+      failOnBreaking: false,
+    });
+    expect(command('diff --name demo-partner --url http://p/graphql --fail-on-breaking')).toMatchObject({
+      failOnBreaking: true,
+      source: { kind: 'url', url: 'http://p/graphql' },
+    });
   });
 
   it('rollback, remove, register, rotate-secret', () => {
     expect(command('rollback --name demo-partner')).toEqual({ command: 'rollback', name: 'demo-partner', version: undefined, force: false });
     expect(command('rollback --name demo-partner --version 3 --force')).toEqual({ command: 'rollback', name: 'demo-partner', version: 3, force: true });
     expect(command('remove --name demo-partner --force')).toEqual({ command: 'remove', name: 'demo-partner', force: true });
-    expect(command('register --name demo-partner --partner p1 --url http://127.0.0.1:4959/graphql')).toEqual({ command: 'register', name: 'demo-partner', partner: 'p1', url: 'http://127.0.0.1:4959/graphql' });
+    expect(command('register --name demo-partner --partner p1 --url http://127.0.0.1:4959/graphql')).toEqual({
+      command: 'register',
+      name: 'demo-partner',
+      partner: 'p1',
+      url: 'http://127.0.0.1:4959/graphql',
+    });
     expect(command('rotate-secret --name demo-partner')).toEqual({ command: 'rotate-secret', name: 'demo-partner' });
   });
 
@@ -68,12 +89,30 @@ describe('connection', () => {
   it('takes the environment, and flags over it', () => {
     const env = { SHEQU_GATEWAY_URL: 'http://hub.example/graphql', SHEQU_TOKEN: 'env-token' };
     expect(connection('list', env)).toEqual({ gateway: 'http://hub.example/graphql', token: { value: 'env-token', from: 'SHEQU_TOKEN' }, json: false });
-    expect(connection('list --gateway http://other/graphql --token flag-token --json', env)).toEqual({ gateway: 'http://other/graphql', token: { value: 'flag-token', from: '--token' }, json: true });
+    expect(connection('list --gateway http://other/graphql --token flag-token --json', env)).toEqual({
+      gateway: 'http://other/graphql',
+      token: { value: 'flag-token', from: '--token' },
+      json: true,
+    });
   });
 
   it('--json and the connection flags go with every command', () => {
-    for (const line of ['check --name n --schema f', 'publish --name n', 'list', 'history --name n', 'diff --name n --schema f', 'rollback --name n', 'remove --name n', 'register --name n --partner p --url http://u/', 'rotate-secret --name n']) {
-      expect(connection(`${line} --json --gateway http://g/graphql --token t`)).toEqual({ gateway: 'http://g/graphql', token: { value: 't', from: '--token' }, json: true });
+    for (const line of [
+      'check --name n --schema f',
+      'publish --name n',
+      'list',
+      'history --name n',
+      'diff --name n --schema f',
+      'rollback --name n',
+      'remove --name n',
+      'register --name n --partner p --url http://u/',
+      'rotate-secret --name n',
+    ]) {
+      expect(connection(`${line} --json --gateway http://g/graphql --token t`)).toEqual({
+        gateway: 'http://g/graphql',
+        token: { value: 't', from: '--token' },
+        json: true,
+      });
     }
   });
 });

@@ -32,10 +32,19 @@ const withGateway = (...argv: string[]) => cli([...argv, '--gateway', gateway.ur
 describe('failures', () => {
   it('a GraphQL error: "subgraph: CODE: message", exit 1', async () => {
     gateway.answers.set('PublishSubgraph', () => ({
-      json: { data: null, errors: [{ message: 'committees is a core subgraph: it changes through the repository (npm run compose), not the registry', extensions: { code: 'CONFLICT' } }] },
+      json: {
+        data: null,
+        errors: [
+          { message: 'committees is a core subgraph: it changes through the repository (npm run compose), not the registry', extensions: { code: 'CONFLICT' } },
+        ],
+      },
     }));
     const r = await withGateway('publish', '--name', 'committees', '--schema', 'demo.graphql');
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'subgraph: CONFLICT: committees is a core subgraph: it changes through the repository (npm run compose), not the registry\n' });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'subgraph: CONFLICT: committees is a core subgraph: it changes through the repository (npm run compose), not the registry\n',
+    });
   });
 
   it('every error of the answer, one line each', async () => {
@@ -72,8 +81,13 @@ describe('failures', () => {
   it('a partner that serves no SDL, or errors', async () => {
     const p = await fakeServer({ SubgraphIntrospect: data({ _service: null }) });
     try {
-      expect((await withGateway('diff', '--name', 'demo-partner', '--url', p.url)).stderr).toContain(`the partner subgraph at ${p.url} serves no SDL at _service { sdl }`);
-      p.answers.set('SubgraphIntrospect', () => ({ status: 400, json: { errors: [{ message: 'Cannot query field "_service" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } }));
+      expect((await withGateway('diff', '--name', 'demo-partner', '--url', p.url)).stderr).toContain(
+        `the partner subgraph at ${p.url} serves no SDL at _service { sdl }`,
+      );
+      p.answers.set('SubgraphIntrospect', () => ({
+        status: 400,
+        json: { errors: [{ message: 'Cannot query field "_service" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
+      }));
       expect((await withGateway('diff', '--name', 'demo-partner', '--url', p.url)).stderr).toBe(
         `subgraph: the partner subgraph at ${p.url} refused _service { sdl }: GRAPHQL_VALIDATION_FAILED: Cannot query field "_service" on type "Query".\n`,
       );
@@ -86,12 +100,18 @@ describe('failures', () => {
     gateway.answers.set('RegisteredSubgraphs', () => ({ status: 502, text: '<html>Bad Gateway</html>' }));
     const r = await withGateway('list');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`subgraph: the gateway at ${gateway.url} answered HTTP 502 (<html>Bad Gateway</html>), not a GraphQL response: is that the right URL?\n`);
+    expect(r.stderr).toBe(
+      `subgraph: the gateway at ${gateway.url} answered HTTP 502 (<html>Bad Gateway</html>), not a GraphQL response: is that the right URL?\n`,
+    );
   });
 
   it('a schema file that is missing or empty, relative to where the user is', async () => {
-    expect((await withGateway('check', '--name', 'n', '--schema', 'nope.graphql')).stderr).toBe(`subgraph: cannot read the schema ${path.join(dir, 'nope.graphql')}: no such file\n`);
-    expect((await withGateway('check', '--name', 'n', '--schema', 'empty.graphql')).stderr).toBe(`subgraph: the schema ${path.join(dir, 'empty.graphql')} is empty\n`);
+    expect((await withGateway('check', '--name', 'n', '--schema', 'nope.graphql')).stderr).toBe(
+      `subgraph: cannot read the schema ${path.join(dir, 'nope.graphql')}: no such file\n`,
+    );
+    expect((await withGateway('check', '--name', 'n', '--schema', 'empty.graphql')).stderr).toBe(
+      `subgraph: the schema ${path.join(dir, 'empty.graphql')} is empty\n`,
+    );
     expect(gateway.received).toHaveLength(0);
   });
 
@@ -131,7 +151,12 @@ describe('check and diff', () => {
   it('diff: information, exit 0 even with breaking changes; --fail-on-breaking exits 1', async () => {
     gateway.answers.set('SubgraphCheck', data({ subgraphCheck: breakingCheck }));
     const r = await withGateway('diff', '--name', 'demo-partner', '--schema', 'demo.graphql');
-    expect(r).toEqual({ code: 0, stdout: "demo-partner: publishing would make 1 schema change (1 breaking)\n  BREAKING   Field 'demoPartnerHello' was removed from object type 'Query' (Query.demoPartnerHello)\n", stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        "demo-partner: publishing would make 1 schema change (1 breaking)\n  BREAKING   Field 'demoPartnerHello' was removed from object type 'Query' (Query.demoPartnerHello)\n",
+      stderr: '',
+    });
     expect((await withGateway('diff', '--name', 'demo-partner', '--schema', 'demo.graphql', '--fail-on-breaking')).code).toBe(1);
     gateway.answers.set('SubgraphCheck', data({ subgraphCheck: passingCheck }));
     expect((await withGateway('diff', '--name', 'demo-partner', '--schema', 'demo.graphql', '--fail-on-breaking')).code).toBe(0);
@@ -148,11 +173,21 @@ describe('check and diff', () => {
 
 describe('publish, rollback, remove', () => {
   it('publish: the new version', async () => {
-    gateway.answers.set('PublishSubgraph', data({ publishSubgraph: { ok: true, check: passingCheck, subgraph: { ...partner, currentVersion: 3, routingUrl: 'http://p.example/graphql' } } }));
+    gateway.answers.set(
+      'PublishSubgraph',
+      data({ publishSubgraph: { ok: true, check: passingCheck, subgraph: { ...partner, currentVersion: 3, routingUrl: 'http://p.example/graphql' } } }),
+    );
     const r = await withGateway('publish', '--name', 'demo-partner', '--schema', 'demo.graphql', '--url', 'http://p.example/graphql');
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('demo-partner: published as version 3 (routing URL http://p.example/graphql); the gateways switch to it on their next supergraph poll');
-    expect(gateway.received[0]!.body.variables).toEqual({ name: 'demo-partner', sdl: 'type Query { demoPartnerHello: String }\n', routingUrl: 'http://p.example/graphql', force: false });
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'demo-partner: published as version 3 (routing URL http://p.example/graphql); the gateways switch to it on their next supergraph poll',
+    );
+    expect(gateway.received[0]!.body.variables).toEqual({
+      name: 'demo-partner',
+      sdl: 'type Query { demoPartnerHello: String }\n',
+      routingUrl: 'http://p.example/graphql',
+      force: false,
+    });
   });
 
   it('publish without a source introspects the registered routing URL', async () => {
@@ -161,7 +196,10 @@ describe('publish, rollback, remove', () => {
       gateway.answers.set('RegisteredSubgraph', data({ registeredSubgraph: { ...partner, routingUrl: p.url } }));
       gateway.answers.set('PublishSubgraph', data({ publishSubgraph: { ok: true, check: passingCheck, subgraph: partner } }));
       expect((await withGateway('publish', '--name', 'demo-partner', '--force')).code).toBe(0);
-      expect(gateway.received.map((r) => r.body.variables)).toEqual([{ name: 'demo-partner' }, { name: 'demo-partner', sdl: 'type Query { demoPartnerHi: String }', force: true }]);
+      expect(gateway.received.map((r) => r.body.variables)).toEqual([
+        { name: 'demo-partner' },
+        { name: 'demo-partner', sdl: 'type Query { demoPartnerHi: String }', force: true },
+      ]);
     } finally {
       await p.close();
     }
@@ -220,7 +258,7 @@ describe('the token', () => {
   });
   afterAll(() => rmSync(data, { recursive: true, force: true }));
 
-  it('without one and without the hub\'s key: says so, asks for --token, makes no key', async () => {
+  it("without one and without the hub's key: says so, asks for --token, makes no key", async () => {
     const attempt = resolveToken(undefined, {}, data);
     await expect(attempt).rejects.toThrow(CliError);
     await expect(attempt).rejects.toThrow(`no development key at ${path.join(data, 'dev-keys.json')}`);
@@ -246,6 +284,8 @@ describe('the token', () => {
   });
 
   it('refuses to mint for a hub that trusts an identity provider', async () => {
-    await expect(resolveToken(undefined, { JWT_JWKS_URL: 'https://idp.example/jwks', SHEQU_UPSTREAM_SECRET: 'x'.repeat(32) }, data)).rejects.toThrow('JWT_JWKS_URL (https://idp.example/jwks)');
+    await expect(resolveToken(undefined, { JWT_JWKS_URL: 'https://idp.example/jwks', SHEQU_UPSTREAM_SECRET: 'x'.repeat(32) }, data)).rejects.toThrow(
+      'JWT_JWKS_URL (https://idp.example/jwks)',
+    );
   });
 });

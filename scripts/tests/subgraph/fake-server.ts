@@ -36,7 +36,9 @@ export async function fakeServer(answers: Record<string, Handler> = {}): Promise
       const request = { headers: req.headers, body };
       received.push(request);
       const handler = handlers.get(body.operationName ?? '');
-      const answer = handler ? handler(request) : { json: { errors: [{ message: `no answer for ${body.operationName}`, extensions: { code: 'TEST_UNEXPECTED' } }] } };
+      const answer = handler
+        ? handler(request)
+        : { json: { errors: [{ message: `no answer for ${body.operationName}`, extensions: { code: 'TEST_UNEXPECTED' } }] } };
       res.statusCode = answer.status ?? 200;
       if (answer.text !== undefined) {
         res.setHeader('content-type', 'text/plain');
@@ -85,4 +87,6 @@ export async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; cw
   return { code, stdout, stderr };
 }
 
-export const data = (value: unknown): Handler => () => ({ json: { data: value } });
+export const data =
+  (value: unknown): Handler =>
+  () => ({ json: { data: value } });

@@ -37,13 +37,22 @@ describe('schema/operations/registry-cli.json', () => {
   it('documents are in print() form and valid against the registry schema', () => {
     const sdl = parse(readFileSync(path.join(repoRoot, 'schema', 'registry.graphql'), 'utf8'));
     // The federation @link extension is the subgraph's business, not the API's.
-    const schema = buildASTSchema({ ...sdl, definitions: sdl.definitions.filter((d: DefinitionNode) => d.kind !== Kind.SCHEMA_EXTENSION) }, { assumeValidSDL: true });
+    const schema = buildASTSchema(
+      { ...sdl, definitions: sdl.definitions.filter((d: DefinitionNode) => d.kind !== Kind.SCHEMA_EXTENSION) },
+      { assumeValidSDL: true },
+    );
     for (const { name, document } of Object.values(operations)) {
       const ast = parse(document);
       expect(print(ast), name).toBe(document);
-      expect(validate(schema, ast).map((e) => e.message), name).toEqual([]);
+      expect(
+        validate(schema, ast).map((e) => e.message),
+        name,
+      ).toEqual([]);
       const named = ast.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-      expect(named.map((d) => d.name?.value), name).toEqual([name]);
+      expect(
+        named.map((d) => d.name?.value),
+        name,
+      ).toEqual([name]);
     }
   });
 });
@@ -107,13 +116,27 @@ describe('what the CLI sends', () => {
     const onParams = plugin.onParams as unknown as (payload: Record<string, unknown>) => void;
     for (const { body } of gateway.received) {
       let refusal: unknown;
-      onParams({ params: body, setParams: () => undefined, setResult: (r: unknown) => (refusal = r), request: new Request(gateway.url, { method: 'POST' }), context: {} });
+      onParams({
+        params: body,
+        setParams: () => undefined,
+        setResult: (r: unknown) => (refusal = r),
+        request: new Request(gateway.url, { method: 'POST' }),
+        context: {},
+      });
       expect(refusal, body.operationName).toBeUndefined();
     }
     // The control: the same plugin does refuse a document that is not recorded.
     let refusal: unknown;
-    const enforcing = useTrustedDocuments(manifest, { bypassRoles: ['SERVICE'], maxTokens: 3_000 }).onParams as unknown as (payload: Record<string, unknown>) => void;
-    enforcing({ params: { query: '{ registeredSubgraphs { name } }' }, setParams: () => undefined, setResult: (r: unknown) => (refusal = r), request: new Request(gateway.url, { method: 'POST' }), context: {} });
+    const enforcing = useTrustedDocuments(manifest, { bypassRoles: ['SERVICE'], maxTokens: 3_000 }).onParams as unknown as (
+      payload: Record<string, unknown>,
+    ) => void;
+    enforcing({
+      params: { query: '{ registeredSubgraphs { name } }' },
+      setParams: () => undefined,
+      setResult: (r: unknown) => (refusal = r),
+      request: new Request(gateway.url, { method: 'POST' }),
+      context: {},
+    });
     expect(JSON.stringify(refusal)).toContain('OPERATION_NOT_TRUSTED');
   });
 

@@ -44,12 +44,19 @@ describe('a failing check', () => {
   });
 
   it('forced: the operations that break are said to break', () => {
-    const forced = { ok: true, errors: [], warnings: [{ ...recordedOnlyCheck.errors[0]!, message: `${recordedOnlyCheck.errors[0]!.message} (forced)` }], changes: [] };
+    const forced = {
+      ok: true,
+      errors: [],
+      warnings: [{ ...recordedOnlyCheck.errors[0]!, message: `${recordedOnlyCheck.errors[0]!.message} (forced)` }],
+      changes: [],
+    };
     expect(formatCheck('demo-partner', forced)).toContain('Recorded operations this breaks (forced):\n  feeds.json#PartnerFeed');
   });
 
   it('a finding without where has no "at"', () => {
-    expect(formatCheck('x', { ok: false, errors: [{ code: 'INVALID_GRAPHQL', message: 'does not parse', where: null }], warnings: [], changes: [] })).toContain('  INVALID_GRAPHQL: does not parse');
+    expect(formatCheck('x', { ok: false, errors: [{ code: 'INVALID_GRAPHQL', message: 'does not parse', where: null }], warnings: [], changes: [] })).toContain(
+      '  INVALID_GRAPHQL: does not parse',
+    );
   });
 });
 
@@ -62,7 +69,15 @@ describe('a passing check', () => {
 
 describe('tables', () => {
   it('pads every column but the last', () => {
-    expect(table(['A', 'LONG'], [['xyz', '1'], ['q', '']])).toBe('A    LONG\nxyz  1\nq');
+    expect(
+      table(
+        ['A', 'LONG'],
+        [
+          ['xyz', '1'],
+          ['q', ''],
+        ],
+      ),
+    ).toBe('A    LONG\nxyz  1\nq');
   });
 
   it('list: name, kind, partner, version, active, routing URL', () => {

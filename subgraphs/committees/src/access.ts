@@ -37,5 +37,4 @@ export function isThePerson(caller: Caller, person: Person, selfRole: Role): boo
   return caller.role === selfRole && caller.personId === person.id && (caller.communityId === null || caller.communityId === person.communityId);
 }
 
-export const personal = <T>(caller: Caller, person: Person, selfRole: Role, value: T): T | null =>
-  seesPersonalData(caller, person, selfRole) ? value : null;
+export const personal = <T>(caller: Caller, person: Person, selfRole: Role, value: T): T | null => (seesPersonalData(caller, person, selfRole) ? value : null);

@@ -28,10 +28,24 @@ await describeOnEachDatabase('committees aggregates', (kind) => {
   it('follow representatives and ledger entries written one by one, in bulk and concurrently', async () => {
     const db = sg.db.prisma;
     const [a, b] = demoCommunities.map((c) => c.id);
-    const fresh = await db.community.create({ data: { id: `community-${randomUUID()}`, code: randomUUID(), name: '新社区', nameEn: 'New', streetId: demoCommunities[0]!.streetId } });
-    const rep = (communityId: string, n: number) => ({ id: `rep-${randomUUID()}`, communityId, name: `代表${n}`, gender: 'MALE' as const, constituency: 'RESIDENTS' as const });
+    const fresh = await db.community.create({
+      data: { id: `community-${randomUUID()}`, code: randomUUID(), name: '新社区', nameEn: 'New', streetId: demoCommunities[0]!.streetId },
+    });
+    const rep = (communityId: string, n: number) => ({
+      id: `rep-${randomUUID()}`,
+      communityId,
+      name: `代表${n}`,
+      gender: 'MALE' as const,
+      constituency: 'RESIDENTS' as const,
+    });
     const entry = (communityId: string, category: 'DONATION' | 'SPENDING', amountFen: number) => ({
-      id: `le-${randomUUID()}`, communityId, category, amountFen, source: '测试', purpose: '测试', occurredOn: new Date('2026-11-01'),
+      id: `le-${randomUUID()}`,
+      communityId,
+      category,
+      amountFen,
+      source: '测试',
+      purpose: '测试',
+      occurredOn: new Date('2026-11-01'),
     });
     const before = await balanceFen(db, a!);
     await Promise.all([

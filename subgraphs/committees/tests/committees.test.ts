@@ -33,7 +33,15 @@ await describeOnEachDatabase('committees', (kind) => {
     });
     const first = await counts();
     expect(first).toMatchObject({
-      communities: 112, representatives: 1680, servingMembers: 560, directors: 112, completedRounds: 112, elected: 560, residents: 3360, consultationConveners: 112, meetings: 336,
+      communities: 112,
+      representatives: 1680,
+      servingMembers: 560,
+      directors: 112,
+      completedRounds: 112,
+      elected: 560,
+      residents: 3360,
+      consultationConveners: 112,
+      meetings: 336,
     });
     const { statements } = await sg.db.queries.measure(() => committees.seed!(p, createLogger('test', 'silent')));
     expect(await counts()).toEqual(first);
@@ -44,7 +52,9 @@ await describeOnEachDatabase('committees', (kind) => {
   it('keeps every ledger balance equal to the sum of its entries and never negative', async () => {
     const sums = await sg.db.prisma.ledgerEntry.groupBy({ by: ['communityId'], _sum: { amountFen: true } });
     expect(sums).toHaveLength(112);
-    const res = await sg.query<{ communities: { edges: { node: { id: string; fundBalanceFen: number } }[] } }>('{ communities(first: 200) { edges { node { id fundBalanceFen } } } }');
+    const res = await sg.query<{ communities: { edges: { node: { id: string; fundBalanceFen: number } }[] } }>(
+      '{ communities(first: 200) { edges { node { id fundBalanceFen } } } }',
+    );
     const balances = new Map(res.data!.communities.edges.map((e) => [e.node.id, e.node.fundBalanceFen]));
     for (const s of sums) {
       expect(balances.get(s.communityId)).toBe(s._sum.amountFen);
@@ -74,7 +84,8 @@ await describeOnEachDatabase('committees', (kind) => {
   });
 
   it('pages through communities of a street as a Relay connection', async () => {
-    const q = 'query($after: String) { communities(streetId: "street-xinhua", first: 4, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
+    const q =
+      'query($after: String) { communities(streetId: "street-xinhua", first: 4, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
@@ -84,7 +95,12 @@ await describeOnEachDatabase('committees', (kind) => {
       if (!conn.pageInfo.hasNextPage) break;
       after = conn.pageInfo.endCursor;
     }
-    expect(seen).toEqual(demoCommunities.filter((c) => c.streetId === 'street-xinhua').map((c) => c.id).sort());
+    expect(seen).toEqual(
+      demoCommunities
+        .filter((c) => c.streetId === 'street-xinhua')
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it('answers an unknown community with null, and bad input with BAD_USER_INPUT', async () => {

@@ -20,14 +20,26 @@ await describeOnEachDatabase('departments', (kind) => {
 
   it('seeds units, staff, assignments, tasks in every state and commitments, and a second seed adds nothing', async () => {
     const p = sg.db.prisma;
-    const count = async () => Promise.all([p.street.count(), p.department.count(), p.staff.count(), p.staffAssignment.count(), p.delegatedTask.count(), p.outboxEvent.count(), p.commitment.count(), p.relationship.count()]);
+    const count = async () =>
+      Promise.all([
+        p.street.count(),
+        p.department.count(),
+        p.staff.count(),
+        p.staffAssignment.count(),
+        p.delegatedTask.count(),
+        p.outboxEvent.count(),
+        p.commitment.count(),
+        p.relationship.count(),
+      ]);
     const before = await count();
     expect(before.slice(0, 3)).toEqual([13, 7, 7 * 8 + 13 * 5]);
     const byStatus = await p.delegatedTask.groupBy({ by: ['status'], _count: true });
     expect(byStatus.map((s) => s.status).sort()).toEqual(['ACCEPTED', 'COMPLETED', 'DECLINED', 'IN_PROGRESS', 'NEGOTIATING', 'PROPOSED', 'SETTLED']);
     expect(before[4]).toBeGreaterThanOrEqual(30);
     // Every task from acceptance on has its transfer in the outbox, and no other task has one.
-    expect(before[5]).toBe(await p.delegatedTask.count({ where: { status: { in: ['ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'SETTLED'] }, transferEventId: { not: null } } }));
+    expect(before[5]).toBe(
+      await p.delegatedTask.count({ where: { status: { in: ['ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'SETTLED'] }, transferEventId: { not: null } } }),
+    );
     const statuses = new Set((await p.commitment.findMany({ select: { status: true } })).map((c) => c.status));
     expect([...statuses].sort()).toEqual(['BROKEN', 'KEPT', 'PENDING']);
     await departments.seed!(p, createLogger('test', 'silent'));
@@ -52,11 +64,15 @@ await describeOnEachDatabase('departments', (kind) => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toHaveLength(7 * 8 + 13 * 5);
-    expect(result.data!._entities).toContainEqual(expect.objectContaining({ id: 'staff-street-minzu-01', unitType: 'STREET', streetId: 'street-minzu', departmentId: null }));
+    expect(result.data!._entities).toContainEqual(
+      expect.objectContaining({ id: 'staff-street-minzu-01', unitType: 'STREET', streetId: 'street-minzu', departmentId: null }),
+    );
     expect(statements).toBe(1);
 
     const nested = await sg.db.queries.measure(() =>
-      sg.query('{ streets { staff { id street { id } assignedCommunities { id } } } departments { staff { id department { id } assignedCommunities { id } } } }'),
+      sg.query(
+        '{ streets { staff { id street { id } assignedCommunities { id } } } departments { staff { id department { id } assignedCommunities { id } } } }',
+      ),
     );
     expect(nested.result.errors).toBeUndefined();
     // Per level and loader, not per row: 121 staff would otherwise cost hundreds. Batches may split
@@ -67,7 +83,10 @@ await describeOnEachDatabase('departments', (kind) => {
   it('resolves Community.assignedStaff and delegatedTasks for all 112 communities in a constant number of statements', async () => {
     const r = demoCommunities.map((c) => ({ __typename: 'Community', id: c.id }));
     const { result, statements } = await sg.db.queries.measure(() =>
-      sg.query('query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { assignedStaff { id } delegatedTasks { id status } relationships { kind unitId } } } }', { r }),
+      sg.query(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { assignedStaff { id } delegatedTasks { id status } relationships { kind unitId } } } }',
+        { r },
+      ),
     );
     expect(result.errors).toBeUndefined();
     const rows = result.data!._entities as { assignedStaff: unknown[]; relationships: { kind: string }[] }[];
@@ -77,7 +96,9 @@ await describeOnEachDatabase('departments', (kind) => {
   });
 
   it('shows streets with staff, and staff with their unit', async () => {
-    const res = await sg.query('{ street(id: "street-minzu") { staff { id position } } staff(id: "staff-dept-health-03") { department { id shortName } street { id } } nobody: staff(id: "nope") { id } }');
+    const res = await sg.query(
+      '{ street(id: "street-minzu") { staff { id position } } staff(id: "staff-dept-health-03") { department { id shortName } street { id } } nobody: staff(id: "nope") { id } }',
+    );
     expect(res.data!.street.staff.map((s: { id: string }) => s.id)).toEqual([1, 2, 3, 4, 5].map((n) => `staff-street-minzu-0${n}`));
     expect(res.data!.staff).toEqual({ department: { id: 'dept-health', shortName: '卫生局' }, street: null });
     expect(res.data!.nobody).toBeNull();
@@ -85,7 +106,12 @@ await describeOnEachDatabase('departments', (kind) => {
   });
 
   it('answers bad list arguments with BAD_USER_INPUT', async () => {
-    for (const q of ['{ commitments(limit: 0) { id } }', '{ commitments(limit: 501) { id } }', '{ delegatedTasks(first: -1) { edges { cursor } } }', '{ delegatedTasks(after: "garbage") { edges { cursor } } }']) {
+    for (const q of [
+      '{ commitments(limit: 0) { id } }',
+      '{ commitments(limit: 501) { id } }',
+      '{ delegatedTasks(first: -1) { edges { cursor } } }',
+      '{ delegatedTasks(after: "garbage") { edges { cursor } } }',
+    ]) {
       expect((await sg.query(q)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });

@@ -6,16 +6,24 @@ import { tallyFromRow } from './domain/release.js';
 import { isSettled, releasedResults, revisionOf, settledResults, type BallotRow, type CampaignWithParts, type LiveResult } from './domain/results.js';
 
 export const campaignLoader = (ctx: Context) =>
-  ctx.loaders.byKey('campaignById', (c: Campaign) => c.id, (ids: readonly string[]) => ctx.prisma.campaign.findMany({ where: { id: { in: [...ids] } } }));
+  ctx.loaders.byKey(
+    'campaignById',
+    (c: Campaign) => c.id,
+    (ids: readonly string[]) => ctx.prisma.campaign.findMany({ where: { id: { in: [...ids] } } }),
+  );
 
 export const criteriaLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('criteriaByCampaign', (c: Criterion) => c.campaignId, (ids: readonly string[]) =>
-    ctx.prisma.criterion.findMany({ where: { campaignId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'criteriaByCampaign',
+    (c: Criterion) => c.campaignId,
+    (ids: readonly string[]) => ctx.prisma.criterion.findMany({ where: { campaignId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
   );
 
 export const targetsLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('targetsByCampaign', (t: CampaignTarget) => t.campaignId, (ids: readonly string[]) =>
-    ctx.prisma.campaignTarget.findMany({ where: { campaignId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'targetsByCampaign',
+    (t: CampaignTarget) => t.campaignId,
+    (ids: readonly string[]) => ctx.prisma.campaignTarget.findMany({ where: { campaignId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
   );
 
 export const ballotCountLoader = (ctx: Context) =>
@@ -26,13 +34,18 @@ export const ballotCountLoader = (ctx: Context) =>
   });
 
 const ballotsLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('ballotsByCampaign', (b: BallotRow & { campaignId: string }) => b.campaignId, (ids: readonly string[]) =>
-    ctx.prisma.ballot.findMany({ where: { campaignId: { in: [...ids] } }, select: { campaignId: true, targetId: true, levels: true, comment: true } }),
+  ctx.loaders.groupedBy(
+    'ballotsByCampaign',
+    (b: BallotRow & { campaignId: string }) => b.campaignId,
+    (ids: readonly string[]) =>
+      ctx.prisma.ballot.findMany({ where: { campaignId: { in: [...ids] } }, select: { campaignId: true, targetId: true, levels: true, comment: true } }),
   );
 
 export const liveTallyLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('liveTalliesByCampaign', (t: LiveTally) => t.campaignId, (ids: readonly string[]) =>
-    ctx.prisma.liveTally.findMany({ where: { campaignId: { in: [...ids] } } }),
+  ctx.loaders.groupedBy(
+    'liveTalliesByCampaign',
+    (t: LiveTally) => t.campaignId,
+    (ids: readonly string[]) => ctx.prisma.liveTally.findMany({ where: { campaignId: { in: [...ids] } } }),
   );
 
 /** Every target's result of a campaign: as released while it is open, final once closed (callers check visibility first). */
@@ -45,24 +58,33 @@ export async function campaignResults(ctx: Context, campaign: Campaign): Promise
 }
 
 export const caseLoader = (ctx: Context) =>
-  ctx.loaders.byKey('caseById', (c: RectificationCase) => c.id, (ids: readonly string[]) =>
-    ctx.prisma.rectificationCase.findMany({ where: { id: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'caseById',
+    (c: RectificationCase) => c.id,
+    (ids: readonly string[]) => ctx.prisma.rectificationCase.findMany({ where: { id: { in: [...ids] } } }),
   );
 
 export const casesByCampaignLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('casesByCampaign', (c: RectificationCase) => c.campaignId ?? '', (ids: readonly string[]) =>
-    ctx.prisma.rectificationCase.findMany({ where: { campaignId: { in: [...ids] } }, orderBy: [{ targetKind: 'asc' }, { targetId: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'casesByCampaign',
+    (c: RectificationCase) => c.campaignId ?? '',
+    (ids: readonly string[]) =>
+      ctx.prisma.rectificationCase.findMany({ where: { campaignId: { in: [...ids] } }, orderBy: [{ targetKind: 'asc' }, { targetId: 'asc' }] }),
   );
 
 export const verificationsLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('verificationsByCase', (v: RectificationVerification) => v.caseId, (ids: readonly string[]) =>
-    ctx.prisma.rectificationVerification.findMany({ where: { caseId: { in: [...ids] } }, orderBy: { communityId: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'verificationsByCase',
+    (v: RectificationVerification) => v.caseId,
+    (ids: readonly string[]) => ctx.prisma.rectificationVerification.findMany({ where: { caseId: { in: [...ids] } }, orderBy: { communityId: 'asc' } }),
   );
 
 /** The campaigns a street, department or staff member is a target of. */
 export const targetingLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('campaignTargetsByTarget', (t: CampaignTarget) => t.targetId, (ids: readonly string[]) =>
-    ctx.prisma.campaignTarget.findMany({ where: { targetId: { in: [...ids] } }, orderBy: { campaignId: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'campaignTargetsByTarget',
+    (t: CampaignTarget) => t.targetId,
+    (ids: readonly string[]) => ctx.prisma.campaignTarget.findMany({ where: { targetId: { in: [...ids] } }, orderBy: { campaignId: 'asc' } }),
   );
 
 /** Every target's result per campaign, computed once per request however many targets ask. */
@@ -73,6 +95,8 @@ export const resultsLoader = (ctx: Context) =>
   });
 
 export const casesByTargetLoader = (ctx: Context) =>
-  ctx.loaders.groupedBy('casesByTarget', (c: RectificationCase) => c.targetId, (ids: readonly string[]) =>
-    ctx.prisma.rectificationCase.findMany({ where: { targetId: { in: [...ids] } }, orderBy: [{ openedOn: 'asc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'casesByTarget',
+    (c: RectificationCase) => c.targetId,
+    (ids: readonly string[]) => ctx.prisma.rectificationCase.findMany({ where: { targetId: { in: [...ids] } }, orderBy: [{ openedOn: 'asc' }, { id: 'asc' }] }),
   );

@@ -30,20 +30,32 @@ async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerId
   if (await prisma.campaign.findUnique({ where: { id }, select: { id: true } })) return { id, created: 0 };
   const ballots = demoBallots(id, share);
   const openedAt = new Date(Math.min(Date.now(), dayToDate(h.start).getTime() + 14 * DAY));
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.campaign.create({
-        data: { id, title: titleOf(h), periodStart: dayToDate(h.start), periodEnd: dayToDate(h.end), status: 'OPEN', openedAt, observerIds, revision: ballots.length, minBallots: demoMinBallots },
-      });
-      await tx.criterion.createMany({ data: demoCriteria.map((c, position) => ({ campaignId: id, ...c, position })) });
-      const targets = demoTargets.map((t, position) => ({ targetId: t.targetId, kind: t.kind, position, eligibleVoters: t.communities.length * representativesPerCommunity }));
-      await tx.campaignTarget.createMany({ data: targets.map((t) => ({ campaignId: id, ...t })) });
-      await bulkInsert(tx, 'Ballot', ballots);
-      // The ballots cast so far are the campaign's first live release.
-      await releaseAll(tx, { id, minBallots: demoMinBallots, criteria: demoCriteria, targets });
-    },
-    demoSeedTransaction,
-  );
+  await prisma.$transaction(async (tx) => {
+    await tx.campaign.create({
+      data: {
+        id,
+        title: titleOf(h),
+        periodStart: dayToDate(h.start),
+        periodEnd: dayToDate(h.end),
+        status: 'OPEN',
+        openedAt,
+        observerIds,
+        revision: ballots.length,
+        minBallots: demoMinBallots,
+      },
+    });
+    await tx.criterion.createMany({ data: demoCriteria.map((c, position) => ({ campaignId: id, ...c, position })) });
+    const targets = demoTargets.map((t, position) => ({
+      targetId: t.targetId,
+      kind: t.kind,
+      position,
+      eligibleVoters: t.communities.length * representativesPerCommunity,
+    }));
+    await tx.campaignTarget.createMany({ data: targets.map((t) => ({ campaignId: id, ...t })) });
+    await bulkInsert(tx, 'Ballot', ballots);
+    // The ballots cast so far are the campaign's first live release.
+    await releaseAll(tx, { id, minBallots: demoMinBallots, criteria: demoCriteria, targets });
+  }, demoSeedTransaction);
   return { id, created: ballots.length };
 }
 

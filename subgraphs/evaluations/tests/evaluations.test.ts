@@ -30,11 +30,26 @@ describe('the results formula', () => {
 
   it('scores, grades and ranks with ties sharing a rank (1, 2, 2, 4) per kind', () => {
     const ballots = [
-      ...[[5, 5, 5], [5, 5, 5]].map((levels) => ({ targetId: 'x', levels })), // 100
-      ...[[4, 4, 4], [4, 4, 4]].map((levels) => ({ targetId: 'y', levels })), // 75
-      ...[[5, 5, 5], [3, 3, 3]].map((levels) => ({ targetId: 'z', levels })), // 75: the tie
-      ...[[1, 1, 1], [2, 2, 2]].map((levels) => ({ targetId: 'w', levels })), // 12.5, two bad reviews
-      ...[[3, 3, 3], [3, 3, 3]].map((levels) => ({ targetId: 's', levels })), // a street: ranked on its own
+      ...[
+        [5, 5, 5],
+        [5, 5, 5],
+      ].map((levels) => ({ targetId: 'x', levels })), // 100
+      ...[
+        [4, 4, 4],
+        [4, 4, 4],
+      ].map((levels) => ({ targetId: 'y', levels })), // 75
+      ...[
+        [5, 5, 5],
+        [3, 3, 3],
+      ].map((levels) => ({ targetId: 'z', levels })), // 75: the tie
+      ...[
+        [1, 1, 1],
+        [2, 2, 2],
+      ].map((levels) => ({ targetId: 'w', levels })), // 12.5, two bad reviews
+      ...[
+        [3, 3, 3],
+        [3, 3, 3],
+      ].map((levels) => ({ targetId: 's', levels })), // a street: ranked on its own
     ];
     const targets = [dept('x'), dept('y'), dept('z'), dept('w'), { targetId: 's', kind: 'STREET' as const, eligibleVoters: 10 }];
     const r = new Map(computeResults(criteria, targets, ballots, 2).map((x) => [x.targetId, x]));
@@ -52,7 +67,11 @@ describe('the results formula', () => {
   });
 
   it('shows only the ballot count below minBallots, and ranks without those targets', () => {
-    const ballots = [{ targetId: 'x', levels: [2, 2, 2] }, { targetId: 'y', levels: [4, 4, 4] }, { targetId: 'y', levels: [4, 4, 4] }];
+    const ballots = [
+      { targetId: 'x', levels: [2, 2, 2] },
+      { targetId: 'y', levels: [4, 4, 4] },
+      { targetId: 'y', levels: [4, 4, 4] },
+    ];
     const [x, y] = computeResults(criteria, [dept('x'), dept('y')], ballots, 2);
     expect(x).toMatchObject({ ballotCount: 1, visible: false, score: null, grade: null, rank: null, satisfactionRate: null, badReviews: null, criteria: null });
     expect(y).toMatchObject({ ballotCount: 2, visible: true, rank: 1 });
@@ -62,9 +81,19 @@ describe('the results formula', () => {
     // One criterion: score = 25 × (level − 1); mean levels 4.6, 4.0, 3.4 and a bit less.
     const one = [{ key: 'a', label: 'A', weightHundredths: 100 }];
     const spread = (targetId: string, levels: number[]) => levels.map((l) => ({ targetId, levels: [l] }));
-    const ballots = [...spread('ninety', [5, 5, 5, 4, 4]), ...spread('seventyfive', [4]), ...spread('sixty', [4, 4, 3, 3, 3]), ...spread('below', [4, 3, 3, 3, 3])];
+    const ballots = [
+      ...spread('ninety', [5, 5, 5, 4, 4]),
+      ...spread('seventyfive', [4]),
+      ...spread('sixty', [4, 4, 3, 3, 3]),
+      ...spread('below', [4, 3, 3, 3, 3]),
+    ];
     const r = computeResults(one, ['ninety', 'seventyfive', 'sixty', 'below'].map(dept), ballots, 1);
-    expect(r.map((x) => [x.score, x.grade])).toEqual([[90, 'EXCELLENT'], [75, 'GOOD'], [60, 'PASS'], [55, 'FAIL']]);
+    expect(r.map((x) => [x.score, x.grade])).toEqual([
+      [90, 'EXCELLENT'],
+      [75, 'GOOD'],
+      [60, 'PASS'],
+      [55, 'FAIL'],
+    ]);
   });
 });
 
@@ -126,7 +155,11 @@ await describeOnEachDatabase('evaluations', (kind) => {
     // Every staff member sent down to a community is scored, besides the departments and streets.
     const staff = demoStaffRoster().filter((m) => m.communityIds.length > 0).length;
     expect(staff).toBeGreaterThan(50);
-    expect(open.targets.map((t) => t.kind).sort()).toEqual([...Array(demoDepartments.length).fill('DEPARTMENT'), ...Array(staff).fill('STAFF'), ...Array(demoStreets.length).fill('STREET')]);
+    expect(open.targets.map((t) => t.kind).sort()).toEqual([
+      ...Array(demoDepartments.length).fill('DEPARTMENT'),
+      ...Array(staff).fill('STAFF'),
+      ...Array(demoStreets.length).fill('STREET'),
+    ]);
   });
 
   it('computes every result of a campaign with a fixed number of SQL statements, however many targets and ballots', async () => {
@@ -135,7 +168,15 @@ await describeOnEachDatabase('evaluations', (kind) => {
     const published = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'PUBLISHED' } });
     const open = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'OPEN' } });
     const small = await sg.db.prisma.campaign.create({
-      data: { id: 'campaign-small', title: 's', periodStart: new Date('2026-01-01'), periodEnd: new Date('2026-06-30'), status: 'OPEN', criteria: { create: [{ key: 'a', label: 'A', weightHundredths: 100, position: 0 }] }, targets: { create: [{ targetId: 'dept-health', kind: 'DEPARTMENT', position: 0 }] } },
+      data: {
+        id: 'campaign-small',
+        title: 's',
+        periodStart: new Date('2026-01-01'),
+        periodEnd: new Date('2026-06-30'),
+        status: 'OPEN',
+        criteria: { create: [{ key: 'a', label: 'A', weightHundredths: 100, position: 0 }] },
+        targets: { create: [{ targetId: 'dept-health', kind: 'DEPARTMENT', position: 0 }] },
+      },
     });
     const counts = [];
     for (const id of [published.id, open.id, small.id]) {
@@ -143,7 +184,9 @@ await describeOnEachDatabase('evaluations', (kind) => {
       expect(result.errors).toBeUndefined();
       counts.push(statements);
     }
-    expect((await sg.query(q, { id: published.id }, admin)).data!.campaign.results).toHaveLength(demoDepartments.length + demoStreets.length + demoStaffRoster().filter((m) => m.communityIds.length > 0).length);
+    expect((await sg.query(q, { id: published.id }, admin)).data!.campaign.results).toHaveLength(
+      demoDepartments.length + demoStreets.length + demoStaffRoster().filter((m) => m.communityIds.length > 0).length,
+    );
     expect(new Set(counts).size).toBe(1);
     expect(counts[0]).toBeLessThanOrEqual(5);
   });

@@ -21,11 +21,14 @@ async function callerOfficer(ctx: Context): Promise<Officer | null> {
   const { personId, role, communityId } = ctx.caller;
   if (!personId || !officerRoles.includes(role as Role)) return null;
   const officer = await ctx.loaders
-    .byKey('officerById', (o: Officer) => o.id, (keys: readonly string[]) =>
-      ctx.prisma.partyMember.findMany({
-        where: { id: { in: [...keys] }, office: { not: null } },
-        select: { id: true, organizationId: true, organization: { select: { communityId: true } } },
-      }),
+    .byKey(
+      'officerById',
+      (o: Officer) => o.id,
+      (keys: readonly string[]) =>
+        ctx.prisma.partyMember.findMany({
+          where: { id: { in: [...keys] }, office: { not: null } },
+          select: { id: true, organizationId: true, organization: { select: { communityId: true } } },
+        }),
     )
     .load(personId);
   return officer && (communityId === null || communityId === officer.organization.communityId) ? officer : null;

@@ -33,9 +33,10 @@ const toStats = (rows: CommunityVolunteerSummary[]): VolunteerStatsRow =>
 export async function volunteerStats(prisma: DB, streetId: string | null): Promise<VolunteerStatsRow> {
   // A summary row exists exactly for each registered organisation, so this counts the same
   // communities as the organisations do.
-  const rows = streetId === null
-    ? await prisma.communityVolunteerSummary.findMany()
-    : await prisma.$queryRaw<CommunityVolunteerSummary[]>`
+  const rows =
+    streetId === null
+      ? await prisma.communityVolunteerSummary.findMany()
+      : await prisma.$queryRaw<CommunityVolunteerSummary[]>`
         SELECT s.* FROM "CommunityVolunteerSummary" s JOIN "PartyOrganization" o ON o."communityId" = s."communityId"
         WHERE o."streetId" = ${streetId}`;
   return toStats(rows);

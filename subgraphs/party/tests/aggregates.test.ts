@@ -27,12 +27,36 @@ await describeOnEachDatabase('party aggregates', (kind) => {
   it('follow inserts, moves, party membership, leaders, hours and deletions, also when concurrent', async () => {
     const db = sg.db.prisma;
     const [a, b] = demoCommunities.map((c) => c.id);
-    const orgA = (await db.partyOrganization.findUniqueOrThrow({ where: { communityId: a! } }));
-    const member = await db.partyMember.create({ data: { id: `pm-${randomUUID()}`, organizationId: orgA.id, name: '王芳', gender: 'FEMALE', birthYear: 1980, phone: '13800000000', joinedOn: new Date('2010-07-01') } });
+    const orgA = await db.partyOrganization.findUniqueOrThrow({ where: { communityId: a! } });
+    const member = await db.partyMember.create({
+      data: {
+        id: `pm-${randomUUID()}`,
+        organizationId: orgA.id,
+        name: '王芳',
+        gender: 'FEMALE',
+        birthYear: 1980,
+        phone: '13800000000',
+        joinedOn: new Date('2010-07-01'),
+      },
+    });
     const team = await db.volunteerTeam.create({ data: { id: `team-${randomUUID()}`, communityId: a!, name: '测试队', focus: 'REPAIRS' } });
-    const activity = await db.activity.create({ data: { id: `act-${randomUUID()}`, communityId: a!, teamId: team.id, kind: 'VOLUNTEER_SERVICE', title: '义务维修', startsAt: new Date('2026-01-10T02:00:00Z') } });
+    const activity = await db.activity.create({
+      data: {
+        id: `act-${randomUUID()}`,
+        communityId: a!,
+        teamId: team.id,
+        kind: 'VOLUNTEER_SERVICE',
+        title: '义务维修',
+        startsAt: new Date('2026-01-10T02:00:00Z'),
+      },
+    });
     const volunteer = (n: number, extra: Partial<{ teamId: string; partyMemberId: string }> = {}) => ({
-      id: `vol-${randomUUID()}`, communityId: a!, name: `志愿者${n}`, skills: ['REPAIRS' as const], registeredOn: new Date('2025-03-01'), ...extra,
+      id: `vol-${randomUUID()}`,
+      communityId: a!,
+      name: `志愿者${n}`,
+      skills: ['REPAIRS' as const],
+      registeredOn: new Date('2025-03-01'),
+      ...extra,
     });
     const leader = await db.volunteer.create({ data: volunteer(0, { teamId: team.id }) });
     await db.volunteerTeam.update({ where: { id: team.id }, data: { leaderId: leader.id } });
@@ -42,10 +66,18 @@ await describeOnEachDatabase('party aggregates', (kind) => {
     // Many writers at once, each its own transaction: none may lose another's counts.
     await Promise.all([
       ...Array.from({ length: 12 }, (_, n) => db.volunteer.create({ data: volunteer(n + 1, { teamId: team.id }) })),
-      ...Array.from({ length: 12 }, () => db.volunteerHours.create({ data: { id: randomUUID(), idempotencyKey: randomUUID(), volunteerId: leader.id, activityId: activity.id, minutes: 45 } })),
+      ...Array.from({ length: 12 }, () =>
+        db.volunteerHours.create({ data: { id: randomUUID(), idempotencyKey: randomUUID(), volunteerId: leader.id, activityId: activity.id, minutes: 45 } }),
+      ),
       db.volunteer.createMany({ data: [volunteer(100), volunteer(101)] }),
-      db.volunteerHours.createMany({ data: [{ id: randomUUID(), idempotencyKey: 'dup', volunteerId: leader.id, activityId: activity.id, minutes: 30 }], skipDuplicates: true }),
-      db.volunteerHours.createMany({ data: [{ id: randomUUID(), idempotencyKey: 'dup', volunteerId: leader.id, activityId: activity.id, minutes: 30 }], skipDuplicates: true }),
+      db.volunteerHours.createMany({
+        data: [{ id: randomUUID(), idempotencyKey: 'dup', volunteerId: leader.id, activityId: activity.id, minutes: 30 }],
+        skipDuplicates: true,
+      }),
+      db.volunteerHours.createMany({
+        data: [{ id: randomUUID(), idempotencyKey: 'dup', volunteerId: leader.id, activityId: activity.id, minutes: 30 }],
+        skipDuplicates: true,
+      }),
     ]);
     await consistent();
 

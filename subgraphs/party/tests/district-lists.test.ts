@@ -18,11 +18,15 @@ describe('district-wide lists on pglite', () => {
   const organizations = `query($first: Int, $after: String) { districtPartyOrganizations(first: $first, after: $after) {
     edges { cursor node { id kind memberCount community { id } members { name } } } pageInfo { hasNextPage endCursor } } }`;
 
-  it('pages through every community\'s party organisation once, in order', async () => {
+  it("pages through every community's party organisation once, in order", async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: { data?: { districtPartyOrganizations: Page<{ id: string; community: { id: string } }> } | null; errors?: unknown } = await sg.query(organizations, { first: 40, after }, { role: 'DISTRICT_ADMIN' });
+      const res: { data?: { districtPartyOrganizations: Page<{ id: string; community: { id: string } }> } | null; errors?: unknown } = await sg.query(
+        organizations,
+        { first: 40, after },
+        { role: 'DISTRICT_ADMIN' },
+      );
       expect(res.errors).toBeUndefined();
       const page: Page<{ id: string; community: { id: string } }> = res.data!.districtPartyOrganizations;
       seen.push(...page.edges.map((e) => e.node.community.id));
@@ -39,20 +43,25 @@ describe('district-wide lists on pglite', () => {
     const many = await sg.db.queries.measure(() => sg.query(organizations, { first: 100 }, { role: 'DISTRICT_ADMIN' }));
     expect(many.result.errors).toBeUndefined();
     expect(many.statements).toBe(few.statements);
-    const units = '{ districtCoConstructionUnits(first: FIRST) { edges { node { id contributionTotalFen contributions { valueFen } } } } districtVolunteerTeams(first: FIRST) { edges { node { id memberCount } } } districtActivities(first: FIRST, kind: VOLUNTEER_SERVICE) { edges { node { id participantCount team { id } } } } }';
+    const units =
+      '{ districtCoConstructionUnits(first: FIRST) { edges { node { id contributionTotalFen contributions { valueFen } } } } districtVolunteerTeams(first: FIRST) { edges { node { id memberCount } } } districtActivities(first: FIRST, kind: VOLUNTEER_SERVICE) { edges { node { id participantCount team { id } } } } }';
     const a = await sg.db.queries.measure(() => sg.query(units.replaceAll('FIRST', '20')));
     const b = await sg.db.queries.measure(() => sg.query(units.replaceAll('FIRST', '200')));
     expect(b.result.errors).toBeUndefined();
     expect(b.statements).toBe(a.statements);
   });
 
-  it('shows the lists to anyone, like the per-community ones, but party members\' names only to officers and district administrators', async () => {
+  it("shows the lists to anyone, like the per-community ones, but party members' names only to officers and district administrators", async () => {
     const anonymous = await sg.query<{ districtPartyOrganizations: Page<{ members: { name: string | null }[] }> }>(organizations, { first: 3 });
     expect(anonymous.errors).toBeUndefined();
     const names = anonymous.data!.districtPartyOrganizations.edges.flatMap((e) => e.node.members.map((m) => m.name));
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((n) => n === null)).toBe(true);
-    const admin = await sg.query<{ districtPartyOrganizations: Page<{ members: { name: string | null }[] }> }>(organizations, { first: 3 }, { role: 'DISTRICT_ADMIN' });
+    const admin = await sg.query<{ districtPartyOrganizations: Page<{ members: { name: string | null }[] }> }>(
+      organizations,
+      { first: 3 },
+      { role: 'DISTRICT_ADMIN' },
+    );
     expect(admin.data!.districtPartyOrganizations.edges.flatMap((e) => e.node.members.map((m) => m.name)).every((n) => typeof n === 'string')).toBe(true);
   });
 
@@ -66,7 +75,9 @@ describe('district-wide lists on pglite', () => {
     expect(nodes.every((n) => n.kind === 'VOLUNTEER_SERVICE')).toBe(true);
     const times = nodes.map((n) => Date.parse(n.startsAt));
     expect(times).toEqual([...times].sort((x, y) => y - x));
-    const big = await sg.query<{ districtVolunteerTeams: Page<unknown> }>('{ districtVolunteerTeams(first: 1000) { edges { cursor } pageInfo { hasNextPage } } }');
+    const big = await sg.query<{ districtVolunteerTeams: Page<unknown> }>(
+      '{ districtVolunteerTeams(first: 1000) { edges { cursor } pageInfo { hasNextPage } } }',
+    );
     expect(big.errors).toBeUndefined();
     expect(big.data!.districtVolunteerTeams.edges.length).toBeLessThanOrEqual(200);
   });

@@ -71,7 +71,10 @@ await describeOnEachDatabase('party', (kind) => {
   });
 
   it('derives totals from the contributions: per unit, per community, and the big donor over 100,000 yuan', async () => {
-    const res = await sg.query<{ coConstructionUnits: { id: string; contributionTotalFen: number; contributions: { valueFen: number }[] }[]; _entities: { contributionTotalFen: number }[] }>(
+    const res = await sg.query<{
+      coConstructionUnits: { id: string; contributionTotalFen: number; contributions: { valueFen: number }[] }[];
+      _entities: { contributionTotalFen: number }[];
+    }>(
       `query($r: [_Any!]!) { coConstructionUnits(communityId: "community-minzu-01") { id contributionTotalFen contributions { valueFen } }
         _entities(representations: $r) { ... on Community { contributionTotalFen } } }`,
       { r: [{ __typename: 'Community', id: 'community-minzu-01' }] },
@@ -83,7 +86,8 @@ await describeOnEachDatabase('party', (kind) => {
   });
 
   it('answers volunteerStats for the district and for each street in one statement; the streets add up to the district', async () => {
-    const q = 'query($s: ID) { volunteerStats(streetId: $s) { communities volunteers partyMemberVolunteers teams teamsLedByPartyMembers partyLedTeamShare hours } }';
+    const q =
+      'query($s: ID) { volunteerStats(streetId: $s) { communities volunteers partyMemberVolunteers teams teamsLedByPartyMembers partyLedTeamShare hours } }';
     type Stats = { communities: number; volunteers: number; teams: number; teamsLedByPartyMembers: number; partyLedTeamShare: number; hours: number };
     const district = await sg.db.queries.measure(() => sg.query<{ volunteerStats: Stats }>(q, { s: null }));
     expect(district.statements).toBe(1);
@@ -103,6 +107,10 @@ await describeOnEachDatabase('party', (kind) => {
     }
     expect(volunteers).toBe(total.volunteers);
     expect(hours).toBeCloseTo(total.hours, 1);
-    expect((await sg.query<{ volunteerStats: Stats }>(q, { s: 'street-nowhere' })).data!.volunteerStats).toMatchObject({ communities: 0, volunteers: 0, partyLedTeamShare: 0 });
+    expect((await sg.query<{ volunteerStats: Stats }>(q, { s: 'street-nowhere' })).data!.volunteerStats).toMatchObject({
+      communities: 0,
+      volunteers: 0,
+      partyLedTeamShare: 0,
+    });
   });
 });

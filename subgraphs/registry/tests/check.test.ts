@@ -23,9 +23,7 @@ const v1 = partner(`
   type Query { healthCenterClinics: [Clinic!]! }`);
 
 const recorded = (file: string, document: string): RecordedOperation => ({ file, hash: sha256(document), document });
-const operations = [
-  recorded('dashboard.json', 'query CommunityHealth($id: ID!) { community(id: $id) { name clinics { name } vaccinationRate } }'),
-];
+const operations = [recorded('dashboard.json', 'query CommunityHealth($id: ID!) { community(id: $id) { name clinics { name } vaccinationRate } }')];
 
 const codes = (findings: { code: string; where?: string }[]) => findings.map((f) => `${f.code} ${f.where ?? ''}`.trim());
 
@@ -64,7 +62,9 @@ describe('checking a partner subgraph', () => {
   });
 
   it('does not count an operation that was broken before the change', async () => {
-    const report = await checkChange([committees], { name: 'health-center', kind: 'PARTNER', next: v1 }, [recorded('old.json', 'query Gone { streets { id } }')]);
+    const report = await checkChange([committees], { name: 'health-center', kind: 'PARTNER', next: v1 }, [
+      recorded('old.json', 'query Gone { streets { id } }'),
+    ]);
     expect(report.ok).toBe(true);
   });
 
@@ -88,13 +88,18 @@ describe('checking a partner subgraph', () => {
 
   it('reports composition errors with their federation codes', async () => {
     const clash = partner(`type Community @key(fields: "id") { id: ID! clinics: Int } type Query { healthCenterX: [Community!]! }`);
-    const other = { name: 'school-district', kind: 'PARTNER' as const, url: 'http://127.0.0.1:4200/graphql', sdl: `${fed('"@key"')}\ntype Community @key(fields: "id") { id: ID! clinics: String }\ntype Query { schoolDistrict: Int }` };
+    const other = {
+      name: 'school-district',
+      kind: 'PARTNER' as const,
+      url: 'http://127.0.0.1:4200/graphql',
+      sdl: `${fed('"@key"')}\ntype Community @key(fields: "id") { id: ID! clinics: String }\ntype Query { schoolDistrict: Int }`,
+    };
     const report = await checkChange([committees, other], { name: 'health-center', kind: 'PARTNER', next: clash }, []);
     expect(report.ok).toBe(false);
     expect(report.errors.some((e) => /^[A-Z_]+$/.test(e.code) && !e.code.startsWith('POLICY_'))).toBe(true);
   });
 
-  it('keeps two partners off each other\'s root fields', () => {
+  it("keeps two partners off each other's root fields", () => {
     expect(followsRootFieldRule('healthCenter', 'health-center')).toBe(true);
     expect(followsRootFieldRule('healthCenterClinics', 'health-center')).toBe(true);
     expect(followsRootFieldRule('healthCentered', 'health-center')).toBe(false);

@@ -19,7 +19,8 @@ const core = [{ name: 'committees', url: 'http://127.0.0.1:4002/graphql', sdl: r
 const sdl = (field: string) =>
   `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Community @key(fields: "id") { id: ID! ${field}: Int }\ntype Query { healthCenterPing: Int }`;
 
-const register = 'mutation($n: String!, $p: String!, $u: String!) { registerPartnerSubgraph(name: $n, partnerId: $p, routingUrl: $u) { signingSecret subgraph { name kind partnerId currentVersion } } }';
+const register =
+  'mutation($n: String!, $p: String!, $u: String!) { registerPartnerSubgraph(name: $n, partnerId: $p, routingUrl: $u) { signingSecret subgraph { name kind partnerId currentVersion } } }';
 const publish = 'mutation($n: String!, $s: String!) { publishSubgraph(name: $n, sdl: $s) { ok check { errors { code where } } subgraph { currentVersion } } }';
 
 it('the published SDL in schema/ matches the code (run `npm run compose`)', () => {
@@ -67,16 +68,31 @@ await describeOnEachDatabase('registry', (kind) => {
     expect(refused.data?.publishSubgraph).toMatchObject({ ok: false, subgraph: { currentVersion: null } });
     // Policy and composition together.
     expect(refused.data?.publishSubgraph.check.errors).toEqual(
-      expect.arrayContaining([{ code: 'POLICY_CORE_FIELD', where: 'Community.name' }, { code: 'INVALID_FIELD_SHARING', where: 'health-center' }]),
+      expect.arrayContaining([
+        { code: 'POLICY_CORE_FIELD', where: 'Community.name' },
+        { code: 'INVALID_FIELD_SHARING', where: 'health-center' },
+      ]),
     );
 
     const ok = await sg.query(publish, { n: 'health-center', s: sdl('clinicCount') }, partner);
     expect(ok.data?.publishSubgraph).toMatchObject({ ok: true, subgraph: { currentVersion: 1 } });
     // The same SDL again changes nothing, and records nothing.
-    expect((await sg.query(publish, { n: 'health-center', s: sdl('clinicCount') }, partner)).data?.publishSubgraph).toMatchObject({ ok: true, subgraph: { currentVersion: 1 } });
-    const history = await sg.query('{ registeredSubgraph(name: "health-center") { versions { version action actor changes { path criticality } } } }', {}, admin);
+    expect((await sg.query(publish, { n: 'health-center', s: sdl('clinicCount') }, partner)).data?.publishSubgraph).toMatchObject({
+      ok: true,
+      subgraph: { currentVersion: 1 },
+    });
+    const history = await sg.query(
+      '{ registeredSubgraph(name: "health-center") { versions { version action actor changes { path criticality } } } }',
+      {},
+      admin,
+    );
     expect(history.data?.registeredSubgraph.versions).toEqual([
-      expect.objectContaining({ version: 1, action: 'PUBLISH', actor: 'PARTNER:hc-ops', changes: expect.arrayContaining([{ path: 'Community.clinicCount', criticality: 'SAFE' }]) }),
+      expect.objectContaining({
+        version: 1,
+        action: 'PUBLISH',
+        actor: 'PARTNER:hc-ops',
+        changes: expect.arrayContaining([{ path: 'Community.clinicCount', criticality: 'SAFE' }]),
+      }),
     ]);
     const served = await (await fetch(supergraphUrl)).text();
     expect(validateSupergraph(served).map((s) => s.name)).toEqual(['committees', 'health-center']);
@@ -94,7 +110,13 @@ await describeOnEachDatabase('registry', (kind) => {
 
     // The loser of a race, deterministically: its check saw a federation that has changed since.
     const row = (await sg.db.prisma.registeredSubgraph.findUnique({ where: { name: 'health-center' } }))!;
-    const stale = recordVersion(sg.db.prisma, row, 'a state from before', { action: 'PUBLISH', sdl: sdl('late'), routingUrl: row.routingUrl, actor: 'ADMIN:x', changes: [] });
+    const stale = recordVersion(sg.db.prisma, row, 'a state from before', {
+      action: 'PUBLISH',
+      sdl: sdl('late'),
+      routingUrl: row.routingUrl,
+      actor: 'ADMIN:x',
+      changes: [],
+    });
     await expect(stale).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect(await sg.db.prisma.subgraphVersion.count({ where: { subgraphName: 'health-center' } })).toBe(versions.length);
   });
@@ -112,7 +134,10 @@ await describeOnEachDatabase('registry', (kind) => {
 
   it('rotates a secret: a new generation in the supergraph, the old secret gone', async () => {
     const rotated = await sg.query('mutation { rotatePartnerSigningSecret(name: "health-center") { signingSecret subgraph { keyGeneration } } }', {}, partner);
-    expect(rotated.data?.rotatePartnerSigningSecret).toEqual({ signingSecret: partnerSigningSecret(sg.upstreamSecret, 'health-center', 2), subgraph: { keyGeneration: 2 } });
+    expect(rotated.data?.rotatePartnerSigningSecret).toEqual({
+      signingSecret: partnerSigningSecret(sg.upstreamSecret, 'health-center', 2),
+      subgraph: { keyGeneration: 2 },
+    });
     expect(Object.fromEntries(partnerKeysOf(await (await fetch(supergraphUrl)).text()))).toEqual({ 'health-center': 2 });
   });
 });

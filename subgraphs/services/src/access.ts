@@ -26,8 +26,7 @@ interface RequestParties {
 }
 
 /** Staff who handle a community's requests (dispatch, reject, close). */
-export const isRequestStaff = (caller: Caller, req: { communityId: string }): boolean =>
-  managesCommunity(caller, req.communityId);
+export const isRequestStaff = (caller: Caller, req: { communityId: string }): boolean => managesCommunity(caller, req.communityId);
 
 /** A request holds personal data: the resident, the community's staff and the provider serving it see it. */
 export const canSeeRequest = (caller: Caller, req: RequestParties): boolean =>

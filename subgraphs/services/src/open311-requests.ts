@@ -49,7 +49,8 @@ function where(f: RequestFilters): Prisma.ServiceRequestWhereInput {
   if (f.ids) base.id = { in: [...f.ids] };
   if (f.status) base.status = f.status === 'open' ? { in: [...openStatuses] } : { notIn: [...openStatuses] };
   // A welfare item's own code finds nothing: only the generic code names welfare requests.
-  const kinds = f.serviceCode === welfareCode ? [welfare] : f.serviceCode ? [{ item: { code: f.serviceCode, tier: { not: 'WELFARE' as const } } }] : [notWelfare, welfare];
+  const kinds =
+    f.serviceCode === welfareCode ? [welfare] : f.serviceCode ? [{ item: { code: f.serviceCode, tier: { not: 'WELFARE' as const } } }] : [notWelfare, welfare];
   const or = kinds.map((kind) => {
     const times = kind === welfare ? welfareRange(f.from, f.to) : range(f.from, f.to);
     return { ...kind, ...(times ? { requestedAt: times } : {}) };

@@ -19,7 +19,7 @@ export function whereStatus(status: TenderStatus, now = new Date()): Prisma.Tend
 export async function managedTender(ctx: Context, id: string): Promise<Tender> {
   const tender = await ctx.prisma.tender.findUnique({ where: { id } });
   if (!tender) throw notFound('Tender', id);
-  if (!canManageTender(ctx.caller, tender)) throw forbidden('Only the district, or the staff of the tender\'s own street or community, manage it');
+  if (!canManageTender(ctx.caller, tender)) throw forbidden("Only the district, or the staff of the tender's own street or community, manage it");
   return tender;
 }
 

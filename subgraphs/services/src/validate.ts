@@ -22,7 +22,8 @@ export function period(start: string, end: string): { start: Date; end: Date } {
 /** OpenStreetMap opening_hours, the common subset: "Mo-Fr 08:30-17:30; Sa 09:00-12:00" or "24/7". */
 export function openingHours(value: string): string {
   const clean = value.trim();
-  const rule = /^(Mo|Tu|We|Th|Fr|Sa|Su|PH)(-(Mo|Tu|We|Th|Fr|Sa|Su))?(,(Mo|Tu|We|Th|Fr|Sa|Su)(-(Mo|Tu|We|Th|Fr|Sa|Su))?)* ([0-2]\d:[0-5]\d-[0-2]\d:[0-5]\d)(,[0-2]\d:[0-5]\d-[0-2]\d:[0-5]\d)*$/;
+  const rule =
+    /^(Mo|Tu|We|Th|Fr|Sa|Su|PH)(-(Mo|Tu|We|Th|Fr|Sa|Su))?(,(Mo|Tu|We|Th|Fr|Sa|Su)(-(Mo|Tu|We|Th|Fr|Sa|Su))?)* ([0-2]\d:[0-5]\d-[0-2]\d:[0-5]\d)(,[0-2]\d:[0-5]\d-[0-2]\d:[0-5]\d)*$/;
   if (clean !== '24/7' && !clean.split(/;\s*/).every((part) => rule.test(part))) {
     throw badInput('openingHours must use opening_hours syntax, e.g. "Mo-Fr 08:30-17:30; Sa 09:00-12:00"', { field: 'openingHours' });
   }

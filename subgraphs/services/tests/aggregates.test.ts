@@ -27,8 +27,14 @@ await describeOnEachDatabase('services aggregates', (kind) => {
     const [a, b] = demoCommunities.map((c) => c.id);
     const template = await db.serviceRequest.findFirstOrThrow({ where: { communityId: a! } });
     const request = (communityId: string) => ({
-      id: `req-${randomUUID()}`, itemId: template.itemId, residentId: template.residentId, communityId,
-      filedBy: template.filedBy, filedByRole: template.filedByRole, description: '测试', address: template.address,
+      id: `req-${randomUUID()}`,
+      itemId: template.itemId,
+      residentId: template.residentId,
+      communityId,
+      filedBy: template.filedBy,
+      filedByRole: template.filedByRole,
+      description: '测试',
+      address: template.address,
     });
     const filed = Array.from({ length: 12 }, (_, n) => request(n % 2 ? a! : b!));
     await Promise.all([
@@ -38,14 +44,22 @@ await describeOnEachDatabase('services aggregates', (kind) => {
     await consistent();
 
     // Concurrent moves of the same requests: each wins once (the workflow's compare-and-set).
-    await Promise.all(filed.flatMap((r) => [
-      db.serviceRequest.updateMany({ where: { id: r.id, status: 'SUBMITTED' }, data: { status: 'ACCEPTED' } }),
-      db.serviceRequest.updateMany({ where: { id: r.id, status: 'SUBMITTED' }, data: { status: 'REJECTED' } }),
-    ]));
+    await Promise.all(
+      filed.flatMap((r) => [
+        db.serviceRequest.updateMany({ where: { id: r.id, status: 'SUBMITTED' }, data: { status: 'ACCEPTED' } }),
+        db.serviceRequest.updateMany({ where: { id: r.id, status: 'SUBMITTED' }, data: { status: 'REJECTED' } }),
+      ]),
+    );
     await consistent();
     await db.serviceRequest.updateMany({ where: { id: { in: filed.map((r) => r.id) }, status: 'ACCEPTED' }, data: { status: 'COMPLETED' } });
-    await db.serviceRequest.updateMany({ where: { id: { in: filed.slice(0, 6).map((r) => r.id) }, status: 'COMPLETED' }, data: { rating: 'DISSATISFIED', ratedAt: new Date() } });
-    await db.serviceRequest.updateMany({ where: { id: { in: filed.slice(6).map((r) => r.id) }, status: 'COMPLETED' }, data: { rating: 'SATISFIED', status: 'CLOSED' } });
+    await db.serviceRequest.updateMany({
+      where: { id: { in: filed.slice(0, 6).map((r) => r.id) }, status: 'COMPLETED' },
+      data: { rating: 'DISSATISFIED', ratedAt: new Date() },
+    });
+    await db.serviceRequest.updateMany({
+      where: { id: { in: filed.slice(6).map((r) => r.id) }, status: 'COMPLETED' },
+      data: { rating: 'SATISFIED', status: 'CLOSED' },
+    });
     await db.serviceRequest.update({ where: { id: filed[0]!.id }, data: { communityId: b! } });
     await consistent();
     await db.serviceRequestEvent.deleteMany({ where: { requestId: { in: filed.map((r) => r.id) } } });

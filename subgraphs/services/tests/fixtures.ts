@@ -24,7 +24,11 @@ export function onEachDatabase(title: string, suite: (sg: () => TestSubgraph<DB>
         sg = await startTestSubgraph(services, kind);
       });
       afterAll(() => sg?.dispose());
-      suite(() => sg, (query, variables, as) => sg.query(query, variables ?? {}, as ?? null), kind);
+      suite(
+        () => sg,
+        (query, variables, as) => sg.query(query, variables ?? {}, as ?? null),
+        kind,
+      );
     });
   });
 }
@@ -66,7 +70,11 @@ export async function openTender(ask: Ask, communityId: string, itemId: string, 
   const tender = ok(await ask<{ publishTender: { id: string } }>(publish, { input }, admin)).publishTender;
   const bids: string[] = [];
   for (const [i, partnerId] of bidders.entries()) {
-    const res = await ask<{ submitBid: { id: string } }>(bid, { input: { tenderId: tender.id, priceFen: 9_000_000 - i * 100_000, proposal: `Proposal ${i + 1}` } }, provider(partnerId));
+    const res = await ask<{ submitBid: { id: string } }>(
+      bid,
+      { input: { tenderId: tender.id, priceFen: 9_000_000 - i * 100_000, proposal: `Proposal ${i + 1}` } },
+      provider(partnerId),
+    );
     bids.push(ok(res).submitBid.id);
   }
   return { tenderId: tender.id, bids };

@@ -37,10 +37,15 @@ describe('the demo catalogue', () => {
 });
 
 onEachDatabase('services', (sg, ask) => {
-
   it('seeds the demo network idempotently: tenders in every state, requests in every status, with ratings', async () => {
     const p = sg().db.prisma;
-    const counts = async () => [await p.serviceItem.count(), await p.tender.count(), await p.servicePoint.count(), await p.serviceRequest.count(), await p.serviceRequestEvent.count()];
+    const counts = async () => [
+      await p.serviceItem.count(),
+      await p.tender.count(),
+      await p.servicePoint.count(),
+      await p.serviceRequest.count(),
+      await p.serviceRequestEvent.count(),
+    ];
     const before = await counts();
     expect(before[0]).toBe(demoItems.length);
     expect(before[3]).toBeGreaterThanOrEqual(300);
@@ -55,8 +60,10 @@ onEachDatabase('services', (sg, ask) => {
   });
 
   it('resolves service points and request stats of all 112 communities with as many statements as for 3', async () => {
-    const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { id servicePoints { code item { code } provider { name } } serviceRequestStats { total open closed rated satisfactionRate } } } }';
-    const run = (communities: typeof demoCommunities) => sg().db.queries.measure(() => ask(q, { r: communities.map((c) => ({ __typename: 'Community', id: c.id })) }));
+    const q =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Community { id servicePoints { code item { code } provider { name } } serviceRequestStats { total open closed rated satisfactionRate } } } }';
+    const run = (communities: typeof demoCommunities) =>
+      sg().db.queries.measure(() => ask(q, { r: communities.map((c) => ({ __typename: 'Community', id: c.id })) }));
     const few = await run(demoCommunities.slice(0, 3));
     const { result, statements } = await run(demoCommunities);
     const entities = ok(result)._entities as { servicePoints: unknown[]; serviceRequestStats: { total: number; open: number; closed: number } }[];
@@ -69,9 +76,15 @@ onEachDatabase('services', (sg, ask) => {
 
   it('lists the services each department oversees, civil affairs leading the welfare series, in one statement per list', async () => {
     const representations = demoDepartments.map((d) => ({ __typename: 'Department', id: d.id }));
-    const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id serviceSeries { code } serviceItems { code department { id } } } } }';
+    const q =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id serviceSeries { code } serviceItems { code department { id } } } } }';
     const { result, statements } = await sg().db.queries.measure(() => ask(q, { r: representations }));
-    const byId = Object.fromEntries((ok(result)._entities as { id: string; serviceSeries: { code: string }[]; serviceItems: { code: string; department: { id: string } }[] }[]).map((d) => [d.id, d]));
+    const byId = Object.fromEntries(
+      (ok(result)._entities as { id: string; serviceSeries: { code: string }[]; serviceItems: { code: string; department: { id: string } }[] }[]).map((d) => [
+        d.id,
+        d,
+      ]),
+    );
     expect(byId['dept-culture']!.serviceSeries.map((s) => s.code)).toEqual(['S6']);
     expect(byId['dept-health']!.serviceItems.map((i) => i.code)).toContain('S4-01');
     expect(byId['dept-health']!.serviceItems.every((i) => i.department.id === 'dept-health')).toBe(true);
@@ -87,7 +100,15 @@ onEachDatabase('services', (sg, ask) => {
     const { open311 } = ok(await ask<{ open311: { services: Record<string, unknown>[]; requests: Record<string, any>[] } }>(q));
     expect(open311.services).toHaveLength(demoItems.length + 1);
     expect(open311.services.at(-1)).toMatchObject({ service_code: 'welfare', service_name: '社区福利服务' });
-    expect(open311.services[0]).toEqual({ service_code: 'S1-01', service_name: '居家养老上门探访', description: expect.any(String), metadata: false, type: 'realtime', keywords: 'elderly,home visit,探访', group: '养老服务' });
+    expect(open311.services[0]).toEqual({
+      service_code: 'S1-01',
+      service_name: '居家养老上门探访',
+      description: expect.any(String),
+      metadata: false,
+      type: 'realtime',
+      keywords: 'elderly,home visit,探访',
+      group: '养老服务',
+    });
     const rows = await sg().db.prisma.serviceRequest.findMany({ include: { item: true } });
     // The last 90 days; a welfare request publishes only its day, so it counts from the first midnight in the window.
     const from = new Date(Date.now() - 90 * 86_400_000);
@@ -104,7 +125,9 @@ onEachDatabase('services', (sg, ask) => {
     const welfare = new Set(rows.filter((r) => r.item.tier === 'WELFARE').map((r) => r.id));
     const published = open311.requests.filter((r) => welfare.has(r.service_request_id));
     expect(published.length).toBeGreaterThan(0);
-    expect(published.every((r) => r.lat === null && r.long === null && r.service_code === 'welfare' && r.agency_responsible === null && r.status_notes === null)).toBe(true);
+    expect(
+      published.every((r) => r.lat === null && r.long === null && r.service_code === 'welfare' && r.agency_responsible === null && r.status_notes === null),
+    ).toBe(true);
     const located = open311.requests.find((r) => r.lat !== null)!;
     expect(Math.round(located.lat * 100) / 100).toBe(located.lat);
   });
@@ -114,14 +137,23 @@ onEachDatabase('services', (sg, ask) => {
     expect(closed.open311.requests.length).toBeGreaterThan(0);
     expect(closed.open311.requests.every((r) => r.status === 'closed')).toBe(true);
     const some = await sg().db.prisma.serviceRequest.findMany({ take: 2, orderBy: { requestedAt: 'asc' }, include: { item: true } });
-    const byId = ok(await ask<{ open311: { requests: { service_request_id: string }[] } }>('query($ids: [ID!]) { open311 { requests(service_request_id: $ids) { service_request_id } } }', { ids: some.map((s) => s.id) }));
+    const byId = ok(
+      await ask<{ open311: { requests: { service_request_id: string }[] } }>(
+        'query($ids: [ID!]) { open311 { requests(service_request_id: $ids) { service_request_id } } }',
+        { ids: some.map((s) => s.id) },
+      ),
+    );
     expect(byId.open311.requests.map((r) => r.service_request_id).sort()).toEqual(some.map((s) => s.id).sort());
-    const byCode = ok(await ask<{ open311: { requests: { service_code: string }[] } }>('{ open311(lang: en) { requests(service_code: "S5-01") { service_code service_name } } }'));
+    const byCode = ok(
+      await ask<{ open311: { requests: { service_code: string }[] } }>(
+        '{ open311(lang: en) { requests(service_code: "S5-01") { service_code service_name } } }',
+      ),
+    );
     expect(byCode.open311.requests.every((r) => r.service_code === 'S5-01')).toBe(true);
     expect(codeOf(await ask('{ open311 { requests(limit: 5000) { status } } }'))).toBe('BAD_USER_INPUT');
   });
 
-  it('shows requests only to the resident, the community\'s staff, the provider serving them and the district', async () => {
+  it("shows requests only to the resident, the community's staff, the provider serving them and the district", async () => {
     const request = (await sg().db.prisma.serviceRequest.findFirst({ where: { providerId: { not: null } }, orderBy: { id: 'asc' } }))!;
     const one = 'query($id: ID!) { serviceRequest(id: $id) { id description } }';
     for (const who of [residentAs(request.residentId, request.communityId), staffOf(request.communityId), provider(request.providerId!), admin]) {
@@ -151,7 +183,17 @@ onEachDatabase('services', (sg, ask) => {
 
   it('lets district administrators extend the catalogue, with its rules enforced', async () => {
     const create = 'mutation($input: ServiceItemInput!) { createServiceItem(input: $input) { code tier welfareGroup priceLabel department { id } } }';
-    const input = { seriesId: 'series-s1', name: '老年人防诈骗讲座', nameEn: 'Anti-fraud talks for older people', description: 'Talks on common scams', tier: 'WELFARE', welfareGroup: 'ELDERLY', chargingMode: 'FREE', priceFen: 0, priceUnit: 'per talk' };
+    const input = {
+      seriesId: 'series-s1',
+      name: '老年人防诈骗讲座',
+      nameEn: 'Anti-fraud talks for older people',
+      description: 'Talks on common scams',
+      tier: 'WELFARE',
+      welfareGroup: 'ELDERLY',
+      chargingMode: 'FREE',
+      priceFen: 0,
+      priceUnit: 'per talk',
+    };
     const created = ok(await ask(create, { input }, admin)).createServiceItem;
     expect(created).toEqual({ code: 'S1-08', tier: 'WELFARE', welfareGroup: 'ELDERLY', priceLabel: 'free', department: { id: 'dept-civil-affairs' } });
     expect(codeOf(await ask(create, { input: { ...input, welfareGroup: null } }, admin))).toBe('BAD_USER_INPUT');

@@ -8,7 +8,6 @@ const closeTender = 'mutation($id: ID!) { closeTender(id: $id) { status } }';
 const award = 'mutation($input: AwardTenderInput!) { awardTender(input: $input) { status servicePoint { id } } }';
 
 onEachDatabase('tenders', (sg, ask) => {
-
   it('awards once when three awards race, leaving one service point and one winning bid', async () => {
     const { tenderId, bids } = await openTender(ask, 'community-beihu-02', 'item-s1-01', ['provider-kangle', 'provider-yihe', 'provider-yangguang']);
     ok(await ask(closeTender, { id: tenderId }, admin));
@@ -47,9 +46,18 @@ onEachDatabase('tenders', (sg, ask) => {
     expect(ok(await ask(award, { input: { tenderId, bidId: bids[0], servicePoint: pointInput } }, admin)).awardTender.status).toBe('AWARDED');
   });
 
-  it('lets street staff manage only their street\'s tenders', async () => {
+  it("lets street staff manage only their street's tenders", async () => {
     const publish = 'mutation($input: PublishTenderInput!) { publishTender(input: $input) { id street { id } } }';
-    const input = { itemId: 'item-s8-04', streetId: 'street-beihu', title: '北湖街道单位安保', requirements: 'Guards', budgetFen: 50_000_000, contractStart: '2027-01-01', contractEnd: '2028-12-31', closesAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const input = {
+      itemId: 'item-s8-04',
+      streetId: 'street-beihu',
+      title: '北湖街道单位安保',
+      requirements: 'Guards',
+      budgetFen: 50_000_000,
+      contractStart: '2027-01-01',
+      contractEnd: '2028-12-31',
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    };
     const tender = ok(await ask(publish, { input }, streetStaffOf('street-beihu'))).publishTender;
     expect(codeOf(await ask(closeTender, { id: tender.id }, streetStaffOf('street-minzu')))).toBe('FORBIDDEN');
     expect(codeOf(await ask(publish, { input: { ...input, communityId: 'community-beihu-01' } }, admin))).toBe('BAD_USER_INPUT');
@@ -58,14 +66,20 @@ onEachDatabase('tenders', (sg, ask) => {
     expect(codeOf(await ask(publish, { input }))).toBe('UNAUTHENTICATED');
   });
 
-  it('publishes a point\'s notices, only as the provider running it (its commitments are departments\')', async () => {
+  it("publishes a point's notices, only as the provider running it (its commitments are departments')", async () => {
     const pointId = await pointFor(ask, 'community-changqing-01', 'item-s1-02', 'provider-fushou');
     const notice = 'mutation($p: ID!, $input: ServicePointNoticeInput!) { publishServicePointNotice(servicePointId: $p, input: $input) { title } }';
     ok(await ask(notice, { p: pointId, input: { kind: 'CHARGES', title: '收费标准', content: '每餐8元' } }, provider('provider-fushou')));
-    expect(codeOf(await ask(notice, { p: pointId, input: { kind: 'CHARGES', title: '收费标准', content: '每餐9元' } }, provider('provider-weimei')))).toBe('FORBIDDEN');
-    expect(codeOf(await ask(notice, { p: pointId, input: { kind: 'OTHER', title: 'x', content: 'y', expiresAt: '2020-01-01T00:00:00Z' } }, admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await ask(notice, { p: pointId, input: { kind: 'CHARGES', title: '收费标准', content: '每餐9元' } }, provider('provider-weimei')))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await ask(notice, { p: pointId, input: { kind: 'OTHER', title: 'x', content: 'y', expiresAt: '2020-01-01T00:00:00Z' } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
 
-    const shown = ok(await ask('query($id: ID!) { servicePoint(id: $id) { notices { kind title } requestStats { total satisfactionRate } } }', { id: pointId }));
+    const shown = ok(
+      await ask('query($id: ID!) { servicePoint(id: $id) { notices { kind title } requestStats { total satisfactionRate } } }', { id: pointId }),
+    );
     expect(shown.servicePoint.notices).toEqual([{ kind: 'CHARGES', title: '收费标准' }]);
     expect(shown.servicePoint.requestStats).toEqual({ total: 0, satisfactionRate: null });
   });

@@ -81,8 +81,7 @@ export async function startTestFederation(options: TestFederationOptions): Promi
       supergraphPath,
       secrets,
       token,
-      query: async (query, variables, as) =>
-        postGraphQL(gateway.url, query, variables, as ? { authorization: `Bearer ${await token(as)}` } : {}),
+      query: async (query, variables, as) => postGraphQL(gateway.url, query, variables, as ? { authorization: `Bearer ${await token(as)}` } : {}),
       close: async () => {
         await gateway.close();
         await Promise.all(started.map((s) => s.dispose()));

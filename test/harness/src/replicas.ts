@@ -18,7 +18,11 @@ export interface Replica<DB extends PrismaLike = PrismaLike> {
   close(): Promise<void>;
 }
 
-export async function startReplica<DB extends PrismaLike>(hub: TestFederation, def: SubgraphDefinition<DB>, options: { redisUrl?: string } = {}): Promise<Replica<DB>> {
+export async function startReplica<DB extends PrismaLike>(
+  hub: TestFederation,
+  def: SubgraphDefinition<DB>,
+  options: { redisUrl?: string } = {},
+): Promise<Replica<DB>> {
   const first = hub.subgraphs[def.name];
   if (!first) throw new Error(`the federation has no subgraph "${def.name}"`);
   if (first.db.target.kind !== 'postgres') throw new Error('a replica shares its database: start the federation with database: "postgres"');

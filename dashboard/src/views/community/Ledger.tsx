@@ -50,7 +50,14 @@ export function Ledger({ c, lang }: { c: CommunityDetail; lang: Lang }) {
             </tr>
           </thead>
           {cursors.map((after, i) => (
-            <LedgerRows key={after ?? ''} communityId={c.id} after={after} last={i === cursors.length - 1} onMore={(next) => setCursors((cs) => [...cs, next])} lang={lang} />
+            <LedgerRows
+              key={after ?? ''}
+              communityId={c.id}
+              after={after}
+              last={i === cursors.length - 1}
+              onMore={(next) => setCursors((cs) => [...cs, next])}
+              lang={lang}
+            />
           ))}
         </table>
       </div>
@@ -58,7 +65,19 @@ export function Ledger({ c, lang }: { c: CommunityDetail; lang: Lang }) {
   );
 }
 
-function LedgerRows({ communityId, after, last, onMore, lang }: { communityId: string; after: string | null; last: boolean; onMore(cursor: string): void; lang: Lang }) {
+function LedgerRows({
+  communityId,
+  after,
+  last,
+  onMore,
+  lang,
+}: {
+  communityId: string;
+  after: string | null;
+  last: boolean;
+  onMore(cursor: string): void;
+  lang: Lang;
+}) {
   const q = useQuery<LedgerPage>(CommunityLedger, { id: communityId, after });
   const colSpan = 5;
   if (q.status !== 'done')

@@ -17,8 +17,8 @@ export function Organisations({ c, lang }: { c: CommunityDetail; lang: Lang }) {
           {c.partyOrganization ? `${c.partyOrganization.name} · ${t(lang, 'partyMembers')} ${formatInt(c.partyOrganization.memberCount, lang)}` : '—'}
           {c.volunteerStats && (
             <div className="muted small">
-              {t(lang, 'volunteers')} {formatInt(c.volunteerStats.volunteers, lang)} · {t(lang, 'teams')} {formatInt(c.volunteerStats.teams, lang)} · {t(lang, 'volunteerHours')}{' '}
-              {formatInt(c.volunteerStats.hours, lang)}
+              {t(lang, 'volunteers')} {formatInt(c.volunteerStats.volunteers, lang)} · {t(lang, 'teams')} {formatInt(c.volunteerStats.teams, lang)} ·{' '}
+              {t(lang, 'volunteerHours')} {formatInt(c.volunteerStats.hours, lang)}
             </div>
           )}
         </dd>
@@ -27,11 +27,7 @@ export function Organisations({ c, lang }: { c: CommunityDetail; lang: Lang }) {
           {t(lang, 'representatives')} {formatInt(c.representativeCount, lang)}
         </dd>
         <dt>{t(lang, 'committee')}</dt>
-        <dd>
-          {c.committeeMembers.length === 0
-            ? t(lang, 'none')
-            : c.committeeMembers.map((m) => `${m.name}（${enumLabel(lang, m.position)}）`).join('、')}
-        </dd>
+        <dd>{c.committeeMembers.length === 0 ? t(lang, 'none') : c.committeeMembers.map((m) => `${m.name}（${enumLabel(lang, m.position)}）`).join('、')}</dd>
         <dt>{t(lang, 'consultation')}</dt>
         <dd>
           {t(lang, 'members')} {formatInt(c.consultationMembers.length, lang)}

@@ -30,8 +30,8 @@ export function Requests({ c, lang }: { c: CommunityDetail; lang: Lang }) {
       <h4>{t(lang, 'requests')}</h4>
       {stats && (
         <p data-testid="request-stats">
-          {t(lang, 'total')} {formatInt(stats.total, lang)} · {t(lang, 'open')} {formatInt(stats.open, lang)} · {t(lang, 'closed')} {formatInt(stats.closed, lang)} · {t(lang, 'satisfaction')}{' '}
-          {formatPercent(stats.satisfactionRate, lang)}
+          {t(lang, 'total')} {formatInt(stats.total, lang)} · {t(lang, 'open')} {formatInt(stats.open, lang)} · {t(lang, 'closed')}{' '}
+          {formatInt(stats.closed, lang)} · {t(lang, 'satisfaction')} {formatPercent(stats.satisfactionRate, lang)}
         </p>
       )}
       <RequestList communityId={c.id} lang={lang} />

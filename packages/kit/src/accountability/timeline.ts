@@ -67,7 +67,5 @@ const stage = new Map(accountabilityEventKinds.map((kind, i) => [kind, i]));
 
 /** Events in time order; on the same instant in the order of `accountabilityEventKinds`, then by subject. */
 export function inTimeOrder(events: readonly AccountabilityEvent[]): AccountabilityEvent[] {
-  return [...events].sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || stage.get(a.kind)! - stage.get(b.kind)! || a.subjectId.localeCompare(b.subjectId),
-  );
+  return [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || stage.get(a.kind)! - stage.get(b.kind)! || a.subjectId.localeCompare(b.subjectId));
 }

@@ -27,7 +27,8 @@ export function isRole(value: unknown): value is Role {
 export function claimsProblem(claims: { role?: unknown; sub?: unknown } & Partial<Record<RoleClaim, unknown>>): string | null {
   if (!isRole(claims.role)) return `unknown role "${String(claims.role)}"; roles are ${roles.join(', ')}`;
   // A service speaks as one subgraph, and service-only writes ask which (service-identity.ts).
-  if (claims.role === 'SERVICE' && !(typeof claims.sub === 'string' && /^service:[\w-]+$/.test(claims.sub))) return 'role SERVICE needs sub "service:<subgraph>"';
+  if (claims.role === 'SERVICE' && !(typeof claims.sub === 'string' && /^service:[\w-]+$/.test(claims.sub)))
+    return 'role SERVICE needs sub "service:<subgraph>"';
   const missing = requiredClaims[claims.role].filter((c) => typeof claims[c] !== 'string' || claims[c] === '');
   return missing.length ? `role ${claims.role} needs ${missing.join(' and ')}` : null;
 }

@@ -55,7 +55,9 @@ export function hubSecrets(settings: HubSecretSettings, dataRoot: string): HubSe
   const { production, jwtIssuer: issuer, jwtAudience: audience, jwtJwksUrl } = settings;
   const configured = Boolean((settings.jwtSecret || jwtJwksUrl) && settings.upstreamSecret);
   if (production && !configured) {
-    throw new SecretsConfigError('NODE_ENV=production needs JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), and SHEQU_UPSTREAM_SECRET; refusing to use a development key');
+    throw new SecretsConfigError(
+      'NODE_ENV=production needs JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), and SHEQU_UPSTREAM_SECRET; refusing to use a development key',
+    );
   }
   const dev = configured && !production ? null : production ? null : developmentKeys(developmentKeyFile);
   const jwtSecret = settings.jwtSecret ?? dev?.jwtSecret;
@@ -71,11 +73,12 @@ export function hubSecrets(settings: HubSecretSettings, dataRoot: string): HubSe
       throw new SecretsConfigError(`NODE_ENV=production refuses the development key from ${developmentKeyFile}`);
     }
   }
-  for (const [name, value] of [['JWT_SECRET', jwtSecret], ['SHEQU_UPSTREAM_SECRET', upstreamSecret]] as const) {
+  for (const [name, value] of [
+    ['JWT_SECRET', jwtSecret],
+    ['SHEQU_UPSTREAM_SECRET', upstreamSecret],
+  ] as const) {
     if (value !== undefined && value.length < 32 && !jwtJwksUrl) throw new SecretsConfigError(`${name} must be at least 32 characters`);
   }
-  const jwt: JwtVerification = jwtJwksUrl
-    ? { kind: 'jwks', url: jwtJwksUrl, issuer, audience }
-    : { kind: 'secret', secret: jwtSecret!, issuer, audience };
+  const jwt: JwtVerification = jwtJwksUrl ? { kind: 'jwks', url: jwtJwksUrl, issuer, audience } : { kind: 'secret', secret: jwtSecret!, issuer, audience };
   return { jwt, upstreamSecret: upstreamSecret!, development: dev !== null, developmentKeyFile };
 }

@@ -4,7 +4,11 @@ import type { Caller } from './caller.js';
 export type TokenClaims = Partial<Omit<Caller, 'subject'>> & { role: Caller['role']; sub?: string };
 
 /** Issues an HS256 token the hub accepts (development and tests; production uses its IdP). */
-export async function issueToken(claims: TokenClaims, secret: string, options: { issuer?: string; audience?: string; expiresIn?: string } = {}): Promise<string> {
+export async function issueToken(
+  claims: TokenClaims,
+  secret: string,
+  options: { issuer?: string; audience?: string; expiresIn?: string } = {},
+): Promise<string> {
   const payload = Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== null && v !== undefined));
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

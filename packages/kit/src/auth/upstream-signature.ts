@@ -48,9 +48,7 @@ export function signRequest(params: GraphQLParams, secret: string, now = Date.no
   return { ...extensions, [signatureExtension]: signContent(signedContent({ ...params, extensions }), secret) };
 }
 
-export type SignatureCheck =
-  | { ok: true; claims: Record<string, unknown> | null; nonce: string; expiresAt: number }
-  | { ok: false; reason: string };
+export type SignatureCheck = { ok: true; claims: Record<string, unknown> | null; nonce: string; expiresAt: number } | { ok: false; reason: string };
 
 const validNonce = (value: unknown): value is string => typeof value === 'string' && value.length >= 16 && value.length <= 128;
 

@@ -34,7 +34,8 @@ export function parseHolidayOverrides(text: string, source: string): HolidayOver
   }
   const record = parsed as Record<string, unknown>;
   const unknownKeys = Object.keys(record).filter((k) => k !== 'holidays' && k !== 'workdays');
-  if (unknownKeys.length) throw new CalendarConfigError(`SHEQU_HOLIDAYS_FILE ${source}: unknown key ${unknownKeys.join(', ')} (only "holidays" and "workdays")`);
+  if (unknownKeys.length)
+    throw new CalendarConfigError(`SHEQU_HOLIDAYS_FILE ${source}: unknown key ${unknownKeys.join(', ')} (only "holidays" and "workdays")`);
   const list = (key: 'holidays' | 'workdays'): Day[] => {
     const value = record[key] ?? [];
     if (!Array.isArray(value)) throw new CalendarConfigError(`SHEQU_HOLIDAYS_FILE ${source}: "${key}" must be a list of YYYY-MM-DD days`);

@@ -37,8 +37,14 @@ export function clusterConfig(start: ReturnType<typeof startConfig>, repoRoot: s
   return defineConfig({
     process: 'npm run start:cluster',
     variables: {
-      PORT: describe(withDefault(port({ min: 1 }), 4000), { description: "nginx's port, in front of the gateway replicas (HTTP and WebSocket)", default: '4000' }),
-      SHEQU_REPLICAS: describe(withDefault(integer({ min: 1, max: 8 }), 2), { description: 'replicas of each gateway and subgraph (the registry too)', default: '2' }),
+      PORT: describe(withDefault(port({ min: 1 }), 4000), {
+        description: "nginx's port, in front of the gateway replicas (HTTP and WebSocket)",
+        default: '4000',
+      }),
+      SHEQU_REPLICAS: describe(withDefault(integer({ min: 1, max: 8 }), 2), {
+        description: 'replicas of each gateway and subgraph (the registry too)',
+        default: '2',
+      }),
       SHEQU_NGINX: describe(withDefault(text(), 'nginx'), {
         description: 'the nginx to run (Debian: `apt-get install nginx`); a name is looked up on `PATH` and in `/usr/sbin`',
         default: 'nginx',

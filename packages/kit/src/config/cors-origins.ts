@@ -6,7 +6,10 @@ export class CorsConfigError extends Error {
 
 /** `https://a.example,https://b.example` (or `*`: any origin) → the origins, normalised; throws on anything that is not an origin. */
 export function parseCorsOrigins(raw: string | undefined): string[] {
-  const entries = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return entries.map((entry) => {
     if (entry === '*') return entry;
     let url: URL;

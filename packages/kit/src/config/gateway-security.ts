@@ -74,8 +74,12 @@ export const securityVariables = {
   GRAPHQL_MAX_ALIASES: atLeast(0, 30, 'aliases per operation'),
   GRAPHQL_MAX_TOKENS: atLeast(1, 3_000, 'tokens per operation document'),
   GRAPHQL_MAX_DIRECTIVES: atLeast(0, 20, 'directives per operation'),
-  GRAPHQL_MAX_COST: atLeast(1, 5_000, 'what the subgraph requests of one operation may cost together (IBM cost spec: one per object, times the `@listSize` of the lists above it)'),
-  GRAPHQL_DEFAULT_LIST_SIZE: atLeast(1, 10, 'size assumed for a nullable list whose subgraph declares no `@listSize` (a partner\'s)'),
+  GRAPHQL_MAX_COST: atLeast(
+    1,
+    5_000,
+    'what the subgraph requests of one operation may cost together (IBM cost spec: one per object, times the `@listSize` of the lists above it)',
+  ),
+  GRAPHQL_DEFAULT_LIST_SIZE: atLeast(1, 10, "size assumed for a nullable list whose subgraph declares no `@listSize` (a partner's)"),
   GRAPHQL_MAX_BODY_BYTES: atLeast(1_000, 100_000, 'request body, and each graphql-ws message, in bytes'),
   GRAPHQL_BATCH_LIMIT: atLeast(0, 0, 'operations per HTTP batch (0: no batching)'),
   BLOCK_FIELD_SUGGESTIONS: describe(boolean(), { description: 'remove "Did you mean …" from errors', default: 'true in production, else false' }),
@@ -89,19 +93,30 @@ export const securityVariables = {
   }),
   RATE_LIMIT_BURST: atLeast(1, 120, 'operations a caller may send at once, earned back at the rate'),
   RATE_LIMIT_EXEMPT_ROLES: describe(withDefault(list(), ['SERVICE']), { description: 'roles never rate limited (comma-separated)', default: 'SERVICE' }),
-  TRUST_PROXY: describe(withDefault(boolean(), false), { description: 'take the client address from X-Forwarded-For (only behind a proxy that sets it)', default: 'false' }),
+  TRUST_PROXY: describe(withDefault(boolean(), false), {
+    description: 'take the client address from X-Forwarded-For (only behind a proxy that sets it)',
+    default: 'false',
+  }),
   TRUSTED_DOCUMENTS: describe(boolean(), {
     description: 'refuse operations that are not in the recorded manifests',
     default: 'true in production when a manifest exists, else false',
   }),
-  TRUSTED_DOCUMENTS_BYPASS_ROLES: describe(withDefault(list(), ['SERVICE']), { description: 'roles that may send operations outside the manifests', default: 'SERVICE' }),
+  TRUSTED_DOCUMENTS_BYPASS_ROLES: describe(withDefault(list(), ['SERVICE']), {
+    description: 'roles that may send operations outside the manifests',
+    default: 'SERVICE',
+  }),
   METRICS: describe(withDefault(boolean(), true), { description: 'serve Prometheus metrics at `/metrics`', default: 'true' }),
   METRICS_TOKEN: describe(text(), { description: 'secret: the bearer token `/metrics` requires (unset: none)', secret: true }),
   RESPONSE_CACHE_TTL_MS: atLeast(0, 1_000, 'milliseconds answers to queries are kept (0: no cache)'),
   // A district dashboard's answer is ~40 kB: the default bounds the cache near 80 MB at worst.
   RESPONSE_CACHE_MAX_ENTRIES: atLeast(1, 2_000, 'answers kept in memory'),
-  SHEQU_TRACING: describe(boolean(), { description: 'OpenTelemetry spans per operation and subgraph call', default: 'true when `OTEL_EXPORTER_OTLP_ENDPOINT` is set' }),
-  OTEL_EXPORTER_OTLP_ENDPOINT: describe(text(), { description: 'OTLP/HTTP collector the gateway sends its spans to (`/v1/traces` is added); turns tracing on' }),
+  SHEQU_TRACING: describe(boolean(), {
+    description: 'OpenTelemetry spans per operation and subgraph call',
+    default: 'true when `OTEL_EXPORTER_OTLP_ENDPOINT` is set',
+  }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: describe(text(), {
+    description: 'OTLP/HTTP collector the gateway sends its spans to (`/v1/traces` is added); turns tracing on',
+  }),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: describe(text(), { description: 'the full OTLP/HTTP traces URL, over `OTEL_EXPORTER_OTLP_ENDPOINT`; turns tracing on' }),
   CORS_ORIGINS: describe(
     withDefault(
@@ -115,7 +130,10 @@ export const securityVariables = {
       }),
       [],
     ),
-    { description: 'other web origins whose pages may call the hub (`https://a.example,https://b.example`, `*` any; never with credentials)', default: 'no other origin' },
+    {
+      description: 'other web origins whose pages may call the hub (`https://a.example,https://b.example`, `*` any; never with credentials)',
+      default: 'no other origin',
+    },
   ),
 };
 

@@ -26,21 +26,24 @@ export interface GatewayConfig {
   logLevel: LogLevel;
 }
 
-export const gatewayVariables = variables(
-  variables(securityVariables, secretVariables),
-  {
-    PORT: describe(withDefault(port({ expected: '0-65535' }), 4000), { description: "the gateway's port (0: a free one)", default: '4000' }),
-    SUPERGRAPH: describe(text(), { description: 'supergraph file or URL to serve and watch (`npm start`: the registry\'s)', default: '`schema/supergraph.graphql`' }),
-    SUPERGRAPH_FALLBACK: describe(text(), { description: 'supergraph file served while the `SUPERGRAPH` URL has not answered yet' }),
-    SUPERGRAPH_POLL_MS: describe(duration({ min: 100 }), { description: 'how often `SUPERGRAPH` is looked at, in milliseconds', default: '1000 for a file, 10000 for a URL' }),
-    SHEQU_SUBGRAPH_URLS,
-    QUERY_PLANNER,
-    DASHBOARD_DIR: describe(text(), { description: 'the built dashboard served at `/`', default: '`dashboard/dist`' }),
-    SHEQU_DATA_DIR,
-    LOG_LEVEL,
-    SHEQU_LOG_LEVEL,
-  },
-);
+export const gatewayVariables = variables(variables(securityVariables, secretVariables), {
+  PORT: describe(withDefault(port({ expected: '0-65535' }), 4000), { description: "the gateway's port (0: a free one)", default: '4000' }),
+  SUPERGRAPH: describe(text(), {
+    description: "supergraph file or URL to serve and watch (`npm start`: the registry's)",
+    default: '`schema/supergraph.graphql`',
+  }),
+  SUPERGRAPH_FALLBACK: describe(text(), { description: 'supergraph file served while the `SUPERGRAPH` URL has not answered yet' }),
+  SUPERGRAPH_POLL_MS: describe(duration({ min: 100 }), {
+    description: 'how often `SUPERGRAPH` is looked at, in milliseconds',
+    default: '1000 for a file, 10000 for a URL',
+  }),
+  SHEQU_SUBGRAPH_URLS,
+  QUERY_PLANNER,
+  DASHBOARD_DIR: describe(text(), { description: 'the built dashboard served at `/`', default: '`dashboard/dist`' }),
+  SHEQU_DATA_DIR,
+  LOG_LEVEL,
+  SHEQU_LOG_LEVEL,
+});
 
 export const gatewayConfig = defineConfig({
   process: 'gateway',

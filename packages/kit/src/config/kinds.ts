@@ -55,7 +55,15 @@ export const httpUrl = (example = 'http://127.0.0.1:4000/graphql') => url(['http
 
 /** Comma-separated; an empty value is an empty list (the unset variable gets the default). */
 export const list = (): Variable<string[] | undefined> =>
-  parsed('a comma-separated list', (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean), { keepEmpty: true });
+  parsed(
+    'a comma-separated list',
+    (raw) =>
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    { keepEmpty: true },
+  );
 
 /** pino's levels, and `silent` (tests). */
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -23,7 +23,11 @@ export function shown(value: string | undefined, secret: boolean): string {
   return JSON.stringify(withoutCredentials(value));
 }
 
-export function problemLines(issues: readonly z.core.$ZodIssue[], shape: Record<string, z.ZodType>, env: Readonly<Record<string, string | undefined>>): string[] {
+export function problemLines(
+  issues: readonly z.core.$ZodIssue[],
+  shape: Record<string, z.ZodType>,
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
   return issues.map((issue) => {
     const name = String(issue.path[0] ?? '');
     const schema = shape[name];

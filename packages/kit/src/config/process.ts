@@ -7,7 +7,8 @@ import { LOG_LEVEL, SHEQU_DATA_DIR, SHEQU_LOG_LEVEL } from './shared.js';
 
 export const dataDirOf = (v: { SHEQU_DATA_DIR: string | undefined }): string => v.SHEQU_DATA_DIR ?? inRepo('.data');
 
-export const logLevelOf = (v: { SHEQU_LOG_LEVEL: LogLevel | undefined; LOG_LEVEL: LogLevel | undefined }): LogLevel => v.SHEQU_LOG_LEVEL ?? v.LOG_LEVEL ?? 'info';
+export const logLevelOf = (v: { SHEQU_LOG_LEVEL: LogLevel | undefined; LOG_LEVEL: LogLevel | undefined }): LogLevel =>
+  v.SHEQU_LOG_LEVEL ?? v.LOG_LEVEL ?? 'info';
 
 export const processConfig = defineConfig({
   process: 'every process',

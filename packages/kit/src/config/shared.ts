@@ -71,7 +71,10 @@ export const DATABASE_URL = describe(
     const problem = databaseUrlProblem(raw);
     return problem ? { problem } : { value: raw };
   }),
-  { description: 'PostgreSQL (`postgresql://user:password@host:5432/shequ`), one schema per subgraph; unset: embedded PGlite in `SHEQU_DATA_DIR`. Holds a password: never shown' },
+  {
+    description:
+      'PostgreSQL (`postgresql://user:password@host:5432/shequ`), one schema per subgraph; unset: embedded PGlite in `SHEQU_DATA_DIR`. Holds a password: never shown',
+  },
 );
 
 /** What is wrong with a DATABASE_URL, in a sentence that does not repeat it (it holds a password). */
@@ -89,8 +92,10 @@ export function databaseUrlProblem(url: string): string | undefined {
 }
 
 export const DATABASE_SCHEMA = describe(
-  checked((raw) => (/^[a-z_][a-z0-9_]{0,62}$/.test(raw) ? { value: raw } : { problem: `DATABASE_SCHEMA must be lower-case letters, digits and _, not ${JSON.stringify(raw)}` })),
-  { description: "the PostgreSQL schema for the subgraph's tables (a `?schema=` in `DATABASE_URL` wins)", default: 'the subgraph\'s name' },
+  checked((raw) =>
+    /^[a-z_][a-z0-9_]{0,62}$/.test(raw) ? { value: raw } : { problem: `DATABASE_SCHEMA must be lower-case letters, digits and _, not ${JSON.stringify(raw)}` },
+  ),
+  { description: "the PostgreSQL schema for the subgraph's tables (a `?schema=` in `DATABASE_URL` wins)", default: "the subgraph's name" },
 );
 
 export const SHEQU_HOLIDAYS_FILE = describe(text(), {

@@ -47,7 +47,10 @@ export function startConfig(known: readonly string[], repoRoot: string) {
         default: 'fixed',
       }),
       PORT: describe(withDefault(port({ min: 1 }), 4000), { description: "the gateway's port (subgraphs keep 4001-4006)", default: '4000' }),
-      SHEQU_RESTART_BACKOFF_MS: describe(duration({ min: 1, expected: 'a whole number from 1 up' }), { description: 'first wait before a restart, in milliseconds', default: '1000' }),
+      SHEQU_RESTART_BACKOFF_MS: describe(duration({ min: 1, expected: 'a whole number from 1 up' }), {
+        description: 'first wait before a restart, in milliseconds',
+        default: '1000',
+      }),
       SHEQU_CRASH_LOOP: describe(
         checked((raw) => {
           const match = /^(\d+)\/(\d+)$/.exec(raw);
@@ -63,7 +66,10 @@ export function startConfig(known: readonly string[], repoRoot: string) {
         { description: '`<exits>/<ms>`: more than that many unexpected exits of one service within that time stop the hub', default: '5/120000' },
       ),
       // Generous: a first start on a busy machine migrates and seeds five databases on two cores.
-      SHEQU_START_TIMEOUT_MS: describe(withDefault(integer({ min: 1 }), 240_000), { description: 'how long a service may take to serve, in milliseconds', default: '240000' }),
+      SHEQU_START_TIMEOUT_MS: describe(withDefault(integer({ min: 1 }), 240_000), {
+        description: 'how long a service may take to serve, in milliseconds',
+        default: '240000',
+      }),
       // Embedded PostgreSQL is WebAssembly. V8 re-compiles its hot functions with its optimising
       // tier in background threads: 0.6-1.8 s of CPU per subgraph during start-up, when six
       // processes share two cores. Baseline (Liftoff) code answers the demo's queries as fast,
@@ -73,17 +79,22 @@ export function startConfig(known: readonly string[], repoRoot: string) {
         description: "the subgraphs' Node flags (empty: V8 defaults)",
         default: `\`${defaultSubgraphNodeFlags}\``,
       }),
-      SHEQU_GATEWAY_NODE_FLAGS: describe(withDefault(rawText(), ''), { description: "the gateway's Node flags, e.g. `--max-old-space-size=2048`", default: 'no flags' }),
+      SHEQU_GATEWAY_NODE_FLAGS: describe(withDefault(rawText(), ''), {
+        description: "the gateway's Node flags, e.g. `--max-old-space-size=2048`",
+        default: 'no flags',
+      }),
       SHEQU_BUILD_DIR: describe(
         checked((raw) => {
           const dir = path.resolve(repoRoot, raw);
           const inside = path.relative(repoRoot, dir);
           if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
-            return { problem: `SHEQU_BUILD_DIR must be a directory inside the repository (${repoRoot}): the bundles load their dependencies from its node_modules; not ${JSON.stringify(raw)}` };
+            return {
+              problem: `SHEQU_BUILD_DIR must be a directory inside the repository (${repoRoot}): the bundles load their dependencies from its node_modules; not ${JSON.stringify(raw)}`,
+            };
           }
           return { value: dir };
         }),
-        { description: 'where the bundles go, inside the repository; tests use their own so as not to rebuild a running hub\'s', default: '`.build/start`' },
+        { description: "where the bundles go, inside the repository; tests use their own so as not to rebuild a running hub's", default: '`.build/start`' },
       ),
       DATABASE_URL,
       SHEQU_DATA_DIR,

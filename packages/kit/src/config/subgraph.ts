@@ -128,7 +128,11 @@ function build(name: string, v: Values<typeof subgraphVariables> & Extras): Subg
 /** The schema of subgraph `name`: the common variables and its extras. */
 export function subgraphConfig(name: string) {
   const extras: Shape = (subgraphExtras as Record<string, Shape>)[name] ?? {};
-  return defineConfig({ process: name, variables: variables(subgraphVariables, extras), build: (v) => build(name, v as Values<typeof subgraphVariables> & Extras) });
+  return defineConfig({
+    process: name,
+    variables: variables(subgraphVariables, extras),
+    build: (v) => build(name, v as Values<typeof subgraphVariables> & Extras),
+  });
 }
 
 export const loadSubgraphConfig = (name: string, env: Env): SubgraphConfig => parseConfig(subgraphConfig(name), env);
@@ -164,4 +168,5 @@ export const registryConfig = defineConfig({
   variables: subgraphExtras.registry,
   build: (v) => ({ subgraphUrls: v.SHEQU_SUBGRAPH_URLS ?? new Map<string, string>(), trustedDocumentsDir: v.TRUSTED_DOCUMENTS_DIR }),
 });
-export const registrySettings = (env: Env = process.env): { subgraphUrls: Map<string, string>; trustedDocumentsDir: string | undefined } => parseConfig(registryConfig, env);
+export const registrySettings = (env: Env = process.env): { subgraphUrls: Map<string, string>; trustedDocumentsDir: string | undefined } =>
+  parseConfig(registryConfig, env);

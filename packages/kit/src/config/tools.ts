@@ -35,7 +35,10 @@ export const cliConfig = defineConfig({
   process: 'npm run subgraph',
   variables: {
     SHEQU_GATEWAY_URL: describe(httpUrl(), { description: "the hub's GraphQL endpoint", default: '`http://127.0.0.1:4000/graphql`' }),
-    SHEQU_TOKEN: describe(text(), { description: 'secret: the bearer token (default: a 10-minute DISTRICT_ADMIN token from the development key)', secret: true }),
+    SHEQU_TOKEN: describe(text(), {
+      description: 'secret: the bearer token (default: a 10-minute DISTRICT_ADMIN token from the development key)',
+      secret: true,
+    }),
   },
   build: (v) => ({ gatewayUrl: v.SHEQU_GATEWAY_URL, token: v.SHEQU_TOKEN }),
 });

@@ -70,11 +70,15 @@ export function dataKeyOf({ production, dataKey }: { production: boolean; dataKe
       } catch {
         // no development key on this machine
       }
-      if (devKey && timingSafeEqual(devKey, key)) throw new SecretsConfigError(`NODE_ENV=production refuses the development data key from ${developmentKeyFile}`);
+      if (devKey && timingSafeEqual(devKey, key))
+        throw new SecretsConfigError(`NODE_ENV=production refuses the development data key from ${developmentKeyFile}`);
     }
     return { key, development: false, developmentKeyFile };
   }
-  if (production) throw new SecretsConfigError('NODE_ENV=production needs SHEQU_DATA_KEY (32 bytes, hex or base64url) to protect personal data; refusing to use a development key');
+  if (production)
+    throw new SecretsConfigError(
+      'NODE_ENV=production needs SHEQU_DATA_KEY (32 bytes, hex or base64url) to protect personal data; refusing to use a development key',
+    );
   return { key: developmentKey(developmentKeyFile), development: true, developmentKeyFile };
 }
 

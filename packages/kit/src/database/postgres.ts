@@ -124,7 +124,13 @@ export class SchemaLockTimeout extends Error {
  * (or seed) one at a time: the first takes the lock, the others wait — polling, up to `waitMs` —
  * and then find nothing left to do. A holder that outlasts the wait is named in the error.
  */
-export async function withSchemaLock<T>(url: string, schema: string, purpose: SchemaLockPurpose, options: SchemaLockOptions, run: () => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(
+  url: string,
+  schema: string,
+  purpose: SchemaLockPurpose,
+  options: SchemaLockOptions,
+  run: () => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, application_name: `shequ ${schema} ${purpose}` });
   await client.connect();
   // A dead connection must not take the process down; the lock is gone with it anyway.

@@ -9,9 +9,11 @@ import type { SchemaEngine as WasmSchemaEngine } from '@prisma/schema-engine-was
 const require = createRequire(import.meta.url);
 
 // The WebAssembly global is not in the ES lib typings; this is the little of it used here.
-const wasm = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: unknown } }> };
-}).WebAssembly;
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: { instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: unknown } }> };
+  }
+).WebAssembly;
 
 let modulePromise: Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined;
 

@@ -112,7 +112,14 @@ export function demoCoConstruction(community: DemoCommunity, reference: Date) {
     const id = demoUnitId(community.id, n);
     const bigDonor = id === demoBigDonorId;
     const [kind, suffix, shares] = queue[n - 1]!;
-    units.push({ id, communityId: community.id, name: `江汉${stem}${suffix}`, kind, address: `${stem}路${random.int(1, 300)}号`, partnerId: n === 1 ? demoPartnerId(id) : null });
+    units.push({
+      id,
+      communityId: community.id,
+      name: `江汉${stem}${suffix}`,
+      kind,
+      address: `${stem}路${random.int(1, 300)}号`,
+      partnerId: n === 1 ? demoPartnerId(id) : null,
+    });
     const agreementId = `${id}-agreement`;
     // Signed up to two years before the ledger opened and at least eight months before today;
     // three to five years, or open-ended: every agreement is in force for a while since the opening.
@@ -126,10 +133,26 @@ export function demoCoConstruction(community: DemoCommunity, reference: Date) {
     const given = random.int(2, 5);
     for (let c = 1; c <= given; c++) {
       const resource = random.pick(shares);
-      contributions.push({ id: `${id}-c${c}`, unitId: id, agreementId, kind: resource, description: what[resource], valueFen: random.int(1_000, 15_000) * 100, contributedOn: dayIn(random, from, to) });
+      contributions.push({
+        id: `${id}-c${c}`,
+        unitId: id,
+        agreementId,
+        kind: resource,
+        description: what[resource],
+        valueFen: random.int(1_000, 15_000) * 100,
+        contributedOn: dayIn(random, from, to),
+      });
     }
     if (bigDonor) {
-      contributions.push({ id: `${id}-c0`, unitId: id, agreementId, kind: 'MONEY', description: '捐资建设社区老年活动中心', valueFen: 10_800_000, contributedOn: addDays(opening, 250) });
+      contributions.push({
+        id: `${id}-c0`,
+        unitId: id,
+        agreementId,
+        kind: 'MONEY',
+        description: '捐资建设社区老年活动中心',
+        valueFen: 10_800_000,
+        contributedOn: addDays(opening, 250),
+      });
     }
   }
   contributions.sort((a, b) => a.contributedOn.getTime() - b.contributedOn.getTime() || a.id.localeCompare(b.id));
@@ -142,5 +165,12 @@ export function demoDonations(community: DemoCommunity, reference: Date): DemoDo
   const names = new Map(units.map((u) => [u.id, u.name]));
   return contributions
     .filter((c) => c.kind === 'MONEY')
-    .map((c) => ({ contributionId: c.id, communityId: community.id, donor: names.get(c.unitId)!, amountFen: c.valueFen, purpose: `共驻共建：${c.description}`, on: c.contributedOn }));
+    .map((c) => ({
+      contributionId: c.id,
+      communityId: community.id,
+      donor: names.get(c.unitId)!,
+      amountFen: c.valueFen,
+      purpose: `共驻共建：${c.description}`,
+      on: c.contributedOn,
+    }));
 }

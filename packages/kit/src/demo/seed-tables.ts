@@ -67,16 +67,19 @@ export async function tablesFilled(db: RawSqlClient, tables: readonly string[]):
  * when there was nothing to do.
  */
 export async function seedDemoTables(db: TransactionalSqlClient, tables: readonly DemoTable[]): Promise<Record<string, number> | null> {
-  if (await tablesFilled(db, tables.map((t) => t.table))) return null;
-  return db.$transaction(
-    async (tx) => {
-      const inserted: Record<string, number> = {};
-      for (const { table, rows, afterInsert } of tables) {
-        inserted[table] = await bulkInsert(tx, table, rows());
-        await afterInsert?.(tx);
-      }
-      return inserted;
-    },
-    demoSeedTransaction,
-  );
+  if (
+    await tablesFilled(
+      db,
+      tables.map((t) => t.table),
+    )
+  )
+    return null;
+  return db.$transaction(async (tx) => {
+    const inserted: Record<string, number> = {};
+    for (const { table, rows, afterInsert } of tables) {
+      inserted[table] = await bulkInsert(tx, table, rows());
+      await afterInsert?.(tx);
+    }
+    return inserted;
+  }, demoSeedTransaction);
 }

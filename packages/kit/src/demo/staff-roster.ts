@@ -36,13 +36,20 @@ function shuffle<T>(items: T[], random: Random): T[] {
 function buildRoster(): DemoStaffMember[] {
   const random = seededRandom('demo-staff-assignments');
   const members = [
-    ...demoDepartments.flatMap((d) => range(1, staffPerDepartment).map((n) => ({ id: staffId(d.id, n), unitType: 'DEPARTMENT' as const, unitId: d.id, n, communityIds: [] as string[] }))),
-    ...demoStreets.flatMap((s) => range(1, staffPerStreet).map((n) => ({ id: staffId(s.id, n), unitType: 'STREET' as const, unitId: s.id, n, communityIds: [] as string[] }))),
+    ...demoDepartments.flatMap((d) =>
+      range(1, staffPerDepartment).map((n) => ({ id: staffId(d.id, n), unitType: 'DEPARTMENT' as const, unitId: d.id, n, communityIds: [] as string[] })),
+    ),
+    ...demoStreets.flatMap((s) =>
+      range(1, staffPerStreet).map((n) => ({ id: staffId(s.id, n), unitType: 'STREET' as const, unitId: s.id, n, communityIds: [] as string[] })),
+    ),
   ];
   const byId = new Map(members.map((m) => [m.id, m]));
 
   // Department field staff dealt round-robin over a shuffled district: 42 staff × 3 ≥ 112 communities.
-  const district = shuffle(demoCommunities.map((c) => c.id), random);
+  const district = shuffle(
+    demoCommunities.map((c) => c.id),
+    random,
+  );
   const fieldStaff = members.filter((m) => m.unitType === 'DEPARTMENT' && m.n > 1);
   fieldStaff.forEach((m, i) => {
     for (let k = 0; k < communitiesPerDepartmentStaff; k++) m.communityIds.push(district[(i + k * fieldStaff.length) % district.length]!);
@@ -51,9 +58,11 @@ function buildRoster(): DemoStaffMember[] {
   // Street field staff share their own street's communities.
   for (const street of demoStreets) {
     const field = range(2, staffPerStreet).map((n) => byId.get(staffId(street.id, n))!);
-    demoCommunities.filter((c) => c.streetId === street.id).forEach((c, i) => {
-      field[i % field.length]!.communityIds.push(c.id);
-    });
+    demoCommunities
+      .filter((c) => c.streetId === street.id)
+      .forEach((c, i) => {
+        field[i % field.length]!.communityIds.push(c.id);
+      });
   }
   for (const m of members) m.communityIds.sort();
   return members;

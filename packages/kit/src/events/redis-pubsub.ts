@@ -7,8 +7,7 @@ import type { Logger } from '../logger.js';
 import type { HubPubSub, PubSubHandle } from './pubsub.js';
 
 export function createRedisPubSub(options: { redisUrl: string; log: Logger; prefix?: string }): PubSubHandle {
-  const connect = () =>
-    new Redis(options.redisUrl, { keyPrefix: options.prefix, lazyConnect: false, maxRetriesPerRequest: 3, enableOfflineQueue: true });
+  const connect = () => new Redis(options.redisUrl, { keyPrefix: options.prefix, lazyConnect: false, maxRetriesPerRequest: 3, enableOfflineQueue: true });
   const publishClient = connect();
   const subscribeClient = connect();
   let closing = false;

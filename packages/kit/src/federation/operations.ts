@@ -19,7 +19,11 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 
 /** Every recorded operation of the manifests in `dir` (none when it does not exist). Throws on a broken manifest. */
 export function readRecordedOperations(dir: string): RecordedOperation[] {
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   return files.flatMap((file) => {
     const where = path.join(dir, file);
     let manifest: unknown;

@@ -23,7 +23,8 @@ export function partnerKeysOf(supergraphSdl: string): PartnerKeys {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error("the supergraph's partner keys line is not an object");
   const keys = new Map<string, number>();
   for (const [name, generation] of Object.entries(parsed)) {
-    if (!Number.isInteger(generation) || (generation as number) < 1) throw new Error(`the supergraph's partner key generation for ${name} is not a positive integer`);
+    if (!Number.isInteger(generation) || (generation as number) < 1)
+      throw new Error(`the supergraph's partner key generation for ${name} is not a positive integer`);
     keys.set(name, generation as number);
   }
   return keys;

@@ -35,7 +35,11 @@ export class ServiceCallError extends Error {
 /** The gateway's `errors` array, kept structured; anything malformed becomes an error without a code. */
 export function answeredErrors(errors: readonly unknown[]): AnsweredError[] {
   return errors.map((raw) => {
-    const e = (typeof raw === 'object' && raw !== null ? raw : {}) as { message?: unknown; path?: unknown; extensions?: { code?: unknown; subgraph?: unknown } };
+    const e = (typeof raw === 'object' && raw !== null ? raw : {}) as {
+      message?: unknown;
+      path?: unknown;
+      extensions?: { code?: unknown; subgraph?: unknown };
+    };
     const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
     return {
       message: text(e.message) ?? 'error without a message',

@@ -10,7 +10,8 @@ import { prismaOutboxStore, type OutboxTable } from './prisma-store.js';
 /** Delivers one event's payload through the gateway as the subgraph; resolves once acknowledged. */
 export type OutboxHandler = (services: ServiceClient, payload: unknown, event: OutboxEvent) => Promise<void>;
 
-export interface OutboxWorkerOptions<DB> extends Pick<OutboxDispatcherOptions, 'pollMs' | 'baseDelayMs' | 'maxDelayMs' | 'batchSize' | 'leaseMs' | 'canDeliver'> {
+export interface OutboxWorkerOptions<DB>
+  extends Pick<OutboxDispatcherOptions, 'pollMs' | 'baseDelayMs' | 'maxDelayMs' | 'batchSize' | 'leaseMs' | 'canDeliver'> {
   /** The subgraph's name, for the log. */
   name: string;
   /** The subgraph's OutboxEvent model delegate. */

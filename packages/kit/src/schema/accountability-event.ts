@@ -15,7 +15,10 @@ export const accountabilityEventSelection = '{ at kind summary subjectId communi
 type Types<B> = B extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** `community`: the subgraph's reference to committees' Community, so a reader gets its name. */
-export function defineAccountabilityEvent<P extends object, DB>(builder: SubgraphBuilder<P, DB>, community: PothosSchemaTypes.ObjectRef<Types<SubgraphBuilder<P, DB>>, { id: string }>) {
+export function defineAccountabilityEvent<P extends object, DB>(
+  builder: SubgraphBuilder<P, DB>,
+  community: PothosSchemaTypes.ObjectRef<Types<SubgraphBuilder<P, DB>>, { id: string }>,
+) {
   const kind = builder.enumType('AccountabilityEventKind', {
     description: 'What happened, in the order events on the same instant are listed',
     values: Object.fromEntries(accountabilityEventKinds.map((k) => [k, { description: accountabilityEventKindDescriptions[k] }])) as Record<
@@ -24,7 +27,7 @@ export function defineAccountabilityEvent<P extends object, DB>(builder: Subgrap
     >,
   });
   return builder.objectRef<AccountabilityEvent>('AccountabilityEvent').implement({
-    description: 'One dated step of a unit\'s accountability trail (scores, bad reviews, rectification, commitments, delegated work)',
+    description: "One dated step of a unit's accountability trail (scores, bad reviews, rectification, commitments, delegated work)",
     shareable: true,
     fields: (t) => ({
       at: t.field({ type: 'DateTime', resolve: (e) => e.at }),

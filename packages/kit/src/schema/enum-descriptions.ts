@@ -19,7 +19,7 @@ const serviceRating: Values = {
 const vulnerableGroup: Values = {
   ELDERLY: 'Elderly people — 老年人',
   DISABLED: 'People with disabilities — 残疾人',
-  ENTITLED: 'Entitled groups (servicemen\'s families, veterans) — 优抚对象',
+  ENTITLED: "Entitled groups (servicemen's families, veterans) — 优抚对象",
   LOW_INCOME: 'Low-income households on minimum living allowance — 低保户',
   LIVING_ALONE: 'People living alone — 独居者',
 };
@@ -52,7 +52,7 @@ export const enumValueDescriptions: Record<string, Values> = {
   },
   Gender: gender,
   LedgerCategory: {
-    SPECIAL_FUND: 'Special funds sent directly to the residents\' committee — 专项经费（直拨居委会）',
+    SPECIAL_FUND: "Special funds sent directly to the residents' committee — 专项经费（直拨居委会）",
     TRANSFERRED_ASSET: 'Assets transferred from the former committee — 原居委会移交资产',
     DONATION: 'Donation by a unit or society for public-interest projects — 单位和社会捐资',
     ASSET_INCOME: 'Income from community-owned assets — 社区资产经营收入',
@@ -69,8 +69,8 @@ export const enumValueDescriptions: Record<string, Values> = {
     APPEAL_FILED: 'The target appealed the case — 提出申诉',
     APPEAL_DECIDED: 'The district decided the appeal — 申诉裁决',
     PLAN_SUBMITTED: 'A rectification plan was submitted — 提交整改方案',
-    PLAN_SENT_BACK: 'An affected community\'s assembly sent the plan back — 整改方案被退回',
-    VERIFIED: 'An affected community\'s assembly accepted the rectification — 整改经社区验收',
+    PLAN_SENT_BACK: "An affected community's assembly sent the plan back — 整改方案被退回",
+    VERIFIED: "An affected community's assembly accepted the rectification — 整改经社区验收",
     CASE_CLOSED: 'The case was closed: verified or dismissed — 整改结案',
     COMMITMENT_MADE: 'A public commitment was made — 作出承诺（承诺制）',
     COMMITMENT_KEPT: 'A commitment was assessed kept — 承诺已兑现',
@@ -83,8 +83,8 @@ export const enumValueDescriptions: Record<string, Values> = {
   },
   CallerRole: {
     RESIDENT: 'Resident — 居民',
-    REPRESENTATIVE: 'Members\' assembly representative — 社区成员代表',
-    COMMITTEE_STAFF: 'Residents\' committee staff — 居委会工作人员',
+    REPRESENTATIVE: "Members' assembly representative — 社区成员代表",
+    COMMITTEE_STAFF: "Residents' committee staff — 居委会工作人员",
     STREET_STAFF: 'Street office staff — 街道办事处工作人员',
     DEPARTMENT_STAFF: 'Functional department staff — 职能部门工作人员',
     DISTRICT_ADMIN: 'District administrator — 区管理员',
@@ -115,13 +115,18 @@ export const enumValueDescriptions: Record<string, Values> = {
     SETTLED: 'Settled — 已结算',
   },
   RelationshipKind: { GUIDANCE: 'Guidance and assistance — 指导与协助', SUPERVISION: 'Service and supervision — 服务与监督' },
-  TaskPart: { PROPOSER: 'The proposing street or department\'s part — 委托方', COMMUNITY: 'The community committee\'s part — 社区' },
+  TaskPart: { PROPOSER: "The proposing street or department's part — 委托方", COMMUNITY: "The community committee's part — 社区" },
   TaskPartStatus: { NOT_STARTED: 'Not started — 未开始', IN_PROGRESS: 'In progress — 进行中', COMPLETED: 'Completed — 已完成' },
   TransferStatus: { PENDING: 'Waiting to be delivered — 待转入', DELIVERED: 'Booked in the community ledger — 已转入' },
   UnitType: { STREET: 'Street office — 街道办事处', DEPARTMENT: 'Functional department — 政府职能部门' },
   // evaluations
   AppealDecision: { UPHELD: 'Upheld: the case is dismissed — 申诉成立', REJECTED: 'Rejected: the clock runs again — 申诉驳回' },
-  CampaignStatus: { DRAFT: 'Draft — 草稿', OPEN: 'Open for ballots — 评议中', CLOSED: 'Closed, not published — 已截止', PUBLISHED: 'Results published — 已公布' },
+  CampaignStatus: {
+    DRAFT: 'Draft — 草稿',
+    OPEN: 'Open for ballots — 评议中',
+    CLOSED: 'Closed, not published — 已截止',
+    PUBLISHED: 'Results published — 已公布',
+  },
   EvaluationGrade: { EXCELLENT: 'Excellent — 优秀', GOOD: 'Good — 良好', PASS: 'Pass — 合格', FAIL: 'Fail — 不合格' },
   EvaluationTargetKind: {
     STREET: 'Street office — 街道办事处',
@@ -129,8 +134,12 @@ export const enumValueDescriptions: Record<string, Values> = {
     STAFF: 'Department staff member — 工作人员',
     PROVIDER: 'Service provider — 服务提供方',
   },
-  RectificationParty: { RESPONSIBLE: 'The unit that must rectify — 责任单位', COMMUNITY: 'The communities that verify — 社区', DISTRICT: 'The district, deciding an appeal — 区' },
-  RectificationSource: { CAMPAIGN_BALLOT: 'Bad ballots of an evaluation campaign — 评议差评', SERVICE_RATING: 'A resident\'s bad service rating — 服务差评' },
+  RectificationParty: {
+    RESPONSIBLE: 'The unit that must rectify — 责任单位',
+    COMMUNITY: 'The communities that verify — 社区',
+    DISTRICT: 'The district, deciding an appeal — 区',
+  },
+  RectificationSource: { CAMPAIGN_BALLOT: 'Bad ballots of an evaluation campaign — 评议差评', SERVICE_RATING: "A resident's bad service rating — 服务差评" },
   RectificationStatus: {
     AWAITING_PLAN: 'Waiting for a rectification plan — 待整改',
     PLAN_SUBMITTED: 'Plan submitted, waiting for verification — 已提交整改方案',
@@ -179,8 +188,12 @@ export const enumValueDescriptions: Record<string, Values> = {
     COUNSELING: 'Counselling — 心理疏导',
   },
   // registry
-  SchemaChangeCriticality: { BREAKING: 'Breaking: clients may fail — 破坏性变更', DANGEROUS: 'Dangerous: clients may behave differently — 危险变更', SAFE: 'Safe — 安全变更' },
-  SubgraphKind: { CORE: 'One of the hub\'s own subgraphs — 核心子图', PARTNER: 'A partner agency\'s subgraph — 合作机构子图' },
+  SchemaChangeCriticality: {
+    BREAKING: 'Breaking: clients may fail — 破坏性变更',
+    DANGEROUS: 'Dangerous: clients may behave differently — 危险变更',
+    SAFE: 'Safe — 安全变更',
+  },
+  SubgraphKind: { CORE: "One of the hub's own subgraphs — 核心子图", PARTNER: "A partner agency's subgraph — 合作机构子图" },
   SubgraphVersionAction: { SYNC: 'Synced from schema/ — 同步', PUBLISH: 'Published — 发布', ROLLBACK: 'Rolled back — 回滚', REMOVE: 'Removed — 移除' },
   // services
   ChargingMode: { FREE: 'Free — 无偿', LOW_COST: 'Low-cost — 低偿', PAID: 'Paid — 有偿' },

@@ -25,7 +25,8 @@ export function parseFen(value: unknown): number {
 }
 
 function serializeFen(value: unknown): number {
-  const n = typeof value === 'bigint' ? (value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : Number.NaN) : value;
+  const n =
+    typeof value === 'bigint' ? (value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : Number.NaN) : value;
   if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new TypeError(`Fen cannot represent ${String(value)} exactly`);
   return n;
 }

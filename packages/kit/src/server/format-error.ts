@@ -29,7 +29,11 @@ export function maskErrors(log: Logger) {
     if (isDatabaseBusy(original)) {
       log.warn({ err: original, path: formatted.path }, 'database busy: no connection or transaction in time');
       // Waiting for a connection or a transaction ends before anything is committed: safe to retry.
-      return { message: 'The database is busy; nothing was recorded. Try again (with the same idempotency key, if any)', path: formatted.path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', retryable: true } };
+      return {
+        message: 'The database is busy; nothing was recorded. Try again (with the same idempotency key, if any)',
+        path: formatted.path,
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', retryable: true },
+      };
     }
     log.error({ err: original, path: formatted.path }, 'internal error while resolving');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -45,7 +49,11 @@ function codeOf(error: unknown): unknown {
  * start or finish an interactive transaction in time (P2024, P2028): load, not a bug.
  */
 function isDatabaseBusy(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (e.code === 'P2024' || e.code === 'P2028') return true;
     if (typeof e.message === 'string' && e.message.includes('timeout exceeded when trying to connect')) return true;
   }

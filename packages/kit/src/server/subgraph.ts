@@ -124,7 +124,10 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
     let current = await serve();
     const { url, port } = await current.server.listen(options.port ?? def.defaultPort, options.host);
     phases.lap('serve');
-    log.info({ url, database: describeTarget(options.target), events: events.kind, startupMs: phases.laps, uptimeMs: Math.round(process.uptime() * 1000) }, 'subgraph ready');
+    log.info(
+      { url, database: describeTarget(options.target), events: events.kind, startupMs: phases.laps, uptimeMs: Math.round(process.uptime() * 1000) },
+      'subgraph ready',
+    );
     const stopServer = async () => {
       await Promise.all(current.workers.map((w) => w.stop()));
       await current.server.close();

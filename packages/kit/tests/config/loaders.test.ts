@@ -23,10 +23,24 @@ const subgraph = (name: string, env: Record<string, string>) => problems(() => l
 describe('gateway configuration', () => {
   it('has the documented defaults', () => {
     const config = loadGatewayConfig({});
-    expect(config).toMatchObject({ port: 4000, queryPlanner: 'rust', supergraph: undefined, pollIntervalMs: undefined, subgraphUrls: undefined, logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 4000,
+      queryPlanner: 'rust',
+      supergraph: undefined,
+      pollIntervalMs: undefined,
+      subgraphUrls: undefined,
+      logLevel: 'info',
+    });
     expect(config.dashboardDir).toBe(path.join(repoRoot, 'dashboard', 'dist'));
     expect(config.dataDir).toBe(path.join(repoRoot, '.data'));
-    expect(config.secrets).toEqual({ production: false, jwtSecret: undefined, jwtJwksUrl: undefined, jwtIssuer: 'shequ', jwtAudience: 'shequ', upstreamSecret: undefined });
+    expect(config.secrets).toEqual({
+      production: false,
+      jwtSecret: undefined,
+      jwtJwksUrl: undefined,
+      jwtIssuer: 'shequ',
+      jwtAudience: 'shequ',
+      upstreamSecret: undefined,
+    });
     expect(config.security.limits.maxDepth).toBe(12);
   });
 
@@ -52,7 +66,11 @@ describe('gateway configuration', () => {
   });
 
   it('treats an empty value as unset', () => {
-    expect(loadGatewayConfig({ PORT: '', QUERY_PLANNER: ' ', SUPERGRAPH_POLL_MS: '' })).toMatchObject({ port: 4000, queryPlanner: 'rust', pollIntervalMs: undefined });
+    expect(loadGatewayConfig({ PORT: '', QUERY_PLANNER: ' ', SUPERGRAPH_POLL_MS: '' })).toMatchObject({
+      port: 4000,
+      queryPlanner: 'rust',
+      pollIntervalMs: undefined,
+    });
   });
 
   it.each([
@@ -64,7 +82,10 @@ describe('gateway configuration', () => {
     [{ GRAPHQL_MAX_COST: '-5' }, 'GRAPHQL_MAX_COST must be an integer >= 1, not "-5"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be "fatal", "error", "warn", "info", "debug", "trace", "silent", not "loud"'],
     [{ JWT_JWKS_URL: 'id.example/keys' }, 'JWT_JWKS_URL must be a http/https URL like https://id.example/.well-known/jwks.json, not "id.example/keys"'],
-    [{ SHEQU_SUBGRAPH_URLS: 'evaluations' }, 'SHEQU_SUBGRAPH_URLS must be name=url,name=url (e.g. evaluations=http://127.0.0.1:4005/graphql): "evaluations" is not name=url'],
+    [
+      { SHEQU_SUBGRAPH_URLS: 'evaluations' },
+      'SHEQU_SUBGRAPH_URLS must be name=url,name=url (e.g. evaluations=http://127.0.0.1:4005/graphql): "evaluations" is not name=url',
+    ],
     [{ CORS_ORIGINS: 'https://a.example/app' }, 'CORS_ORIGINS: "https://a.example/app" is not an origin (scheme://host[:port], no path)'],
   ])('refuses %o with one clear line', (env, line) => {
     expect(gateway(env)).toEqual([line]);
@@ -73,7 +94,13 @@ describe('gateway configuration', () => {
   it('reports every problem at once, one line each', () => {
     const lines = gateway({ PORT: 'x', QUERY_PLANNER: 'fast', TRUST_PROXY: '2' });
     expect(lines).toHaveLength(3);
-    expect(lines).toEqual(expect.arrayContaining(['PORT must be 0-65535, not "x"', 'TRUST_PROXY must be true or false, not "2"', 'QUERY_PLANNER must be "rust" or "js", not "fast"']));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'PORT must be 0-65535, not "x"',
+        'TRUST_PROXY must be true or false, not "2"',
+        'QUERY_PLANNER must be "rust" or "js", not "fast"',
+      ]),
+    );
   });
 
   it('never repeats a secret or the credentials in a URL', () => {
@@ -86,11 +113,20 @@ describe('gateway configuration', () => {
 describe('subgraph configuration', () => {
   it('has the documented defaults, and its extras only where read', () => {
     const config = loadSubgraphConfig('departments', {});
-    expect(config).toMatchObject({ port: undefined, host: '127.0.0.1', gatewayUrl: 'http://127.0.0.1:4000/graphql', seed: true, demo: { scale: 1, day: undefined }, database: { url: undefined } });
+    expect(config).toMatchObject({
+      port: undefined,
+      host: '127.0.0.1',
+      gatewayUrl: 'http://127.0.0.1:4000/graphql',
+      seed: true,
+      demo: { scale: 1, day: undefined },
+      database: { url: undefined },
+    });
     expect(config).not.toHaveProperty('dataKey');
     expect(config).not.toHaveProperty('liveRoundMs');
     expect(loadSubgraphConfig('evaluations', {})).toMatchObject({ liveRoundMs: 500, dataKey: undefined });
-    expect(loadSubgraphConfig('registry', { SHEQU_SUBGRAPH_URLS: 'party=http://p:1/graphql' }).subgraphUrls).toEqual(new Map([['party', 'http://p:1/graphql']]));
+    expect(loadSubgraphConfig('registry', { SHEQU_SUBGRAPH_URLS: 'party=http://p:1/graphql' }).subgraphUrls).toEqual(
+      new Map([['party', 'http://p:1/graphql']]),
+    );
   });
 
   it('reads good values', () => {
@@ -124,7 +160,9 @@ describe('subgraph configuration', () => {
   });
 
   it('checks the extras of the subgraph that reads them, and only there', () => {
-    expect(subgraph('evaluations', { SHEQU_LIVE_ROUND_MS: 'soon' })).toEqual(['SHEQU_LIVE_ROUND_MS must be a whole number of milliseconds, at least 0, not "soon"']);
+    expect(subgraph('evaluations', { SHEQU_LIVE_ROUND_MS: 'soon' })).toEqual([
+      'SHEQU_LIVE_ROUND_MS must be a whole number of milliseconds, at least 0, not "soon"',
+    ]);
     expect(subgraph('party', { SHEQU_LIVE_ROUND_MS: 'soon' })).toEqual([]);
   });
 

@@ -44,7 +44,9 @@ group('secrets in messages and docs', () => {
   });
 
   it('says in the README that every secret of the hub is one', () => {
-    for (const row of environmentTable().split('\n').filter((r) => /SECRET|_TOKEN`|DATA_KEY/.test(r.split('|')[1] ?? ''))) {
+    for (const row of environmentTable()
+      .split('\n')
+      .filter((r) => /SECRET|_TOKEN`|DATA_KEY/.test(r.split('|')[1] ?? ''))) {
       const [, , fallback, description] = row.split(' | ');
       expect(description, row).toMatch(/^secret: /);
       expect(fallback, row).toBe('—');

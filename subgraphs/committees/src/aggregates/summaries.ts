@@ -11,13 +11,22 @@ export interface CategoryTotal {
 }
 
 export const summaryByCommunity = (ctx: Context) =>
-  ctx.loaders.byKey('communitySummary', (s: CommunitySummary) => s.communityId, (ids: readonly string[]) =>
-    ctx.prisma.communitySummary.findMany({ where: { communityId: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'communitySummary',
+    (s: CommunitySummary) => s.communityId,
+    (ids: readonly string[]) => ctx.prisma.communitySummary.findMany({ where: { communityId: { in: [...ids] } } }),
   );
 
 /** Per community and category, in category order. */
 export const ledgerTotalsByCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('ledgerTotalsByCommunity', (t: CategoryTotal) => t.communityId, async (ids: readonly string[]) => {
-    const rows = await ctx.prisma.ledgerCategoryTotal.findMany({ where: { communityId: { in: [...ids] } }, orderBy: [{ communityId: 'asc' }, { category: 'asc' }] });
-    return rows.map((r) => ({ communityId: r.communityId, category: r.category, amountFen: Number(r.amountFen), entries: r.entries }));
-  });
+  ctx.loaders.groupedBy(
+    'ledgerTotalsByCommunity',
+    (t: CategoryTotal) => t.communityId,
+    async (ids: readonly string[]) => {
+      const rows = await ctx.prisma.ledgerCategoryTotal.findMany({
+        where: { communityId: { in: [...ids] } },
+        orderBy: [{ communityId: 'asc' }, { category: 'asc' }],
+      });
+      return rows.map((r) => ({ communityId: r.communityId, category: r.category, amountFen: Number(r.amountFen), entries: r.entries }));
+    },
+  );

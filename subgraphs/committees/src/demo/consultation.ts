@@ -2,7 +2,17 @@ import { addDays, seededRandom, syntheticName } from '@shequ/kit';
 import type { Constituency } from '../generated/prisma/enums.js';
 import { day, pad, suffix, type DemoCommunity } from './common.js';
 
-const constituencies: Constituency[] = ['PARTY_MEMBERS', 'RESIDENTS', 'RESIDENTS', 'RESIDENTS', 'RESIDENTS', 'JURISDICTION_UNITS', 'JURISDICTION_UNITS', 'SOCIAL_ORGANISATIONS', 'RESIDENTS'];
+const constituencies: Constituency[] = [
+  'PARTY_MEMBERS',
+  'RESIDENTS',
+  'RESIDENTS',
+  'RESIDENTS',
+  'RESIDENTS',
+  'JURISDICTION_UNITS',
+  'JURISDICTION_UNITS',
+  'SOCIAL_ORGANISATIONS',
+  'RESIDENTS',
+];
 
 // [topic, decision] pairs typical of a community consultation committee.
 const topics: [string, string][] = [
@@ -27,7 +37,14 @@ export function demoConsultation(communities: DemoCommunity[], reference: Date) 
   for (const c of communities) {
     const random = seededRandom(`consultation-${c.id}`);
     for (const [i, constituency] of constituencies.entries()) {
-      members.push({ id: `consultant-${suffix(c.id)}-${pad(i + 1)}`, communityId: c.id, name: syntheticName(random).name, constituency, convener: i === 0, joinedOn: day('2021-06-01') });
+      members.push({
+        id: `consultant-${suffix(c.id)}-${pad(i + 1)}`,
+        communityId: c.id,
+        name: syntheticName(random).name,
+        constituency,
+        convener: i === 0,
+        joinedOn: day('2021-06-01'),
+      });
     }
     const dates = [250, 130, 20].map((ago) => thursdayBefore(addDays(reference, -ago)));
     for (const [m, heldOn] of dates.entries()) {

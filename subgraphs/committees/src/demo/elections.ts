@@ -10,7 +10,12 @@ export const demoSeats = 5;
 const applicants = 9;
 // The 2021 rounds all ran their course: a stage date for each stage of it, none was CANCELLED.
 const stageDates: Record<CourseStage, string> = {
-  APPLICATION: '2021-03-01', WRITTEN_EXAM: '2021-03-20', INTERVIEW: '2021-04-05', PRE_ELECTION: '2021-04-20', FORMAL_ELECTION: '2021-05-10', COMPLETED: '2021-05-15',
+  APPLICATION: '2021-03-01',
+  WRITTEN_EXAM: '2021-03-20',
+  INTERVIEW: '2021-04-05',
+  PRE_ELECTION: '2021-04-20',
+  FORMAL_ELECTION: '2021-05-10',
+  COMPLETED: '2021-05-15',
 };
 
 function shuffled<T>(items: T[], random: { int(min: number, max: number): number }): T[] {
@@ -71,8 +76,14 @@ export function demoElection(c: DemoCommunity) {
     }));
   return {
     round: {
-      id: roundId, communityId: c.id, title: `${c.name}居民委员会2021年换届选举`, seats: demoSeats, stage: 'COMPLETED' as const, ballotsCast,
-      openedAt: day(stageDates.APPLICATION), completedAt: day(stageDates.COMPLETED),
+      id: roundId,
+      communityId: c.id,
+      title: `${c.name}居民委员会2021年换届选举`,
+      seats: demoSeats,
+      stage: 'COMPLETED' as const,
+      ballotsCast,
+      openedAt: day(stageDates.APPLICATION),
+      completedAt: day(stageDates.COMPLETED),
     },
     stageChanges: stageOrder.map((stage) => ({ id: `${roundId}-${stage.toLowerCase()}`, roundId, stage, enteredAt: day(stageDates[stage]) })),
     candidates: candidates.map(({ rank: _rank, ...row }) => row),

@@ -9,12 +9,20 @@ import type { NewEntry } from '../ledger/post.js';
 import { pad, suffix, type DemoCommunity } from './common.js';
 
 const spendings: [string, string][] = [
-  ['社区老年食堂', '高龄老人助餐补贴'], ['江汉区某维修公司', '楼道照明维修'], ['社区志愿者服务队', '志愿服务保险与物资'],
-  ['绿化养护公司', '小区绿地补种'], ['儿童之家', '托管活动材料'], ['社区文化队', '文化活动器材'],
+  ['社区老年食堂', '高龄老人助餐补贴'],
+  ['江汉区某维修公司', '楼道照明维修'],
+  ['社区志愿者服务队', '志愿服务保险与物资'],
+  ['绿化养护公司', '小区绿地补种'],
+  ['儿童之家', '托管活动材料'],
+  ['社区文化队', '文化活动器材'],
 ];
 const festivalSpending: Record<string, string> = {
-  春节: '春节走访慰问困难群众物资', 元宵节: '元宵节游园会灯谜与奖品', 清明节: '清明节文明祭扫宣传材料',
-  端午节: '端午节包粽子邻里活动材料', 中秋节: '中秋节邻里茶话会月饼', 重阳节: '重阳节敬老文艺演出',
+  春节: '春节走访慰问困难群众物资',
+  元宵节: '元宵节游园会灯谜与奖品',
+  清明节: '清明节文明祭扫宣传材料',
+  端午节: '端午节包粽子邻里活动材料',
+  中秋节: '中秋节邻里茶话会月饼',
+  重阳节: '重阳节敬老文艺演出',
 };
 
 interface Row extends Omit<NewEntry, 'recordedBy'> {
@@ -49,7 +57,11 @@ export function demoLedger(communities: DemoCommunity[], reference: Date): Row[]
     for (const d of demoDonations(c, reference)) {
       add('DONATION', d.amountFen, d.donor, d.purpose, d.on, { reference: donationReference(d.contributionId), eventId: donationEventId(d.contributionId) });
     }
-    for (let month = new Date(Date.UTC(opening.getUTCFullYear(), 2, 1)); month <= reference; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+    for (
+      let month = new Date(Date.UTC(opening.getUTCFullYear(), 2, 1));
+      month <= reference;
+      month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+    ) {
       if (!random.chance(0.45)) continue;
       const [payee, purpose] = random.pick(spendings);
       add('SPENDING', -random.int(2, 12) * 100_000, payee, purpose, addDays(month, random.int(4, 24)));
@@ -61,7 +73,12 @@ export function demoLedger(communities: DemoCommunity[], reference: Date): Row[]
     drafts.sort((a, b) => a.occurredOn.getTime() - b.occurredOn.getTime());
     let n = 0;
     const place = (d: Draft, into: Row[]) => {
-      const row = { ...d, id: `ledger-${suffix(c.id)}-${pad(++n, 3)}`, communityId: c.id, recordedAt: new Date(d.occurredOn.getTime() + 2 * 3_600_000 + n * 60_000) };
+      const row = {
+        ...d,
+        id: `ledger-${suffix(c.id)}-${pad(++n, 3)}`,
+        communityId: c.id,
+        recordedAt: new Date(d.occurredOn.getTime() + 2 * 3_600_000 + n * 60_000),
+      };
       into.push(row);
       return row;
     };

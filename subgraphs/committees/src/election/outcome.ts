@@ -21,23 +21,36 @@ const names = (cs: Candidate[]) => cs.map((c) => c.name).join(', ');
 function requireEnoughLeft(round: Round, left: Candidate[], what: string): void {
   // A competitive election (差额选举): more candidates than seats at every stage.
   if (left.length <= round.seats) {
-    throw conflict(`Only ${left.length} candidate(s) ${what}; an election for ${round.seats} seats needs at least ${round.seats + 1}`, { remaining: left.length, seats: round.seats });
+    throw conflict(`Only ${left.length} candidate(s) ${what}; an election for ${round.seats} seats needs at least ${round.seats + 1}`, {
+      remaining: left.length,
+      seats: round.seats,
+    });
   }
 }
 
 function scoredStage(round: Round, inRace: Candidate[], score: 'writtenScore' | 'interviewScore', passMark: number, stage: ElectionStage): StageExit {
   const unscored = inRace.filter((c) => c[score] === null);
-  if (unscored.length) throw conflict(`Record the ${stageNames[stage]} scores of every candidate first; missing: ${names(unscored)}`, { missing: unscored.map((c) => c.id) });
+  if (unscored.length)
+    throw conflict(`Record the ${stageNames[stage]} scores of every candidate first; missing: ${names(unscored)}`, { missing: unscored.map((c) => c.id) });
   const failed = inRace.filter((c) => c[score]! < passMark);
-  requireEnoughLeft(round, inRace.filter((c) => c[score]! >= passMark), `passed the ${stageNames[stage]} (pass mark ${passMark})`);
+  requireEnoughLeft(
+    round,
+    inRace.filter((c) => c[score]! >= passMark),
+    `passed the ${stageNames[stage]} (pass mark ${passMark})`,
+  );
   return { eliminated: failed.map((c) => c.id), elected: [], notElected: [] };
 }
 
 function formalElection(round: Round, inRace: Candidate[]): StageExit {
   const unvoted = inRace.filter((c) => c.votes === null);
-  if (round.ballotsCast === null || unvoted.length) throw conflict('Record the formal election\'s votes first (recordFormalElectionVotes)');
+  if (round.ballotsCast === null || unvoted.length) throw conflict("Record the formal election's votes first (recordFormalElectionVotes)");
   const ballots = round.ballotsCast;
-  const ranked = [...inRace].sort((a, b) => b.votes! - a.votes! || (b.writtenScore ?? 0) + (b.interviewScore ?? 0) - ((a.writtenScore ?? 0) + (a.interviewScore ?? 0)) || a.name.localeCompare(b.name));
+  const ranked = [...inRace].sort(
+    (a, b) =>
+      b.votes! - a.votes! ||
+      (b.writtenScore ?? 0) + (b.interviewScore ?? 0) - ((a.writtenScore ?? 0) + (a.interviewScore ?? 0)) ||
+      a.name.localeCompare(b.name),
+  );
   // Elected: the most votes, and more than half of the ballots cast (过半数当选).
   const majority = ranked.filter((c) => c.votes! * 2 > ballots);
   const winners = majority.slice(0, round.seats);

@@ -48,7 +48,8 @@ export interface NewEntry {
 export async function appendEntry(tx: Tx, entry: NewEntry): Promise<LedgerEntry> {
   if (entry.category === 'SPENDING') {
     const balance = await balanceFen(tx, entry.communityId);
-    if (balance + entry.amountFen < 0) throw conflict(`Insufficient funds: the balance is ${balance} fen, the spending ${-entry.amountFen} fen`, { balanceFen: balance });
+    if (balance + entry.amountFen < 0)
+      throw conflict(`Insufficient funds: the balance is ${balance} fen, the spending ${-entry.amountFen} fen`, { balanceFen: balance });
   }
   return tx.ledgerEntry.create({ data: { id: `ledger-${randomUUID()}`, ...entry } });
 }

@@ -6,7 +6,8 @@
 // (the outbox delivering it retries).
 import { badInput, dateOfDay, districtDayOf, districtToday, forbidden, type SubgraphContext } from '@shequ/kit';
 
-const taskQuery = 'query CommitteesTaskFunding($id: ID!) { delegatedTask(id: $id) { id status communityId agreedBudgetFen decidedAt transfer { eventId amountFen } } }';
+const taskQuery =
+  'query CommitteesTaskFunding($id: ID!) { delegatedTask(id: $id) { id status communityId agreedBudgetFen decidedAt transfer { eventId amountFen } } }';
 
 interface TaskFacts {
   id: string;
@@ -30,7 +31,8 @@ export interface Transfer {
 /** The task a transfer's reference names (`delegated-task:<id>`, as departments writes it). */
 export function fundedTask(reference: string | null | undefined): string {
   const id = reference?.startsWith(referencePrefix) ? reference.slice(referencePrefix.length).trim() : '';
-  if (!id || id.length > 100) throw badInput(`A fund transfer names the delegated task it funds: reference "${referencePrefix}<task id>"`, { field: 'reference' });
+  if (!id || id.length > 100)
+    throw badInput(`A fund transfer names the delegated task it funds: reference "${referencePrefix}<task id>"`, { field: 'reference' });
   return id;
 }
 
@@ -52,6 +54,7 @@ export async function requireAcceptedTask(ctx: Pick<SubgraphContext, 'services'>
   if (task.agreedBudgetFen !== transfer.amountFen || task.transfer?.amountFen !== transfer.amountFen) {
     throw forbidden(`Delegated task ${taskId} was agreed at ${task.agreedBudgetFen ?? 'no'} fen, not ${transfer.amountFen}`);
   }
-  if (task.transfer?.eventId !== transfer.eventId) throw forbidden(`Delegated task ${taskId} is funded by transfer ${task.transfer?.eventId ?? '(none)'}, not ${transfer.eventId}`);
+  if (task.transfer?.eventId !== transfer.eventId)
+    throw forbidden(`Delegated task ${taskId} is funded by transfer ${task.transfer?.eventId ?? '(none)'}, not ${transfer.eventId}`);
   return task.decidedAt ? dateOfDay(districtDayOf(new Date(task.decidedAt))) : districtToday();
 }

@@ -6,23 +6,30 @@ import { ElectionRound, roundLoader } from './election-round.js';
 import { CommitteePositionEnum, GenderEnum } from './enums.js';
 
 const memberLoader = (ctx: Context) =>
-  ctx.loaders.byKey('committeeMemberById', (m: MemberRow) => m.id, (ids: readonly string[]) =>
-    ctx.prisma.committeeMember.findMany({ where: { id: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'committeeMemberById',
+    (m: MemberRow) => m.id,
+    (ids: readonly string[]) => ctx.prisma.committeeMember.findMany({ where: { id: { in: [...ids] } } }),
   );
 
 /** The serving committee: director first, then deputies, then members. */
 const servingByCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('servingMembersByCommunity', (m: MemberRow) => m.communityId, (ids: readonly string[]) =>
-    ctx.prisma.committeeMember.findMany({ where: { communityId: { in: [...ids] }, termEnd: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'servingMembersByCommunity',
+    (m: MemberRow) => m.communityId,
+    (ids: readonly string[]) =>
+      ctx.prisma.committeeMember.findMany({ where: { communityId: { in: [...ids] }, termEnd: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
   );
 
 const candidateById = (ctx: Context) =>
-  ctx.loaders.byKey('candidateById', (c: { id: string }) => c.id, (ids: readonly string[]) =>
-    ctx.prisma.electionCandidate.findMany({ where: { id: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'candidateById',
+    (c: { id: string }) => c.id,
+    (ids: readonly string[]) => ctx.prisma.electionCandidate.findMany({ where: { id: { in: [...ids] } } }),
   );
 
 export const CommitteeMember = builder.prismaObject('CommitteeMember', {
-  description: 'A member of a community\'s residents\' committee (居委会)',
+  description: "A member of a community's residents' committee (居委会)",
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -41,7 +48,7 @@ export const CommitteeMember = builder.prismaObject('CommitteeMember', {
     candidacy: t.field({
       type: ElectionCandidate,
       nullable: true,
-      description: 'The member\'s way through that election: scores and votes',
+      description: "The member's way through that election: scores and votes",
       resolve: (m, _args, ctx) => (m.candidateId ? candidateById(ctx).load(m.candidateId) : null),
     }),
   }),
@@ -55,7 +62,7 @@ builder.asEntity(CommitteeMember, {
 builder.prismaObjectFields('Community', (t) => ({
   committeeMembers: t.field({
     type: [CommitteeMember],
-    description: 'The serving residents\' committee (居委会), director first',
+    description: "The serving residents' committee (居委会), director first",
     resolve: (c, _args, ctx) => servingByCommunity(ctx).load(c.id),
   }),
 }));
@@ -63,7 +70,7 @@ builder.prismaObjectFields('Community', (t) => ({
 builder.queryFields((t) => ({
   committeeMembers: t.field({
     type: [CommitteeMember],
-    description: 'A community\'s serving residents\' committee, director first',
+    description: "A community's serving residents' committee, director first",
     args: { communityId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => servingByCommunity(ctx).load(args.communityId),
   }),

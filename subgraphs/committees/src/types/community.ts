@@ -4,8 +4,10 @@ import { builder, type Context } from '../builder.js';
 import { Street } from './street.js';
 
 export const communityLoader = (ctx: Context) =>
-  ctx.loaders.byKey('communityById', (c: CommunityRow) => c.id, (ids: readonly string[]) =>
-    ctx.prisma.community.findMany({ where: { id: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'communityById',
+    (c: CommunityRow) => c.id,
+    (ids: readonly string[]) => ctx.prisma.community.findMany({ where: { id: { in: [...ids] } } }),
   );
 
 /** A community that must exist (foreign keys guarantee it for rows that point at one). */
@@ -16,7 +18,7 @@ export async function loadCommunity(ctx: Context, id: string): Promise<Community
 }
 
 export const Community = builder.prismaObject('Community', {
-  description: 'A community (社区), the unit of residents\' self-governance',
+  description: "A community (社区), the unit of residents' self-governance",
   fields: (t) => ({
     id: t.exposeID('id'),
     code: t.exposeString('code', { description: 'Administrative division code' }),

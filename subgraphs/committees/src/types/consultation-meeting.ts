@@ -6,17 +6,22 @@ import { builder, type Context } from '../builder.js';
 import { lockedWrite } from '../transactions.js';
 
 const meetingsByCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('meetingsByCommunity', (m: MeetingRow) => m.communityId, (ids: readonly string[]) =>
-    ctx.prisma.consultationMeeting.findMany({ where: { communityId: { in: [...ids] } }, orderBy: [{ heldOn: 'desc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'meetingsByCommunity',
+    (m: MeetingRow) => m.communityId,
+    (ids: readonly string[]) =>
+      ctx.prisma.consultationMeeting.findMany({ where: { communityId: { in: [...ids] } }, orderBy: [{ heldOn: 'desc' }, { id: 'asc' }] }),
   );
 
 const agendaByMeeting = (ctx: Context) =>
-  ctx.loaders.groupedBy('agendaByMeeting', (a: AgendaRow) => a.meetingId, (ids: readonly string[]) =>
-    ctx.prisma.agendaItem.findMany({ where: { meetingId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'agendaByMeeting',
+    (a: AgendaRow) => a.meetingId,
+    (ids: readonly string[]) => ctx.prisma.agendaItem.findMany({ where: { meetingId: { in: [...ids] } }, orderBy: { position: 'asc' } }),
   );
 
 const AgendaItem = builder.prismaObject('AgendaItem', {
-  description: 'One item of a consultation meeting\'s agenda and what was decided on it',
+  description: "One item of a consultation meeting's agenda and what was decided on it",
   fields: (t) => ({
     id: t.exposeID('id'),
     position: t.exposeInt('position'),

@@ -7,8 +7,11 @@ import { lockedWrite } from '../transactions.js';
 import { ConstituencyEnum } from './enums.js';
 
 const membersByCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('consultationMembersByCommunity', (m: MemberRow) => m.communityId, (ids: readonly string[]) =>
-    ctx.prisma.consultationMember.findMany({ where: { communityId: { in: [...ids] } }, orderBy: [{ convener: 'desc' }, { joinedOn: 'asc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'consultationMembersByCommunity',
+    (m: MemberRow) => m.communityId,
+    (ids: readonly string[]) =>
+      ctx.prisma.consultationMember.findMany({ where: { communityId: { in: [...ids] } }, orderBy: [{ convener: 'desc' }, { joinedOn: 'asc' }, { id: 'asc' }] }),
   );
 
 export const ConsultationMember = builder.prismaObject('ConsultationMember', {
@@ -17,7 +20,7 @@ export const ConsultationMember = builder.prismaObject('ConsultationMember', {
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     constituency: t.expose('constituency', { type: ConstituencyEnum }),
-    convener: t.exposeBoolean('convener', { description: 'Convenes the committee\'s meetings; one per community' }),
+    convener: t.exposeBoolean('convener', { description: "Convenes the committee's meetings; one per community" }),
     joinedOn: t.expose('joinedOn', { type: 'Date' }),
   }),
 });
@@ -51,7 +54,9 @@ builder.mutationField('addConsultationMember', (t) =>
           throw conflict(`The consultation committee of ${communityId} already has a convener`);
         }
         const today = new Date(new Date().toISOString().slice(0, 10));
-        return tx.consultationMember.create({ data: { id: `consultant-${randomUUID()}`, communityId, name, constituency: input.constituency, convener: input.convener ?? false, joinedOn: today } });
+        return tx.consultationMember.create({
+          data: { id: `consultant-${randomUUID()}`, communityId, name, constituency: input.constituency, convener: input.convener ?? false, joinedOn: today },
+        });
       });
     },
   }),

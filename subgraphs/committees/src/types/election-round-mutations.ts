@@ -34,12 +34,18 @@ const CancelElectionRoundInput = builder.inputType('CancelElectionRoundInput', {
 
 function passMark(value: number | null | undefined, name: string): number {
   if (value === null || value === undefined) return 60;
-  if (!Number.isFinite(value) || value < scoreLimits.min || value > scoreLimits.max) throw badInput(`${name} must be between ${scoreLimits.min} and ${scoreLimits.max}`, { field: name });
+  if (!Number.isFinite(value) || value < scoreLimits.min || value > scoreLimits.max)
+    throw badInput(`${name} must be between ${scoreLimits.min} and ${scoreLimits.max}`, { field: name });
   return value;
 }
 
 /** The formal election's winners take their seats; the previous committee's term ends. */
-async function seatCommittee(tx: Tx, round: { id: string; communityId: string }, elected: { id: string; position: 'DIRECTOR' | 'DEPUTY_DIRECTOR' | 'MEMBER' }[], on: Date) {
+async function seatCommittee(
+  tx: Tx,
+  round: { id: string; communityId: string },
+  elected: { id: string; position: 'DIRECTOR' | 'DEPUTY_DIRECTOR' | 'MEMBER' }[],
+  on: Date,
+) {
   const winners = await tx.electionCandidate.findMany({ where: { id: { in: elected.map((e) => e.id) } } });
   const byId = new Map(winners.map((w) => [w.id, w]));
   await tx.committeeMember.updateMany({ where: { communityId: round.communityId, termEnd: null }, data: { termEnd: on } });
@@ -47,7 +53,16 @@ async function seatCommittee(tx: Tx, round: { id: string; communityId: string },
     data: elected.map((e, rank) => {
       const c = byId.get(e.id)!;
       // Ranked ids: members of one committee list in vote order within a position.
-      return { id: `${round.id.replace(/^election-/, 'member-')}-${String(rank + 1).padStart(2, '0')}`, communityId: round.communityId, name: c.name, gender: c.gender, position: e.position, roundId: round.id, candidateId: c.id, termStart: on };
+      return {
+        id: `${round.id.replace(/^election-/, 'member-')}-${String(rank + 1).padStart(2, '0')}`,
+        communityId: round.communityId,
+        name: c.name,
+        gender: c.gender,
+        position: e.position,
+        roundId: round.id,
+        candidateId: c.id,
+        termStart: on,
+      };
     }),
   });
 }
@@ -55,18 +70,21 @@ async function seatCommittee(tx: Tx, round: { id: string; communityId: string },
 builder.mutationFields((t) => ({
   openElectionRound: t.prismaField({
     type: 'ElectionRound',
-    description: 'Opens recruitment for a new residents\' committee; CONFLICT while another round of the community is open',
+    description: "Opens recruitment for a new residents' committee; CONFLICT while another round of the community is open",
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: OpenElectionRoundInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
       const title = check(rules.text(), input.title, 'title');
-      if (input.seats < seatLimits.min || input.seats > seatLimits.max) throw badInput(`seats must be between ${seatLimits.min} and ${seatLimits.max}`, { field: 'seats' });
+      if (input.seats < seatLimits.min || input.seats > seatLimits.max)
+        throw badInput(`seats must be between ${seatLimits.min} and ${seatLimits.max}`, { field: 'seats' });
       const writtenPassMark = passMark(input.writtenPassMark, 'writtenPassMark');
       const interviewPassMark = passMark(input.interviewPassMark, 'interviewPassMark');
       try {
         return await lockedWrite(ctx, 'Community', input.communityId, async (tx, communityId) => {
           const id = `election-${randomUUID()}`;
-          const round = await tx.electionRound.create({ data: { id, communityId, title, seats: input.seats, writtenPassMark, interviewPassMark, openFor: communityId } });
+          const round = await tx.electionRound.create({
+            data: { id, communityId, title, seats: input.seats, writtenPassMark, interviewPassMark, openFor: communityId },
+          });
           await tx.electionStageChange.create({ data: { roundId: id, stage: 'APPLICATION', movedBy: ctx.caller.subject } });
           return round;
         });
@@ -78,8 +96,9 @@ builder.mutationFields((t) => ({
   }),
   advanceElectionRound: t.prismaField({
     type: 'ElectionRound',
-    description: 'Moves a round to its next stage, eliminating who failed the stage left; leaving the formal election seats the winners. '
-      + 'CONFLICT for a skipped or backward move, or when the stage is not finished',
+    description:
+      'Moves a round to its next stage, eliminating who failed the stage left; leaving the formal election seats the winners. ' +
+      'CONFLICT for a skipped or backward move, or when the stage is not finished',
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: AdvanceElectionRoundInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) =>
@@ -106,8 +125,9 @@ builder.mutationFields((t) => ({
   }),
   cancelElectionRound: t.prismaField({
     type: 'ElectionRound',
-    description: 'Calls off a round that is not concluded (CANCELLED, recorded in its stage history); the community may then open a new one. '
-      + 'Candidates keep the status they had. CONFLICT for a completed or already cancelled round',
+    description:
+      'Calls off a round that is not concluded (CANCELLED, recorded in its stage history); the community may then open a new one. ' +
+      'Candidates keep the status they had. CONFLICT for a completed or already cancelled round',
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: CancelElectionRoundInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
@@ -122,4 +142,3 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-

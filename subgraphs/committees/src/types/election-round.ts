@@ -4,23 +4,31 @@ import { Community, loadCommunity } from './community.js';
 import { ElectionStageEnum } from './enums.js';
 
 export const roundLoader = (ctx: Context) =>
-  ctx.loaders.byKey('electionRoundById', (r: RoundRow) => r.id, (ids: readonly string[]) =>
-    ctx.prisma.electionRound.findMany({ where: { id: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'electionRoundById',
+    (r: RoundRow) => r.id,
+    (ids: readonly string[]) => ctx.prisma.electionRound.findMany({ where: { id: { in: [...ids] } } }),
   );
 
 const roundsByCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('electionRoundsByCommunity', (r: RoundRow) => r.communityId, (ids: readonly string[]) =>
-    ctx.prisma.electionRound.findMany({ where: { communityId: { in: [...ids] } }, orderBy: [{ openedAt: 'desc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'electionRoundsByCommunity',
+    (r: RoundRow) => r.communityId,
+    (ids: readonly string[]) => ctx.prisma.electionRound.findMany({ where: { communityId: { in: [...ids] } }, orderBy: [{ openedAt: 'desc' }, { id: 'asc' }] }),
   );
 
 export const candidatesByRound = (ctx: Context) =>
-  ctx.loaders.groupedBy('candidatesByRound', (c: CandidateRow) => c.roundId, (ids: readonly string[]) =>
-    ctx.prisma.electionCandidate.findMany({ where: { roundId: { in: [...ids] } }, orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'candidatesByRound',
+    (c: CandidateRow) => c.roundId,
+    (ids: readonly string[]) => ctx.prisma.electionCandidate.findMany({ where: { roundId: { in: [...ids] } }, orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }] }),
   );
 
 const stageChangesByRound = (ctx: Context) =>
-  ctx.loaders.groupedBy('stageChangesByRound', (c: StageChangeRow) => c.roundId, (ids: readonly string[]) =>
-    ctx.prisma.electionStageChange.findMany({ where: { roundId: { in: [...ids] } }, orderBy: { enteredAt: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'stageChangesByRound',
+    (c: StageChangeRow) => c.roundId,
+    (ids: readonly string[]) => ctx.prisma.electionStageChange.findMany({ where: { roundId: { in: [...ids] } }, orderBy: { enteredAt: 'asc' } }),
   );
 
 const StageChange = builder.prismaObject('ElectionStageChange', {
@@ -32,7 +40,7 @@ const StageChange = builder.prismaObject('ElectionStageChange', {
 });
 
 export const ElectionRound = builder.prismaObject('ElectionRound', {
-  description: 'An open recruitment and election of a community\'s residents\' committee (居委会换届选举)',
+  description: "An open recruitment and election of a community's residents' committee (居委会换届选举)",
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
@@ -59,7 +67,7 @@ builder.asEntity(ElectionRound, {
 builder.prismaObjectFields('Community', (t) => ({
   electionRounds: t.field({
     type: [ElectionRound],
-    description: 'Elections of the residents\' committee, latest first',
+    description: "Elections of the residents' committee, latest first",
     resolve: (c, _args, ctx) => roundsByCommunity(ctx).load(c.id),
   }),
 }));
@@ -73,7 +81,7 @@ builder.queryFields((t) => ({
   }),
   electionRounds: t.field({
     type: [ElectionRound],
-    description: 'A community\'s election rounds, latest first',
+    description: "A community's election rounds, latest first",
     args: { communityId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => roundsByCommunity(ctx).load(args.communityId),
   }),

@@ -15,7 +15,7 @@ const ApplyInput = builder.inputType('ApplyForCommitteeInput', {
     name: t.string({ required: true }),
     gender: t.field({ type: GenderEnum, required: true }),
     birthYear: t.int({ required: true, description: 'Applicants must be at least 18' }),
-    residentId: t.id({ description: 'The applicant\'s resident record, if they live in the community; one application per resident' }),
+    residentId: t.id({ description: "The applicant's resident record, if they live in the community; one application per resident" }),
   }),
 });
 
@@ -40,7 +40,9 @@ async function findCandidate(tx: Pick<Tx, 'electionCandidate'>, candidateId: str
 
 function requireInRace(c: ElectionCandidate, entering: ElectionStage): void {
   if (c.status !== 'IN_RACE') {
-    throw conflict(`${c.name} did not pass the ${stageNames[c.eliminatedAt ?? 'APPLICATION']} and cannot take part in the ${stageNames[entering]}`, { candidateId: c.id });
+    throw conflict(`${c.name} did not pass the ${stageNames[c.eliminatedAt ?? 'APPLICATION']} and cannot take part in the ${stageNames[entering]}`, {
+      candidateId: c.id,
+    });
   }
 }
 
@@ -78,7 +80,8 @@ builder.mutationFields((t) => ({
     resolve: async (_query, _root, { input }, ctx) => {
       const name = check(rules.text(50), input.name, 'name');
       const year = new Date().getUTCFullYear();
-      if (input.birthYear > year - 18 || input.birthYear < year - 100) throw badInput(`birthYear must be between ${year - 100} and ${year - 18}: applicants must be adults`, { field: 'birthYear' });
+      if (input.birthYear > year - 18 || input.birthYear < year - 100)
+        throw badInput(`birthYear must be between ${year - 100} and ${year - 18}: applicants must be adults`, { field: 'birthYear' });
       try {
         return await lockedWrite(ctx, 'ElectionRound', input.roundId, async (tx, communityId) => {
           const round = await tx.electionRound.findUniqueOrThrow({ where: { id: input.roundId } });
@@ -86,7 +89,9 @@ builder.mutationFields((t) => ({
           if (input.residentId && !(await tx.resident.count({ where: { id: input.residentId, communityId } }))) {
             throw badInput(`${input.residentId} is not a resident of ${communityId}`, { field: 'residentId' });
           }
-          return tx.electionCandidate.create({ data: { roundId: round.id, name, gender: input.gender, birthYear: input.birthYear, residentId: input.residentId ?? null } });
+          return tx.electionCandidate.create({
+            data: { roundId: round.id, name, gender: input.gender, birthYear: input.birthYear, residentId: input.residentId ?? null },
+          });
         });
       } catch (err) {
         if (isUniqueViolation(err, 'residentId')) throw conflict(`${input.residentId} has already applied in this round`);
@@ -120,7 +125,7 @@ builder.mutationFields((t) => ({
   }),
   recordFormalElectionVotes: t.prismaField({
     type: 'ElectionRound',
-    description: 'Records the count of the formal election: ballots cast and every formal candidate\'s votes (a recount replaces it)',
+    description: "Records the count of the formal election: ballots cast and every formal candidate's votes (a recount replaces it)",
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: VotesInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) =>
@@ -140,7 +145,8 @@ builder.mutationFields((t) => ({
         const missing = formal.filter((c) => !given.has(c.id));
         if (missing.length) throw badInput(`Give the votes of every formal candidate; missing: ${missing.map((c) => c.name).join(', ')}`);
         const total = input.votes.reduce((sum, v) => sum + v.votes, 0);
-        if (total > input.ballotsCast * round.seats) throw badInput(`${total} votes cannot come from ${input.ballotsCast} ballots of at most ${round.seats} names each`);
+        if (total > input.ballotsCast * round.seats)
+          throw badInput(`${total} votes cannot come from ${input.ballotsCast} ballots of at most ${round.seats} names each`);
         for (const { candidateId, votes } of input.votes) await tx.electionCandidate.update({ where: { id: candidateId }, data: { votes } });
         return tx.electionRound.update({ where: { id: round.id }, data: { ballotsCast: input.ballotsCast } });
       }),

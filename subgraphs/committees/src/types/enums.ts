@@ -10,12 +10,13 @@ export const ConstituencyEnum = builder.enumType(Constituency, {
 
 export const CommitteePositionEnum = builder.enumType(CommitteePosition, {
   name: 'CommitteePosition',
-  description: 'Position on the residents\' committee: 主任, 副主任, 委员',
+  description: "Position on the residents' committee: 主任, 副主任, 委员",
 });
 
 export const ElectionStageEnum = builder.enumType(ElectionStage, {
   name: 'ElectionStage',
-  description: 'Stages of an open recruitment and election, in order: application → written exam → interview → pre-election → formal election → completed; or cancelled, at any stage before completion',
+  description:
+    'Stages of an open recruitment and election, in order: application → written exam → interview → pre-election → formal election → completed; or cancelled, at any stage before completion',
 });
 
 export const CandidateStatusEnum = builder.enumType(CandidateStatus, {
@@ -30,5 +31,6 @@ export const VulnerableGroupEnum = builder.enumType(VulnerableGroup, {
 
 export const LedgerCategoryEnum = builder.enumType(LedgerCategory, {
   name: 'LedgerCategory',
-  description: 'Income: SPECIAL_FUND (专项经费), TRANSFERRED_ASSET, DONATION, ASSET_INCOME, TASK_FUNDING (费随事转); SPENDING; REVERSAL (corrects one earlier entry)',
+  description:
+    'Income: SPECIAL_FUND (专项经费), TRANSFERRED_ASSET, DONATION, ASSET_INCOME, TASK_FUNDING (费随事转); SPENDING; REVERSAL (corrects one earlier entry)',
 });

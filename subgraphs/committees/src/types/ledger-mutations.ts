@@ -10,7 +10,11 @@ import { LedgerCategoryEnum } from './enums.js';
 const RecordInput = builder.inputType('RecordLedgerEntryInput', {
   fields: (t) => ({
     communityId: t.id({ required: true }),
-    category: t.field({ type: LedgerCategoryEnum, required: true, description: 'An income category other than TASK_FUNDING (that arrives with its task), or SPENDING' }),
+    category: t.field({
+      type: LedgerCategoryEnum,
+      required: true,
+      description: 'An income category other than TASK_FUNDING (that arrives with its task), or SPENDING',
+    }),
     amountFen: t.field({ type: 'Fen', required: true, description: 'Positive; spending is recorded as a negative amount' }),
     source: t.string({ required: true }),
     purpose: t.string({ required: true }),
@@ -26,24 +30,26 @@ const ReverseInput = builder.inputType('ReverseLedgerEntryInput', {
 const contributionPrefix = 'contribution:';
 
 const TransferInput = builder.inputType('RecordFundTransferInput', {
-  description: 'Funding that follows a delegated task (费随事转), delivered by the departments subgraph\'s outbox',
+  description: "Funding that follows a delegated task (费随事转), delivered by the departments subgraph's outbox",
   fields: (t) => ({
     eventId: t.id({ required: true, description: 'Idempotency key: a repeated eventId returns the first entry and changes nothing' }),
     communityId: t.id({ required: true }),
     amountFen: t.field({ type: 'Fen', required: true }),
     source: t.string({ required: true }),
     purpose: t.string({ required: true }),
-    reference: t.string({ description: 'delegated-task:<task id>: the task funded, checked with departments (accepted by this community, at this amount, under this eventId)' }),
+    reference: t.string({
+      description: 'delegated-task:<task id>: the task funded, checked with departments (accepted by this community, at this amount, under this eventId)',
+    }),
   }),
 });
 
 const DonationInput = builder.inputType('RecordDonationInput', {
-  description: 'A co-construction unit\'s money contribution (共驻共建), delivered by the party subgraph\'s outbox',
+  description: "A co-construction unit's money contribution (共驻共建), delivered by the party subgraph's outbox",
   fields: (t) => ({
     eventId: t.id({ required: true, description: 'Idempotency key: a repeated eventId returns the first entry and changes nothing' }),
     communityId: t.id({ required: true }),
     amountFen: t.field({ type: 'Fen', required: true }),
-    donor: t.string({ required: true, description: 'The unit\'s name' }),
+    donor: t.string({ required: true, description: "The unit's name" }),
     purpose: t.string({ required: true }),
     occurredOn: t.field({ type: 'Date', required: true, description: 'The day it was given; not in the future' }),
     reference: t.string({ required: true, description: `${contributionPrefix}<contribution id>: the contribution in the party subgraph` }),
@@ -92,8 +98,15 @@ builder.mutationFields((t) => ({
         return await lockedWrite(ctx, 'Community', original.communityId, async (tx, communityId) => {
           if (await tx.ledgerEntry.count({ where: { reversesId: original.id } })) throw conflict('This entry has already been reversed');
           return appendEntry(tx, {
-            communityId, category: 'REVERSAL', amountFen: -original.amountFen, source: original.source, purpose: reason,
-            occurredOn: today(), reference: original.reference, reversesId: original.id, recordedBy: ctx.caller.subject,
+            communityId,
+            category: 'REVERSAL',
+            amountFen: -original.amountFen,
+            source: original.source,
+            purpose: reason,
+            occurredOn: today(),
+            reference: original.reference,
+            reversesId: original.id,
+            recordedBy: ctx.caller.subject,
           });
         });
       } catch (err) {
@@ -115,9 +128,15 @@ builder.mutationFields((t) => ({
       requireAmount(input.amountFen);
       fundedTask(input.reference);
       const entry = {
-        eventId, communityId: input.communityId, category: 'TASK_FUNDING' as const, amountFen: input.amountFen,
-        source: check(rules.text(), input.source, 'source'), purpose: check(rules.text(500), input.purpose, 'purpose'),
-        occurredOn: districtToday(), reference: input.reference ? check(rules.text(), input.reference, 'reference') : null, recordedBy: ctx.caller.subject,
+        eventId,
+        communityId: input.communityId,
+        category: 'TASK_FUNDING' as const,
+        amountFen: input.amountFen,
+        source: check(rules.text(), input.source, 'source'),
+        purpose: check(rules.text(500), input.purpose, 'purpose'),
+        occurredOn: districtToday(),
+        reference: input.reference ? check(rules.text(), input.reference, 'reference') : null,
+        recordedBy: ctx.caller.subject,
       };
       return bookOnce(ctx, entry, async () => ({
         occurredOn: await requireAcceptedTask(ctx, { eventId, communityId: input.communityId, amountFen: input.amountFen, reference: input.reference }),
@@ -127,7 +146,7 @@ builder.mutationFields((t) => ({
   recordDonation: t.prismaField({
     type: 'LedgerEntry',
     description:
-      'Books a jurisdiction unit\'s money contribution as DONATION income on the day it was given. Only the party subgraph, which keeps the contributions (else FORBIDDEN). ' +
+      "Books a jurisdiction unit's money contribution as DONATION income on the day it was given. Only the party subgraph, which keeps the contributions (else FORBIDDEN). " +
       'Idempotent by eventId, also under concurrent duplicates',
     authScopes: { role: 'SERVICE' },
     args: { input: t.arg({ type: DonationInput, required: true }) },
@@ -137,10 +156,18 @@ builder.mutationFields((t) => ({
       const occurredOn = new Date(input.occurredOn);
       if (occurredOn.getTime() > districtToday().getTime()) throw badInput('occurredOn cannot be in the future', { field: 'occurredOn' });
       const reference = check(rules.text(), input.reference, 'reference');
-      if (!reference.startsWith(contributionPrefix)) throw badInput(`A donation names the contribution it books: reference "${contributionPrefix}<contribution id>"`, { field: 'reference' });
+      if (!reference.startsWith(contributionPrefix))
+        throw badInput(`A donation names the contribution it books: reference "${contributionPrefix}<contribution id>"`, { field: 'reference' });
       return bookOnce(ctx, {
-        eventId: check(rules.text(), input.eventId, 'eventId'), communityId: input.communityId, category: 'DONATION', amountFen: input.amountFen,
-        source: check(rules.text(), input.donor, 'donor'), purpose: check(rules.text(500), input.purpose, 'purpose'), occurredOn, reference, recordedBy: ctx.caller.subject,
+        eventId: check(rules.text(), input.eventId, 'eventId'),
+        communityId: input.communityId,
+        category: 'DONATION',
+        amountFen: input.amountFen,
+        source: check(rules.text(), input.donor, 'donor'),
+        purpose: check(rules.text(500), input.purpose, 'purpose'),
+        occurredOn,
+        reference,
+        recordedBy: ctx.caller.subject,
       });
     },
   }),

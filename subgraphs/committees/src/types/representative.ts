@@ -6,17 +6,21 @@ import { Community, loadCommunity } from './community.js';
 import { ConstituencyEnum, GenderEnum } from './enums.js';
 
 const representativeLoader = (ctx: Context) =>
-  ctx.loaders.byKey('representativeById', (r: RepresentativeRow) => r.id, (ids: readonly string[]) =>
-    ctx.prisma.representative.findMany({ where: { id: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'representativeById',
+    (r: RepresentativeRow) => r.id,
+    (ids: readonly string[]) => ctx.prisma.representative.findMany({ where: { id: { in: [...ids] } } }),
   );
 
 const representativesByCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('representativesByCommunity', (r: RepresentativeRow) => r.communityId, (ids: readonly string[]) =>
-    ctx.prisma.representative.findMany({ where: { communityId: { in: [...ids] } }, orderBy: { id: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'representativesByCommunity',
+    (r: RepresentativeRow) => r.communityId,
+    (ids: readonly string[]) => ctx.prisma.representative.findMany({ where: { communityId: { in: [...ids] } }, orderBy: { id: 'asc' } }),
   );
 
 export const Representative = builder.prismaObject('Representative', {
-  description: 'A member of the members\' representative assembly (社区成员代表大会); representatives score streets, departments and their staff',
+  description: "A member of the members' representative assembly (社区成员代表大会); representatives score streets, departments and their staff",
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -26,7 +30,7 @@ export const Representative = builder.prismaObject('Representative', {
     community: t.field({ type: Community, resolve: (r, _args, ctx) => loadCommunity(ctx, r.communityId) }),
     phone: t.string({
       nullable: true,
-      description: 'Personal: null unless the caller is the own community\'s staff, a district administrator or this representative',
+      description: "Personal: null unless the caller is the own community's staff, a district administrator or this representative",
       resolve: (r, _args, ctx) => personal(ctx.caller, r, 'REPRESENTATIVE', r.phone),
     }),
   }),
@@ -40,7 +44,7 @@ builder.asEntity(Representative, {
 builder.prismaObjectFields('Community', (t) => ({
   representatives: t.field({
     type: [Representative],
-    description: 'The members\' representative assembly (社区成员代表大会)',
+    description: "The members' representative assembly (社区成员代表大会)",
     resolve: (c, _args, ctx) => representativesByCommunity(ctx).load(c.id),
   }),
   // Kept with every write of representatives (src/aggregates): one indexed read per request.
@@ -50,7 +54,7 @@ builder.prismaObjectFields('Community', (t) => ({
 builder.queryFields((t) => ({
   representatives: t.field({
     type: [Representative],
-    description: 'The members\' representatives of a community (empty for an unknown community)',
+    description: "The members' representatives of a community (empty for an unknown community)",
     args: { communityId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => representativesByCommunity(ctx).load(args.communityId),
   }),

@@ -32,7 +32,8 @@ function recordedGroups(groups: readonly VulnerableGroup[] | null | undefined): 
 builder.mutationFields((t) => ({
   registerResident: t.prismaField({
     type: 'Resident',
-    description: 'Registers a resident; CONFLICT when the ID-card number is already registered in this community (another community\'s register is not consulted)',
+    description:
+      "Registers a resident; CONFLICT when the ID-card number is already registered in this community (another community's register is not consulted)",
     authScopes: { role: managerRoles },
     args: { input: t.arg({ type: RegisterInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
@@ -48,7 +49,17 @@ builder.mutationFields((t) => ({
       try {
         return await lockedWrite(ctx, 'Community', input.communityId, (tx, communityId) =>
           tx.resident.create({
-            data: { id, communityId, name, gender: input.gender, birthDate: new Date(idCard.birthDate), ...sealIdCard(idCard.number), phone, address, vulnerableGroups },
+            data: {
+              id,
+              communityId,
+              name,
+              gender: input.gender,
+              birthDate: new Date(idCard.birthDate),
+              ...sealIdCard(idCard.number),
+              phone,
+              address,
+              vulnerableGroups,
+            },
           }),
         );
       } catch (err) {

@@ -10,14 +10,17 @@ import { Community, loadCommunity } from './community.js';
 import { GenderEnum, VulnerableGroupEnum } from './enums.js';
 
 export const residentLoader = (ctx: Context) =>
-  ctx.loaders.byKey('residentById', (r: ResidentRow) => r.id, (ids: readonly string[]) =>
-    ctx.prisma.resident.findMany({ where: { id: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'residentById',
+    (r: ResidentRow) => r.id,
+    (ids: readonly string[]) => ctx.prisma.resident.findMany({ where: { id: { in: [...ids] } } }),
   );
 
-const hidden = 'Personal: null unless the caller is the own community\'s committee staff, a district administrator or the resident';
+const hidden = "Personal: null unless the caller is the own community's committee staff, a district administrator or the resident";
 
 export const Resident = builder.prismaObject('Resident', {
-  description: 'A resident of a community. Personal fields are null for callers who may not see them (no error, nothing leaks); the ID-card number is only ever shown masked',
+  description:
+    'A resident of a community. Personal fields are null for callers who may not see them (no error, nothing leaks); the ID-card number is only ever shown masked',
   fields: (t) => ({
     id: t.exposeID('id'),
     communityId: t.exposeID('communityId'),
@@ -35,7 +38,8 @@ export const Resident = builder.prismaObject('Resident', {
     vulnerableGroups: t.field({
       type: [VulnerableGroupEnum],
       nullable: { list: true, items: false },
-      description: 'Eligibility for welfare services (ELDERLY follows from the birth date). Also readable by the services subgraph (its eligibility checks); null for others who may not see personal data',
+      description:
+        'Eligibility for welfare services (ELDERLY follows from the birth date). Also readable by the services subgraph (its eligibility checks); null for others who may not see personal data',
       resolve: (r, _args, ctx) => (isService(ctx.caller, 'services') || seesPersonalData(ctx.caller, r, 'RESIDENT') ? vulnerableGroupsOf(r) : null),
     }),
   }),
@@ -50,7 +54,8 @@ builder.queryFields((t) => ({
   resident: t.field({
     type: Resident,
     nullable: true,
-    description: 'A resident, for those who may see their personal data and for SERVICE callers (eligibility checks); null for everyone else, as for an id that does not exist',
+    description:
+      'A resident, for those who may see their personal data and for SERVICE callers (eligibility checks); null for everyone else, as for an id that does not exist',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const found = await residentLoader(ctx).load(args.id);
@@ -80,7 +85,7 @@ builder.queryFields((t) => ({
   residentByIdCard: t.field({
     type: Resident,
     nullable: true,
-    description: 'Finds a resident of the caller\'s community by ID-card number (through its keyed hash; the number is never stored in clear)',
+    description: "Finds a resident of the caller's community by ID-card number (through its keyed hash; the number is never stored in clear)",
     authScopes: { role: managerRoles },
     args: { idCardNumber: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {

@@ -12,8 +12,10 @@ export const Street = builder.externalRef('Street', builder.selection<{ id: stri
       description: 'The communities (社区) under this street office',
       resolve: (_query, street, _args, ctx) =>
         ctx.loaders
-          .groupedBy('communitiesByStreet', (c: Community) => c.streetId, (ids: readonly string[]) =>
-            ctx.prisma.community.findMany({ where: { streetId: { in: [...ids] } }, orderBy: { code: 'asc' } }),
+          .groupedBy(
+            'communitiesByStreet',
+            (c: Community) => c.streetId,
+            (ids: readonly string[]) => ctx.prisma.community.findMany({ where: { streetId: { in: [...ids] } }, orderBy: { code: 'asc' } }),
           )
           .load(street.id),
     }),

@@ -52,7 +52,14 @@ export async function assessCommitment(ctx: Context, input: AssessmentInput): Pr
       // Concurrent assessments of one commitment take turns, so each counts the other's verdict.
       await tx.$queryRaw`SELECT id FROM "Commitment" WHERE id = ${commitment.id} FOR UPDATE`;
       await tx.commitmentAssessment.create({
-        data: { id: `assessment-${randomUUID()}`, commitmentId: commitment.id, communityId, verdict: input.verdict, evidence, assessedOn: new Date(`${day}T00:00:00Z`) },
+        data: {
+          id: `assessment-${randomUUID()}`,
+          commitmentId: commitment.id,
+          communityId,
+          verdict: input.verdict,
+          evidence,
+          assessedOn: new Date(`${day}T00:00:00Z`),
+        },
       });
       const verdicts = (await tx.commitmentAssessment.findMany({ where: { commitmentId: commitment.id }, select: { verdict: true } })).map((a) => a.verdict);
       const current = await tx.commitment.findUniqueOrThrow({ where: { id: commitment.id } });

@@ -36,16 +36,18 @@ export async function checkProposal(ctx: Context, ownerType: CommitmentOwnerType
   const wanted = communityList(communityIds);
 
   if (ownerType === 'SERVICE_POINT') {
-    if (caller.role !== 'DISTRICT_ADMIN' && caller.role !== 'PARTNER') throw forbidden('A service point\'s commitments are proposed by the provider running it (or the district)');
+    if (caller.role !== 'DISTRICT_ADMIN' && caller.role !== 'PARTNER')
+      throw forbidden("A service point's commitments are proposed by the provider running it (or the district)");
     const point = await lookUpServicePoint(ctx, id);
-    if (caller.role === 'PARTNER' && (point.providerId === null || caller.partnerId !== point.providerId)) throw forbidden('Only the provider running the point proposes its commitments');
+    if (caller.role === 'PARTNER' && (point.providerId === null || caller.partnerId !== point.providerId))
+      throw forbidden('Only the provider running the point proposes its commitments');
     const communities = await lookUpCommunities(ctx, wanted);
     const outside = communities.find((c) => (point.communityId ? c.id !== point.communityId : c.streetId !== point.streetId));
     if (outside) throw badInput(`${outside.id} is not served by service point ${id}`, { field: 'communityIds' });
     return { ownerId: point.id, communityIds: communities.map((c) => c.id) };
   }
 
-  if (!actsForUnit(caller, { unitType: ownerType, unitId: id })) throw forbidden('Only the owner\'s own staff (or the district) propose its commitments');
+  if (!actsForUnit(caller, { unitType: ownerType, unitId: id })) throw forbidden("Only the owner's own staff (or the district) propose its commitments");
   const unit = await findUnit(ctx.prisma, id);
   if (unit.unitType !== ownerType) throw notFound(ownerType === 'STREET' ? 'Street' : 'Department', id);
   const communities = await lookUpCommunities(ctx, wanted);

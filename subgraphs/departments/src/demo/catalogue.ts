@@ -20,7 +20,10 @@ export interface UnitCatalogue {
 export const departmentCatalogue: Record<string, UnitCatalogue> = {
   'dept-health': {
     tasks: [
-      { title: '65岁以上老人免费体检组织动员', description: '卫生局委托社区通知并组织辖区65岁以上老人到社区卫生服务中心参加免费体检，社区负责入户通知、预约排班与行动不便老人的陪同。' },
+      {
+        title: '65岁以上老人免费体检组织动员',
+        description: '卫生局委托社区通知并组织辖区65岁以上老人到社区卫生服务中心参加免费体检，社区负责入户通知、预约排班与行动不便老人的陪同。',
+      },
       { title: '慢性病患者随访协助', description: '协助社区卫生服务中心对高血压、糖尿病患者开展季度随访，社区提供联系名单核对与场地。' },
       { title: '夏季病媒生物防制宣传与清理', description: '组织居民清理积水容器、发放防蚊资料，卫生局提供药械与技术指导。' },
     ],

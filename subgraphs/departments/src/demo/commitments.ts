@@ -56,23 +56,44 @@ export function buildDemoCommitments(staff: DemoStaffData, today: Date): DemoCom
   const random = seededRandom('departments-commitments');
   const out: DemoCommitments = { commitments: [], communities: [], assessments: [] };
   const staffDepartment = new Map(staff.staff.map((s) => [s.id, s.departmentId]));
-  const servedBy = (departmentId: string) => [...new Set(staff.assignments.filter((a) => staffDepartment.get(a.staffId) === departmentId).map((a) => a.communityId))].sort();
+  const servedBy = (departmentId: string) =>
+    [...new Set(staff.assignments.filter((a) => staffDepartment.get(a.staffId) === departmentId).map((a) => a.communityId))].sort();
   const ofStreet = (streetId: string) => demoCommunities.filter((c) => c.streetId === streetId).map((c) => c.id);
 
   const owners: Owner[] = [
-    ...demoDepartments.map((d): Owner => ({ ownerType: 'DEPARTMENT', ownerId: d.id, templates: departmentCatalogue[d.id]!.commitments, serves: servedBy(d.id), howMany: [3, 6], proposedByRole: 'DEPARTMENT_STAFF' })),
-    ...demoStreets.map((s): Owner => ({ ownerType: 'STREET', ownerId: s.id, templates: streetCatalogue.commitments, serves: ofStreet(s.id), howMany: [2, 4], proposedByRole: 'STREET_STAFF' })),
-    ...demoNetwork(today).points.map((p): Owner => ({
-      ownerType: 'SERVICE_POINT',
-      ownerId: p.id!,
-      templates: pointTemplates,
-      serves: p.communityId ? [p.communityId] : ofStreet(p.streetId!),
-      howMany: p.communityId ? [1, 1] : [2, 3],
-      proposedByRole: 'PARTNER',
-      since: p.contractStart as Date,
-      // The first runs for the whole contract; the second was due within it.
-      deadlines: [p.contractEnd as Date, null],
-    })),
+    ...demoDepartments.map(
+      (d): Owner => ({
+        ownerType: 'DEPARTMENT',
+        ownerId: d.id,
+        templates: departmentCatalogue[d.id]!.commitments,
+        serves: servedBy(d.id),
+        howMany: [3, 6],
+        proposedByRole: 'DEPARTMENT_STAFF',
+      }),
+    ),
+    ...demoStreets.map(
+      (s): Owner => ({
+        ownerType: 'STREET',
+        ownerId: s.id,
+        templates: streetCatalogue.commitments,
+        serves: ofStreet(s.id),
+        howMany: [2, 4],
+        proposedByRole: 'STREET_STAFF',
+      }),
+    ),
+    ...demoNetwork(today).points.map(
+      (p): Owner => ({
+        ownerType: 'SERVICE_POINT',
+        ownerId: p.id!,
+        templates: pointTemplates,
+        serves: p.communityId ? [p.communityId] : ofStreet(p.streetId!),
+        howMany: p.communityId ? [1, 1] : [2, 3],
+        proposedByRole: 'PARTNER',
+        since: p.contractStart as Date,
+        // The first runs for the whole contract; the second was due within it.
+        deadlines: [p.contractEnd as Date, null],
+      }),
+    ),
   ];
 
   for (const owner of owners) {
@@ -98,7 +119,9 @@ function addCommitment(out: DemoCommitments, random: Random, today: Date, { id, 
   const publishedAt = new Date(Math.min(earliest, today.getTime() - 20 * day) + 2 * 3_600_000);
   // About six in ten are due by now; the rest run on.
   const due = random.chance(0.6);
-  const deadline = fixedDeadline ?? new Date(due ? Math.max(publishedAt.getTime() + 14 * day, today.getTime() - random.int(5, 150) * day) : today.getTime() + random.int(10, 220) * day);
+  const deadline =
+    fixedDeadline ??
+    new Date(due ? Math.max(publishedAt.getTime() + 14 * day, today.getTime() - random.int(5, 150) * day) : today.getTime() + random.int(10, 220) * day);
   const dueDay = new Date(Date.UTC(deadline.getUTCFullYear(), deadline.getUTCMonth(), deadline.getUTCDate()));
   const isDue = dueDay.getTime() < today.getTime();
   const quality = random.next();
@@ -113,7 +136,15 @@ function addCommitment(out: DemoCommitments, random: Random, today: Date, { id, 
     const from = verdict === 'BROKEN' || isDue ? dueDay.getTime() + day : publishedAt.getTime() + 7 * day;
     const assessedOn = new Date(Math.min(today.getTime(), from + random.int(0, 25) * day));
     const lines = verdict === 'KEPT' ? keptEvidence : brokenEvidence;
-    out.assessments.push({ id: `${id}-a-${communityId}`, commitmentId: id, communityId, verdict, evidence: anonymise(random.pick(lines)(template.target)), assessedOn, recordedAt: new Date(assessedOn.getTime() + 10 * 3_600_000) });
+    out.assessments.push({
+      id: `${id}-a-${communityId}`,
+      commitmentId: id,
+      communityId,
+      verdict,
+      evidence: anonymise(random.pick(lines)(template.target)),
+      assessedOn,
+      recordedAt: new Date(assessedOn.getTime() + 10 * 3_600_000),
+    });
     verdicts.push(verdict);
     if (verdict === 'BROKEN' && (!decidedAt || assessedOn < decidedAt)) decidedAt = assessedOn;
   }

@@ -16,7 +16,14 @@ export function buildDemoNotices(): Prisma.NoticeCreateManyInput[] {
     ...demoStreets.map((s) => ({ ownerType: 'STREET' as const, ownerId: s.id, catalogue: streetCatalogue })),
   ];
   return owners.flatMap(({ ownerType, ownerId, catalogue }) =>
-    catalogue.notices.map((n, i) => ({ id: `notice-${ownerId}-${i + 1}`, ownerType, ownerId, title: n.title, body: n.body, publishedAt: new Date(published + random.int(0, 200) * day) })),
+    catalogue.notices.map((n, i) => ({
+      id: `notice-${ownerId}-${i + 1}`,
+      ownerType,
+      ownerId,
+      title: n.title,
+      body: n.body,
+      publishedAt: new Date(published + random.int(0, 200) * day),
+    })),
   );
 }
 
@@ -30,8 +37,22 @@ export function buildDemoRelationships(staff: DemoStaffData): Prisma.Relationshi
     if (!rows.has(id)) rows.set(id, { id, since, ...row });
   };
   for (const community of demoCommunities) {
-    add({ kind: 'GUIDANCE', unitType: 'STREET', unitId: community.streetId, communityId: community.id, subject: '社区居委会日常工作与社区建设', channel: '街道社区建设科联系，社区工作指导员每周驻点' });
-    add({ kind: 'SUPERVISION', unitType: 'STREET', unitId: community.streetId, communityId: community.id, subject: '街道办事处履职与服务承诺', channel: '社区成员代表大会年度评议；社区意见箱每周开箱' });
+    add({
+      kind: 'GUIDANCE',
+      unitType: 'STREET',
+      unitId: community.streetId,
+      communityId: community.id,
+      subject: '社区居委会日常工作与社区建设',
+      channel: '街道社区建设科联系，社区工作指导员每周驻点',
+    });
+    add({
+      kind: 'SUPERVISION',
+      unitType: 'STREET',
+      unitId: community.streetId,
+      communityId: community.id,
+      subject: '街道办事处履职与服务承诺',
+      channel: '社区成员代表大会年度评议；社区意见箱每周开箱',
+    });
   }
   for (const a of staff.assignments) {
     const member = staffById.get(a.staffId);
@@ -41,8 +62,23 @@ export function buildDemoRelationships(staff: DemoStaffData): Prisma.Relationshi
       if (row && !row.liaisonStaffId) row.liaisonStaffId = member.id;
     }
     if (!dept) continue;
-    add({ kind: 'GUIDANCE', unitType: 'DEPARTMENT', unitId: dept.id, communityId: a.communityId, subject: dept.specialty, channel: '驻社区专干每周到社区指导一次', liaisonStaffId: member!.id });
-    add({ kind: 'SUPERVISION', unitType: 'DEPARTMENT', unitId: dept.id, communityId: a.communityId, subject: `${dept.shortName}驻社区人员工作作风与服务质量`, channel: '居民议事会季度通报；社区成员代表对驻社区人员评分' });
+    add({
+      kind: 'GUIDANCE',
+      unitType: 'DEPARTMENT',
+      unitId: dept.id,
+      communityId: a.communityId,
+      subject: dept.specialty,
+      channel: '驻社区专干每周到社区指导一次',
+      liaisonStaffId: member!.id,
+    });
+    add({
+      kind: 'SUPERVISION',
+      unitType: 'DEPARTMENT',
+      unitId: dept.id,
+      communityId: a.communityId,
+      subject: `${dept.shortName}驻社区人员工作作风与服务质量`,
+      channel: '居民议事会季度通报；社区成员代表对驻社区人员评分',
+    });
   }
   return [...rows.values()];
 }

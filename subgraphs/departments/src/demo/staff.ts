@@ -14,14 +14,16 @@ export interface DemoStaffData {
 export function buildDemoStaff(): DemoStaffData {
   const random = seededRandom('departments-staff');
   const roster = demoStaffRoster();
-  const staff = roster.map((m): Prisma.StaffCreateManyInput => ({
-    id: m.id,
-    // Staff records have no gender: the name draws one.
-    name: syntheticName(random).name,
-    position: (m.unitType === 'DEPARTMENT' ? departmentPositions : streetPositions)[m.n - 1]!,
-    unitType: m.unitType,
-    ...(m.unitType === 'DEPARTMENT' ? { departmentId: m.unitId } : { streetId: m.unitId }),
-  }));
+  const staff = roster.map(
+    (m): Prisma.StaffCreateManyInput => ({
+      id: m.id,
+      // Staff records have no gender: the name draws one.
+      name: syntheticName(random).name,
+      position: (m.unitType === 'DEPARTMENT' ? departmentPositions : streetPositions)[m.n - 1]!,
+      unitType: m.unitType,
+      ...(m.unitType === 'DEPARTMENT' ? { departmentId: m.unitId } : { streetId: m.unitId }),
+    }),
+  );
   const assignments = roster.flatMap((m) => m.communityIds.map((communityId) => ({ staffId: m.id, communityId })));
   return { staff, assignments };
 }

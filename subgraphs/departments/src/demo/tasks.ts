@@ -10,8 +10,13 @@ import { declineReasons, departmentCatalogue, streetCatalogue, type TaskTemplate
 // way, a few tasks waiting for the community's answer, some declined, and about a quarter of the
 // open work past its due date. [status, how many, proposed between this many days ago].
 const plan: [DelegatedTaskStatus, number, [number, number]][] = [
-  ['SETTLED', 8, [200, 330]], ['COMPLETED', 5, [110, 190]], ['IN_PROGRESS', 9, [55, 120]], ['DECLINED', 3, [20, 150]],
-  ['ACCEPTED', 4, [10, 45]], ['NEGOTIATING', 4, [6, 25]], ['PROPOSED', 3, [1, 12]],
+  ['SETTLED', 8, [200, 330]],
+  ['COMPLETED', 5, [110, 190]],
+  ['IN_PROGRESS', 9, [55, 120]],
+  ['DECLINED', 3, [20, 150]],
+  ['ACCEPTED', 4, [10, 45]],
+  ['NEGOTIATING', 4, [6, 25]],
+  ['PROPOSED', 3, [1, 12]],
 ];
 const day = 86_400_000;
 /** Of the open tasks, which run late: past their due date on the reference day. */
@@ -113,7 +118,13 @@ function timeline(
   const community = { actorRole: 'COMMITTEE_STAFF', actorUnitId: task.communityId };
   let at = o.at;
   const steps: Step[] = [];
-  const add = (action: DelegatedTaskAction, to: DelegatedTaskStatus, who: typeof proposer & { part?: 'PROPOSER' | 'COMMUNITY' }, extra: Partial<Step> = {}, afterDays = 0) => {
+  const add = (
+    action: DelegatedTaskAction,
+    to: DelegatedTaskStatus,
+    who: typeof proposer & { part?: 'PROPOSER' | 'COMMUNITY' },
+    extra: Partial<Step> = {},
+    afterDays = 0,
+  ) => {
     at += afterDays * day + o.random.int(1, 8) * 3_600_000;
     steps.push({ action, status: to, ...who, at: new Date(at), ...extra });
   };

@@ -31,7 +31,8 @@ export function callerPart(ctx: Context, task: DelegatedTask, named: TaskPart | 
     : managesCommunity(ctx.caller, task.communityId)
       ? 'COMMUNITY'
       : null;
-  if (!own) throw forbidden(`Only staff of ${task.proposerId}, which proposed the task, or the committee staff of ${task.communityId} may have their part ${verb}`);
+  if (!own)
+    throw forbidden(`Only staff of ${task.proposerId}, which proposed the task, or the committee staff of ${task.communityId} may have their part ${verb}`);
   if (named && named !== own) throw forbidden(`You record the ${own.toLowerCase()}'s part of ${task.id}, not the ${named.toLowerCase()}'s`);
   return own;
 }
@@ -43,7 +44,8 @@ export interface PartStep {
 
 /** A part starting: CONFLICT when it has already started. */
 export function startPart(task: DelegatedTask, part: TaskPart, at: Date): PartStep {
-  if (partStatus(task, part) !== 'NOT_STARTED') throw conflict(`The ${part.toLowerCase()}'s part of ${task.id} has already started`, { status: task.status, action: 'START', part });
+  if (partStatus(task, part) !== 'NOT_STARTED')
+    throw conflict(`The ${part.toLowerCase()}'s part of ${task.id} has already started`, { status: task.status, action: 'START', part });
   return { data: { [columns[part].started]: at, startedAt: task.startedAt ?? at }, to: 'IN_PROGRESS' };
 }
 
@@ -51,7 +53,11 @@ export function startPart(task: DelegatedTask, part: TaskPart, at: Date): PartSt
 export function completePart(task: DelegatedTask, part: TaskPart, at: Date): PartStep {
   const status = partStatus(task, part);
   if (status !== 'IN_PROGRESS') {
-    throw conflict(`The ${part.toLowerCase()}'s part of ${task.id} is ${status === 'COMPLETED' ? 'already completed' : 'not started yet'}`, { status: task.status, action: 'COMPLETE', part });
+    throw conflict(`The ${part.toLowerCase()}'s part of ${task.id} is ${status === 'COMPLETED' ? 'already completed' : 'not started yet'}`, {
+      status: task.status,
+      action: 'COMPLETE',
+      part,
+    });
   }
   const both = partStatus(task, other(part)) === 'COMPLETED';
   return { data: { [columns[part].completed]: at, ...(both ? { completedAt: at } : {}) }, to: both ? 'COMPLETED' : 'IN_PROGRESS' };

@@ -45,7 +45,9 @@ export async function takeStep(ctx: Context, taskId: string, action: StepAction,
     part = callerPart(ctx, task, options.part.named, rule.verb);
   } else {
     const allowed =
-      rule.by === 'proposer' ? actsForUnit(ctx.caller, { unitType: task.proposerType, unitId: task.proposerId }) : managesCommunity(ctx.caller, task.communityId);
+      rule.by === 'proposer'
+        ? actsForUnit(ctx.caller, { unitType: task.proposerType, unitId: task.proposerId })
+        : managesCommunity(ctx.caller, task.communityId);
     demand(
       ctx.caller,
       allowed,

@@ -13,7 +13,10 @@ const ProposeCommitmentInput = builder.inputType('ProposeCommitmentInput', {
     title: t.string({ required: true, description: 'What is promised' }),
     target: t.string({ required: true, description: 'The measurable target, e.g. "≥ 90 % of households visited"' }),
     deadline: t.field({ type: 'Date', required: true }),
-    communityIds: t.idList({ required: true, description: `The communities it is made to, which assess it (1–${maxCommunitiesPerCommitment}): a street's own, a service point's own` }),
+    communityIds: t.idList({
+      required: true,
+      description: `The communities it is made to, which assess it (1–${maxCommunitiesPerCommitment}): a street's own, a service point's own`,
+    }),
   }),
 });
 
@@ -29,7 +32,8 @@ const AssessCommitmentInput = builder.inputType('AssessCommitmentInput', {
 builder.mutationFields((t) => ({
   proposeCommitment: t.field({
     type: Commitment,
-    description: 'The owner (its staff, a service point\'s provider, or the district on its behalf) proposes a commitment to communities; PENDING until they assess it',
+    description:
+      "The owner (its staff, a service point's provider, or the district on its behalf) proposes a commitment to communities; PENDING until they assess it",
     authScopes: { role: ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'PARTNER'] },
     args: { input: t.arg({ type: ProposeCommitmentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -57,7 +61,7 @@ builder.mutationFields((t) => ({
       'A community the commitment was made to assesses it, once: KEPT or BROKEN, with evidence and the day. Its committee staff only; the owner never grades its own',
     authScopes: { role: ['COMMITTEE_STAFF', 'DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF', 'PARTNER'] },
     args: { input: t.arg({ type: AssessCommitmentInput, required: true }) },
-    resolve: (_root, { input }, ctx) => assessCommitment(ctx, { commitmentId: String(input.commitmentId), verdict: input.verdict, evidence: input.evidence, assessedOn: input.assessedOn }),
+    resolve: (_root, { input }, ctx) =>
+      assessCommitment(ctx, { commitmentId: String(input.commitmentId), verdict: input.verdict, evidence: input.evidence, assessedOn: input.assessedOn }),
   }),
 }));
-

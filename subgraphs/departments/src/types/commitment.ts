@@ -11,22 +11,29 @@ import { Street, streetLoader } from './street.js';
 const order: Prisma.CommitmentOrderByWithRelationInput[] = [{ deadline: 'asc' }, { id: 'asc' }];
 
 export const commitmentsByOwner = (ctx: Context) =>
-  ctx.loaders.groupedBy('commitmentsByOwner', (c: CommitmentRow) => c.ownerId, (ids: readonly string[]) =>
-    ctx.prisma.commitment.findMany({ where: { ownerId: { in: [...ids] } }, orderBy: order }),
+  ctx.loaders.groupedBy(
+    'commitmentsByOwner',
+    (c: CommitmentRow) => c.ownerId,
+    (ids: readonly string[]) => ctx.prisma.commitment.findMany({ where: { ownerId: { in: [...ids] } }, orderBy: order }),
   );
 
 export const communitiesOf = (ctx: Context) =>
-  ctx.loaders.groupedBy('commitmentCommunities', (c: { commitmentId: string; communityId: string }) => c.commitmentId, (ids: readonly string[]) =>
-    ctx.prisma.commitmentCommunity.findMany({ where: { commitmentId: { in: [...ids] } }, orderBy: { communityId: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'commitmentCommunities',
+    (c: { commitmentId: string; communityId: string }) => c.commitmentId,
+    (ids: readonly string[]) => ctx.prisma.commitmentCommunity.findMany({ where: { commitmentId: { in: [...ids] } }, orderBy: { communityId: 'asc' } }),
   );
 
 export const assessmentsOf = (ctx: Context) =>
-  ctx.loaders.groupedBy('commitmentAssessments', (a: AssessmentRow) => a.commitmentId, (ids: readonly string[]) =>
-    ctx.prisma.commitmentAssessment.findMany({ where: { commitmentId: { in: [...ids] } }, orderBy: [{ assessedOn: 'asc' }, { communityId: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'commitmentAssessments',
+    (a: AssessmentRow) => a.commitmentId,
+    (ids: readonly string[]) =>
+      ctx.prisma.commitmentAssessment.findMany({ where: { commitmentId: { in: [...ids] } }, orderBy: [{ assessedOn: 'asc' }, { communityId: 'asc' }] }),
   );
 
 export const CommitmentAssessment = builder.prismaObject('CommitmentAssessment', {
-  description: 'A community\'s assessment of a commitment made to it (社区评议): public, with anonymised evidence',
+  description: "A community's assessment of a commitment made to it (社区评议): public, with anonymised evidence",
   fields: (t) => ({
     id: t.exposeID('id'),
     communityId: t.exposeID('communityId'),
@@ -38,18 +45,16 @@ export const CommitmentAssessment = builder.prismaObject('CommitmentAssessment',
   }),
 });
 
-export const CommitmentCounts = builder
-  .objectRef<ReturnType<typeof countCommitments>>('CommitmentCounts')
-  .implement({
-    description: 'An owner\'s commitments as its communities assessed them: the broken ones count against it',
-    fields: (t) => ({
-      total: t.exposeInt('total'),
-      kept: t.exposeInt('kept'),
-      broken: t.exposeInt('broken'),
-      pending: t.exposeInt('pending', { description: 'Not yet assessed by every community it was made to' }),
-      overdue: t.exposeInt('overdue', { description: 'Pending after the deadline' }),
-    }),
-  });
+export const CommitmentCounts = builder.objectRef<ReturnType<typeof countCommitments>>('CommitmentCounts').implement({
+  description: "An owner's commitments as its communities assessed them: the broken ones count against it",
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    kept: t.exposeInt('kept'),
+    broken: t.exposeInt('broken'),
+    pending: t.exposeInt('pending', { description: 'Not yet assessed by every community it was made to' }),
+    overdue: t.exposeInt('overdue', { description: 'Pending after the deadline' }),
+  }),
+});
 
 export const Commitment = builder.prismaObject('Commitment', {
   description:
@@ -58,15 +63,24 @@ export const Commitment = builder.prismaObject('Commitment', {
     id: t.exposeID('id'),
     ownerType: t.expose('ownerType', { type: CommitmentOwnerType }),
     ownerId: t.exposeID('ownerId', { description: 'A street, a department, or a service point of the services subgraph' }),
-    department: t.field({ type: Department, nullable: true, resolve: (c, _a, ctx) => (c.ownerType === 'DEPARTMENT' ? departmentLoader(ctx).load(c.ownerId) : null) }),
+    department: t.field({
+      type: Department,
+      nullable: true,
+      resolve: (c, _a, ctx) => (c.ownerType === 'DEPARTMENT' ? departmentLoader(ctx).load(c.ownerId) : null),
+    }),
     street: t.field({ type: Street, nullable: true, resolve: (c, _a, ctx) => (c.ownerType === 'STREET' ? streetLoader(ctx).load(c.ownerId) : null) }),
     servicePoint: t.field({ type: ServicePoint, nullable: true, resolve: (c) => (c.ownerType === 'SERVICE_POINT' ? { id: c.ownerId } : null) }),
     title: t.exposeString('title', { description: 'What is promised' }),
     target: t.exposeString('target', { description: 'The measurable target' }),
     deadline: t.expose('deadline', { type: 'Date' }),
-    status: t.expose('status', { type: CommitmentStatus, description: 'BROKEN once any community judged it broken; KEPT once all judged it kept; PENDING until then' }),
+    status: t.expose('status', {
+      type: CommitmentStatus,
+      description: 'BROKEN once any community judged it broken; KEPT once all judged it kept; PENDING until then',
+    }),
     overdue: t.boolean({ description: 'Still pending after its deadline', resolve: (c) => overdue(c) }),
-    proposedByRole: t.exposeString('proposedByRole', { description: 'The role that proposed it: the owner\'s staff, the operator, or the district on its behalf' }),
+    proposedByRole: t.exposeString('proposedByRole', {
+      description: "The role that proposed it: the owner's staff, the operator, or the district on its behalf",
+    }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime' }),
     resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true, description: 'When the assessments made it KEPT or BROKEN' }),
     communities: t.field({
@@ -102,7 +116,14 @@ export const Commitment = builder.prismaObject('Commitment', {
 
 builder.asEntity(Commitment, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => ctx.loaders.byKey('commitmentById', (c: CommitmentRow) => c.id, (ids: readonly string[]) => ctx.prisma.commitment.findMany({ where: { id: { in: [...ids] } } })).load(ref.id),
+  resolveReference: (ref, ctx) =>
+    ctx.loaders
+      .byKey(
+        'commitmentById',
+        (c: CommitmentRow) => c.id,
+        (ids: readonly string[]) => ctx.prisma.commitment.findMany({ where: { id: { in: [...ids] } } }),
+      )
+      .load(ref.id),
 });
 
 builder.queryField('commitments', (t) =>
@@ -138,21 +159,43 @@ const ownerFields = { description: 'Its public commitments (承诺制), soonest 
 const countsFields = { description: 'Its commitments kept, broken (against it) and pending, as its communities assessed them' };
 
 builder.prismaObjectFields(Department, (t) => ({
-  commitments: t.field({ type: [Commitment], ...ownerFields, args: { status: t.arg({ type: CommitmentStatus }) }, resolve: (d, args, ctx) => ofOwner(ctx, d.id, args.status) }),
+  commitments: t.field({
+    type: [Commitment],
+    ...ownerFields,
+    args: { status: t.arg({ type: CommitmentStatus }) },
+    resolve: (d, args, ctx) => ofOwner(ctx, d.id, args.status),
+  }),
   commitmentCounts: t.field({ type: CommitmentCounts, ...countsFields, resolve: async (d, _a, ctx) => countCommitments(await ofOwner(ctx, d.id, null)) }),
 }));
 builder.prismaObjectFields(Street, (t) => ({
-  commitments: t.field({ type: [Commitment], ...ownerFields, args: { status: t.arg({ type: CommitmentStatus }) }, resolve: (s, args, ctx) => ofOwner(ctx, s.id, args.status) }),
+  commitments: t.field({
+    type: [Commitment],
+    ...ownerFields,
+    args: { status: t.arg({ type: CommitmentStatus }) },
+    resolve: (s, args, ctx) => ofOwner(ctx, s.id, args.status),
+  }),
   commitmentCounts: t.field({ type: CommitmentCounts, ...countsFields, resolve: async (s, _a, ctx) => countCommitments(await ofOwner(ctx, s.id, null)) }),
 }));
 builder.objectFields(ServicePoint, (t) => ({
-  commitments: t.field({ type: [Commitment], ...ownerFields, args: { status: t.arg({ type: CommitmentStatus }) }, resolve: (p, args, ctx) => ofOwner(ctx, p.id, args.status) }),
+  commitments: t.field({
+    type: [Commitment],
+    ...ownerFields,
+    args: { status: t.arg({ type: CommitmentStatus }) },
+    resolve: (p, args, ctx) => ofOwner(ctx, p.id, args.status),
+  }),
   commitmentCounts: t.field({ type: CommitmentCounts, ...countsFields, resolve: async (p, _a, ctx) => countCommitments(await ofOwner(ctx, p.id, null)) }),
 }));
 
 const commitmentsToCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('commitmentsToCommunity', (r: { communityId: string; commitment: CommitmentRow }) => r.communityId, (ids: readonly string[]) =>
-    ctx.prisma.commitmentCommunity.findMany({ where: { communityId: { in: [...ids] } }, include: { commitment: true }, orderBy: [{ commitment: { deadline: 'asc' } }, { commitmentId: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'commitmentsToCommunity',
+    (r: { communityId: string; commitment: CommitmentRow }) => r.communityId,
+    (ids: readonly string[]) =>
+      ctx.prisma.commitmentCommunity.findMany({
+        where: { communityId: { in: [...ids] } },
+        include: { commitment: true },
+        orderBy: [{ commitment: { deadline: 'asc' } }, { commitmentId: 'asc' }],
+      }),
   );
 
 builder.objectField(Community, 'commitments', (t) =>
@@ -161,6 +204,7 @@ builder.objectField(Community, 'commitments', (t) =>
     nullable: { list: true, items: false },
     description: 'Commitments made to this community, which it assesses',
     args: { status: t.arg({ type: CommitmentStatus }) },
-    resolve: async (c, args, ctx) => (await commitmentsToCommunity(ctx).load(c.id)).map((r) => r.commitment).filter((m) => !args.status || m.status === args.status),
+    resolve: async (c, args, ctx) =>
+      (await commitmentsToCommunity(ctx).load(c.id)).map((r) => r.commitment).filter((m) => !args.status || m.status === args.status),
   }),
 );

@@ -24,7 +24,7 @@ const ProposeDelegatedTaskInput = builder.inputType('ProposeDelegatedTaskInput',
     communityId: t.id({ required: true }),
     budgetFen: t.field({ type: 'Fen', required: true, description: 'The offered budget, in fen' }),
     dueDate: t.field({ type: 'Date' }),
-    administrative: t.boolean({ defaultValue: false, description: 'Administrative work is the department\'s own and is rejected' }),
+    administrative: t.boolean({ defaultValue: false, description: "Administrative work is the department's own and is rejected" }),
     proposerId: t.id({ description: 'The street or department proposing; staff propose for their own (district administrators must name it)' }),
   }),
 });
@@ -52,7 +52,15 @@ builder.mutationFields((t) => ({
           data: { id, title, description, proposerType: unit.unitType, proposerId: unit.unitId, communityId: community.id, budgetFen, dueDate },
         }),
         ctx.prisma.delegatedTaskStep.create({
-          data: { id: randomUUID(), taskId: id, action: 'PROPOSE', status: 'PROPOSED', budgetFen, actorRole: ctx.caller.role, actorUnitId: actorUnitId(ctx.caller) },
+          data: {
+            id: randomUUID(),
+            taskId: id,
+            action: 'PROPOSE',
+            status: 'PROPOSED',
+            budgetFen,
+            actorRole: ctx.caller.role,
+            actorUnitId: actorUnitId(ctx.caller),
+          },
         }),
       ]);
       return task;
@@ -66,7 +74,11 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), budgetFen: t.arg({ type: 'Fen', required: true }), note: t.arg.string() },
     resolve: (_root, args, ctx) => {
       const fen = budget(args.budgetFen);
-      return takeStep(ctx, args.id, 'COUNTER_PROPOSE', { data: () => ({ counterBudgetFen: fen }), budgetFen: fen, note: check(rules.optionalText(500), args.note, 'note') });
+      return takeStep(ctx, args.id, 'COUNTER_PROPOSE', {
+        data: () => ({ counterBudgetFen: fen }),
+        budgetFen: fen,
+        note: check(rules.optionalText(500), args.note, 'note'),
+      });
     },
   }),
 
@@ -77,7 +89,11 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), budgetFen: t.arg({ type: 'Fen', required: true }), note: t.arg.string() },
     resolve: (_root, args, ctx) => {
       const fen = budget(args.budgetFen);
-      return takeStep(ctx, args.id, 'REVISE_OFFER', { data: () => ({ budgetFen: fen }), budgetFen: fen, note: check(rules.optionalText(500), args.note, 'note') });
+      return takeStep(ctx, args.id, 'REVISE_OFFER', {
+        data: () => ({ budgetFen: fen }),
+        budgetFen: fen,
+        note: check(rules.optionalText(500), args.note, 'note'),
+      });
     },
   }),
 
@@ -116,24 +132,34 @@ builder.mutationFields((t) => ({
   startDelegatedTask: t.field({
     type: DelegatedTask,
     description:
-      'Records the caller\'s part of the work started: the proposer\'s staff their part, the community\'s committee staff theirs (the district names the part). ' +
+      "Records the caller's part of the work started: the proposer's staff their part, the community's committee staff theirs (the district names the part). " +
       'Only an accepted task starts; the task is IN_PROGRESS from the first part started; a part starts once (CONFLICT)',
     authScopes: { role: [...partRoles] },
-    args: { id: t.arg.id({ required: true }), note: t.arg.string(), part: t.arg({ type: TaskPartEnum, description: 'Whose part; only the district needs to name it' }) },
-    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'START', { part: { named: args.part, step: startPart }, note: check(rules.optionalText(500), args.note, 'note') }),
+    args: {
+      id: t.arg.id({ required: true }),
+      note: t.arg.string(),
+      part: t.arg({ type: TaskPartEnum, description: 'Whose part; only the district needs to name it' }),
+    },
+    resolve: (_root, args, ctx) =>
+      takeStep(ctx, args.id, 'START', { part: { named: args.part, step: startPart }, note: check(rules.optionalText(500), args.note, 'note') }),
   }),
 
   completeDelegatedTask: t.field({
     type: DelegatedTask,
-    description: 'Records the caller\'s part of the work completed (it must have started, else CONFLICT); the task is COMPLETED once both parts are',
+    description: "Records the caller's part of the work completed (it must have started, else CONFLICT); the task is COMPLETED once both parts are",
     authScopes: { role: [...partRoles] },
-    args: { id: t.arg.id({ required: true }), note: t.arg.string(), part: t.arg({ type: TaskPartEnum, description: 'Whose part; only the district needs to name it' }) },
-    resolve: (_root, args, ctx) => takeStep(ctx, args.id, 'COMPLETE', { part: { named: args.part, step: completePart }, note: check(rules.optionalText(500), args.note, 'note') }),
+    args: {
+      id: t.arg.id({ required: true }),
+      note: t.arg.string(),
+      part: t.arg({ type: TaskPartEnum, description: 'Whose part; only the district needs to name it' }),
+    },
+    resolve: (_root, args, ctx) =>
+      takeStep(ctx, args.id, 'COMPLETE', { part: { named: args.part, step: completePart }, note: check(rules.optionalText(500), args.note, 'note') }),
   }),
 
   settleDelegatedTask: t.field({
     type: DelegatedTask,
-    description: 'The proposer closes the account of a completed task, once the budget has reached the community\'s ledger',
+    description: "The proposer closes the account of a completed task, once the budget has reached the community's ledger",
     authScopes: { role: [...proposerRoles] },
     args: { id: t.arg.id({ required: true }), note: t.arg.string() },
     resolve: (_root, args, ctx) =>
@@ -143,7 +169,10 @@ builder.mutationFields((t) => ({
         guard: async (task) => {
           const transfer = task.transferEventId ? await ctx.prisma.outboxEvent.findUnique({ where: { id: task.transferEventId } }) : null;
           if (!transfer?.deliveredAt) {
-            throw conflict(`The budget of ${task.id} has not reached the community's ledger yet; settle once it has`, { status: task.status, transfer: 'PENDING' });
+            throw conflict(`The budget of ${task.id} has not reached the community's ledger yet; settle once it has`, {
+              status: task.status,
+              transfer: 'PENDING',
+            });
           }
         },
       }),

@@ -11,29 +11,41 @@ import { DelegatedTaskAction, DelegatedTaskStatus, TaskPartEnum, TaskPartStatus,
 import { Street, streetLoader } from './street.js';
 
 export const taskLoader = (ctx: Context) =>
-  ctx.loaders.byKey('taskById', (t: TaskRow) => t.id, (ids: readonly string[]) => ctx.prisma.delegatedTask.findMany({ where: { id: { in: [...ids] } } }));
+  ctx.loaders.byKey(
+    'taskById',
+    (t: TaskRow) => t.id,
+    (ids: readonly string[]) => ctx.prisma.delegatedTask.findMany({ where: { id: { in: [...ids] } } }),
+  );
 
 export const tasksBy = (ctx: Context, column: 'communityId' | 'proposerId') =>
-  ctx.loaders.groupedBy(`tasksBy.${column}`, (t: TaskRow) => t[column], (ids: readonly string[]) =>
-    ctx.prisma.delegatedTask.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ proposedAt: 'desc' }, { id: 'desc' }] }),
+  ctx.loaders.groupedBy(
+    `tasksBy.${column}`,
+    (t: TaskRow) => t[column],
+    (ids: readonly string[]) => ctx.prisma.delegatedTask.findMany({ where: { [column]: { in: [...ids] } }, orderBy: [{ proposedAt: 'desc' }, { id: 'desc' }] }),
   );
 
 const stepsByTask = (ctx: Context) =>
-  ctx.loaders.groupedBy('stepsByTask', (s: StepRow) => s.taskId, (ids: readonly string[]) =>
-    ctx.prisma.delegatedTaskStep.findMany({ where: { taskId: { in: [...ids] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'stepsByTask',
+    (s: StepRow) => s.taskId,
+    (ids: readonly string[]) => ctx.prisma.delegatedTaskStep.findMany({ where: { taskId: { in: [...ids] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
   );
 
 const transferLoader = (ctx: Context) =>
-  ctx.loaders.byKey('transferById', (e: OutboxEvent) => e.id, (ids: readonly string[]) => ctx.prisma.outboxEvent.findMany({ where: { id: { in: [...ids] } } }));
+  ctx.loaders.byKey(
+    'transferById',
+    (e: OutboxEvent) => e.id,
+    (ids: readonly string[]) => ctx.prisma.outboxEvent.findMany({ where: { id: { in: [...ids] } } }),
+  );
 
 const TransferStatus = builder.enumType('TransferStatus', {
   values: ['PENDING', 'DELIVERED'] as const,
-  description: 'PENDING: written, being delivered to the community\'s ledger (retried until acknowledged); DELIVERED: recorded there',
+  description: "PENDING: written, being delivered to the community's ledger (retried until acknowledged); DELIVERED: recorded there",
 });
 
 export const BudgetTransfer = builder.prismaObject('OutboxEvent', {
   name: 'BudgetTransfer',
-  description: 'The agreed budget moving to the community\'s funds (费随事转), recorded once in its committees ledger',
+  description: "The agreed budget moving to the community's funds (费随事转), recorded once in its committees ledger",
   fields: (t) => ({
     eventId: t.exposeID('id', { description: 'The id the community ledger records the transfer under' }),
     amountFen: t.field({ type: 'Fen', resolve: (e) => (e.payload as unknown as FundTransfer).amountFen }),
@@ -45,7 +57,7 @@ export const BudgetTransfer = builder.prismaObject('OutboxEvent', {
 });
 
 export const DelegatedTaskStep = builder.prismaObject('DelegatedTaskStep', {
-  description: 'One step of a delegated task\'s public history',
+  description: "One step of a delegated task's public history",
   fields: (t) => ({
     action: t.expose('action', { type: DelegatedTaskAction }),
     status: t.expose('status', { type: DelegatedTaskStatus, description: 'The state the step led to' }),
@@ -64,17 +76,21 @@ interface Part {
 }
 
 const TaskPartProgress = builder.objectRef<Part>('DelegatedTaskPart').implement({
-  description: 'One side\'s part of joint delegated work, recorded by that side',
+  description: "One side's part of joint delegated work, recorded by that side",
   fields: (t) => ({
     part: t.field({ type: TaskPartEnum, resolve: (p) => p.part }),
     status: t.field({ type: TaskPartStatus, resolve: (p) => partStatus(p.task, p.part) }),
     startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => (p.part === 'PROPOSER' ? p.task.proposerStartedAt : p.task.communityStartedAt) }),
-    completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => (p.part === 'PROPOSER' ? p.task.proposerCompletedAt : p.task.communityCompletedAt) }),
+    completedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (p) => (p.part === 'PROPOSER' ? p.task.proposerCompletedAt : p.task.communityCompletedAt),
+    }),
   }),
 });
 
 export const DelegatedTask = builder.prismaObject('DelegatedTask', {
-  description: 'Work a street or department needs a community\'s help with, negotiated first; the money follows it (权随责走，费随事转)',
+  description: "Work a street or department needs a community's help with, negotiated first; the money follows it (权随责走，费随事转)",
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
@@ -82,12 +98,20 @@ export const DelegatedTask = builder.prismaObject('DelegatedTask', {
     status: t.expose('status', { type: DelegatedTaskStatus }),
     proposerType: t.expose('proposerType', { type: UnitType }),
     proposerId: t.exposeID('proposerId', { description: 'The proposing street or department' }),
-    department: t.field({ type: Department, nullable: true, resolve: (task, _a, ctx) => (task.proposerType === 'DEPARTMENT' ? departmentLoader(ctx).load(task.proposerId) : null) }),
-    street: t.field({ type: Street, nullable: true, resolve: (task, _a, ctx) => (task.proposerType === 'STREET' ? streetLoader(ctx).load(task.proposerId) : null) }),
+    department: t.field({
+      type: Department,
+      nullable: true,
+      resolve: (task, _a, ctx) => (task.proposerType === 'DEPARTMENT' ? departmentLoader(ctx).load(task.proposerId) : null),
+    }),
+    street: t.field({
+      type: Street,
+      nullable: true,
+      resolve: (task, _a, ctx) => (task.proposerType === 'STREET' ? streetLoader(ctx).load(task.proposerId) : null),
+    }),
     communityId: t.exposeID('communityId'),
     community: t.field({ type: Community, nullable: true, resolve: (task) => ({ id: task.communityId }) }),
-    budgetFen: t.expose('budgetFen', { type: 'Fen', description: 'The proposer\'s current offer' }),
-    counterBudgetFen: t.expose('counterBudgetFen', { type: 'Fen', nullable: true, description: 'The community\'s latest counter-proposal' }),
+    budgetFen: t.expose('budgetFen', { type: 'Fen', description: "The proposer's current offer" }),
+    counterBudgetFen: t.expose('counterBudgetFen', { type: 'Fen', nullable: true, description: "The community's latest counter-proposal" }),
     agreedBudgetFen: t.expose('agreedBudgetFen', { type: 'Fen', nullable: true, description: 'Fixed on acceptance; transferred to the community' }),
     declineReason: t.exposeString('declineReason', { nullable: true }),
     dueDate: t.expose('dueDate', { type: 'Date', nullable: true }),
@@ -97,11 +121,14 @@ export const DelegatedTask = builder.prismaObject('DelegatedTask', {
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When the second part completed' }),
     parts: t.field({
       type: [TaskPartProgress],
-      description: 'The proposer\'s and the community\'s parts of the work, each recorded by its side',
-      resolve: (task) => [{ task, part: 'PROPOSER' as const }, { task, part: 'COMMUNITY' as const }],
+      description: "The proposer's and the community's parts of the work, each recorded by its side",
+      resolve: (task) => [
+        { task, part: 'PROPOSER' as const },
+        { task, part: 'COMMUNITY' as const },
+      ],
     }),
     overdue: t.boolean({
-      description: 'Past its due date (the district\'s calendar day, UTC+8) and not completed; a declined task is never overdue',
+      description: "Past its due date (the district's calendar day, UTC+8) and not completed; a declined task is never overdue",
       resolve: (task) => isOverdue(task, districtToday()),
     }),
     settledAt: t.expose('settledAt', { type: 'DateTime', nullable: true }),
@@ -130,7 +157,12 @@ const DelegatedTaskFilter = builder.inputType('DelegatedTaskFilter', {
 });
 
 builder.queryFields((t) => ({
-  delegatedTask: t.field({ type: DelegatedTask, nullable: true, args: { id: t.arg.id({ required: true }) }, resolve: (_r, args, ctx) => taskLoader(ctx).load(args.id) }),
+  delegatedTask: t.field({
+    type: DelegatedTask,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => taskLoader(ctx).load(args.id),
+  }),
   delegatedTasks: t.prismaConnection({
     type: 'DelegatedTask',
     cursor: 'id',
@@ -161,7 +193,11 @@ builder.objectField(Community, 'delegatedTasks', (t) =>
   }),
 );
 builder.prismaObjectField(Department, 'delegatedTasks', (t) =>
-  t.field({ type: [DelegatedTask], description: 'Work this department delegated, newest first', resolve: (d, _a, ctx) => tasksBy(ctx, 'proposerId').load(d.id) }),
+  t.field({
+    type: [DelegatedTask],
+    description: 'Work this department delegated, newest first',
+    resolve: (d, _a, ctx) => tasksBy(ctx, 'proposerId').load(d.id),
+  }),
 );
 builder.prismaObjectField(Street, 'delegatedTasks', (t) =>
   t.field({ type: [DelegatedTask], description: 'Work this street delegated, newest first', resolve: (s, _a, ctx) => tasksBy(ctx, 'proposerId').load(s.id) }),

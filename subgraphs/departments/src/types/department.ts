@@ -2,8 +2,10 @@ import type { Department as DepartmentRow } from '../generated/prisma/client.js'
 import { builder, type Context } from '../builder.js';
 
 export const departmentLoader = (ctx: Context) =>
-  ctx.loaders.byKey('departmentById', (d: DepartmentRow) => d.id, (ids: readonly string[]) =>
-    ctx.prisma.department.findMany({ where: { id: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'departmentById',
+    (d: DepartmentRow) => d.id,
+    (ids: readonly string[]) => ctx.prisma.department.findMany({ where: { id: { in: [...ids] } } }),
   );
 
 export const Department = builder.prismaObject('Department', {

@@ -35,7 +35,10 @@ export const CommitmentOwnerType = builder.enumType(CommitmentOwnerTypeValues, {
 
 export const CommitmentStatus = builder.enumType(CommitmentStatusValues, {
   name: 'CommitmentStatus',
-  description: 'From the communities\' assessments: BROKEN once any judged it broken, KEPT once all judged it kept, PENDING until then',
+  description: "From the communities' assessments: BROKEN once any judged it broken, KEPT once all judged it kept, PENDING until then",
 });
 
-export const CommitmentVerdict = builder.enumType(CommitmentVerdictValues, { name: 'CommitmentVerdict', description: 'One community\'s judgement of a commitment made to it' });
+export const CommitmentVerdict = builder.enumType(CommitmentVerdictValues, {
+  name: 'CommitmentVerdict',
+  description: "One community's judgement of a commitment made to it",
+});

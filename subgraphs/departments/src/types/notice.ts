@@ -9,8 +9,10 @@ import { CommitmentOwnerType } from './enums.js';
 import { Street } from './street.js';
 
 const noticesByOwner = (ctx: Context) =>
-  ctx.loaders.groupedBy('noticesByOwner', (n: NoticeRow) => n.ownerId, (ids: readonly string[]) =>
-    ctx.prisma.notice.findMany({ where: { ownerId: { in: [...ids] } }, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    'noticesByOwner',
+    (n: NoticeRow) => n.ownerId,
+    (ids: readonly string[]) => ctx.prisma.notice.findMany({ where: { ownerId: { in: [...ids] } }, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] }),
   );
 
 export const Notice = builder.prismaObject('Notice', {
@@ -31,7 +33,12 @@ builder.queryField('notices', (t) =>
     description: 'Public notices, newest first (at most 200)',
     args: { ownerId: t.arg.id() },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.notice.findMany({ ...query, where: args.ownerId ? { ownerId: args.ownerId } : {}, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }], take: 200 }),
+      ctx.prisma.notice.findMany({
+        ...query,
+        where: args.ownerId ? { ownerId: args.ownerId } : {},
+        orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+        take: 200,
+      }),
   }),
 );
 
@@ -53,7 +60,7 @@ builder.mutationField('publishNotice', (t) =>
     authScopes: { role: [...ownerRoles] },
     args: { input: t.arg({ type: PublishNoticeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      demand(ctx.caller, actsForOwner(ctx.caller, input.ownerType, input.ownerId), 'Only the owner\'s own staff (or the district) publish its notices');
+      demand(ctx.caller, actsForOwner(ctx.caller, input.ownerType, input.ownerId), "Only the owner's own staff (or the district) publish its notices");
       const title = check(rules.text(200, 2), input.title, 'title');
       const body = check(rules.text(5000, 2), input.body, 'body');
       const ownerId = await checkOwner(ctx, input.ownerType, input.ownerId);

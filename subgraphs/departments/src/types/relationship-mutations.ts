@@ -12,7 +12,7 @@ import { Relationship } from './relationship.js';
 function mayRecord(caller: Caller, r: Pick<RelationshipRow, 'kind' | 'unitType' | 'unitId' | 'communityId'>): boolean {
   return r.kind === 'GUIDANCE' ? actsForUnit(caller, r) : managesCommunity(caller, r.communityId);
 }
-const refusal = 'Guidance is recorded by the guiding street or department, a supervision channel by the supervising community\'s committee staff';
+const refusal = "Guidance is recorded by the guiding street or department, a supervision channel by the supervising community's committee staff";
 
 const RecordRelationshipInput = builder.inputType('RecordRelationshipInput', {
   fields: (t) => ({
@@ -39,15 +39,18 @@ builder.mutationFields((t) => ({
       demand(ctx.caller, mayRecord(ctx.caller, key), refusal);
       if (input.liaisonStaffId) {
         const staff = await ctx.prisma.staff.findUnique({ where: { id: input.liaisonStaffId } });
-        if (!staff || (staff.streetId ?? staff.departmentId) !== unit.unitId) throw badInput(`${input.liaisonStaffId} is not a staff member of ${unit.unitId}`, { field: 'liaisonStaffId' });
+        if (!staff || (staff.streetId ?? staff.departmentId) !== unit.unitId)
+          throw badInput(`${input.liaisonStaffId} is not a staff member of ${unit.unitId}`, { field: 'liaisonStaffId' });
       }
       const community = await lookUpCommunity(ctx, input.communityId);
-      if (unit.unitType === 'STREET' && community.streetId !== unit.unitId) throw badInput(`${community.id} is not in ${unit.unitId}`, { field: 'communityId' });
+      if (unit.unitType === 'STREET' && community.streetId !== unit.unitId)
+        throw badInput(`${community.id} is not in ${unit.unitId}`, { field: 'communityId' });
       const since = new Date(`${input.since ?? new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
       const data = { channel, liaisonStaffId: input.liaisonStaffId ?? null, since, endedAt: null };
       const unique = { kind_communityId_unitId_subject: { kind: key.kind, communityId: key.communityId, unitId: key.unitId, subject } };
       const existing = await ctx.prisma.relationship.findUnique({ where: unique });
-      if (existing && !existing.endedAt) throw conflict(`This ${key.kind.toLowerCase()} relationship is already recorded (${existing.id})`, { id: existing.id });
+      if (existing && !existing.endedAt)
+        throw conflict(`This ${key.kind.toLowerCase()} relationship is already recorded (${existing.id})`, { id: existing.id });
       try {
         // An ended relationship taken up again keeps its id and history of being recorded once.
         if (existing) return await ctx.prisma.relationship.update({ where: { id: existing.id }, data });

@@ -7,8 +7,11 @@ import { Staff, staffLoader } from './staff.js';
 import { Street, streetLoader } from './street.js';
 
 const relationshipsBy = (ctx: Context, column: 'communityId' | 'unitId') =>
-  ctx.loaders.groupedBy(`relationshipsBy.${column}`, (r: RelationshipRow) => r[column], (ids: readonly string[]) =>
-    ctx.prisma.relationship.findMany({ where: { [column]: { in: [...ids] }, endedAt: null }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] }),
+  ctx.loaders.groupedBy(
+    `relationshipsBy.${column}`,
+    (r: RelationshipRow) => r[column],
+    (ids: readonly string[]) =>
+      ctx.prisma.relationship.findMany({ where: { [column]: { in: [...ids] }, endedAt: null }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] }),
   );
 
 export const Relationship = builder.prismaObject('Relationship', {
@@ -18,7 +21,11 @@ export const Relationship = builder.prismaObject('Relationship', {
     kind: t.expose('kind', { type: RelationshipKind }),
     unitType: t.expose('unitType', { type: UnitType }),
     unitId: t.exposeID('unitId'),
-    department: t.field({ type: Department, nullable: true, resolve: (r, _a, ctx) => (r.unitType === 'DEPARTMENT' ? departmentLoader(ctx).load(r.unitId) : null) }),
+    department: t.field({
+      type: Department,
+      nullable: true,
+      resolve: (r, _a, ctx) => (r.unitType === 'DEPARTMENT' ? departmentLoader(ctx).load(r.unitId) : null),
+    }),
     street: t.field({ type: Street, nullable: true, resolve: (r, _a, ctx) => (r.unitType === 'STREET' ? streetLoader(ctx).load(r.unitId) : null) }),
     communityId: t.exposeID('communityId'),
     community: t.field({ type: Community, nullable: true, resolve: (r) => ({ id: r.communityId }) }),

@@ -8,14 +8,14 @@ async function loadStaffFor(ctx: Context, staffId: string) {
   const staff = await ctx.prisma.staff.findUnique({ where: { id: staffId } });
   if (!staff) throw notFound('Staff', staffId);
   const unit = staff.unitType === 'STREET' ? { unitType: staff.unitType, unitId: staff.streetId! } : { unitType: staff.unitType, unitId: staff.departmentId! };
-  demand(ctx.caller, actsForUnit(ctx.caller, unit), 'Only the staff member\'s own street or department (or the district) assigns them');
+  demand(ctx.caller, actsForUnit(ctx.caller, unit), "Only the staff member's own street or department (or the district) assigns them");
   return staff;
 }
 
 builder.mutationFields((t) => ({
   assignStaffToCommunity: t.field({
     type: Staff,
-    description: 'Assigns a staff member down to a community (工作重心下移); street staff only to their street\'s communities',
+    description: "Assigns a staff member down to a community (工作重心下移); street staff only to their street's communities",
     authScopes: { role: ['DISTRICT_ADMIN', 'DEPARTMENT_STAFF', 'STREET_STAFF'] },
     args: { staffId: t.arg.id({ required: true }), communityId: t.arg.id({ required: true }) },
     resolve: async (_root, { staffId, communityId }, ctx) => {

@@ -14,21 +14,23 @@ const CreateStaffInput = builder.inputType('CreateStaffInput', {
     position: t.string({ required: true, description: 'Post held in the unit, 1–50 characters' }),
     departmentId: t.id({ description: 'For department staff; give this or streetId' }),
     streetId: t.id({ description: 'For street-office staff; give this or departmentId' }),
-    communityIds: t.idList({ description: 'Communities to assign them down to at once (street staff: only their street\'s)' }),
+    communityIds: t.idList({ description: "Communities to assign them down to at once (street staff: only their street's)" }),
   }),
 });
 
 const maxCommunities = 20;
 
 function unitOf(input: { departmentId?: string | null; streetId?: string | null }): Unit {
-  if (Boolean(input.departmentId) === Boolean(input.streetId)) throw badInput('Give exactly one of departmentId and streetId: a staff member belongs to one unit', { field: 'departmentId' });
+  if (Boolean(input.departmentId) === Boolean(input.streetId))
+    throw badInput('Give exactly one of departmentId and streetId: a staff member belongs to one unit', { field: 'departmentId' });
   return input.departmentId ? { unitType: 'DEPARTMENT', unitId: input.departmentId } : { unitType: 'STREET', unitId: input.streetId! };
 }
 
 async function requireUnit(ctx: Context, unit: Unit): Promise<void> {
-  const found = unit.unitType === 'DEPARTMENT'
-    ? await ctx.prisma.department.findUnique({ where: { id: unit.unitId }, select: { id: true } })
-    : await ctx.prisma.street.findUnique({ where: { id: unit.unitId }, select: { id: true } });
+  const found =
+    unit.unitType === 'DEPARTMENT'
+      ? await ctx.prisma.department.findUnique({ where: { id: unit.unitId }, select: { id: true } })
+      : await ctx.prisma.street.findUnique({ where: { id: unit.unitId }, select: { id: true } });
   if (!found) throw notFound(unit.unitType === 'DEPARTMENT' ? 'Department' : 'Street', unit.unitId);
 }
 
@@ -61,7 +63,13 @@ builder.mutationField('createStaff', (t) =>
       const id = `staff-${randomUUID()}`;
       return ctx.prisma.$transaction(async (tx) => {
         await tx.staff.create({
-          data: { id, name, position, unitType: unit.unitType, ...(unit.unitType === 'DEPARTMENT' ? { departmentId: unit.unitId } : { streetId: unit.unitId }) },
+          data: {
+            id,
+            name,
+            position,
+            unitType: unit.unitType,
+            ...(unit.unitType === 'DEPARTMENT' ? { departmentId: unit.unitId } : { streetId: unit.unitId }),
+          },
         });
         if (communityIds.length) await tx.staffAssignment.createMany({ data: communityIds.map((communityId) => ({ staffId: id, communityId })) });
         return tx.staff.findUniqueOrThrow({ ...query, where: { id } });

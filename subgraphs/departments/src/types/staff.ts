@@ -6,21 +6,32 @@ import { UnitType } from './enums.js';
 import { Street, streetLoader } from './street.js';
 
 export const staffLoader = (ctx: Context) =>
-  ctx.loaders.byKey('staffById', (s: StaffRow) => s.id, (ids: readonly string[]) => ctx.prisma.staff.findMany({ where: { id: { in: [...ids] } } }));
+  ctx.loaders.byKey(
+    'staffById',
+    (s: StaffRow) => s.id,
+    (ids: readonly string[]) => ctx.prisma.staff.findMany({ where: { id: { in: [...ids] } } }),
+  );
 
 export const assignmentsByStaff = (ctx: Context) =>
-  ctx.loaders.groupedBy('assignmentsByStaff', (a: StaffAssignment) => a.staffId, (ids: readonly string[]) =>
-    ctx.prisma.staffAssignment.findMany({ where: { staffId: { in: [...ids] } }, orderBy: { communityId: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'assignmentsByStaff',
+    (a: StaffAssignment) => a.staffId,
+    (ids: readonly string[]) => ctx.prisma.staffAssignment.findMany({ where: { staffId: { in: [...ids] } }, orderBy: { communityId: 'asc' } }),
   );
 
 const staffByUnit = (ctx: Context, column: 'streetId' | 'departmentId') =>
-  ctx.loaders.groupedBy(`staffBy.${column}`, (s: StaffRow) => s[column] ?? '', (ids: readonly string[]) =>
-    ctx.prisma.staff.findMany({ where: { [column]: { in: [...ids] } }, orderBy: { id: 'asc' } }),
+  ctx.loaders.groupedBy(
+    `staffBy.${column}`,
+    (s: StaffRow) => s[column] ?? '',
+    (ids: readonly string[]) => ctx.prisma.staff.findMany({ where: { [column]: { in: [...ids] } }, orderBy: { id: 'asc' } }),
   );
 
 const staffByCommunity = (ctx: Context) =>
-  ctx.loaders.groupedBy('staffByCommunity', (a: StaffAssignment & { staff: StaffRow }) => a.communityId, (ids: readonly string[]) =>
-    ctx.prisma.staffAssignment.findMany({ where: { communityId: { in: [...ids] } }, include: { staff: true }, orderBy: { staffId: 'asc' } }),
+  ctx.loaders.groupedBy(
+    'staffByCommunity',
+    (a: StaffAssignment & { staff: StaffRow }) => a.communityId,
+    (ids: readonly string[]) =>
+      ctx.prisma.staffAssignment.findMany({ where: { communityId: { in: [...ids] } }, include: { staff: true }, orderBy: { staffId: 'asc' } }),
   );
 
 export const Staff = builder.prismaObject('Staff', {
@@ -66,11 +77,11 @@ builder.queryField('staff', (t) =>
 );
 
 builder.prismaObjectField(Street, 'staff', (t) =>
-  t.field({ type: [Staff], description: 'The street office\'s staff', resolve: (s, _args, ctx) => staffByUnit(ctx, 'streetId').load(s.id) }),
+  t.field({ type: [Staff], description: "The street office's staff", resolve: (s, _args, ctx) => staffByUnit(ctx, 'streetId').load(s.id) }),
 );
 
 builder.prismaObjectField(Department, 'staff', (t) =>
-  t.field({ type: [Staff], description: 'The department\'s staff', resolve: (d, _args, ctx) => staffByUnit(ctx, 'departmentId').load(d.id) }),
+  t.field({ type: [Staff], description: "The department's staff", resolve: (d, _args, ctx) => staffByUnit(ctx, 'departmentId').load(d.id) }),
 );
 
 builder.objectField(Community, 'assignedStaff', (t) =>

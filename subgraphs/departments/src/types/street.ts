@@ -2,7 +2,11 @@ import type { Street as StreetRow } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
 
 export const streetLoader = (ctx: Context) =>
-  ctx.loaders.byKey('streetById', (s: StreetRow) => s.id, (ids: readonly string[]) => ctx.prisma.street.findMany({ where: { id: { in: [...ids] } } }));
+  ctx.loaders.byKey(
+    'streetById',
+    (s: StreetRow) => s.id,
+    (ids: readonly string[]) => ctx.prisma.street.findMany({ where: { id: { in: [...ids] } } }),
+  );
 
 export const Street = builder.prismaObject('Street', {
   description: 'A street office (街道办事处)',

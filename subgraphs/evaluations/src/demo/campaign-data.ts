@@ -5,7 +5,18 @@
 // comments, some bad reviews. A few staff are newcomers with fewer ballots than a campaign's
 // minimum, so that the results show what is hidden below it.
 import { randomUUID } from 'node:crypto';
-import { anonymise, demoCommunities, demoDepartments, demoGovernanceComplaint, demoStaffRoster, demoStreets, representativeId, representativesPerCommunity, seededRandom, type Random } from '@shequ/kit';
+import {
+  anonymise,
+  demoCommunities,
+  demoDepartments,
+  demoGovernanceComplaint,
+  demoStaffRoster,
+  demoStreets,
+  representativeId,
+  representativesPerCommunity,
+  seededRandom,
+  type Random,
+} from '@shequ/kit';
 import { voterKey } from '../domain/ballot-key.js';
 import type { TargetKind } from '../domain/scoring.js';
 
@@ -83,7 +94,15 @@ export function demoBallots(campaignId: string, share: number): DemoBallot[] {
         cast++;
         const levels = demoCriteria.map(() => level(random, quality));
         const rep = representativeId(communityId, n);
-        ballots.push({ id: randomUUID(), campaignId, targetId: target.targetId, communityId, voterKey: voterKey(campaignId, rep, target.targetId), levels, comment: comment(random, levels) });
+        ballots.push({
+          id: randomUUID(),
+          campaignId,
+          targetId: target.targetId,
+          communityId,
+          voterKey: voterKey(campaignId, rep, target.targetId),
+          levels,
+          comment: comment(random, levels),
+        });
       }
     }
   }

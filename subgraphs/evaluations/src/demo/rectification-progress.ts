@@ -9,11 +9,31 @@ import { daysLeftAtAppeal } from '../domain/rectification.js';
 type Stage = 'VERIFIED' | 'DISMISSED' | 'APPEALED' | 'PLAN_SUBMITTED' | 'PARTLY_VERIFIED' | 'AWAITING_PLAN' | 'SENT_BACK';
 
 // Shares of the cases, in the order they are handed out; at least one case of each waiting stage.
-const shares: [Stage, number][] = [['VERIFIED', 0.55], ['DISMISSED', 0.08], ['APPEALED', 0.07], ['PLAN_SUBMITTED', 0.07], ['PARTLY_VERIFIED', 0.07], ['SENT_BACK', 0.06], ['AWAITING_PLAN', 0.1]];
+const shares: [Stage, number][] = [
+  ['VERIFIED', 0.55],
+  ['DISMISSED', 0.08],
+  ['APPEALED', 0.07],
+  ['PLAN_SUBMITTED', 0.07],
+  ['PARTLY_VERIFIED', 0.07],
+  ['SENT_BACK', 0.06],
+  ['AWAITING_PLAN', 0.1],
+];
 
-const measures = ['建立问题台账，逐项明确责任人和办结时限', '每月到社区现场办公一次', '设立专门联络员对接社区', '对反映集中的问题开展专项整治', '窗口推行一次告知、限时办结', '热线工单实行首问负责、三日回复'];
+const measures = [
+  '建立问题台账，逐项明确责任人和办结时限',
+  '每月到社区现场办公一次',
+  '设立专门联络员对接社区',
+  '对反映集中的问题开展专项整治',
+  '窗口推行一次告知、限时办结',
+  '热线工单实行首问负责、三日回复',
+];
 const followUps = ['整改情况在社区公示栏公开', '一个月后请社区代表回访评议', '每周向社区通报进展', '办结后逐户电话回访'];
-const appealReasons = ['部分差评反映的是其他部门的职责，申请复核', '差评所涉事项已在评议期前办结，申请核实', '差评反映的路段不在本街道辖区，申请复核', '同一事项被重复评价，申请合并处理'];
+const appealReasons = [
+  '部分差评反映的是其他部门的职责，申请复核',
+  '差评所涉事项已在评议期前办结，申请核实',
+  '差评反映的路段不在本街道辖区，申请复核',
+  '同一事项被重复评价，申请合并处理',
+];
 const revisionNotes = ['整改措施不具体，没有时间表', '没有回应居民反映最多的问题', '只写了制度，没有落实到点位', '请补充经费和人员安排'];
 const decisions = ['经核实，差评所涉事项属其他部门职责，予以撤销', '经核实，相关事项已在评议前办结'];
 
@@ -24,7 +44,8 @@ function plan(random: Random): string {
 
 function stages(count: number, random: Random): Stage[] {
   const list: Stage[] = [];
-  for (const [stage, share] of shares) for (let n = Math.max(stage === 'VERIFIED' ? 0 : 1, Math.round(count * share)); n > 0 && list.length < count; n--) list.push(stage);
+  for (const [stage, share] of shares)
+    for (let n = Math.max(stage === 'VERIFIED' ? 0 : 1, Math.round(count * share)); n > 0 && list.length < count; n--) list.push(stage);
   while (list.length < count) list.push('VERIFIED');
   // Shuffled, so that which target stands where does not follow the target order.
   for (let i = list.length - 1; i > 0; i--) {
@@ -46,9 +67,15 @@ export function demoCaseProgress(cases: RectificationCase[], campaignId: string,
   return new Map(
     cases.map((c, i) => {
       const submitted = { plan: plan(random), planSubmittedAt: at(random.int(4, 12)) };
-      const accept = (communityIds: string[], day: number) => communityIds.map((communityId) => ({ caseId: c.id, communityId, accepted: true, verifiedAt: at(day) }));
+      const accept = (communityIds: string[], day: number) =>
+        communityIds.map((communityId) => ({ caseId: c.id, communityId, accepted: true, verifiedAt: at(day) }));
       const appealedAt = at(random.int(2, 6));
-      const appeal = { appealReason: random.pick(appealReasons), appealedAt, statusBeforeAppeal: 'AWAITING_PLAN' as const, appealDaysLeft: daysLeftAtAppeal(c.deadline, appealedAt) };
+      const appeal = {
+        appealReason: random.pick(appealReasons),
+        appealedAt,
+        statusBeforeAppeal: 'AWAITING_PLAN' as const,
+        appealDaysLeft: daysLeftAtAppeal(c.deadline, appealedAt),
+      };
       let progress: CaseProgress;
       switch (assigned[i]!) {
         case 'VERIFIED': {
@@ -57,7 +84,17 @@ export function demoCaseProgress(cases: RectificationCase[], campaignId: string,
           break;
         }
         case 'DISMISSED':
-          progress = { update: { ...appeal, status: 'DISMISSED', appealDecision: 'UPHELD', appealDecisionNote: random.pick(decisions), appealDecidedAt: at(12), resolvedAt: at(12) }, verifications: [] };
+          progress = {
+            update: {
+              ...appeal,
+              status: 'DISMISSED',
+              appealDecision: 'UPHELD',
+              appealDecisionNote: random.pick(decisions),
+              appealDecidedAt: at(12),
+              resolvedAt: at(12),
+            },
+            verifications: [],
+          };
           break;
         case 'APPEALED':
           progress = { update: { ...appeal, status: 'APPEALED' }, verifications: [] };

@@ -22,6 +22,7 @@ export function canSeeScores(caller: Caller, campaign: Visible): boolean {
 export function demandScores(caller: Caller, campaign: Visible | null, campaignId: string): void {
   if (!campaign || !canSeeCampaign(caller, campaign)) throw notFound('Campaign', campaignId);
   if (canSeeScores(caller, campaign)) return;
-  if (caller.role === 'ANONYMOUS') throw unauthenticated('Scores are public once the campaign is published; until then sign in as an administrator or a named observer');
+  if (caller.role === 'ANONYMOUS')
+    throw unauthenticated('Scores are public once the campaign is published; until then sign in as an administrator or a named observer');
   throw forbidden('Until the campaign is published, scores are shown only to district administrators and its named observers');
 }

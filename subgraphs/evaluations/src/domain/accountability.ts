@@ -19,7 +19,8 @@ export function resultEvents(campaign: Pick<Campaign, 'id' | 'title' | 'status' 
     },
   ];
   // The bad reviews were known when ballots stopped, which is when their cases opened.
-  if (result.badReviews) events.push({ ...base, at: campaign.closedAt ?? campaign.publishedAt, kind: 'BAD_REVIEWS', summary: `${campaign.title}：差评 ${result.badReviews} 条` });
+  if (result.badReviews)
+    events.push({ ...base, at: campaign.closedAt ?? campaign.publishedAt, kind: 'BAD_REVIEWS', summary: `${campaign.title}：差评 ${result.badReviews} 条` });
   return events;
 }
 
@@ -32,12 +33,26 @@ function openedAt(c: Pick<RectificationCase, 'openedOn'>, closedAt: Date | null)
 export function caseEvents(c: RectificationCase, verifications: readonly RectificationVerification[], closedAt: Date | null): AccountabilityEvent[] {
   const base = { subjectId: c.id, communityId: null };
   const deadline = c.deadline.toISOString().slice(0, 10);
-  const events: AccountabilityEvent[] = [{ ...base, at: openedAt(c, closedAt), kind: 'CASE_OPENED', summary: `差评整改立案：${c.badReviews} 条差评，${deadline} 前整改` }];
+  const events: AccountabilityEvent[] = [
+    { ...base, at: openedAt(c, closedAt), kind: 'CASE_OPENED', summary: `差评整改立案：${c.badReviews} 条差评，${deadline} 前整改` },
+  ];
   if (c.appealedAt) events.push({ ...base, at: c.appealedAt, kind: 'APPEAL_FILED', summary: '对差评提出申诉' });
-  if (c.appealDecidedAt) events.push({ ...base, at: c.appealDecidedAt, kind: 'APPEAL_DECIDED', summary: c.appealDecision === 'UPHELD' ? '申诉成立，差评不计' : '申诉驳回，继续整改' });
+  if (c.appealDecidedAt)
+    events.push({
+      ...base,
+      at: c.appealDecidedAt,
+      kind: 'APPEAL_DECIDED',
+      summary: c.appealDecision === 'UPHELD' ? '申诉成立，差评不计' : '申诉驳回，继续整改',
+    });
   if (c.planSubmittedAt) events.push({ ...base, at: c.planSubmittedAt, kind: 'PLAN_SUBMITTED', summary: '提交整改方案' });
   for (const v of verifications) {
-    events.push({ ...base, communityId: v.communityId, at: v.verifiedAt, kind: v.accepted ? 'VERIFIED' : 'PLAN_SENT_BACK', summary: v.accepted ? '社区代表会议验收通过' : '社区代表会议退回整改方案' });
+    events.push({
+      ...base,
+      communityId: v.communityId,
+      at: v.verifiedAt,
+      kind: v.accepted ? 'VERIFIED' : 'PLAN_SENT_BACK',
+      summary: v.accepted ? '社区代表会议验收通过' : '社区代表会议退回整改方案',
+    });
   }
   if (c.resolvedAt) events.push({ ...base, at: c.resolvedAt, kind: 'CASE_CLOSED', summary: c.status === 'DISMISSED' ? '整改案件撤销' : '整改完成，案件办结' });
   return events;

@@ -61,7 +61,8 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
   const seen = new Set<string>();
   const asked: ReturnType<typeof normalise>[] = [];
   for (const [i, ask] of input.ballots.entries()) {
-    if (seen.has(ask.targetId)) throw badInput(`Ballot ${i + 1} (${ask.targetId}): the sheet scores this target twice`, { field: 'ballots', ballot: i, targetId: ask.targetId });
+    if (seen.has(ask.targetId))
+      throw badInput(`Ballot ${i + 1} (${ask.targetId}): the sheet scores this target twice`, { field: 'ballots', ballot: i, targetId: ask.targetId });
     seen.add(ask.targetId);
     asked.push(await atBallot(i, ask.targetId, () => normalise(campaign, ask)));
   }
@@ -91,7 +92,12 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
     ctx.prisma.$transaction(async (tx) => {
       await lockOpenCampaign(tx, campaign.id);
       const stored = await storeBallots(tx, campaign, voter, checked);
-      const receipts: Receipt[] = checked.map((b, i) => ({ campaignId: campaign.id, targetId: b.target.targetId, targetKind: b.target.kind, replacedPrevious: stored.replacedPrevious[i]! }));
+      const receipts: Receipt[] = checked.map((b, i) => ({
+        campaignId: campaign.id,
+        targetId: b.target.targetId,
+        targetKind: b.target.kind,
+        replacedPrevious: stored.replacedPrevious[i]!,
+      }));
       // The sheet's row and its ballots' answers in one statement: a concurrent twin of this
       // request fails on it (after waiting for this one), before it moves any tally.
       await tx.castRequest.createMany({

@@ -2,7 +2,19 @@
 // a later cast replaces while the campaign is OPEN, and idempotent retries. Nothing here logs or
 // returns who cast which ballot.
 import { randomUUID } from 'node:crypto';
-import { anonymise, badInput, check, conflict, forbidden, isUniqueViolation, notFound, rules, type Caller, type ServiceClient, unauthenticated } from '@shequ/kit';
+import {
+  anonymise,
+  badInput,
+  check,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  rules,
+  type Caller,
+  type ServiceClient,
+  unauthenticated,
+} from '@shequ/kit';
 import type { Context } from '../builder.js';
 import { Prisma, type Campaign, type CampaignTarget, type Criterion } from '../generated/prisma/client.js';
 
@@ -60,7 +72,7 @@ async function checkEligible(services: ServiceClient, scope: string[], kind: Tar
   if (scope.length > 0 && !scope.includes(communityId)) throw forbidden('Your community is not in the scope of this campaign');
   if (kind === 'STREET') {
     const street = await streetOf(services, communityId);
-    if (street !== targetId) throw forbidden("A street is scored only by representatives of its own communities");
+    if (street !== targetId) throw forbidden('A street is scored only by representatives of its own communities');
   } else if (kind === 'STAFF') {
     const communities = await staffCommunities(services, targetId);
     if (!communities?.includes(communityId)) throw forbidden('A staff member is scored only by representatives of the communities they are assigned to');
@@ -68,7 +80,6 @@ async function checkEligible(services: ServiceClient, scope: string[], kind: Tar
 }
 
 const maxCommentLength = 500;
-
 
 export type Voter = { personId: string; communityId: string };
 export type OpenCampaign = Campaign & { criteria: Criterion[]; targets: CampaignTarget[] };
@@ -135,7 +146,13 @@ export const requireOpen = (campaign: OpenCampaign) => {
 };
 
 /** The target and who may score it (eligibility, issue 6); the caller checked the register once. */
-export async function checkTarget(ctx: Context, campaign: OpenCampaign, voter: Voter, targetId: string, target: CampaignTarget | undefined): Promise<CampaignTarget> {
+export async function checkTarget(
+  ctx: Context,
+  campaign: OpenCampaign,
+  voter: Voter,
+  targetId: string,
+  target: CampaignTarget | undefined,
+): Promise<CampaignTarget> {
   if (!target) throw badInput(`${targetId} is not a target of this campaign`, { field: 'targetId' });
   await checkEligible(ctx.services, campaign.scopeCommunityIds, target.kind, target.targetId, voter.communityId);
   return target;
@@ -178,7 +195,15 @@ export async function storeBallots(tx: Tx, campaign: OpenCampaign, voter: Voter,
   const fresh = rows.filter((r) => !r.previous).sort((a, b) => (a.key < b.key ? -1 : 1));
   if (fresh.length > 0) {
     await tx.ballot.createMany({
-      data: fresh.map((r) => ({ id: r.id, campaignId: campaign.id, targetId: r.ballot.target.targetId, voterKey: r.key, levels: r.ballot.levels, comment: r.ballot.comment, communityId: voter.communityId })),
+      data: fresh.map((r) => ({
+        id: r.id,
+        campaignId: campaign.id,
+        targetId: r.ballot.target.targetId,
+        voterKey: r.key,
+        levels: r.ballot.levels,
+        comment: r.ballot.comment,
+        communityId: voter.communityId,
+      })),
     });
   }
   const replaced = rows.filter((r) => r.previous);
@@ -204,7 +229,9 @@ export async function storeBallots(tx: Tx, campaign: OpenCampaign, voter: Voter,
 export function isRetryableWrite(err: unknown): boolean {
   if (isUniqueViolation(err)) return true;
   const text = err instanceof Error ? err.message : '';
-  return /\b(23505|40P01|40001)\b|deadlock detected|could not serialize/.test(text) || (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2034');
+  return (
+    /\b(23505|40P01|40001)\b|deadlock detected|could not serialize/.test(text) || (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2034')
+  );
 }
 
 export const txOptions = { maxWait: 30_000, timeout: 20_000 };

@@ -43,17 +43,19 @@ export async function closeCampaign(prisma: DB, campaignId: string, now = new Da
       const data = assessed.flatMap((t) => {
         const reviews = bad.filter((b) => b.targetId === t.targetId);
         if (reviews.length === 0) return [];
-        return [{
-          id: `rect-${randomUUID()}`,
-          campaignId,
-          targetId: t.targetId,
-          targetKind: t.kind,
-          badReviews: reviews.length,
-          comments: anonymisedList(reviews.map((r) => r.comment)),
-          affectedCommunityIds: [...new Set(reviews.map((r) => r.communityId))].sort(),
-          openedOn: dayToDate(openedOn),
-          deadline: dayToDate(deadline),
-        }];
+        return [
+          {
+            id: `rect-${randomUUID()}`,
+            campaignId,
+            targetId: t.targetId,
+            targetKind: t.kind,
+            badReviews: reviews.length,
+            comments: anonymisedList(reviews.map((r) => r.comment)),
+            affectedCommunityIds: [...new Set(reviews.map((r) => r.communityId))].sort(),
+            openedOn: dayToDate(openedOn),
+            deadline: dayToDate(deadline),
+          },
+        ];
       });
       await tx.rectificationCase.createMany({ data });
       return { cases: data.length, belowMinimum: targets.length - assessed.length };

@@ -87,13 +87,18 @@ async function staffSlice(services: ServiceClient, ids: readonly string[]): Prom
 
 /** Everything opening a campaign needs, through the gateway: the district in one request, staff in slices. */
 export async function districtFacts(services: ServiceClient, staffIds: readonly string[]): Promise<DistrictFacts> {
-  const data = await services.ask<{ streets: { id: string; communities: { id: string; representativeCount: number }[] | null }[]; departments: { id: string }[] }>({
+  const data = await services.ask<{
+    streets: { id: string; communities: { id: string; representativeCount: number }[] | null }[];
+    departments: { id: string }[];
+  }>({
     owner: 'committees',
     purpose: 'count the eligible representatives',
     query: 'query EvaluationsDistrictFacts { streets { id communities { id representativeCount } } departments { id } }',
   });
   if (data.streets.some((s) => !s.communities)) throw subgraphUnavailable('committees', 'count the eligible representatives');
-  const communities = new Map(data.streets.flatMap((s) => s.communities!.map((c) => [c.id, { streetId: s.id, representatives: c.representativeCount }] as const)));
+  const communities = new Map(
+    data.streets.flatMap((s) => s.communities!.map((c) => [c.id, { streetId: s.id, representatives: c.representativeCount }] as const)),
+  );
   const staff = new Map<string, string[] | null>();
   for (let i = 0; i < staffIds.length; i += STAFF_PER_REQUEST) {
     for (const [id, assigned] of await staffSlice(services, staffIds.slice(i, i + STAFF_PER_REQUEST))) staff.set(id, assigned);

@@ -195,19 +195,35 @@ function campaignFeed<T extends { revision: number }>(
 export function subscribeResults(shared: Shared, campaignId: string, targetId: string | null | undefined): AsyncIterable<LiveResult> {
   const mine = (r: LiveResult) => !targetId || r.targetId === targetId;
   const events = filter(mine)(shared.pubsub.subscribe(resultTopic(campaignId)) as AsyncIterable<LiveResult>);
-  return campaignFeed(shared, campaignId, events, (now) => now.results.filter(mine), (r) => r.targetId);
+  return campaignFeed(
+    shared,
+    campaignId,
+    events,
+    (now) => now.results.filter(mine),
+    (r) => r.targetId,
+  );
 }
 
 export function subscribeProgress(shared: Shared, campaignId: string): AsyncIterable<Progress> {
   const events = shared.pubsub.subscribe(progressTopic(campaignId)) as AsyncIterable<Progress>;
-  return campaignFeed(shared, campaignId, events, (now) => [now.progress], () => campaignId);
+  return campaignFeed(
+    shared,
+    campaignId,
+    events,
+    (now) => [now.progress],
+    () => campaignId,
+  );
 }
 
 /**
  * Status changes: of one campaign (its current status first, completing once published), or of
  * every campaign (each visible one's current status first). `visible` says what the caller may see.
  */
-export function subscribeStatus(shared: Shared, campaignId: string | null | undefined, visible: (status: CampaignStatus) => boolean): AsyncIterable<StatusEvent> {
+export function subscribeStatus(
+  shared: Shared,
+  campaignId: string | null | undefined,
+  visible: (status: CampaignStatus) => boolean,
+): AsyncIterable<StatusEvent> {
   return new Repeater<StatusEvent>(async (push, stop) => {
     const events = shared.pubsub.subscribe(campaignId ? statusTopic(campaignId) : anyStatusTopic) as AsyncIterable<StatusEvent>;
     const it = events[Symbol.asyncIterator]();
@@ -224,7 +240,10 @@ export function subscribeStatus(shared: Shared, campaignId: string | null | unde
     };
     const rows = await shared.prisma.campaign.findMany({ where: campaignId ? { id: campaignId } : {}, orderBy: [{ periodStart: 'desc' }, { id: 'asc' }] });
     let done = false;
-    const versions = await tallyVersions(shared.prisma, rows.filter((c) => !isSettled(c)).map((c) => c.id));
+    const versions = await tallyVersions(
+      shared.prisma,
+      rows.filter((c) => !isSettled(c)).map((c) => c.id),
+    );
     for (const c of rows) done = (await send(statusEventOf(c, versions.get(c.id) ?? 0))) || done;
     if (!done) for (let next = await first; !next.done; next = await it.next()) if (await send(next.value)) break;
     stop();

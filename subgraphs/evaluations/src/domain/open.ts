@@ -33,7 +33,10 @@ export async function openCampaign(ctx: Context, campaignId: string): Promise<vo
   const campaign = await ctx.prisma.campaign.findUnique({ where: { id: campaignId }, include: { targets: true } });
   if (!campaign) throw notFound('Campaign', campaignId);
   if (campaign.status !== 'DRAFT') throw conflict(`Only a DRAFT campaign can be opened; ${campaignId} is ${campaign.status}`);
-  const facts = await districtFacts(ctx.services, campaign.targets.filter((t) => t.kind === 'STAFF').map((t) => t.targetId));
+  const facts = await districtFacts(
+    ctx.services,
+    campaign.targets.filter((t) => t.kind === 'STAFF').map((t) => t.targetId),
+  );
   const unknown = campaign.scopeCommunityIds.filter((id) => !facts.communities.has(id));
   if (unknown.length) throw badInput(`Unknown communities in the scope: ${unknown.join(', ')}`, { field: 'communityIds' });
   const voters = campaign.targets.map((t) => ({

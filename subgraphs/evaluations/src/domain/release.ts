@@ -99,7 +99,13 @@ export async function recordBallotChanges(tx: Tx, campaign: CampaignForRelease, 
   // released states are read as committed, which is all a rank needs.
   const before = await liveTallies(tx, campaign.id);
   const after = new Map(before);
-  for (const row of due) after.set(row.targetId, { n: row.currentCount, weighted: BigInt(row.currentWeighted), satisfied: row.currentSatisfied, levelSums: row.currentLevelSums.map(BigInt) });
+  for (const row of due)
+    after.set(row.targetId, {
+      n: row.currentCount,
+      weighted: BigInt(row.currentWeighted),
+      satisfied: row.currentSatisfied,
+      levelSums: row.currentLevelSums.map(BigInt),
+    });
   const changed = changedResults(campaign, before, after);
   const released = due.map((row) => row.targetId);
   await tx.$executeRaw`
@@ -112,12 +118,21 @@ export async function recordBallotChanges(tx: Tx, campaign: CampaignForRelease, 
 /** Every target released as it stands (demo data: a campaign seeded OPEN with its ballots). */
 export async function releaseAll(tx: Tx, campaign: CampaignForRelease): Promise<void> {
   const ballots = await tx.ballot.findMany({ where: { campaignId: campaign.id }, select: { targetId: true, levels: true } });
-  const tallies = tallyBallots(campaign.criteria, campaign.targets.map((t) => t.targetId), ballots);
+  const tallies = tallyBallots(
+    campaign.criteria,
+    campaign.targets.map((t) => t.targetId),
+    ballots,
+  );
   await tx.liveTally.deleteMany({ where: { campaignId: campaign.id } });
   await tx.liveTally.createMany({
     data: [...tallies].map(([targetId, tally]) => {
       const released = rowFromTally(tally);
-      const current = { currentCount: released.ballotCount, currentWeighted: released.weightedSum, currentSatisfied: released.satisfied, currentLevelSums: released.levelSums };
+      const current = {
+        currentCount: released.ballotCount,
+        currentWeighted: released.weightedSum,
+        currentSatisfied: released.satisfied,
+        currentLevelSums: released.levelSums,
+      };
       return { campaignId: campaign.id, targetId, ...released, ...current, pendingBallotIds: [] };
     }),
   });

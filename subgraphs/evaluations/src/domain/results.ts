@@ -50,7 +50,11 @@ function resultsOf(campaign: CampaignWithParts, tallies: ReadonlyMap<string, Tal
 
 /** A closed campaign's final results, from all of its ballots. */
 export function settledResults(campaign: CampaignWithParts, ballots: readonly BallotRow[]): LiveResult[] {
-  const tallies = tallyBallots(campaign.criteria, campaign.targets.map((t) => t.targetId), ballots);
+  const tallies = tallyBallots(
+    campaign.criteria,
+    campaign.targets.map((t) => t.targetId),
+    ballots,
+  );
   const comments = new Map<string, (string | null)[]>();
   for (const b of ballots) if (b.comment) comments.set(b.targetId, [...(comments.get(b.targetId) ?? []), b.comment]);
   return resultsOf(campaign, tallies, comments);

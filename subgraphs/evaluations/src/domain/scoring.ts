@@ -117,7 +117,16 @@ export function computeResults(
   ballots: readonly BallotLevels[],
   minBallots: number,
 ): TargetResult[] {
-  return resultsFromTallies(criteria, targets, tallyBallots(criteria, targets.map((t) => t.targetId), ballots), minBallots);
+  return resultsFromTallies(
+    criteria,
+    targets,
+    tallyBallots(
+      criteria,
+      targets.map((t) => t.targetId),
+      ballots,
+    ),
+    minBallots,
+  );
 }
 
 /** Every target's result, ranks included, from its tally (a missing tally counts as no ballots). */
@@ -146,7 +155,12 @@ export function resultsFromTallies(
       rank: null,
       satisfactionRate: roundRatio(BigInt(tally.satisfied), n, 4),
       badReviews: tally.n - tally.satisfied,
-      criteria: criteria.map((c, i) => ({ key: c.key, label: c.label, weight: c.weightHundredths / 100, meanLevel: roundRatio(tally.levelSums[i] ?? 0n, n, 2) })),
+      criteria: criteria.map((c, i) => ({
+        key: c.key,
+        label: c.label,
+        weight: c.weightHundredths / 100,
+        meanLevel: roundRatio(tally.levelSums[i] ?? 0n, n, 2),
+      })),
     };
   });
   // Competition ranking per kind: equal (rounded) scores share a rank, the next one skips (1, 2, 2, 4).

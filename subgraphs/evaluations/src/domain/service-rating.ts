@@ -38,7 +38,6 @@ const id = (value: string | null | undefined, field: string, required = false): 
   return trimmed;
 };
 
-
 /** The case the rating opened: new, or the one an earlier delivery (or the same request) opened. */
 export async function openServiceRatingCase(
   prisma: DB,
@@ -51,19 +50,30 @@ export async function openServiceRatingCase(
   const earlier = () => prisma.rectificationCase.findFirst({ where: { OR: [{ eventId }, { serviceRequestId: requestId }] } });
   const existing = await earlier();
   if (existing) return { case: existing, opened: false };
-  if (!(badRatings as readonly string[]).includes(input.rating)) throw badInput('Only a DISSATISFIED or VERY_DISSATISFIED rating opens a case', { field: 'rating' });
-  if (Number.isNaN(input.ratedAt.getTime()) || input.ratedAt.getTime() > now.getTime() + 5 * 60_000) throw badInput('ratedAt is not in the future', { field: 'ratedAt' });
+  if (!(badRatings as readonly string[]).includes(input.rating))
+    throw badInput('Only a DISSATISFIED or VERY_DISSATISFIED rating opens a case', { field: 'rating' });
+  if (Number.isNaN(input.ratedAt.getTime()) || input.ratedAt.getTime() > now.getTime() + 5 * 60_000)
+    throw badInput('ratedAt is not in the future', { field: 'ratedAt' });
   const providerId = id(input.providerId, 'providerId');
   const leadDepartmentId = id(input.leadDepartmentId, 'leadDepartmentId');
   const communityId = id(input.communityId, 'communityId', true)!;
   const serviceItemId = id(input.serviceItemId, 'serviceItemId', true)!;
   const servicePointId = id(input.servicePointId, 'servicePointId');
-  const responsible = providerId ? { targetKind: 'PROVIDER' as const, targetId: providerId } : leadDepartmentId ? { targetKind: 'DEPARTMENT' as const, targetId: leadDepartmentId } : null;
+  const responsible = providerId
+    ? { targetKind: 'PROVIDER' as const, targetId: providerId }
+    : leadDepartmentId
+      ? { targetKind: 'DEPARTMENT' as const, targetId: leadDepartmentId }
+      : null;
   if (!responsible) throw badInput('A rated service names its provider or its lead department: someone must rectify', { field: 'providerId' });
   const fact = await confirm(requestId);
   const matches =
-    fact !== null && fact.rating === input.rating && fact.communityId === communityId && fact.serviceItemId === serviceItemId &&
-    fact.servicePointId === servicePointId && fact.providerId === providerId && fact.leadDepartmentId === leadDepartmentId &&
+    fact !== null &&
+    fact.rating === input.rating &&
+    fact.communityId === communityId &&
+    fact.serviceItemId === serviceItemId &&
+    fact.servicePointId === servicePointId &&
+    fact.providerId === providerId &&
+    fact.leadDepartmentId === leadDepartmentId &&
     Date.parse(fact.ratedAt) === input.ratedAt.getTime();
   if (!matches) throw badInput(`The rating does not match services' record of request ${requestId}`, { field: 'requestId' });
   const comment = input.comment?.trim().slice(0, 500);

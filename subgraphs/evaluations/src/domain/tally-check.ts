@@ -15,9 +15,16 @@ const shown = (t: { n: number; weighted: bigint; satisfied: number; levelSums: r
 
 /** Every target whose stored current tally differs from its ballots' (empty: exactly equal). */
 export async function tallyMismatches(prisma: DB, campaignId: string): Promise<TallyMismatch[]> {
-  const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id: campaignId }, include: { criteria: { orderBy: { position: 'asc' } }, targets: true } });
+  const campaign = await prisma.campaign.findUniqueOrThrow({
+    where: { id: campaignId },
+    include: { criteria: { orderBy: { position: 'asc' } }, targets: true },
+  });
   const ballots = await prisma.ballot.findMany({ where: { campaignId }, select: { targetId: true, levels: true } });
-  const recomputed = tallyBallots(campaign.criteria, campaign.targets.map((t) => t.targetId), ballots);
+  const recomputed = tallyBallots(
+    campaign.criteria,
+    campaign.targets.map((t) => t.targetId),
+    ballots,
+  );
   const rows = new Map((await prisma.liveTally.findMany({ where: { campaignId } })).map((r) => [r.targetId, r]));
   const mismatches: TallyMismatch[] = [];
   for (const [targetId, tally] of recomputed) {
@@ -27,7 +34,8 @@ export async function tallyMismatches(prisma: DB, campaignId: string): Promise<T
       : shown({ n: 0, weighted: 0n, satisfied: 0, levelSums: campaign.criteria.map(() => 0n) });
     // A target no ballot touched has no row, or a row with empty level sums: both are zero.
     const want = shown(tally);
-    if (stored !== want && !(tally.n === 0 && row && row.currentCount === 0 && row.currentLevelSums.every((x) => x === 0))) mismatches.push({ targetId, stored, recomputed: want });
+    if (stored !== want && !(tally.n === 0 && row && row.currentCount === 0 && row.currentLevelSums.every((x) => x === 0)))
+      mismatches.push({ targetId, stored, recomputed: want });
   }
   return mismatches;
 }

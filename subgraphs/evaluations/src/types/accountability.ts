@@ -2,7 +2,14 @@
 // campaign, its rectification cases, and `accountabilityTimeline`, which merges those with the
 // commitments and delegated work departments records (received through @requires, so the gateway
 // fetches them in one batched call and no subgraph asks another).
-import { accountabilityEventSelection, badInput, eventFromJson, inTimeOrder, type AccountabilityEvent as Event, type AccountabilityEventJson } from '@shequ/kit';
+import {
+  accountabilityEventSelection,
+  badInput,
+  eventFromJson,
+  inTimeOrder,
+  type AccountabilityEvent as Event,
+  type AccountabilityEventJson,
+} from '@shequ/kit';
 import { builder, type Context } from '../builder.js';
 import { canSeeScores } from '../domain/access.js';
 import { caseEvents, resultEvents } from '../domain/accountability.js';
@@ -16,7 +23,9 @@ import { AccountabilityEvent, Department, Staff, Street } from './refs.js';
 async function resultsOf(ctx: Context, targetId: string): Promise<LiveResult[]> {
   const targeting = await targetingLoader(ctx).load(targetId);
   const campaigns = await Promise.all(targeting.map((t) => campaignLoader(ctx).load(t.campaignId)));
-  const visible = campaigns.filter((c) => c && canSeeScores(ctx.caller, c)).sort((a, b) => a!.periodStart.getTime() - b!.periodStart.getTime() || a!.id.localeCompare(b!.id));
+  const visible = campaigns
+    .filter((c) => c && canSeeScores(ctx.caller, c))
+    .sort((a, b) => a!.periodStart.getTime() - b!.periodStart.getTime() || a!.id.localeCompare(b!.id));
   const results = await Promise.all(visible.map((c) => resultsLoader(ctx).load(c!.id)));
   return results.flatMap((rs) => rs.filter((r) => r.targetId === targetId));
 }

@@ -66,7 +66,11 @@ builder.mutationField('castBallotSheet', (t) =>
       idempotencyKey: t.arg.string({ required: true, description: 'Any unique string per intended sheet (8–200 letters, digits or _.:-), for safe retries' }),
     },
     resolve: async (_root, args, ctx) => {
-      const { receipts, changed } = await castBallotSheet(ctx, { ...args, campaignId: String(args.campaignId), ballots: args.ballots.map((b) => ({ ...b, targetId: String(b.targetId) })) });
+      const { receipts, changed } = await castBallotSheet(ctx, {
+        ...args,
+        campaignId: String(args.campaignId),
+        ballots: args.ballots.map((b) => ({ ...b, targetId: String(b.targetId) })),
+      });
       if (receipts.length > 0) announceBallot(ctx, receipts[0]!.campaignId, changed);
       return receipts;
     },

@@ -63,9 +63,17 @@ function validated(input: Input) {
   const scope = input.communityIds ?? [];
   if (!unique(scope) || scope.length > 1000) throw badInput('Communities in scope are listed once each', { field: 'communityIds' });
   const observerIds = input.observerIds ?? [];
-  if (observerIds.length > 100 || observerIds.some((o) => !o || o.length > 200)) throw badInput('At most 100 observers, each id 1 to 200 characters', { field: 'observerIds' });
+  if (observerIds.length > 100 || observerIds.some((o) => !o || o.length > 200))
+    throw badInput('At most 100 observers, each id 1 to 200 characters', { field: 'observerIds' });
   return {
-    campaign: { title, periodStart: new Date(`${input.periodStart}T00:00:00Z`), periodEnd: new Date(`${input.periodEnd}T00:00:00Z`), minBallots, scopeCommunityIds: scope, observerIds },
+    campaign: {
+      title,
+      periodStart: new Date(`${input.periodStart}T00:00:00Z`),
+      periodEnd: new Date(`${input.periodEnd}T00:00:00Z`),
+      minBallots,
+      scopeCommunityIds: scope,
+      observerIds,
+    },
     criteria,
     targets: input.targets.map((t, position) => ({ targetId: t.id, kind: t.kind as TargetKind, position })),
   };
@@ -99,7 +107,7 @@ builder.mutationFields((t) => ({
   }),
   updateCampaign: t.field({
     type: Campaign,
-    description: 'Replaces a DRAFT campaign\'s definition; only drafts are editable',
+    description: "Replaces a DRAFT campaign's definition; only drafts are editable",
     authScopes: admin,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: CampaignInput, required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -148,7 +156,10 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const published = await ctx.prisma.campaign.updateMany({ where: { id: args.id, status: 'CLOSED' }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
+      const published = await ctx.prisma.campaign.updateMany({
+        where: { id: args.id, status: 'CLOSED' },
+        data: { status: 'PUBLISHED', publishedAt: new Date() },
+      });
       if (published.count === 0) throw conflict(`Only a CLOSED campaign can be published; ${args.id} is ${(await reload(ctx, args.id)).status}`);
       await announceStatus(ctx, args.id);
       return reload(ctx, args.id);

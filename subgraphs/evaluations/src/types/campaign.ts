@@ -66,7 +66,11 @@ export const Campaign = builder.objectRef<CampaignRow>('Campaign').implement({
     progress: t.field({
       type: CampaignProgressRef,
       resolve: async (c, _args, ctx) => {
-        const [targets, tallies, cast] = await Promise.all([targetsLoader(ctx).load(c.id), isSettled(c) ? [] : liveTallyLoader(ctx).load(c.id), ballotCountLoader(ctx).load(c.id)]);
+        const [targets, tallies, cast] = await Promise.all([
+          targetsLoader(ctx).load(c.id),
+          isSettled(c) ? [] : liveTallyLoader(ctx).load(c.id),
+          ballotCountLoader(ctx).load(c.id),
+        ]);
         return progressOf({ ...c, revision: revisionOf(c, tallies), targets }, cast);
       },
     }),

@@ -22,7 +22,7 @@ async function transition(ctx: Context, c: CaseRow, from: RectificationStatus[],
   return ctx.prisma.rectificationCase.findUniqueOrThrow({ where: { id: c.id } });
 }
 
-const targetStaff = 'the target\'s own street office, department, staff member or service provider';
+const targetStaff = "the target's own street office, department, staff member or service provider";
 
 builder.mutationFields((t) => ({
   submitRectificationPlan: t.field({

@@ -1,6 +1,14 @@
 import type { RectificationCase as CaseRow, RectificationVerification as VerificationRow } from '../generated/prisma/client.js';
 import { builder, type Context } from '../builder.js';
-import { canSeeCase, isOverdue, rectificationWorkingDays, waitingOn, waitingStatus, workingDaysLeft, type RectificationParty } from '../domain/rectification.js';
+import {
+  canSeeCase,
+  isOverdue,
+  rectificationWorkingDays,
+  waitingOn,
+  waitingStatus,
+  workingDaysLeft,
+  type RectificationParty,
+} from '../domain/rectification.js';
 import { campaignLoader, caseLoader, casesByCampaignLoader, verificationsLoader } from '../loaders.js';
 import { Campaign } from './campaign.js';
 import { Community, Department, ServiceItem, ServicePoint, ServiceProvider, targetFields } from './refs.js';
@@ -27,7 +35,7 @@ export const RectificationPartyEnum = builder.enumType('RectificationParty', {
 export const ServiceRatingEnum = builder.enumType('ServiceRating', {
   values: ['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const,
 });
-type Rating = (typeof ServiceRatingEnum.$inferType);
+type Rating = typeof ServiceRatingEnum.$inferType;
 
 const Verification = builder.objectRef<VerificationRow>('RectificationVerification').implement({
   description: "An affected community's representative assembly accepting the rectification, or sending it back",
@@ -52,14 +60,24 @@ const Appeal = builder.objectRef<CaseRow>('RectificationAppeal').implement({
 
 export const RectificationCase = builder.objectRef<CaseRow>('RectificationCase').implement({
   description:
-    'Follow-up of bad reviews (差评整改): a target\'s in a campaign that closed, or one bad rating of a service request. ' +
+    "Follow-up of bad reviews (差评整改): a target's in a campaign that closed, or one bad rating of a service request. " +
     'The target is who must rectify: the street, department or staff member; for a service rating the provider running the service',
   fields: (t) => ({
     id: t.exposeID('id'),
     source: t.field({ type: RectificationSourceEnum, resolve: (c) => c.source }),
-    campaign: t.field({ type: Campaign, nullable: true, description: 'Null for a service rating', resolve: (c, _args, ctx) => (c.campaignId ? campaignLoader(ctx).load(c.campaignId) : null) }),
+    campaign: t.field({
+      type: Campaign,
+      nullable: true,
+      description: 'Null for a service rating',
+      resolve: (c, _args, ctx) => (c.campaignId ? campaignLoader(ctx).load(c.campaignId) : null),
+    }),
     ...targetFields(t, (c) => c.targetKind),
-    provider: t.field({ type: ServiceProvider, nullable: true, description: 'Set when the target is a service provider', resolve: (c) => (c.targetKind === 'PROVIDER' ? { id: c.targetId } : null) }),
+    provider: t.field({
+      type: ServiceProvider,
+      nullable: true,
+      description: 'Set when the target is a service provider',
+      resolve: (c) => (c.targetKind === 'PROVIDER' ? { id: c.targetId } : null),
+    }),
     serviceRequestId: t.exposeID('serviceRequestId', { nullable: true, description: 'SERVICE_RATING: the rated request (owned by services)' }),
     servicePoint: t.field({ type: ServicePoint, nullable: true, resolve: (c) => (c.servicePointId ? { id: c.servicePointId } : null) }),
     serviceItem: t.field({ type: ServiceItem, nullable: true, resolve: (c) => (c.serviceItemId ? { id: c.serviceItemId } : null) }),
@@ -72,7 +90,7 @@ export const RectificationCase = builder.objectRef<CaseRow>('RectificationCase')
     rating: t.field({ type: ServiceRatingEnum, nullable: true, description: 'SERVICE_RATING: the rating given', resolve: (c) => c.rating as Rating | null }),
     ratedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.ratedAt }),
     badReviews: t.exposeInt('badReviews', { description: 'Ballots with ballot score < 3 (1 for a service rating)' }),
-    comments: t.exposeStringList('comments', { description: 'The bad reviews\' comments, anonymised and sorted' }),
+    comments: t.exposeStringList('comments', { description: "The bad reviews' comments, anonymised and sorted" }),
     affectedCommunities: t.field({
       type: [Community],
       nullable: { list: true, items: false },
@@ -88,7 +106,10 @@ export const RectificationCase = builder.objectRef<CaseRow>('RectificationCase')
       resolve: (c) => c.deadline,
     }),
     status: t.field({ type: RectificationStatusEnum, resolve: (c) => c.status }),
-    overdue: t.boolean({ description: 'Past the deadline and not yet verified or dismissed (never while an appeal waits: the deadline stands still)', resolve: (c) => isOverdue(c) }),
+    overdue: t.boolean({
+      description: 'Past the deadline and not yet verified or dismissed (never while an appeal waits: the deadline stands still)',
+      resolve: (c) => isOverdue(c),
+    }),
     workingDaysLeft: t.int({
       nullable: true,
       description: 'Working days before the deadline (0 on the day and after it); while appealed, those kept for after the decision; null once resolved',

@@ -11,14 +11,14 @@ const CriterionResultRef = builder.objectRef<CriterionResult>('CriterionResult')
     key: t.exposeString('key'),
     label: t.exposeString('label'),
     weight: t.exposeFloat('weight'),
-    meanLevel: t.exposeFloat('meanLevel', { description: 'Mean level 1–5 over the target\'s ballots, rounded to 2 decimals' }),
+    meanLevel: t.exposeFloat('meanLevel', { description: "Mean level 1–5 over the target's ballots, rounded to 2 decimals" }),
   }),
 });
 
 export const EvaluationResult = builder.objectRef<LiveResult>('EvaluationResult').implement({
   description:
     "A target's result, computed from its ballots: ballot score = Σ(weight × level) / Σweight; score = round(100 × (mean ballot score − 1) / 4, 2). " +
-    'Below the campaign\'s minBallots only ballotCount is shown; everything else is null.',
+    "Below the campaign's minBallots only ballotCount is shown; everything else is null.",
   fields: (t) => ({
     campaignId: t.exposeID('campaignId'),
     campaign: t.field({ type: Campaign, nullable: true, resolve: (r, _a, ctx) => campaignLoader(ctx).load(r.campaignId) }),
@@ -42,7 +42,11 @@ export const EvaluationResult = builder.objectRef<LiveResult>('EvaluationResult'
       description: 'Per-criterion mean levels; shown once the campaign is closed (live, they would reveal single ballots)',
       resolve: (r) => r.criteria,
     }),
-    comments: t.stringList({ nullable: true, description: 'Anonymised comments, sorted, never tied to a ballot; shown once the campaign is closed', resolve: (r) => r.comments }),
+    comments: t.stringList({
+      nullable: true,
+      description: 'Anonymised comments, sorted, never tied to a ballot; shown once the campaign is closed',
+      resolve: (r) => r.comments,
+    }),
     revision: t.exposeInt('revision', { description: 'The campaign revision this result reflects; keep the highest seen' }),
   }),
 });
@@ -51,7 +55,7 @@ builder.objectFields(Campaign, (t) => ({
   results: t.field({
     type: [EvaluationResult],
     nullable: true,
-    description: 'Every target\'s result. While OPEN or CLOSED only for district administrators and named observers; public once PUBLISHED',
+    description: "Every target's result. While OPEN or CLOSED only for district administrators and named observers; public once PUBLISHED",
     args: { kind: t.arg({ type: TargetKindEnum }) },
     resolve: async (campaign, args, ctx) => {
       demandScores(ctx.caller, campaign, campaign.id);
@@ -59,14 +63,14 @@ builder.objectFields(Campaign, (t) => ({
       return args.kind ? results.filter((r) => r.kind === args.kind) : results;
     },
   }),
-  canSeeScores: t.boolean({ description: 'Whether the caller may see this campaign\'s scores now', resolve: (c, _args, ctx) => canSeeScores(ctx.caller, c) }),
+  canSeeScores: t.boolean({ description: "Whether the caller may see this campaign's scores now", resolve: (c, _args, ctx) => canSeeScores(ctx.caller, c) }),
 }));
 
 builder.queryFields((t) => ({
   evaluationResult: t.field({
     type: EvaluationResult,
     nullable: true,
-    description: 'One target\'s result in a campaign (same visibility as Campaign.results)',
+    description: "One target's result in a campaign (same visibility as Campaign.results)",
     args: { campaignId: t.arg.id({ required: true }), targetId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const campaign = await visibleCampaign(ctx, args.campaignId);

@@ -5,7 +5,7 @@ import { openServiceRatingCase } from '../domain/service-rating.js';
 import { RectificationCase, ServiceRatingEnum } from './rectification.js';
 
 const BadServiceRatingInput = builder.inputType('BadServiceRatingInput', {
-  description: "A services outbox event: a request rated DISSATISFIED or VERY_DISSATISFIED (the comment already anonymised)",
+  description: 'A services outbox event: a request rated DISSATISFIED or VERY_DISSATISFIED (the comment already anonymised)',
   fields: (t) => ({
     eventId: t.id({ required: true, description: 'The outbox event id; a repeated delivery returns the case it opened' }),
     requestId: t.id({ required: true }),
@@ -32,8 +32,10 @@ builder.mutationField('recordBadServiceRating', (t) =>
     resolve: async (_root, { input }, ctx) => {
       requireService(ctx.caller, 'services', 'reports bad service ratings');
       const result = await openServiceRatingCase(ctx.prisma, input, (requestId) => ratedRequest(ctx.services, requestId));
-      if (result.opened) ctx.log.info({ caseId: result.case.id, eventId: input.eventId, rating: input.rating }, 'rectification case opened for a bad service rating');
-      else if (result.case.eventId !== input.eventId) ctx.log.warn({ caseId: result.case.id, eventId: input.eventId }, 'a second bad-rating event for a request that has its case; the first stands');
+      if (result.opened)
+        ctx.log.info({ caseId: result.case.id, eventId: input.eventId, rating: input.rating }, 'rectification case opened for a bad service rating');
+      else if (result.case.eventId !== input.eventId)
+        ctx.log.warn({ caseId: result.case.id, eventId: input.eventId }, 'a second bad-rating event for a request that has its case; the first stands');
       return result.case;
     },
   }),

@@ -20,7 +20,18 @@ const teamTemplates: [string, VolunteerSkill][] = [
   ['健康义诊服务队', 'MEDICAL'],
   ['法律援助志愿队', 'LEGAL_AID'],
 ];
-const skills: VolunteerSkill[] = ['ELDERLY_CARE', 'MEDICAL', 'TUTORING', 'LEGAL_AID', 'REPAIRS', 'SAFETY_PATROL', 'CULTURE_ARTS', 'ENVIRONMENT', 'IT_HELP', 'COUNSELING'];
+const skills: VolunteerSkill[] = [
+  'ELDERLY_CARE',
+  'MEDICAL',
+  'TUTORING',
+  'LEGAL_AID',
+  'REPAIRS',
+  'SAFETY_PATROL',
+  'CULTURE_ARTS',
+  'ENVIRONMENT',
+  'IT_HELP',
+  'COUNSELING',
+];
 const partyEvents = ['党课学习', '主题党日活动'];
 
 const festivalEvents: Record<Festival, string> = {
@@ -74,7 +85,10 @@ export function demoVolunteers(community: DemoCommunity, members: Row<PartyMembe
   const participants: ActivityParticipant[] = [];
   const hours: Row<VolunteerHours>[] = [];
   // 党课 about six weeks ago, the monthly 主题党日 on the first of the month before the reference day.
-  const partyDays = [addDays(reference, -random.int(40, 50)), new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth() - (reference.getUTCDate() > 1 ? 0 : 1), 1))];
+  const partyDays = [
+    addDays(reference, -random.int(40, 50)),
+    new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth() - (reference.getUTCDate() > 1 ? 0 : 1), 1)),
+  ];
   partyEvents.forEach((title, i) => {
     const id = demoActivityId(community.id, i + 1);
     activities.push({ id, communityId: community.id, teamId: null, kind: 'PARTY_BUILDING', title, startsAt: morning(partyDays[i]!) });
@@ -83,14 +97,29 @@ export function demoVolunteers(community: DemoCommunity, members: Row<PartyMembe
   // Five service events of the past year, oldest first; the first team runs two. Events falling
   // on a festival take place on its day.
   const festivals = festivalsBetween(addDays(reference, -330), addDays(reference, -1));
-  const onFestival = new Set(pickSome(random, festivals.map((_, k) => k), Math.min(3, festivals.length)));
+  const onFestival = new Set(
+    pickSome(
+      random,
+      festivals.map((_, k) => k),
+      Math.min(3, festivals.length),
+    ),
+  );
   const regular = [300, 240, 150, 90, 20].map((ago) => addDays(reference, -ago - random.int(0, 14)));
-  const services = [...[...onFestival].map((k) => ({ day: festivals[k]!.day, title: festivalEvents[festivals[k]!.festival] })), ...regular.slice(onFestival.size).map((day) => ({ day, title: null }))]
-    .sort((a, b) => a.day.getTime() - b.day.getTime());
+  const services = [
+    ...[...onFestival].map((k) => ({ day: festivals[k]!.day, title: festivalEvents[festivals[k]!.festival] })),
+    ...regular.slice(onFestival.size).map((day) => ({ day, title: null })),
+  ].sort((a, b) => a.day.getTime() - b.day.getTime());
   [teams[0]!, ...teams].forEach((team, i) => {
     const id = demoActivityId(community.id, partyEvents.length + 1 + i);
     const { day, title } = services[i]!;
-    activities.push({ id, communityId: community.id, teamId: team.id, kind: 'VOLUNTEER_SERVICE', title: title ?? `${team.name}志愿服务`, startsAt: morning(day) });
+    activities.push({
+      id,
+      communityId: community.id,
+      teamId: team.id,
+      kind: 'VOLUNTEER_SERVICE',
+      title: title ?? `${team.name}志愿服务`,
+      startsAt: morning(day),
+    });
   });
   const serviceIds = activities.filter((a) => a.kind === 'VOLUNTEER_SERVICE').map((a) => a.id);
   for (const v of volunteers) {

@@ -21,7 +21,10 @@ export interface Donation {
   reference: string;
 }
 
-export function donationFor(contribution: { id: string; description: string; valueFen: bigint; contributedOn: Date }, unit: { communityId: string; name: string }): Donation {
+export function donationFor(
+  contribution: { id: string; description: string; valueFen: bigint; contributedOn: Date },
+  unit: { communityId: string; name: string },
+): Donation {
   return {
     eventId: donationEventId(contribution.id),
     communityId: unit.communityId,

@@ -11,8 +11,16 @@ export const ActivityParticipant = builder.objectRef<Participation>('ActivityPar
   description: 'Someone who took part in an activity: a party member, or a volunteer (recorded, or with hours logged for it)',
   fields: (t) => ({
     id: t.exposeID('id'),
-    volunteer: t.prismaField({ type: 'Volunteer', nullable: true, resolve: (_query, p, _args, ctx) => (p.volunteerId ? volunteerById(ctx).load(p.volunteerId) : null) }),
-    partyMember: t.prismaField({ type: 'PartyMember', nullable: true, resolve: (_query, p, _args, ctx) => (p.partyMemberId ? memberById(ctx).load(p.partyMemberId) : null) }),
+    volunteer: t.prismaField({
+      type: 'Volunteer',
+      nullable: true,
+      resolve: (_query, p, _args, ctx) => (p.volunteerId ? volunteerById(ctx).load(p.volunteerId) : null),
+    }),
+    partyMember: t.prismaField({
+      type: 'PartyMember',
+      nullable: true,
+      resolve: (_query, p, _args, ctx) => (p.partyMemberId ? memberById(ctx).load(p.partyMemberId) : null),
+    }),
     hours: t.float({ description: 'Service hours logged for this activity', resolve: (p) => p.minutes / 60 }),
   }),
 });
@@ -47,7 +55,7 @@ const CreateActivityInput = builder.inputType('CreateActivityInput', {
     title: t.string({ required: true }),
     startsAt: t.field({ type: 'DateTime', required: true }),
     teamId: t.id({ description: 'The organising volunteer team, of the same community' }),
-    partyMemberIds: t.idList({ description: 'Participating members of the community\'s party organisation' }),
+    partyMemberIds: t.idList({ description: "Participating members of the community's party organisation" }),
     volunteerIds: t.idList({ description: 'Participating volunteers (a volunteer with hours logged for it takes part anyway)' }),
   }),
 });
@@ -57,7 +65,7 @@ const maxParticipants = 500;
 builder.mutationFields((t) => ({
   createActivity: t.prismaField({
     type: 'Activity',
-    description: 'Creates an activity with its participants (the community\'s committee staff or party officers, district administrators)',
+    description: "Creates an activity with its participants (the community's committee staff or party officers, district administrators)",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: CreateActivityInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
@@ -77,7 +85,14 @@ builder.mutationFields((t) => ({
       const unknownVolunteer = volunteerIds.find((_id, i) => !volunteers[i]);
       if (unknownVolunteer) throw badInput(`volunteer ${unknownVolunteer} does not exist`, { field: 'volunteerIds' });
       const id = `activity-${randomUUID()}`;
-      const data = { id, communityId, kind: input.kind, title: check(rules.text(200), input.title, 'title'), startsAt: activityTime(input.startsAt), teamId: input.teamId ?? null };
+      const data = {
+        id,
+        communityId,
+        kind: input.kind,
+        title: check(rules.text(200), input.title, 'title'),
+        startsAt: activityTime(input.startsAt),
+        teamId: input.teamId ?? null,
+      };
       const participants = [
         ...memberIds.map((partyMemberId) => ({ id: randomUUID(), activityId: id, partyMemberId })),
         ...volunteerIds.map((volunteerId) => ({ id: randomUUID(), activityId: id, volunteerId })),

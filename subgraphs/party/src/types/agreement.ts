@@ -31,7 +31,7 @@ const SignAgreementInput = builder.inputType('SignCoConstructionAgreementInput',
 builder.mutationFields((t) => ({
   signCoConstructionAgreement: t.prismaField({
     type: 'CoConstructionAgreement',
-    description: 'Records an agreement between a unit and its community (the community\'s committee staff or party officers, district administrators)',
+    description: "Records an agreement between a unit and its community (the community's committee staff or party officers, district administrators)",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: SignAgreementInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {

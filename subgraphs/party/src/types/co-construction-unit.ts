@@ -56,7 +56,7 @@ const RegisterUnitInput = builder.inputType('RegisterCoConstructionUnitInput', {
 builder.mutationFields((t) => ({
   registerCoConstructionUnit: t.prismaField({
     type: 'CoConstructionUnit',
-    description: 'Registers a jurisdiction unit (the community\'s committee staff or party officers, district administrators)',
+    description: "Registers a jurisdiction unit (the community's committee staff or party officers, district administrators)",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: RegisterUnitInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {

@@ -13,7 +13,7 @@ Community.implement({
     partyOrganization: t.prismaField({
       type: 'PartyOrganization',
       nullable: true,
-      description: 'The community\'s party branch or general branch (社区党(总)支部)',
+      description: "The community's party branch or general branch (社区党(总)支部)",
       resolve: (_query, c, _args, ctx) => organizationByCommunity(ctx).load(c.id),
     }),
     coConstructionUnits: t.prismaField({
@@ -25,7 +25,7 @@ Community.implement({
     contributionTotalFen: t.field({
       type: 'Fen',
       nullable: true,
-      description: 'The value of all contributions of the community\'s units, in fen',
+      description: "The value of all contributions of the community's units, in fen",
       resolve: async (c, _args, ctx) => (await contributionTotalByCommunity(ctx).load(c.id))?.totalFen ?? 0n,
     }),
     volunteerTeams: t.prismaField({

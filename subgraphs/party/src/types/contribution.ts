@@ -30,7 +30,7 @@ async function assertMayRecord(ctx: Context, unit: UnitRow): Promise<void> {
   if (ctx.caller.role === 'ANONYMOUS') throw unauthenticated();
   const ownUnit = ctx.caller.role === 'PARTNER' && unit.partnerId !== null && ctx.caller.partnerId === unit.partnerId;
   if (!ownUnit && !(await mayManageCommunity(ctx, unit.communityId))) {
-    throw forbidden('Only the unit itself, the community\'s committee staff or party officers, or a district administrator may record its contributions');
+    throw forbidden("Only the unit itself, the community's committee staff or party officers, or a district administrator may record its contributions");
   }
 }
 
@@ -56,7 +56,9 @@ builder.mutationFields((t) => ({
       await assertMayRecord(ctx, unit);
       const valueFen = contributionFen(BigInt(input.valueFen));
       if (input.kind === 'MONEY' && valueFen > maxDonationFen) {
-        throw badInput(`A money contribution is at most ${maxDonationFen} fen (what the community ledger books at once); record larger sums in parts`, { field: 'valueFen' });
+        throw badInput(`A money contribution is at most ${maxDonationFen} fen (what the community ledger books at once); record larger sums in parts`, {
+          field: 'valueFen',
+        });
       }
       const contributedOn = check(rules.pastDay(), input.contributedOn, 'contributedOn');
       if (input.agreementId != null) {

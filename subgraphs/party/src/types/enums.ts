@@ -1,5 +1,13 @@
 import { builder } from '../builder.js';
-import { ActivityKind as ActivityKinds, Gender as Genders, PartyOffice as Offices, PartyOrganizationKind as OrganizationKinds, ResourceKind as ResourceKinds, UnitKind as UnitKinds, VolunteerSkill as Skills } from '../generated/prisma/enums.js';
+import {
+  ActivityKind as ActivityKinds,
+  Gender as Genders,
+  PartyOffice as Offices,
+  PartyOrganizationKind as OrganizationKinds,
+  ResourceKind as ResourceKinds,
+  UnitKind as UnitKinds,
+  VolunteerSkill as Skills,
+} from '../generated/prisma/enums.js';
 
 export const PartyOrganizationKind = builder.enumType(OrganizationKinds, {
   name: 'PartyOrganizationKind',
@@ -8,7 +16,8 @@ export const PartyOrganizationKind = builder.enumType(OrganizationKinds, {
 
 export const PartyOffice = builder.enumType(Offices, {
   name: 'PartyOffice',
-  description: 'An office on the organisation\'s committee: secretary (书记), deputy (副书记), organisation (组织委员), publicity (宣传委员), discipline (纪检委员)',
+  description:
+    "An office on the organisation's committee: secretary (书记), deputy (副书记), organisation (组织委员), publicity (宣传委员), discipline (纪检委员)",
 });
 
 export const Gender = builder.enumType(Genders, { name: 'Gender' });

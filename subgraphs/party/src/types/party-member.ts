@@ -42,17 +42,19 @@ const RegisterPartyMemberInput = builder.inputType('RegisterPartyMemberInput', {
 builder.mutationFields((t) => ({
   registerPartyMember: t.prismaField({
     type: 'PartyMember',
-    description: 'Registers a member (the organisation\'s officers, district administrators)',
+    description: "Registers a member (the organisation's officers, district administrators)",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: RegisterPartyMemberInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
       const organization = await organizationById(ctx).load(input.organizationId);
       if (!organization) throw notFound('Party organisation', input.organizationId);
-      if (!(await mayReadMembers(ctx, organization.id))) throw forbidden('Only the organisation\'s officers or a district administrator may register its members');
+      if (!(await mayReadMembers(ctx, organization.id)))
+        throw forbidden("Only the organisation's officers or a district administrator may register its members");
       const thisYear = new Date().getUTCFullYear();
-      if (input.birthYear < thisYear - 120 || input.birthYear > thisYear - 18) throw badInput('birthYear must make the member an adult under 120', { field: 'birthYear' });
+      if (input.birthYear < thisYear - 120 || input.birthYear > thisYear - 18)
+        throw badInput('birthYear must make the member an adult under 120', { field: 'birthYear' });
       const joinedOn = check(rules.pastDay(), input.joinedOn, 'joinedOn');
-      if (joinedOn.getUTCFullYear() < input.birthYear + 18) throw badInput('joinedOn must be after the member\'s 18th year', { field: 'joinedOn' });
+      if (joinedOn.getUTCFullYear() < input.birthYear + 18) throw badInput("joinedOn must be after the member's 18th year", { field: 'joinedOn' });
       const data = {
         id: `pm-${randomUUID()}`,
         organizationId: organization.id,

@@ -26,7 +26,7 @@ export const PartyOrganization = builder.prismaObject('PartyOrganization', {
     secretary: t.prismaField({
       type: 'PartyMember',
       nullable: true,
-      description: 'The secretary (书记); personal data only for the organisation\'s officers and district administrators',
+      description: "The secretary (书记); personal data only for the organisation's officers and district administrators",
       resolve: async (_query, o, _args, ctx) => (await officersByOrganization(ctx).load(o.id)).find((m) => m.office === 'SECRETARY') ?? null,
     }),
     committee: t.prismaField({
@@ -36,7 +36,7 @@ export const PartyOrganization = builder.prismaObject('PartyOrganization', {
     }),
     members: t.prismaField({
       type: ['PartyMember'],
-      description: 'All members; their personal data only for the organisation\'s officers and district administrators',
+      description: "All members; their personal data only for the organisation's officers and district administrators",
       resolve: (_query, o, _args, ctx) => membersByOrganization(ctx).load(o.id),
     }),
   }),
@@ -85,12 +85,17 @@ async function streetOfCommunity(ctx: Context, communityId: string): Promise<str
 builder.mutationFields((t) => ({
   registerPartyOrganization: t.prismaField({
     type: 'PartyOrganization',
-    description: 'Registers a community\'s party organisation (district administrators); the community\'s street is taken from `committees`',
+    description: "Registers a community's party organisation (district administrators); the community's street is taken from `committees`",
     authScopes: { role: 'DISTRICT_ADMIN' },
     args: { input: t.arg({ type: RegisterPartyOrganizationInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
       const communityId = check(rules.text(100), input.communityId, 'communityId');
-      const data = { communityId, name: check(rules.text(100), input.name, 'name'), kind: input.kind, foundedOn: check(rules.pastDay(), input.foundedOn, 'foundedOn') };
+      const data = {
+        communityId,
+        name: check(rules.text(100), input.name, 'name'),
+        kind: input.kind,
+        foundedOn: check(rules.pastDay(), input.foundedOn, 'foundedOn'),
+      };
       if (await organizationByCommunity(ctx).load(communityId)) throw conflict(`${communityId} already has a party organisation`, { communityId });
       const streetId = await streetOfCommunity(ctx, communityId);
       try {

@@ -48,7 +48,7 @@ const CreateTeamInput = builder.inputType('CreateVolunteerTeamInput', {
 builder.mutationFields((t) => ({
   createVolunteerTeam: t.prismaField({
     type: 'VolunteerTeam',
-    description: 'Creates a team (the community\'s committee staff or party officers, district administrators)',
+    description: "Creates a team (the community's committee staff or party officers, district administrators)",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: CreateTeamInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {
@@ -56,10 +56,17 @@ builder.mutationFields((t) => ({
       if (!(await organizationByCommunity(ctx).load(input.communityId))) throw notFound('Community with a party organisation', input.communityId);
       if (input.leaderId != null) {
         const leader = await volunteerById(ctx).load(input.leaderId);
-        if (leader?.communityId !== input.communityId) throw badInput(`leader ${input.leaderId} is not a volunteer of ${input.communityId}`, { field: 'leaderId' });
+        if (leader?.communityId !== input.communityId)
+          throw badInput(`leader ${input.leaderId} is not a volunteer of ${input.communityId}`, { field: 'leaderId' });
       }
       return ctx.prisma.volunteerTeam.create({
-        data: { id: `team-${randomUUID()}`, communityId: input.communityId, name: check(rules.text(100), input.name, 'name'), focus: input.focus, leaderId: input.leaderId ?? null },
+        data: {
+          id: `team-${randomUUID()}`,
+          communityId: input.communityId,
+          name: check(rules.text(100), input.name, 'name'),
+          focus: input.focus,
+          leaderId: input.leaderId ?? null,
+        },
       });
     },
   }),

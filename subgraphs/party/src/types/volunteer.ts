@@ -10,7 +10,7 @@ import { VolunteerSkill } from './enums.js';
 
 const personal = <T>(pick: (v: VolunteerRow) => T) => personalField((ctx, v: VolunteerRow) => mayReadVolunteers(ctx, v.communityId), pick);
 
-const hidden = 'Null unless the caller is the community\'s committee staff, one of its party officers or a district administrator.';
+const hidden = "Null unless the caller is the community's committee staff, one of its party officers or a district administrator.";
 
 export const Volunteer = builder.prismaObject('Volunteer', {
   description: 'A registered volunteer (志愿者)',
@@ -30,13 +30,19 @@ export const Volunteer = builder.prismaObject('Volunteer', {
       type: 'PartyMember',
       nullable: true,
       description: `The volunteer's party membership. ${hidden}`,
-      resolve: async (_query, v, _args, ctx) => (v.partyMemberId && (await mayReadVolunteers(ctx, v.communityId)) ? memberById(ctx).load(v.partyMemberId) : null),
+      resolve: async (_query, v, _args, ctx) =>
+        v.partyMemberId && (await mayReadVolunteers(ctx, v.communityId)) ? memberById(ctx).load(v.partyMemberId) : null,
     }),
   }),
 });
 
 builder.queryFields((t) => ({
-  volunteer: t.prismaField({ type: 'Volunteer', nullable: true, args: { id: t.arg.id({ required: true }) }, resolve: (_query, _root, args, ctx) => volunteerById(ctx).load(args.id) }),
+  volunteer: t.prismaField({
+    type: 'Volunteer',
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_query, _root, args, ctx) => volunteerById(ctx).load(args.id),
+  }),
   volunteers: t.prismaConnection({
     type: 'Volunteer',
     cursor: 'id',
@@ -55,7 +61,7 @@ const RegisterVolunteerInput = builder.inputType('RegisterVolunteerInput', {
     phone: t.string({ description: rules.phoneDescription, validate: rules.phone }),
     skills: t.field({ type: [VolunteerSkill], required: true }),
     teamId: t.id({ description: 'A team of the same community' }),
-    partyMemberId: t.id({ description: 'When the volunteer is a member of the community\'s party organisation' }),
+    partyMemberId: t.id({ description: "When the volunteer is a member of the community's party organisation" }),
     registeredOn: t.field({ type: 'Date', description: 'Defaults to today' }),
   }),
 });
@@ -63,7 +69,7 @@ const RegisterVolunteerInput = builder.inputType('RegisterVolunteerInput', {
 builder.mutationFields((t) => ({
   registerVolunteer: t.prismaField({
     type: 'Volunteer',
-    description: 'Registers a volunteer (the community\'s committee staff or party officers, district administrators)',
+    description: "Registers a volunteer (the community's committee staff or party officers, district administrators)",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: RegisterVolunteerInput, required: true }) },
     resolve: async (_query, _root, { input }, ctx) => {

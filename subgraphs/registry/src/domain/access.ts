@@ -17,7 +17,8 @@ export function requireSteward(caller: Caller, subgraph: RegisteredSubgraph | nu
   if (caller.role === 'ANONYMOUS') throw unauthenticated();
   if (caller.role !== 'DISTRICT_ADMIN' && caller.role !== 'PARTNER') throw forbidden('Only district administrators and partner agencies manage subgraphs');
   if (!subgraph) throw notFound('Subgraph', name);
-  if (caller.role === 'PARTNER' && subgraph.kind === 'PARTNER' && subgraph.partnerId !== caller.partnerId) throw forbidden(`Subgraph ${name} is not registered to your agency`);
+  if (caller.role === 'PARTNER' && subgraph.kind === 'PARTNER' && subgraph.partnerId !== caller.partnerId)
+    throw forbidden(`Subgraph ${name} is not registered to your agency`);
   if (subgraph.kind === 'CORE') {
     if (caller.role === 'PARTNER') throw forbidden(`${name} is a core subgraph of the hub`);
     throw conflict(`${name} is a core subgraph: it changes through the repository (npm run compose), not the registry`);

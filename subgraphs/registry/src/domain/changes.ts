@@ -53,15 +53,25 @@ export async function applyProposal(
   const { report, state } = await checkProposal(prisma, subgraph, sdl, routingUrl, force);
   if (!report.ok) return { report, subgraph };
   // Publishing what is composed now changes nothing: no version for it (as rover and hive do).
-  if (action === 'PUBLISH' && subgraph.active && routingUrl === subgraph.routingUrl && sdl === (await currentSdl(prisma, subgraph))) return { report, subgraph };
+  if (action === 'PUBLISH' && subgraph.active && routingUrl === subgraph.routingUrl && sdl === (await currentSdl(prisma, subgraph)))
+    return { report, subgraph };
   const updated = await recordVersion(prisma, subgraph, state, { action, sdl, routingUrl, actor: actorOf(caller), changes: report.changes });
   return { report, subgraph: updated };
 }
 
 /** The SDL of version `version`, or of the version in force before the current one. */
-export async function rollbackTarget(prisma: DB, subgraph: RegisteredSubgraph, version: number | null | undefined): Promise<{ sdl: string; routingUrl: string; version: number }> {
+export async function rollbackTarget(
+  prisma: DB,
+  subgraph: RegisteredSubgraph,
+  version: number | null | undefined,
+): Promise<{ sdl: string; routingUrl: string; version: number }> {
   const history = await prisma.subgraphVersion.findMany({ where: { subgraphName: subgraph.name, sdl: { not: null } }, orderBy: { version: 'desc' } });
-  const target = version ? history.find((v) => v.version === version) : history.find((v) => v.version !== subgraph.currentVersion && v.sdl !== history.find((h) => h.version === subgraph.currentVersion)?.sdl);
-  if (!target) throw version ? badInput(`${subgraph.name} has no version ${version} with an SDL`, { field: 'version' }) : conflict(`${subgraph.name} has no earlier version to roll back to`);
+  const target = version
+    ? history.find((v) => v.version === version)
+    : history.find((v) => v.version !== subgraph.currentVersion && v.sdl !== history.find((h) => h.version === subgraph.currentVersion)?.sdl);
+  if (!target)
+    throw version
+      ? badInput(`${subgraph.name} has no version ${version} with an SDL`, { field: 'version' })
+      : conflict(`${subgraph.name} has no earlier version to roll back to`);
   return { sdl: target.sdl!, routingUrl: target.routingUrl, version: target.version };
 }

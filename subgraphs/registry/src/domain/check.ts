@@ -26,7 +26,13 @@ const key = (f: Finding) => `${f.where}\u0000${f.message}`;
 export async function checkChange(members: readonly Member[], change: ProposedChange, operations: readonly RecordedOperation[]): Promise<CheckReport> {
   const errors: Finding[] = [];
   if (change.kind === 'PARTNER' && change.next) {
-    errors.push(...policyFindings(change.next, members.filter((m) => m.kind === 'CORE'), members.filter((m) => m.kind === 'PARTNER' && m.name !== change.name)));
+    errors.push(
+      ...policyFindings(
+        change.next,
+        members.filter((m) => m.kind === 'CORE'),
+        members.filter((m) => m.kind === 'PARTNER' && m.name !== change.name),
+      ),
+    );
     // An SDL that does not parse has nothing more to check (composition would say the same).
     if (errors.some((e) => e.code === 'INVALID_GRAPHQL')) return { ok: false, errors, warnings: [], changes: [] };
   }

@@ -32,7 +32,10 @@ export function startCoreSync(prisma: DB, log: Logger, options: CoreSyncOptions 
         create: { name: source.name, kind: 'CORE', routingUrl: source.url, registeredBy: 'schema/', currentVersion: null },
         update: {},
       });
-      const current = row.currentVersion === null ? null : await prisma.subgraphVersion.findUnique({ where: { subgraphName_version: { subgraphName: row.name, version: row.currentVersion } } });
+      const current =
+        row.currentVersion === null
+          ? null
+          : await prisma.subgraphVersion.findUnique({ where: { subgraphName_version: { subgraphName: row.name, version: row.currentVersion } } });
       if (current?.sdl === source.sdl && row.routingUrl === source.url && row.active) continue;
       const { state } = await readFederation(prisma);
       await recordVersion(prisma, row, state, { action: 'SYNC', sdl: source.sdl, routingUrl: source.url, actor: 'schema/', changes: [] });

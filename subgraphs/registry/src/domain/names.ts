@@ -6,7 +6,8 @@ import { badInput } from '@shequ/kit';
 const partnerName = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 export function requirePartnerName(name: string, coreNames: readonly string[]): void {
-  if (!partnerName.test(name) || name.length > 40) throw badInput('A subgraph name is lower-case words joined by dashes, at most 40 characters (e.g. health-center)', { field: 'name' });
+  if (!partnerName.test(name) || name.length > 40)
+    throw badInput('A subgraph name is lower-case words joined by dashes, at most 40 characters (e.g. health-center)', { field: 'name' });
   if (coreNames.includes(name)) throw badInput(`"${name}" is a core subgraph of the hub`, { field: 'name' });
 }
 

@@ -20,11 +20,30 @@ interface TypeInfo {
 }
 
 const rootTypes = new Set(['Query', 'Mutation', 'Subscription']);
-const federationTypes = new Set(['_Service', '_Entity', '_Any', 'FieldSet', 'link__Import', 'link__Purpose', 'federation__FieldSet', 'federation__Scope', 'federation__Policy']);
+const federationTypes = new Set([
+  '_Service',
+  '_Entity',
+  '_Any',
+  'FieldSet',
+  'link__Import',
+  'link__Purpose',
+  'federation__FieldSet',
+  'federation__Scope',
+  'federation__Policy',
+]);
 const typeKinds = new Set<string>([
-  Kind.OBJECT_TYPE_DEFINITION, Kind.OBJECT_TYPE_EXTENSION, Kind.INTERFACE_TYPE_DEFINITION, Kind.INTERFACE_TYPE_EXTENSION,
-  Kind.ENUM_TYPE_DEFINITION, Kind.ENUM_TYPE_EXTENSION, Kind.INPUT_OBJECT_TYPE_DEFINITION, Kind.INPUT_OBJECT_TYPE_EXTENSION,
-  Kind.UNION_TYPE_DEFINITION, Kind.UNION_TYPE_EXTENSION, Kind.SCALAR_TYPE_DEFINITION, Kind.SCALAR_TYPE_EXTENSION,
+  Kind.OBJECT_TYPE_DEFINITION,
+  Kind.OBJECT_TYPE_EXTENSION,
+  Kind.INTERFACE_TYPE_DEFINITION,
+  Kind.INTERFACE_TYPE_EXTENSION,
+  Kind.ENUM_TYPE_DEFINITION,
+  Kind.ENUM_TYPE_EXTENSION,
+  Kind.INPUT_OBJECT_TYPE_DEFINITION,
+  Kind.INPUT_OBJECT_TYPE_EXTENSION,
+  Kind.UNION_TYPE_DEFINITION,
+  Kind.UNION_TYPE_EXTENSION,
+  Kind.SCALAR_TYPE_DEFINITION,
+  Kind.SCALAR_TYPE_EXTENSION,
 ]);
 
 type NamedDefinition = DefinitionNode & { name: { value: string }; directives?: readonly DirectiveNode[]; fields?: readonly FieldDefinitionNode[] };
@@ -76,14 +95,23 @@ export function policyFindings(partner: SubgraphSource, core: readonly SubgraphS
     const type = def.name.value;
     if (federationTypes.has(type)) continue;
     for (const field of def.fields ?? []) {
-      if (has(field, 'override')) findings.push({ code: 'POLICY_OVERRIDE', message: `@override takes a field from another subgraph; partners may not use it`, where: `${type}.${field.name.value}` });
+      if (has(field, 'override'))
+        findings.push({
+          code: 'POLICY_OVERRIDE',
+          message: `@override takes a field from another subgraph; partners may not use it`,
+          where: `${type}.${field.name.value}`,
+        });
     }
     if (rootTypes.has(type)) {
       for (const field of def.fields ?? []) {
         // Federation's own (_entities, _service) are in every subgraph's SDL.
         if (field.name.value.startsWith('_')) continue;
         if (!followsRootFieldRule(field.name.value, partner.name)) {
-          findings.push({ code: 'POLICY_ROOT_FIELD_NAME', message: `root fields of "${partner.name}" begin with "${rootFieldPrefix(partner.name)}"`, where: `${type}.${field.name.value}` });
+          findings.push({
+            code: 'POLICY_ROOT_FIELD_NAME',
+            message: `root fields of "${partner.name}" begin with "${rootFieldPrefix(partner.name)}"`,
+            where: `${type}.${field.name.value}`,
+          });
         }
       }
       continue;
@@ -93,14 +121,22 @@ export function policyFindings(partner: SubgraphSource, core: readonly SubgraphS
       // Scalars of the same name merge harmlessly (DateTime, Date).
       if (def.kind === Kind.SCALAR_TYPE_DEFINITION || def.kind === Kind.SCALAR_TYPE_EXTENSION) continue;
       if (!coreType.entity || keySelections(def).length === 0) {
-        findings.push({ code: 'POLICY_CORE_TYPE', message: `${type} belongs to ${[...coreType.definedBy].join(', ')}; a partner may only extend a core entity (@key) with fields of its own`, where: type });
+        findings.push({
+          code: 'POLICY_CORE_TYPE',
+          message: `${type} belongs to ${[...coreType.definedBy].join(', ')}; a partner may only extend a core entity (@key) with fields of its own`,
+          where: type,
+        });
         continue;
       }
       for (const field of def.fields ?? []) {
         const name = field.name.value;
         const owner = coreType.fields.get(name);
         if (!owner || has(field, 'external') || coreType.keyFields.has(name)) continue;
-        findings.push({ code: 'POLICY_CORE_FIELD', message: `${type}.${name} belongs to the core subgraph ${owner}; a partner may not define or shadow it`, where: `${type}.${name}` });
+        findings.push({
+          code: 'POLICY_CORE_FIELD',
+          message: `${type}.${name} belongs to the core subgraph ${owner}; a partner may not define or shadow it`,
+          where: `${type}.${name}`,
+        });
       }
       continue;
     }

@@ -58,6 +58,8 @@ export async function recordVersion(prisma: DB, subgraph: RegisteredSubgraph, ch
 /** The SDL composed now for `subgraph` (null while it has none). */
 export async function currentSdl(prisma: DB, subgraph: RegisteredSubgraph): Promise<string | null> {
   if (subgraph.currentVersion === null) return null;
-  const current = await prisma.subgraphVersion.findUnique({ where: { subgraphName_version: { subgraphName: subgraph.name, version: subgraph.currentVersion } } });
+  const current = await prisma.subgraphVersion.findUnique({
+    where: { subgraphName_version: { subgraphName: subgraph.name, version: subgraph.currentVersion } },
+  });
   return current?.sdl ?? null;
 }

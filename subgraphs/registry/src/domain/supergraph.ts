@@ -25,7 +25,8 @@ export function supergraphServer(prisma: DB, log: Logger) {
       const composed = compose(federation.members);
       if (!composed.ok) {
         // Only a core change from schema/ can get here (partner changes are checked first).
-        if (failedState !== federation.state) log.error({ errors: composed.errors.slice(0, 5) }, 'the federation no longer composes; serving the last supergraph that did');
+        if (failedState !== federation.state)
+          log.error({ errors: composed.errors.slice(0, 5) }, 'the federation no longer composes; serving the last supergraph that did');
         failedState = federation.state;
         return cached?.served;
       }

@@ -7,7 +7,10 @@ import type { CheckReport, Finding, SchemaChange } from '../domain/findings.js';
 import { requirePartnerName } from '../domain/names.js';
 import { currentSdl } from '../domain/store.js';
 
-const KindEnum = builder.enumType('SubgraphKind', { values: ['CORE', 'PARTNER'] as const, description: "CORE: one of the hub's own (from schema/); PARTNER: a partner agency's, published here" });
+const KindEnum = builder.enumType('SubgraphKind', {
+  values: ['CORE', 'PARTNER'] as const,
+  description: "CORE: one of the hub's own (from schema/); PARTNER: a partner agency's, published here",
+});
 const ActionEnum = builder.enumType('SubgraphVersionAction', { values: ['SYNC', 'PUBLISH', 'ROLLBACK', 'REMOVE'] as const });
 const CriticalityEnum = builder.enumType('SchemaChangeCriticality', { values: ['BREAKING', 'DANGEROUS', 'SAFE'] as const });
 
@@ -87,7 +90,7 @@ interface Registration {
 }
 
 const RegistrationRef = builder.objectRef<Registration>('PartnerSigningSecret').implement({
-  description: 'The secret the gateway signs this partner subgraph\'s requests with: shown once, give it to the partner',
+  description: "The secret the gateway signs this partner subgraph's requests with: shown once, give it to the partner",
   fields: (t) => ({
     subgraph: t.field({ type: SubgraphRef, resolve: (r) => r.subgraph }),
     signingSecret: t.exposeString('signingSecret'),
@@ -106,14 +109,18 @@ const OutcomeRef = builder.objectRef<Outcome>('SubgraphChange').implement({
 
 const findSubgraph = (ctx: Context, name: string) => ctx.prisma.registeredSubgraph.findUnique({ where: { name } });
 const manageable = async (ctx: Context, name: string) => requireSteward(ctx.caller, await findSubgraph(ctx, name), name);
-const signingSecret = (ctx: Context, subgraph: SubgraphRow): Registration => ({ subgraph, signingSecret: ctx.partnerSecret(subgraph.name, subgraph.keyGeneration) });
+const signingSecret = (ctx: Context, subgraph: SubgraphRow): Registration => ({
+  subgraph,
+  signingSecret: ctx.partnerSecret(subgraph.name, subgraph.keyGeneration),
+});
 
 builder.queryFields((t) => ({
   registeredSubgraphs: t.field({
     type: [SubgraphRef],
     description: "The federation's subgraphs, removed ones too (district administrators; a partner sees the core ones and its own)",
     authScopes: { role: ['DISTRICT_ADMIN', 'PARTNER'] },
-    resolve: async (_root, _args, ctx) => (await ctx.prisma.registeredSubgraph.findMany({ orderBy: [{ kind: 'asc' }, { name: 'asc' }] })).filter((s) => mayRead(ctx.caller, s)),
+    resolve: async (_root, _args, ctx) =>
+      (await ctx.prisma.registeredSubgraph.findMany({ orderBy: [{ kind: 'asc' }, { name: 'asc' }] })).filter((s) => mayRead(ctx.caller, s)),
   }),
   registeredSubgraph: t.field({
     type: SubgraphRef,
@@ -139,16 +146,26 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   registerPartnerSubgraph: t.field({
     type: RegistrationRef,
-    description: 'Registers a partner agency\'s subgraph (district administrators); it joins the federation with its first publish',
+    description: "Registers a partner agency's subgraph (district administrators); it joins the federation with its first publish",
     args: { name: t.arg.string({ required: true }), partnerId: t.arg.string({ required: true }), routingUrl: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       requireAdmin(ctx.caller);
       const core = await ctx.prisma.registeredSubgraph.findMany({ where: { kind: 'CORE' }, select: { name: true } });
-      requirePartnerName(args.name, core.map((c) => c.name));
-      if (!/^[\w.-]{1,100}$/.test(args.partnerId)) throw badInput('A partnerId is 1 to 100 letters, digits, dots, dashes or underscores', { field: 'partnerId' });
+      requirePartnerName(
+        args.name,
+        core.map((c) => c.name),
+      );
+      if (!/^[\w.-]{1,100}$/.test(args.partnerId))
+        throw badInput('A partnerId is 1 to 100 letters, digits, dots, dashes or underscores', { field: 'partnerId' });
       if (await findSubgraph(ctx, args.name)) throw conflict(`A subgraph named ${args.name} is already registered`);
       const subgraph = await ctx.prisma.registeredSubgraph.create({
-        data: { name: args.name, kind: 'PARTNER', partnerId: args.partnerId, routingUrl: requireRoutingUrl(args.routingUrl), registeredBy: actorOf(ctx.caller) },
+        data: {
+          name: args.name,
+          kind: 'PARTNER',
+          partnerId: args.partnerId,
+          routingUrl: requireRoutingUrl(args.routingUrl),
+          registeredBy: actorOf(ctx.caller),
+        },
       });
       ctx.log.info({ subgraph: subgraph.name, partnerId: subgraph.partnerId }, 'partner subgraph registered');
       return signingSecret(ctx, subgraph);
@@ -156,8 +173,14 @@ builder.mutationFields((t) => ({
   }),
   publishSubgraph: t.field({
     type: OutcomeRef,
-    description: 'Checks the SDL and, when the check is ok, makes it the subgraph\'s new version: the gateways switch to it live. force accepts breaking recorded operations.',
-    args: { name: t.arg.string({ required: true }), sdl: t.arg.string({ required: true }), routingUrl: t.arg.string(), force: t.arg.boolean({ defaultValue: false }) },
+    description:
+      "Checks the SDL and, when the check is ok, makes it the subgraph's new version: the gateways switch to it live. force accepts breaking recorded operations.",
+    args: {
+      name: t.arg.string({ required: true }),
+      sdl: t.arg.string({ required: true }),
+      routingUrl: t.arg.string(),
+      force: t.arg.boolean({ defaultValue: false }),
+    },
     resolve: async (_root, args, ctx) => {
       const subgraph = await manageable(ctx, args.name);
       const url = args.routingUrl ? requireRoutingUrl(args.routingUrl) : subgraph.routingUrl;

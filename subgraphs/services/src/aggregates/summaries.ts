@@ -4,6 +4,8 @@ import type { Context } from '../builder.js';
 import type { CommunityRequestSummary } from '../generated/prisma/client.js';
 
 export const requestSummaryByCommunity = (ctx: Context) =>
-  ctx.loaders.byKey('requestSummaryByCommunity', (s: CommunityRequestSummary) => s.communityId, (ids: readonly string[]) =>
-    ctx.prisma.communityRequestSummary.findMany({ where: { communityId: { in: [...ids] } } }),
+  ctx.loaders.byKey(
+    'requestSummaryByCommunity',
+    (s: CommunityRequestSummary) => s.communityId,
+    (ids: readonly string[]) => ctx.prisma.communityRequestSummary.findMany({ where: { communityId: { in: [...ids] } } }),
   );

@@ -41,11 +41,18 @@ const series: [string, string, string, string | null][] = [
   ['家政便民服务', 'Household and convenience services', 'Everyday services at home and around the neighbourhood', null],
   ['文体教育服务', 'Culture, sports and education', 'Reading, learning, arts and sport in the community', 'dept-culture'],
   ['环境与物业服务', 'Environment and property services', 'Clean, green and well-kept estates', 'dept-sanitation'],
-  ['安全与驻区单位服务', 'Safety and services for local units', 'Public safety, registration errands and services sold to jurisdiction units', 'dept-public-security'],
+  [
+    '安全与驻区单位服务',
+    'Safety and services for local units',
+    'Public safety, registration errands and services sold to jurisdiction units',
+    'dept-public-security',
+  ],
 ];
 
 type Row = [string, string, ServiceTier, WelfareGroup | null, ChargingMode, number, string, string, string | null];
-const W = 'WELFARE', C = 'CONVENIENCE', S = 'SOCIALISED';
+const W = 'WELFARE',
+  C = 'CONVENIENCE',
+  S = 'SOCIALISED';
 
 // [name, nameEn, tier, group, charging, priceFen, unit, keywords, department override]
 const items: Row[][] = [

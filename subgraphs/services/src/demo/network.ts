@@ -11,7 +11,13 @@ import { communityById, communityCentre, days, near, pad, streetById } from './p
 
 type Plan = TenderStatus | 'EXPIRED';
 // 44 running contracts, 4 that have ended, and tenders still in progress or withdrawn.
-const plan: Plan[] = [...Array<Plan>(44).fill('AWARDED'), ...Array<Plan>(4).fill('EXPIRED'), ...Array<Plan>(8).fill('OPEN'), ...Array<Plan>(6).fill('CLOSED'), ...Array<Plan>(5).fill('CANCELLED')];
+const plan: Plan[] = [
+  ...Array<Plan>(44).fill('AWARDED'),
+  ...Array<Plan>(4).fill('EXPIRED'),
+  ...Array<Plan>(8).fill('OPEN'),
+  ...Array<Plan>(6).fill('CLOSED'),
+  ...Array<Plan>(5).fill('CANCELLED'),
+];
 const streetLevelAwards = 8;
 const hoursOptions = ['Mo-Fr 08:30-17:30', 'Mo-Fr 08:30-17:30; Sa 09:00-12:00', 'Mo-Su 08:00-20:00', 'Mo-Sa 09:00-18:00', 'Mo-Fr 08:00-12:00,14:00-18:00'];
 const cancelReasons = ['少于三家有效投标，流标 (fewer than three valid bids)', '服务需求调整，重新招标 (requirements changed; to be re-tendered)'];
@@ -52,7 +58,11 @@ export function demoNetwork(today: Date): DemoNetwork {
     const bidders = random.int(...bidRange[status]);
     const relevant = demoProviders.filter((p) => p.series.includes(item.code.split('-')[0]!));
     const others = demoProviders.filter((p) => !relevant.includes(p));
-    const shuffled = <T>(xs: T[]) => xs.map((x) => ({ x, key: random.next() })).sort((a, b) => a.key - b.key).map(({ x }) => x);
+    const shuffled = <T>(xs: T[]) =>
+      xs
+        .map((x) => ({ x, key: random.next() }))
+        .sort((a, b) => a.key - b.key)
+        .map(({ x }) => x);
     const providers = [...shuffled(relevant), ...shuffled(others)].slice(0, bidders);
     const scored = status === 'AWARDED' || status === 'EXPIRED' || (status === 'CLOSED' && random.chance(0.5));
     const bids = providers.map((p, k) => ({
@@ -85,7 +95,17 @@ export function demoNetwork(today: Date): DemoNetwork {
       createdBy: 'demo',
       ...dates.row,
     });
-    if (winner) addPoint(out, { n, tenderId: id, item, providerId: winner.providerId, scopeId, street, contract: { contractStart: dates.row.contractStart, contractEnd: dates.row.contractEnd }, random });
+    if (winner)
+      addPoint(out, {
+        n,
+        tenderId: id,
+        item,
+        providerId: winner.providerId,
+        scopeId,
+        street,
+        contract: { contractStart: dates.row.contractStart, contractEnd: dates.row.contractEnd },
+        random,
+      });
   });
   return out;
 }
@@ -93,10 +113,22 @@ export function demoNetwork(today: Date): DemoNetwork {
 const bidRange: Record<Plan, [number, number]> = { AWARDED: [3, 5], EXPIRED: [3, 4], CLOSED: [3, 5], OPEN: [1, 4], CANCELLED: [0, 2] };
 
 function tenderDates(status: Plan, random: ReturnType<typeof seededRandom>, at: (d: number) => Date) {
-  const contractFrom = { AWARDED: -random.int(20, 500), EXPIRED: -random.int(800, 1000), CLOSED: random.int(15, 40), OPEN: random.int(40, 70), CANCELLED: -random.int(10, 150) }[status];
+  const contractFrom = {
+    AWARDED: -random.int(20, 500),
+    EXPIRED: -random.int(800, 1000),
+    CLOSED: random.int(15, 40),
+    OPEN: random.int(40, 70),
+    CANCELLED: -random.int(10, 150),
+  }[status];
   const closesIn = status === 'OPEN' ? random.int(5, 25) : status === 'CLOSED' ? -random.int(1, 10) : contractFrom - 21;
   const createdAt = at(closesIn - 30);
-  const row = { contractStart: at(contractFrom), contractEnd: at(contractFrom + 730), closesAt: new Date(at(closesIn).getTime() + 17 * 3600_000), createdAt, updatedAt: createdAt };
+  const row = {
+    contractStart: at(contractFrom),
+    contractEnd: at(contractFrom + 730),
+    closesAt: new Date(at(closesIn).getTime() + 17 * 3600_000),
+    createdAt,
+    updatedAt: createdAt,
+  };
   return { row, closesIn, createdAt };
 }
 
@@ -134,7 +166,21 @@ function addPoint(out: DemoNetwork, { n, tenderId, item, providerId, scopeId, st
     createdAt: contract.contractStart,
   });
   out.notices.push(
-    { id: `${id}-n1`, servicePointId: id, kind: 'CHARGES', title: '收费标准公示', content: `${item.name}：${priceLabel(item)}`, publishedAt: contract.contractStart },
-    { id: `${id}-n2`, servicePointId: id, kind: 'SUPERVISION_CHANNEL', title: '监督投诉渠道', content: '服务质量问题可向社区居委会反映，或拨打江汉区民生诉求热线。', publishedAt: contract.contractStart },
+    {
+      id: `${id}-n1`,
+      servicePointId: id,
+      kind: 'CHARGES',
+      title: '收费标准公示',
+      content: `${item.name}：${priceLabel(item)}`,
+      publishedAt: contract.contractStart,
+    },
+    {
+      id: `${id}-n2`,
+      servicePointId: id,
+      kind: 'SUPERVISION_CHANNEL',
+      title: '监督投诉渠道',
+      content: '服务质量问题可向社区居委会反映，或拨打江汉区民生诉求热线。',
+      publishedAt: contract.contractStart,
+    },
   );
 }

@@ -17,7 +17,7 @@ const rows: [string, string, string, ServiceProviderKind, string][] = [
   ['kangle', '江汉区康乐居家养老服务中心', 'Jianghan Kangle Home Care Centre', 'SOCIAL_ORGANISATION', 'S1,S4'],
   ['yihe', '武汉颐和养老服务有限公司', 'Wuhan Yihe Elderly Care Co., Ltd.', 'ENTERPRISE', 'S1,S2'],
   ['zhucan', '江汉区助残服务社', 'Jianghan Disability Services Cooperative', 'SOCIAL_ORGANISATION', 'S2'],
-  ['renai', '武汉仁爱康复中心', 'Wuhan Ren\'ai Rehabilitation Centre', 'PUBLIC_INSTITUTION', 'S2,S4'],
+  ['renai', '武汉仁爱康复中心', "Wuhan Ren'ai Rehabilitation Centre", 'PUBLIC_INSTITUTION', 'S2,S4'],
   ['yangguang', '江汉区阳光社工服务中心', 'Jianghan Sunshine Social Work Centre', 'SOCIAL_ORGANISATION', 'S1,S3,S6'],
   ['huimin', '武汉惠民家政服务有限公司', 'Wuhan Huimin Housekeeping Co., Ltd.', 'ENTERPRISE', 'S5,S1'],
   ['anju', '武汉安居物业管理有限公司', 'Wuhan Anju Property Management Co., Ltd.', 'ENTERPRISE', 'S7,S8'],
@@ -31,7 +31,7 @@ const rows: [string, string, string, ServiceProviderKind, string][] = [
   ['mingli', '江汉区明理法律服务所', 'Jianghan Mingli Legal Services', 'SOCIAL_ORGANISATION', 'S3'],
   ['fushou', '武汉福寿助餐服务部', 'Wuhan Fushou Meal Service', 'INDIVIDUAL_BUSINESS', 'S1,S3'],
   ['lvyin', '武汉绿荫园林工程有限公司', 'Wuhan Lvyin Landscaping Co., Ltd.', 'ENTERPRISE', 'S7'],
-  ['jinguo', '江汉区巾帼家政服务社', 'Jianghan Women\'s Housekeeping Cooperative', 'SOCIAL_ORGANISATION', 'S5,S3'],
+  ['jinguo', '江汉区巾帼家政服务社', "Jianghan Women's Housekeeping Cooperative", 'SOCIAL_ORGANISATION', 'S5,S3'],
 ];
 
 // The first digits of a unified social credit code say who registered the organisation.

@@ -16,8 +16,21 @@ const residentsPerCommunity = 30;
 const residentId = (communityId: string, n: number) => `resident-${communityId.replace(/^community-/, '')}-${pad(n, 4)}`;
 
 // Relative weights of where a dispatched request stands today.
-const statusWeights: [ServiceRequestStatus, number][] = [['SUBMITTED', 6], ['ACCEPTED', 8], ['IN_PROGRESS', 8], ['COMPLETED', 12], ['CLOSED', 56], ['REJECTED', 10]];
-const ratingWeights: [ServiceRating, number][] = [['VERY_SATISFIED', 45], ['SATISFIED', 30], ['BASICALLY_SATISFIED', 15], ['DISSATISFIED', 7], ['VERY_DISSATISFIED', 3]];
+const statusWeights: [ServiceRequestStatus, number][] = [
+  ['SUBMITTED', 6],
+  ['ACCEPTED', 8],
+  ['IN_PROGRESS', 8],
+  ['COMPLETED', 12],
+  ['CLOSED', 56],
+  ['REJECTED', 10],
+];
+const ratingWeights: [ServiceRating, number][] = [
+  ['VERY_SATISFIED', 45],
+  ['SATISFIED', 30],
+  ['BASICALLY_SATISFIED', 15],
+  ['DISSATISFIED', 7],
+  ['VERY_DISSATISFIED', 3],
+];
 const path: ServiceRequestStatus[] = ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED'];
 const notes: Partial<Record<ServiceRequestStatus, string>> = {
   ACCEPTED: '已受理，服务人员将电话联系确认上门时间',
@@ -61,7 +74,7 @@ export function demoRequests(now: Date, points: DemoPoint[]) {
     const item = point ? demoItems.find((i) => i.id === point.itemId)! : random.pick(unassignedItems);
     const community = communityById.get(point?.communityId ?? random.pick([...communityById.keys()]))!;
     const status = point ? weighted(random, statusWeights) : random.chance(0.6) ? 'SUBMITTED' : 'REJECTED';
-    const steps = status === 'REJECTED' ? ['SUBMITTED', 'REJECTED'] as ServiceRequestStatus[] : path.slice(0, path.indexOf(status) + 1);
+    const steps = status === 'REJECTED' ? (['SUBMITTED', 'REJECTED'] as ServiceRequestStatus[]) : path.slice(0, path.indexOf(status) + 1);
     // Open requests are recent; finished ones spread over the half-year since the contract began.
     const ageLimit = point ? Math.min(175, Math.floor((now.getTime() - point.contractStart.getTime()) / days(1)) - 10) : 175;
     const age = steps.length <= 3 ? random.int(0, Math.min(6, ageLimit)) : random.int(8, Math.max(8, ageLimit));
@@ -75,8 +88,16 @@ export function demoRequests(now: Date, points: DemoPoint[]) {
     const resident = residentId(community.id, random.int(1, residentsPerCommunity));
     const times = steps.map((s, k) => {
       at = new Date(at.getTime() + hours(gaps[k]!));
-      const note = s === 'REJECTED' ? random.pick(rejections) : s === 'SUBMITTED' ? (point ? `assigned to SP-DEMO-${point.id.slice(-3)}` : null) : notes[s] ?? null;
-      events.push({ id: `${id}-e${k + 1}`, requestId: id, status: s, note, actorRole: k === 0 ? (filedByStaff ? 'COMMITTEE_STAFF' : 'RESIDENT') : s === 'CLOSED' ? 'RESIDENT' : point ? 'PARTNER' : 'COMMITTEE_STAFF', at });
+      const note =
+        s === 'REJECTED' ? random.pick(rejections) : s === 'SUBMITTED' ? (point ? `assigned to SP-DEMO-${point.id.slice(-3)}` : null) : (notes[s] ?? null);
+      events.push({
+        id: `${id}-e${k + 1}`,
+        requestId: id,
+        status: s,
+        note,
+        actorRole: k === 0 ? (filedByStaff ? 'COMMITTEE_STAFF' : 'RESIDENT') : s === 'CLOSED' ? 'RESIDENT' : point ? 'PARTNER' : 'COMMITTEE_STAFF',
+        at,
+      });
       return at;
     });
     const last = times.at(-1)!;
@@ -93,7 +114,7 @@ export function demoRequests(now: Date, points: DemoPoint[]) {
       address: flat(community, random),
       ...(random.chance(0.85) ? near(communityCentre(community.id), random, 0.006) : {}),
       status,
-      statusNotes: status === 'REJECTED' ? events.at(-1)!.note! : status === 'SUBMITTED' && !point ? waitingForDispatch : notes[status] ?? '已派单',
+      statusNotes: status === 'REJECTED' ? events.at(-1)!.note! : status === 'SUBMITTED' && !point ? waitingForDispatch : (notes[status] ?? '已派单'),
       servicePointId: point?.id ?? null,
       providerId: point?.providerId ?? null,
       requestedAt: times[0]!,
@@ -124,7 +145,16 @@ function badRatingEvents(now: Date, requests: Prisma.ServiceRequestCreateManyInp
     const item = demoItems.find((i) => i.id === r.itemId)!;
     const series = demoSeries.find((s) => s.id === item.seriesId)!;
     const event = badRatingFor(
-      { id: r.id!, communityId: r.communityId, itemId: r.itemId, servicePointId: r.servicePointId ?? null, providerId: r.providerId ?? null, rating: r.rating!, ratingComment: r.ratingComment ?? null, ratedAt },
+      {
+        id: r.id!,
+        communityId: r.communityId,
+        itemId: r.itemId,
+        servicePointId: r.servicePointId ?? null,
+        providerId: r.providerId ?? null,
+        rating: r.rating!,
+        ratingComment: r.ratingComment ?? null,
+        ratedAt,
+      },
       item,
       series,
     );

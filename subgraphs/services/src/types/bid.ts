@@ -6,7 +6,7 @@ import { positiveFen } from '../validate.js';
 import { TenderBidStatus } from './enums.js';
 
 export const TenderBid = builder.prismaObject('TenderBid', {
-  description: 'A provider\'s bid (投标) in a tender',
+  description: "A provider's bid (投标) in a tender",
   fields: (t) => ({
     id: t.exposeID('id'),
     priceFen: t.expose('priceFen', { type: 'Fen' }),
@@ -23,7 +23,7 @@ export const TenderBid = builder.prismaObject('TenderBid', {
 const SubmitBidInput = builder.inputType('SubmitBidInput', {
   fields: (t) => ({
     tenderId: t.id({ required: true }),
-    providerId: t.id({ description: 'For a district administrator bidding on a provider\'s behalf; a PARTNER bids as its partnerId' }),
+    providerId: t.id({ description: "For a district administrator bidding on a provider's behalf; a PARTNER bids as its partnerId" }),
     priceFen: t.field({ type: 'Fen', required: true }),
     proposal: t.string({ required: true }),
   }),
@@ -32,7 +32,7 @@ const SubmitBidInput = builder.inputType('SubmitBidInput', {
 builder.queryFields((t) => ({
   myTenderBids: t.prismaField({
     type: ['TenderBid'],
-    description: 'The calling provider\'s bids, newest first',
+    description: "The calling provider's bids, newest first",
     authScopes: { role: 'PARTNER' },
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.tenderBid.findMany({ ...query, where: { providerId: ctx.caller.partnerId ?? '' }, orderBy: { submittedAt: 'desc' } }),
@@ -42,15 +42,16 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   submitBid: t.prismaField({
     type: 'TenderBid',
-    description: 'Bids in an OPEN tender, once per provider; at most the tender\'s budget',
+    description: "Bids in an OPEN tender, once per provider; at most the tender's budget",
     authScopes: { role: ['PARTNER', 'DISTRICT_ADMIN'] },
     args: { input: t.arg({ type: SubmitBidInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const providerId = ctx.caller.role === 'PARTNER' ? ctx.caller.partnerId : input.providerId;
-      if (!providerId) throw badInput('providerId is required when bidding on a provider\'s behalf', { field: 'providerId' });
+      if (!providerId) throw badInput("providerId is required when bidding on a provider's behalf", { field: 'providerId' });
       if (ctx.caller.role === 'PARTNER' && input.providerId && input.providerId !== providerId) throw forbidden('A provider bids only for itself');
       const provider = await ctx.prisma.serviceProvider.findUnique({ where: { id: providerId } });
-      if (!provider) throw ctx.caller.role === 'PARTNER' ? forbidden('Your organisation is not a registered service provider') : notFound('Service provider', providerId);
+      if (!provider)
+        throw ctx.caller.role === 'PARTNER' ? forbidden('Your organisation is not a registered service provider') : notFound('Service provider', providerId);
       const tender = await ctx.prisma.tender.findUnique({ where: { id: input.tenderId } });
       if (!tender) throw notFound('Tender', input.tenderId);
       const priceFen = check(positiveFen, input.priceFen, 'priceFen');
@@ -85,7 +86,11 @@ builder.mutationFields((t) => ({
       const tender = await managedTender(ctx, bid.tenderId);
       if (!Number.isInteger(args.score) || args.score < 0 || args.score > 100) throw badInput('score must be 0–100', { field: 'score' });
       if (effectiveStatus(tender) !== 'CLOSED') throw wrongState(tender, 'evaluate bids of');
-      return ctx.prisma.tenderBid.update({ ...query, where: { id: bid.id }, data: { score: args.score, evaluationNotes: check(rules.optionalText(1000), args.notes, 'notes') } });
+      return ctx.prisma.tenderBid.update({
+        ...query,
+        where: { id: bid.id },
+        data: { score: args.score, evaluationNotes: check(rules.optionalText(1000), args.notes, 'notes') },
+      });
     },
   }),
 }));

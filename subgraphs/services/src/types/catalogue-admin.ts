@@ -16,7 +16,7 @@ const ServiceItemInput = builder.inputType('ServiceItemInput', {
     priceFen: t.field({ type: 'Fen', required: true, description: '0 for FREE items' }),
     priceUnit: t.string({ required: true }),
     keywords: t.stringList({ defaultValue: [] }),
-    departmentId: t.id({ description: 'Overseeing department; defaults to the series\' department' }),
+    departmentId: t.id({ description: "Overseeing department; defaults to the series' department" }),
   }),
 });
 

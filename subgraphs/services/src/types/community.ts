@@ -20,7 +20,7 @@ export const Community = builder.externalRef('Community', builder.selection<{ id
     serviceRequests: t.prismaField({
       type: ['ServiceRequest'],
       nullable: { list: true, items: false },
-      description: 'Residents\' service requests, newest first: only for this community\'s committee staff and district administrators',
+      description: "Residents' service requests, newest first: only for this community's committee staff and district administrators",
       args: {
         status: t.arg({ type: ServiceRequestStatus }),
         first: t.arg.int({ defaultValue: 50, description: 'At most 200' }),
@@ -28,15 +28,18 @@ export const Community = builder.externalRef('Community', builder.selection<{ id
       resolve: async (_query, community, args, ctx) => {
         // Anonymous callers are told to sign in, as by every other field that needs a role.
         if (ctx.caller.role === 'ANONYMOUS') throw unauthenticated();
-        if (!isRequestStaff(ctx.caller, { communityId: community.id })) throw forbidden('Only the community\'s staff see its service requests');
+        if (!isRequestStaff(ctx.caller, { communityId: community.id })) throw forbidden("Only the community's staff see its service requests");
         const first = args.first ?? 50;
         if (first < 1 || first > 200) throw badInput('first must be 1–200', { field: 'first' });
         const rows = await ctx.loaders
-          .groupedBy(`requestsByCommunity:${args.status ?? '*'}`, (r: ServiceRequest) => r.communityId, (ids: readonly string[]) =>
-            ctx.prisma.serviceRequest.findMany({
-              where: { communityId: { in: [...ids] }, ...(args.status ? { status: args.status } : {}) },
-              orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }],
-            }),
+          .groupedBy(
+            `requestsByCommunity:${args.status ?? '*'}`,
+            (r: ServiceRequest) => r.communityId,
+            (ids: readonly string[]) =>
+              ctx.prisma.serviceRequest.findMany({
+                where: { communityId: { in: [...ids] }, ...(args.status ? { status: args.status } : {}) },
+                orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }],
+              }),
           )
           .load(community.id);
         return rows.slice(0, first);
@@ -45,7 +48,7 @@ export const Community = builder.externalRef('Community', builder.selection<{ id
     serviceRequestStats: t.field({
       type: ServiceRequestStats,
       nullable: true,
-      description: 'Public counts and satisfaction of the community\'s service requests (no personal data)',
+      description: "Public counts and satisfaction of the community's service requests (no personal data)",
       resolve: (community, _args, ctx) => requestStats(ctx, 'communityId', community.id),
     }),
   }),

@@ -12,8 +12,10 @@ export const Department = builder.externalRef('Department', builder.selection<{ 
       description: 'The service series this department oversees',
       resolve: (_query, dept, _args, ctx) =>
         ctx.loaders
-          .groupedBy('seriesByDepartment', (s: ServiceSeries) => s.departmentId ?? '', (ids: readonly string[]) =>
-            ctx.prisma.serviceSeries.findMany({ where: { departmentId: { in: [...ids] } }, orderBy: { sortOrder: 'asc' } }),
+          .groupedBy(
+            'seriesByDepartment',
+            (s: ServiceSeries) => s.departmentId ?? '',
+            (ids: readonly string[]) => ctx.prisma.serviceSeries.findMany({ where: { departmentId: { in: [...ids] } }, orderBy: { sortOrder: 'asc' } }),
           )
           .load(dept.id),
     }),
@@ -23,8 +25,10 @@ export const Department = builder.externalRef('Department', builder.selection<{ 
       description: 'The service items this department oversees (also items of series overseen by others)',
       resolve: (_query, dept, _args, ctx) =>
         ctx.loaders
-          .groupedBy('itemsByDepartment', (i: ServiceItem) => i.departmentId ?? '', (ids: readonly string[]) =>
-            ctx.prisma.serviceItem.findMany({ where: { departmentId: { in: [...ids] } }, orderBy: { code: 'asc' } }),
+          .groupedBy(
+            'itemsByDepartment',
+            (i: ServiceItem) => i.departmentId ?? '',
+            (ids: readonly string[]) => ctx.prisma.serviceItem.findMany({ where: { departmentId: { in: [...ids] } }, orderBy: { code: 'asc' } }),
           )
           .load(dept.id),
     }),

@@ -9,8 +9,8 @@ import { coordinates } from '../validate.js';
 const FileServiceRequestInput = builder.inputType('FileServiceRequestInput', {
   description: 'Open311 POST requests.json, for one resident',
   fields: (t) => ({
-    serviceCode: t.string({ required: true, description: 'The item\'s code (Open311 service_code)' }),
-    residentId: t.id({ description: 'Required when staff file on a resident\'s behalf; a resident files for themself' }),
+    serviceCode: t.string({ required: true, description: "The item's code (Open311 service_code)" }),
+    residentId: t.id({ description: "Required when staff file on a resident's behalf; a resident files for themself" }),
     description: t.string({ required: true }),
     address: t.string({ required: true, description: 'Where the service is wanted' }),
     lat: t.float(),
@@ -27,7 +27,7 @@ async function servedResident(ctx: Context, residentId: string | null | undefine
     if (!caller.personId) throw forbidden('Your token does not name your resident record');
     if (residentId && residentId !== caller.personId) throw forbidden('A resident files requests only for themself');
   } else if (!residentId) {
-    throw badInput('residentId is required when filing on a resident\'s behalf', { field: 'residentId' });
+    throw badInput("residentId is required when filing on a resident's behalf", { field: 'residentId' });
   }
   const id = caller.role === 'RESIDENT' ? caller.personId! : residentId!;
   // The token names a person and a community; committees' register says whether they go together
@@ -35,10 +35,17 @@ async function servedResident(ctx: Context, residentId: string | null | undefine
   const facts = await residentFacts(ctx, id);
   if (!facts) throw notFound('Resident', id);
   if (facts.communityId !== communityId) {
-    throw forbidden(caller.role === 'RESIDENT' ? 'Your token\'s community is not the one you are registered in' : 'Staff file requests only for residents of their own community');
+    throw forbidden(
+      caller.role === 'RESIDENT'
+        ? "Your token's community is not the one you are registered in"
+        : 'Staff file requests only for residents of their own community',
+    );
   }
   if (welfareGroup && !facts.vulnerableGroups.includes(welfareGroup)) {
-    throw clientError('FORBIDDEN', `This welfare service is only for residents registered as ${welfareGroup}`, { reason: 'NOT_ELIGIBLE', requiredGroup: welfareGroup });
+    throw clientError('FORBIDDEN', `This welfare service is only for residents registered as ${welfareGroup}`, {
+      reason: 'NOT_ELIGIBLE',
+      requiredGroup: welfareGroup,
+    });
   }
   return { residentId: id, communityId };
 }
@@ -47,7 +54,7 @@ builder.mutationFields((t) => ({
   fileServiceRequest: t.prismaField({
     type: 'ServiceRequest',
     description:
-      'Files a request (SUBMITTED): a resident for themself, or committee staff for a resident of their community. WELFARE items only for residents in the item\'s group (asked of committees; SUBGRAPH_UNAVAILABLE while it is down, nothing saved)',
+      "Files a request (SUBMITTED): a resident for themself, or committee staff for a resident of their community. WELFARE items only for residents in the item's group (asked of committees; SUBGRAPH_UNAVAILABLE while it is down, nothing saved)",
     authScopes: { role: ['RESIDENT', 'COMMITTEE_STAFF'] },
     args: { input: t.arg({ type: FileServiceRequestInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -60,7 +67,10 @@ builder.mutationFields((t) => ({
       // Everything that asks another subgraph happens before the first write.
       const served = await servedResident(ctx, input.residentId, item.tier === 'WELFARE' ? item.welfareGroup : null);
       // The community's own point for the item takes the request; otherwise staff dispatch it.
-      const point = await ctx.prisma.servicePoint.findFirst({ where: { itemId: item.id, communityId: served.communityId, ...inServiceWhere() }, orderBy: { code: 'asc' } });
+      const point = await ctx.prisma.servicePoint.findFirst({
+        where: { itemId: item.id, communityId: served.communityId, ...inServiceWhere() },
+        orderBy: { code: 'asc' },
+      });
       const actorRole = ctx.caller.role;
       return ctx.prisma.serviceRequest.create({
         ...query,

@@ -25,13 +25,22 @@ const Open311RequestRef = builder.objectRef<Open311Request>('Open311Request').im
   fields: (t) => ({
     service_request_id: t.exposeID('service_request_id'),
     status: t.expose('status', { type: Open311Status }),
-    status_notes: t.exposeString('status_notes', { nullable: true, description: 'Anonymised (names, phones, ID-card and house numbers become ***); null for welfare requests' }),
+    status_notes: t.exposeString('status_notes', {
+      nullable: true,
+      description: 'Anonymised (names, phones, ID-card and house numbers become ***); null for welfare requests',
+    }),
     service_name: t.exposeString('service_name'),
     service_code: t.exposeString('service_code', { description: '`welfare` for every welfare request, whichever welfare service it is' }),
-    description: t.exposeString('description', { nullable: true, description: 'Always null: residents\' own words may be personal' }),
-    agency_responsible: t.exposeString('agency_responsible', { nullable: true, description: 'The provider serving it; null until dispatched, and for welfare requests' }),
+    description: t.exposeString('description', { nullable: true, description: "Always null: residents' own words may be personal" }),
+    agency_responsible: t.exposeString('agency_responsible', {
+      nullable: true,
+      description: 'The provider serving it; null until dispatched, and for welfare requests',
+    }),
     service_notice: t.exposeString('service_notice', { description: 'The charge, e.g. "free" or "low-cost ¥10 per visit"' }),
-    requested_datetime: t.expose('requested_datetime', { type: 'DateTime', description: 'For welfare requests (and updated_datetime, expected_datetime) midnight in Wuhan of the day' }),
+    requested_datetime: t.expose('requested_datetime', {
+      type: 'DateTime',
+      description: 'For welfare requests (and updated_datetime, expected_datetime) midnight in Wuhan of the day',
+    }),
     updated_datetime: t.expose('updated_datetime', { type: 'DateTime' }),
     expected_datetime: t.expose('expected_datetime', { type: 'DateTime', nullable: true }),
     address: t.exposeString('address', { nullable: true, description: 'Always null: the place is a home' }),
@@ -53,7 +62,9 @@ const Open311 = builder.objectRef<{ lang: Lang }>('Open311').implement({
       type: [Open311ServiceRef],
       description: 'The catalogue, and the code `welfare` under which every welfare request is published',
       resolve: async ({ lang }, _args, ctx) => [
-        ...(await ctx.prisma.serviceItem.findMany({ where: { active: true }, include: { series: true }, orderBy: { code: 'asc' } })).map((i) => toOpen311Service(i, lang)),
+        ...(await ctx.prisma.serviceItem.findMany({ where: { active: true }, include: { series: true }, orderBy: { code: 'asc' } })).map((i) =>
+          toOpen311Service(i, lang),
+        ),
         welfareService(lang),
       ],
     }),

@@ -7,7 +7,7 @@ import { ServiceProviderKind } from './enums.js';
 export const ServiceProvider = builder.prismaObject('ServiceProvider', {
   description: 'An organisation that runs community services under contract ("not owning but using")',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Also the partnerId in the tokens of the provider\'s staff' }),
+    id: t.exposeID('id', { description: "Also the partnerId in the tokens of the provider's staff" }),
     name: t.exposeString('name', { description: 'Chinese name' }),
     nameEn: t.exposeString('nameEn', { description: 'English name' }),
     kind: t.expose('kind', { type: ServiceProviderKind }),
@@ -54,11 +54,18 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ServiceProviderInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const creditCode = input.creditCode.trim().toUpperCase();
-      if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(creditCode)) throw badInput('creditCode must be 18 digits or capital letters (no I, O, S, V, Z)', { field: 'creditCode' });
+      if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(creditCode))
+        throw badInput('creditCode must be 18 digits or capital letters (no I, O, S, V, Z)', { field: 'creditCode' });
       try {
         return await ctx.prisma.serviceProvider.create({
           ...query,
-          data: { id: newId('provider'), name: check(rules.text(100), input.name, 'name'), nameEn: check(rules.text(150), input.nameEn, 'nameEn'), kind: input.kind, creditCode },
+          data: {
+            id: newId('provider'),
+            name: check(rules.text(100), input.name, 'name'),
+            nameEn: check(rules.text(150), input.nameEn, 'nameEn'),
+            kind: input.kind,
+            creditCode,
+          },
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw conflict(`A provider with credit code ${creditCode} is already registered`);

@@ -24,7 +24,8 @@ export const ServicePointNotice = builder.prismaObject('ServicePointNotice', {
 async function ownPoint(ctx: Context, id: string) {
   const point = await ctx.prisma.servicePoint.findUnique({ where: { id } });
   if (!point) throw notFound('Service point', id);
-  if (ctx.caller.role !== 'DISTRICT_ADMIN' && !isProvider(ctx.caller, point.providerId)) throw forbidden('Only the provider running the point publishes for it');
+  if (ctx.caller.role !== 'DISTRICT_ADMIN' && !isProvider(ctx.caller, point.providerId))
+    throw forbidden('Only the provider running the point publishes for it');
   return point;
 }
 

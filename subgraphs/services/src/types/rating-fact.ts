@@ -12,7 +12,7 @@ interface Fact {
   servicePointId: string | null;
   providerId: string | null;
   leadDepartmentId: string | null;
-  rating: (typeof ServiceRating.$inferType);
+  rating: typeof ServiceRating.$inferType;
   ratedAt: Date;
 }
 
@@ -41,12 +41,27 @@ builder.queryField('serviceRatingFact', (t) =>
       requireService(ctx.caller, 'evaluations', 'checks a bad rating against its request');
       const r = await ctx.prisma.serviceRequest.findUnique({
         where: { id: args.requestId },
-        select: { id: true, communityId: true, itemId: true, servicePointId: true, providerId: true, rating: true, ratedAt: true, item: { select: { departmentId: true, series: { select: { departmentId: true } } } } },
+        select: {
+          id: true,
+          communityId: true,
+          itemId: true,
+          servicePointId: true,
+          providerId: true,
+          rating: true,
+          ratedAt: true,
+          item: { select: { departmentId: true, series: { select: { departmentId: true } } } },
+        },
       });
       if (!r?.rating || !r.ratedAt) return null;
       return {
-        requestId: r.id, communityId: r.communityId, serviceItemId: r.itemId, servicePointId: r.servicePointId, providerId: r.providerId,
-        leadDepartmentId: r.item.departmentId ?? r.item.series.departmentId, rating: r.rating, ratedAt: r.ratedAt,
+        requestId: r.id,
+        communityId: r.communityId,
+        serviceItemId: r.itemId,
+        servicePointId: r.servicePointId,
+        providerId: r.providerId,
+        leadDepartmentId: r.item.departmentId ?? r.item.series.departmentId,
+        rating: r.rating,
+        ratedAt: r.ratedAt,
       };
     },
   }),

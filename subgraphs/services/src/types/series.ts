@@ -21,8 +21,10 @@ export const ServiceSeries = builder.prismaObject('ServiceSeries', {
       type: ['ServiceItem'],
       resolve: (_query, s, _args, ctx) =>
         ctx.loaders
-          .groupedBy('itemsBySeries', (i: ServiceItem) => i.seriesId, (ids: readonly string[]) =>
-            ctx.prisma.serviceItem.findMany({ where: { seriesId: { in: [...ids] } }, orderBy: { code: 'asc' } }),
+          .groupedBy(
+            'itemsBySeries',
+            (i: ServiceItem) => i.seriesId,
+            (ids: readonly string[]) => ctx.prisma.serviceItem.findMany({ where: { seriesId: { in: [...ids] } }, orderBy: { code: 'asc' } }),
           )
           .load(s.id),
     }),

@@ -34,7 +34,7 @@ export const ServicePoint = builder.prismaObject('ServicePoint', {
     }),
     requestStats: t.field({
       type: ServiceRequestStats,
-      description: 'Counts and satisfaction of the requests it served: residents\' supervision',
+      description: "Counts and satisfaction of the requests it served: residents' supervision",
       resolve: (p, _args, ctx) => requestStats(ctx, 'servicePointId', p.id),
     }),
   }),

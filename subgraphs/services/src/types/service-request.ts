@@ -10,7 +10,7 @@ import { Resident } from './resident.js';
 const ratingLevels = { VERY_SATISFIED: 5, SATISFIED: 4, BASICALLY_SATISFIED: 3, DISSATISFIED: 2, VERY_DISSATISFIED: 1 } as const;
 
 export const ServiceRequestEvent = builder.prismaObject('ServiceRequestEvent', {
-  description: 'One step of a request\'s timeline',
+  description: "One step of a request's timeline",
   fields: (t) => ({
     status: t.expose('status', { type: ServiceRequestStatus }),
     note: t.exposeString('note', { nullable: true }),
@@ -21,13 +21,18 @@ export const ServiceRequestEvent = builder.prismaObject('ServiceRequestEvent', {
 
 // Reached only through queries that check the caller may see the request (canSeeRequest).
 export const ServiceRequest = builder.prismaObject('ServiceRequest', {
-  description: 'A resident\'s service request (Open311 GeoReport v2 shape, with finer internal states). Personal: see `open311` for the public view',
+  description: "A resident's service request (Open311 GeoReport v2 shape, with finer internal states). Personal: see `open311` for the public view",
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Open311 service_request_id' }),
     residentId: t.exposeID('residentId'),
-    resident: t.field({ type: Resident, nullable: true, description: 'The resident served (owned by `committees`, which applies its own visibility rules)', resolve: (r) => ({ id: r.residentId }) }),
+    resident: t.field({
+      type: Resident,
+      nullable: true,
+      description: 'The resident served (owned by `committees`, which applies its own visibility rules)',
+      resolve: (r) => ({ id: r.residentId }),
+    }),
     community: t.field({ type: Community, nullable: true, resolve: (r) => ({ id: r.communityId }) }),
-    filedByRole: t.exposeString('filedByRole', { description: 'RESIDENT, or COMMITTEE_STAFF filing on the resident\'s behalf' }),
+    filedByRole: t.exposeString('filedByRole', { description: "RESIDENT, or COMMITTEE_STAFF filing on the resident's behalf" }),
     item: t.relation('item'),
     description: t.exposeString('description'),
     address: t.exposeString('address'),
@@ -44,7 +49,11 @@ export const ServiceRequest = builder.prismaObject('ServiceRequest', {
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
     rating: t.expose('rating', { type: ServiceRating, nullable: true }),
-    ratingLevel: t.int({ nullable: true, description: 'The rating as evaluations\' level: 5 very satisfied … 1 very dissatisfied', resolve: (r) => (r.rating ? ratingLevels[r.rating] : null) }),
+    ratingLevel: t.int({
+      nullable: true,
+      description: "The rating as evaluations' level: 5 very satisfied … 1 very dissatisfied",
+      resolve: (r) => (r.rating ? ratingLevels[r.rating] : null),
+    }),
     ratingComment: t.exposeString('ratingComment', { nullable: true }),
     ratedAt: t.expose('ratedAt', { type: 'DateTime', nullable: true }),
     events: t.relation('events', { query: { orderBy: [{ at: 'asc' }, { id: 'asc' }] } }),
@@ -55,18 +64,18 @@ builder.queryFields((t) => ({
   serviceRequest: t.prismaField({
     type: 'ServiceRequest',
     nullable: true,
-    description: 'One request: for the resident, the community\'s staff and the provider serving it',
+    description: "One request: for the resident, the community's staff and the provider serving it",
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const request = await ctx.prisma.serviceRequest.findUnique({ ...query, where: { id: args.id } });
-      if (request && !canSeeRequest(ctx.caller, request)) throw forbidden('Only the resident, the community\'s staff and the provider serving it see a request');
+      if (request && !canSeeRequest(ctx.caller, request)) throw forbidden("Only the resident, the community's staff and the provider serving it see a request");
       return request;
     },
   }),
   myServiceRequests: t.prismaField({
     type: ['ServiceRequest'],
-    description: 'The calling resident\'s requests, newest first',
+    description: "The calling resident's requests, newest first",
     authScopes: { role: 'RESIDENT' },
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.serviceRequest.findMany({ ...query, where: { residentId: ctx.caller.personId ?? '' }, orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }] }),
@@ -76,7 +85,7 @@ builder.queryFields((t) => ({
     cursor: 'id',
     defaultSize: 50,
     maxSize: 500,
-    description: 'Requests, newest first: committee staff see their community\'s, a provider its own, district administrators all',
+    description: "Requests, newest first: committee staff see their community's, a provider its own, district administrators all",
     authScopes: { role: ['COMMITTEE_STAFF', 'PARTNER', 'DISTRICT_ADMIN'] },
     args: {
       communityId: t.arg.id(),
@@ -92,7 +101,7 @@ builder.queryFields((t) => ({
       if (args.status) where.status = args.status;
       const { caller } = ctx;
       if (caller.role === 'COMMITTEE_STAFF') {
-        if (args.communityId && args.communityId !== caller.communityId) throw forbidden('Staff see only their own community\'s requests');
+        if (args.communityId && args.communityId !== caller.communityId) throw forbidden("Staff see only their own community's requests");
         where.communityId = caller.communityId ?? '';
       }
       if (caller.role === 'PARTNER') {

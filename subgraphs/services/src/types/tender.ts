@@ -28,13 +28,16 @@ export const Tender = builder.prismaObject('Tender', {
     street: t.field({ type: Street, nullable: true, resolve: (x) => (x.streetId ? { id: x.streetId } : null) }),
     bids: t.prismaField({
       type: ['TenderBid'],
-      description: 'Sealed bids: the tender\'s managers see all, a provider sees its own, others none (see awardedBid)',
+      description: "Sealed bids: the tender's managers see all, a provider sees its own, others none (see awardedBid)",
       resolve: async (_query, tender, _args, ctx) => {
         const manager = canManageTender(ctx.caller, tender);
         if (!manager && ctx.caller.role !== 'PARTNER') return [];
         const bids = await ctx.loaders
-          .groupedBy('bidsByTender', (b: TenderBid) => b.tenderId, (ids: readonly string[]) =>
-            ctx.prisma.tenderBid.findMany({ where: { tenderId: { in: [...ids] } }, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] }),
+          .groupedBy(
+            'bidsByTender',
+            (b: TenderBid) => b.tenderId,
+            (ids: readonly string[]) =>
+              ctx.prisma.tenderBid.findMany({ where: { tenderId: { in: [...ids] } }, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] }),
           )
           .load(tender.id);
         return manager ? bids : bids.filter((b) => isProvider(ctx.caller, b.providerId));
