@@ -16,7 +16,7 @@ import { Hub } from './launcher/hub.js';
 import { nginxConfig } from './launcher/nginx.js';
 import { freePorts } from './launcher/plan.js';
 import { nginxBinary, nginxConfigProblem, postgresProblem, redisProblem } from './launcher/preflight.js';
-import { defaultRestartPolicy } from './launcher/policy.js';
+import { restartPolicyFrom } from './launcher/policy.js';
 import { gatewayName } from './launcher/settings.js';
 import { subgraphNames } from './subgraphs.js';
 
@@ -96,12 +96,7 @@ try {
   await hub.run(
     specs,
     {
-      restart: {
-        ...defaultRestartPolicy,
-        initialBackoffMs: config.initialBackoffMs ?? defaultRestartPolicy.initialBackoffMs,
-        crashLoopExits: config.crashLoop?.exits ?? defaultRestartPolicy.crashLoopExits,
-        crashLoopWindowMs: config.crashLoop?.windowMs ?? defaultRestartPolicy.crashLoopWindowMs,
-      },
+      restart: restartPolicyFrom(config),
       readyTimeoutMs: config.readyTimeoutMs,
       embeddedDatabases: false,
       dataDir: config.dataDir,

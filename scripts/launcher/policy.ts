@@ -20,6 +20,16 @@ export const defaultRestartPolicy: RestartPolicy = {
   crashLoopWindowMs: 120_000,
 };
 
+/** The default policy with what npm start's and start:cluster's variables set (either may be unset). */
+export function restartPolicyFrom(config: { initialBackoffMs?: number; crashLoop?: { exits: number; windowMs: number } }): RestartPolicy {
+  return {
+    ...defaultRestartPolicy,
+    initialBackoffMs: config.initialBackoffMs ?? defaultRestartPolicy.initialBackoffMs,
+    crashLoopExits: config.crashLoop?.exits ?? defaultRestartPolicy.crashLoopExits,
+    crashLoopWindowMs: config.crashLoop?.windowMs ?? defaultRestartPolicy.crashLoopWindowMs,
+  };
+}
+
 /** What the launcher remembers of one service's unexpected exits. */
 export interface RestartState {
   /** The last wait before a restart; undefined before the first. */

@@ -3,7 +3,7 @@
 import type { Env } from '@shequ/kit/config/define';
 import { ConfigError } from '@shequ/kit/config/problems';
 import { loadStartConfig, type StartConfig } from '@shequ/kit/config/start';
-import { defaultRestartPolicy, type RestartPolicy } from './policy.js';
+import { restartPolicyFrom, type RestartPolicy } from './policy.js';
 
 export interface LauncherSettings {
   /** The services to start, subgraphs first (in the order given by `known`), the gateway last. */
@@ -41,12 +41,7 @@ export function readSettings(env: Env, subgraphs: string[], repoRoot: string): L
     services: config.services,
     ports: config.ports,
     gatewayPort: config.gatewayPort,
-    restart: {
-      ...defaultRestartPolicy,
-      initialBackoffMs: config.initialBackoffMs ?? defaultRestartPolicy.initialBackoffMs,
-      crashLoopExits: config.crashLoop?.exits ?? defaultRestartPolicy.crashLoopExits,
-      crashLoopWindowMs: config.crashLoop?.windowMs ?? defaultRestartPolicy.crashLoopWindowMs,
-    },
+    restart: restartPolicyFrom(config),
     readyTimeoutMs: config.readyTimeoutMs,
     subgraphNodeFlags: config.subgraphNodeFlags,
     gatewayNodeFlags: config.gatewayNodeFlags,
