@@ -2,8 +2,7 @@
 // communities' staff (not even whether a resident or an ID-card number exists), visible with a
 // masked ID-card number to the own community's staff, and stored so that a database dump does
 // not reveal ID-card numbers.
-import { dataRoot, type TokenClaims } from '@shequ/kit';
-import { createFieldCipher, loadDataKey } from '@shequ/kit/crypto/field-cipher';
+import type { TokenClaims } from '@shequ/kit';
 import { describeOnEachDatabase, startTestFederation, type TestFederation } from '@shequ/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import committees from '../subgraphs/committees/src/index.js';
@@ -60,7 +59,7 @@ await describeOnEachDatabase("residents' personal data", (database) => {
   it("shows them to the own community's staff, district administrators and the resident, with the ID-card number masked", async () => {
     const id = 'resident-minzu-01-0001';
     const row = (await prisma.resident.findUnique({ where: { id } }))!;
-    const number = createFieldCipher(loadDataKey(process.env, dataRoot).key).decrypt(row.idCardCipher);
+    const number = hub.subgraphs.committees!.shared.fieldCipher!.decrypt(row.idCardCipher);
     for (const as of <TokenClaims[]>[own, { role: 'DISTRICT_ADMIN' }, { role: 'RESIDENT', communityId: 'community-minzu-01', personId: id }]) {
       const seen = await residentAs(id, as);
       expect(seen.name).toBe(row.name);

@@ -1,6 +1,9 @@
 // Starting the real processes with bad variables: each must exit at start with code 1 and one
 // readable line per problem, naming the variable, never a secret or a stack trace.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { repoRoot } from '@shequ/kit/paths';
 import { describe, expect, it } from 'vitest';
 
@@ -66,6 +69,16 @@ describe('a process started with bad configuration', () => {
       'departments: PORT must be a whole number from 0 to 65535, not "eighty"',
       'departments: SEED must be true or false, not "maybe"',
     ]);
+    expect(stderr).not.toContain(leaked);
+  }, 90_000);
+
+  it('a subgraph with personal data exits at start, with one line, when the data key is bad', async () => {
+    const { code, stderr } = await start('subgraphs/committees/src/main.ts', {
+      SHEQU_DATA_KEY: leaked,
+      SHEQU_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'shequ-data-key-')),
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual(['committees: SHEQU_DATA_KEY must be 32 bytes, as 64 hex digits or base64url']);
     expect(stderr).not.toContain(leaked);
   }, 90_000);
 

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SecretsConfigError } from '../src/auth/secrets.js';
-import { createFieldCipher, FieldCipherError, loadDataKey } from '../src/crypto/field-cipher.js';
+import { createFieldCipher, FieldCipherError, fieldCipherOf, loadDataKey } from '../src/crypto/field-cipher.js';
 
 const tempRoot = () => mkdtempSync(path.join(tmpdir(), 'shequ-data-key-'));
 
@@ -28,6 +28,14 @@ describe('field cipher', () => {
     expect(() => cipher.decrypt([...parts.slice(0, 4), flipped.toString('base64url')].join('.'))).toThrow(FieldCipherError);
     expect(() => createFieldCipher(randomBytes(32)).decrypt(sealed)).toThrow(/another data key/);
     expect(() => cipher.decrypt('plain text')).toThrow(FieldCipherError);
+  });
+
+  it('derives keys for other purposes as before (the ballot links of stored databases), and is found on a context', () => {
+    const key = randomBytes(32);
+    const derived = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'shequ evaluations ballot link v1', 32));
+    expect(createFieldCipher(key).deriveKey('evaluations ballot link v1').equals(derived)).toBe(true);
+    expect(fieldCipherOf({ fieldCipher: cipher })).toBe(cipher);
+    expect(() => fieldCipherOf({})).toThrow(/without the data key/);
   });
 
   it('hashes normalised values deterministically, keyed (another key, another hash)', () => {

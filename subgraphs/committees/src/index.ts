@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@shequ/kit';
 import { createClient, type DB } from './db.js';
-import { personalDataCipher } from './residents/cipher.js';
 import { schema } from './schema.js';
 import { seed } from './seed.js';
 
@@ -9,12 +8,10 @@ export const committees: SubgraphDefinition<DB> = {
   name: 'committees',
   defaultPort: 4002,
   prismaDir: fileURLToPath(new URL('../prisma', import.meta.url)),
-  createClient: (adapter) => {
-    // The data key is loaded when the database opens, so that a production process without
-    // SHEQU_DATA_KEY refuses to start instead of failing at its first resident.
-    personalDataCipher();
-    return createClient(adapter);
-  },
+  createClient,
+  // ID-card numbers are sealed with the data key: runSubgraph reads SHEQU_DATA_KEY at start (a
+  // production process without it stops there with one line), not at the first resident.
+  usesDataKey: true,
   schema,
   seed,
 };

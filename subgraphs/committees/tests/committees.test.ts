@@ -43,7 +43,7 @@ await describeOnEachDatabase('committees', (kind) => {
       consultationConveners: 112,
       meetings: 336,
     });
-    const { statements } = await sg.db.queries.measure(() => committees.seed!(p, createLogger('test', 'silent')));
+    const { statements } = await sg.db.queries.measure(() => committees.seed!(p, createLogger('test', 'silent'), { fieldCipher: sg.shared.fieldCipher }));
     expect(await counts()).toEqual(first);
     // A restart asks once whether the demo tables are filled and sends no rows again.
     expect(statements).toBe(1);

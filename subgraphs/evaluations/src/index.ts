@@ -9,6 +9,8 @@ export const evaluations: SubgraphDefinition<DB> = {
   defaultPort: 4005,
   prismaDir: fileURLToPath(new URL('../prisma', import.meta.url)),
   createClient,
+  // Ballot links are keyed with the data key (domain/ballot-key.ts), read once at start.
+  usesDataKey: true,
   schema,
   seed,
 };

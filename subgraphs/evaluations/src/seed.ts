@@ -1,7 +1,8 @@
-import { bulkInsert, demoSeedTransaction, representativesPerCommunity, type Logger } from '@shequ/kit';
+import { bulkInsert, demoSeedTransaction, representativesPerCommunity, type Logger, type SeedKeys } from '@shequ/kit';
 import type { DB } from './db.js';
 import { demoBallots, demoCriteria, demoMinBallots, demoTargets } from './demo/campaign-data.js';
 import { demoCaseProgress } from './demo/rectification-progress.js';
+import { ballotKeys, type BallotKeys } from './domain/ballot-key.js';
 import { closeCampaign } from './domain/close.js';
 import { releaseAll } from './domain/release.js';
 import { dayToDate, halfYearOf } from './domain/calendar.js';
@@ -25,10 +26,10 @@ async function seeded(prisma: DB, currentId: string, pastId: string): Promise<bo
 }
 
 /** Creates a campaign OPEN with its ballots, in one transaction; nothing if it exists. */
-async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerIds: string[]): Promise<{ id: string; created: number }> {
+async function ensureOpenCampaign(prisma: DB, h: Half, share: number, observerIds: string[], keys: BallotKeys): Promise<{ id: string; created: number }> {
   const id = campaignId(h);
   if (await prisma.campaign.findUnique({ where: { id }, select: { id: true } })) return { id, created: 0 };
-  const ballots = demoBallots(id, share);
+  const ballots = demoBallots(id, share, keys);
   const openedAt = new Date(Math.min(Date.now(), dayToDate(h.start).getTime() + 14 * DAY));
   await prisma.$transaction(async (tx) => {
     await tx.campaign.create({
@@ -82,12 +83,13 @@ async function publishPast(prisma: DB, id: string, h: Half): Promise<void> {
  * assigned to communities) with about 45% of the possible ballots cast, and the previous half-year's campaign PUBLISHED with results and rectification cases.
  * Idempotent: an existing campaign is left alone.
  */
-export async function seed(prisma: DB, log: Logger): Promise<void> {
+export async function seed(prisma: DB, log: Logger, seedKeys: SeedKeys = { fieldCipher: undefined }): Promise<void> {
   const current = halfYearOf(new Date());
   const past = previousHalf(current);
   if (await seeded(prisma, campaignId(current), campaignId(past))) return;
-  const now = await ensureOpenCampaign(prisma, current, 0.45, ['observer-district-npc']);
-  const before = await ensureOpenCampaign(prisma, past, 0.75, ['observer-district-npc']);
+  const keys = ballotKeys(seedKeys);
+  const now = await ensureOpenCampaign(prisma, current, 0.45, ['observer-district-npc'], keys);
+  const before = await ensureOpenCampaign(prisma, past, 0.75, ['observer-district-npc'], keys);
   await publishPast(prisma, before.id, past);
   if (now.created || before.created) log.info({ campaigns: [now.id, before.id], ballots: now.created + before.created }, 'demo data seeded');
 }

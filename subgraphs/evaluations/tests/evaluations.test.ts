@@ -147,7 +147,7 @@ await describeOnEachDatabase('evaluations', (kind) => {
     expect(campaigns).toBe(2);
     expect(ballots).toBeGreaterThan(10_000);
     expect(cases).toBeGreaterThan(0);
-    await evaluations.seed!(sg.db.prisma, createLogger('test', 'silent'));
+    await evaluations.seed!(sg.db.prisma, createLogger('test', 'silent'), { fieldCipher: sg.shared.fieldCipher });
     expect(await count()).toEqual([campaigns, ballots, cases]);
     const current = halfYearOf(new Date());
     const open = await sg.db.prisma.campaign.findFirstOrThrow({ where: { status: 'OPEN' }, include: { targets: true } });

@@ -35,6 +35,8 @@ export async function startReplica<DB extends PrismaLike>(
     jwt: hub.secrets.jwt,
     gatewayUrl: () => gatewayUrl,
     redisUrl: options.redisUrl,
+    // The same data key as the first: both read and write the same sealed fields.
+    ...(first.shared.fieldCipher ? { fieldCipher: first.shared.fieldCipher } : {}),
   });
   let gateway: GatewayServer;
   try {

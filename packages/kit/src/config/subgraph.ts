@@ -153,12 +153,14 @@ export const demoSettings = (env: Env = process.env): DemoSettings => parseConfi
 export const holidaysConfig = defineConfig({ process: 'subgraphs', variables: { SHEQU_HOLIDAYS_FILE }, build: (v) => ({ file: v.SHEQU_HOLIDAYS_FILE }) });
 export const holidaysSettings = (env: Env = process.env): { file: string | undefined } => parseConfig(holidaysConfig, env);
 
+// The data key is not read on first use: runSubgraph builds the cipher at start from
+// SubgraphConfig.dataKey; this group is for tools and tests that name their environment.
 export const dataKeyConfig = defineConfig({
   process: 'committees, evaluations',
   variables: { NODE_ENV, SHEQU_DATA_KEY },
   build: (v) => ({ production: v.NODE_ENV === 'production', dataKey: v.SHEQU_DATA_KEY }),
 });
-export const dataKeySettings = (env: Env = process.env): { production: boolean; dataKey: string | undefined } => parseConfig(dataKeyConfig, env);
+export const dataKeySettings = (env: Env): { production: boolean; dataKey: string | undefined } => parseConfig(dataKeyConfig, env);
 
 export const liveConfig = defineConfig({ process: 'evaluations', variables: { SHEQU_LIVE_ROUND_MS }, build: (v) => ({ roundMs: v.SHEQU_LIVE_ROUND_MS }) });
 export const liveSettings = (env: Env = process.env): { roundMs: number } => parseConfig(liveConfig, env);

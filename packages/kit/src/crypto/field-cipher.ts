@@ -16,6 +16,8 @@ export interface FieldCipher {
   lookupHash(plain: string): string;
   /** Identifies the key (not secret); stored in every ciphertext. */
   keyId: string;
+  /** A 32-byte key for another purpose, derived from the data key (HKDF-SHA-256, info `shequ <purpose>`). */
+  deriveKey(purpose: string): Buffer;
 }
 
 export class FieldCipherError extends Error {
@@ -82,6 +84,13 @@ export function dataKeyOf({ production, dataKey }: { production: boolean; dataKe
   return { key: developmentKey(developmentKeyFile), development: true, developmentKeyFile };
 }
 
+/** The cipher a subgraph with `usesDataKey` was started with (its context, its seed's keys). */
+export function fieldCipherOf(holder: { fieldCipher?: FieldCipher | undefined }): FieldCipher {
+  // startSubgraph refuses to start a subgraph that uses the data key without one.
+  if (!holder.fieldCipher) throw new FieldCipherError('started without the data key (usesDataKey)');
+  return holder.fieldCipher;
+}
+
 /** A cipher over a 32-byte data key; encryption and hashing use separate derived keys. */
 export function createFieldCipher(dataKey: Buffer): FieldCipher {
   if (dataKey.length !== keyBytes) throw new FieldCipherError('the data key must be 32 bytes');
@@ -91,6 +100,7 @@ export function createFieldCipher(dataKey: Buffer): FieldCipher {
   const keyId = createHash('sha256').update(dataKey).digest('base64url').slice(0, 8);
   return {
     keyId,
+    deriveKey: derive,
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);

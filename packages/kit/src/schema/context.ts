@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { callerFromClaims, type Caller } from '../auth/caller.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { HubPubSub } from '../events/pubsub.js';
 import type { ServiceClient } from '../federation/service-client.js';
 import type { Logger } from '../logger.js';
@@ -15,6 +16,8 @@ export interface SubgraphServices<DB> {
   pubsub: HubPubSub;
   /** The signing secret of a partner subgraph's key generation (the registry hands it out). */
   partnerSecret(subgraph: string, generation: number): string;
+  /** Seals personal-data fields with the hub's data key: only for subgraphs with `usesDataKey`. */
+  fieldCipher?: FieldCipher;
 }
 
 /** What every resolver of every subgraph receives. */

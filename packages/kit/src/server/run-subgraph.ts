@@ -2,6 +2,7 @@ import { hubSecrets, SecretsConfigError } from '../auth/secrets.js';
 import { CalendarConfigError, districtCalendarOf } from '../calendar/config.js';
 import { loadOrExit } from '../config/define.js';
 import { loadSubgraphConfig } from '../config/subgraph.js';
+import { createFieldCipher, dataKeyOf } from '../crypto/field-cipher.js';
 import { databaseTarget, DatabaseConfigError } from '../database/target.js';
 import type { PrismaLike } from '../database/open-database.js';
 import { createLogger } from '../logger.js';
@@ -43,6 +44,11 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
     const { upstreamSecret, jwt } = hubSecrets(config.secrets, config.dataDir);
     // Read now, so that a bad SHEQU_HOLIDAYS_FILE stops the start rather than a later deadline.
     districtCalendarOf(config.holidaysFile);
+    // The data key once, here: a missing or bad SHEQU_DATA_KEY stops the start with one line;
+    // the cipher then reaches the seed and every request through the shared services.
+    const fieldCipher = def.usesDataKey
+      ? createFieldCipher(dataKeyOf({ production: config.secrets.production, dataKey: config.dataKey }, config.dataDir).key)
+      : undefined;
     running = await startSubgraph(def, {
       target,
       port: config.port ?? def.defaultPort,
@@ -54,6 +60,7 @@ export async function runSubgraph<DB extends PrismaLike>(def: SubgraphDefinition
       host: config.host,
       seed: config.seed,
       lockWaitMs: config.database.migrationWaitMs,
+      ...(fieldCipher ? { fieldCipher } : {}),
       log,
     });
   } catch (err) {

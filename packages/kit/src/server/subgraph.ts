@@ -1,7 +1,8 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { GraphQLSchema } from 'graphql';
 import { createNonceStore, type NonceStore } from '../auth/nonce-store.js';
-import type { JwtVerification } from '../auth/secrets.js';
+import { SecretsConfigError, type JwtVerification } from '../auth/secrets.js';
+import type { FieldCipher } from '../crypto/field-cipher.js';
 import { prismaProject } from '../database/migrations.js';
 import { openDatabase, type Database, type PrismaLike } from '../database/open-database.js';
 import { describeTarget, type DatabaseTarget } from '../database/target.js';
@@ -26,12 +27,19 @@ export interface SubgraphDefinition<DB extends PrismaLike> {
   prismaDir: string;
   createClient: (adapter: SqlMigrationAwareDriverAdapterFactory) => DB;
   schema: GraphQLSchema;
+  /** Reads the hub's data key (SHEQU_DATA_KEY): startSubgraph then needs `fieldCipher`. */
+  usesDataKey?: boolean;
   /** Idempotent demo data: safe to run on every start. */
-  seed?: (prisma: DB, log: Logger) => Promise<void>;
+  seed?: (prisma: DB, log: Logger, keys?: SeedKeys) => Promise<void>;
   /** Background work started after the server listens and stopped before the database closes. */
   workers?: (shared: SubgraphServices<DB>) => BackgroundWorker[];
   /** Plain HTTP GET endpoints beside /graphql, not signed by the gateway (the registry's supergraph). */
   routes?: (shared: SubgraphServices<DB>) => HttpRoute[];
+}
+
+/** What a seed may need besides the database: the data key's cipher (subgraphs with `usesDataKey`). */
+export interface SeedKeys {
+  fieldCipher: FieldCipher | undefined;
 }
 
 export interface StartOptions {
@@ -49,6 +57,8 @@ export interface StartOptions {
   seed?: boolean;
   /** How long to wait for another replica that is migrating (or seeding) this schema. */
   lockWaitMs?: number;
+  /** Built once from the data key by the caller (runSubgraph, the test harness); required with `usesDataKey`. */
+  fieldCipher?: FieldCipher;
   log?: Logger;
 }
 
@@ -82,6 +92,8 @@ function startupClock() {
 /** Opens the database (migrating it), seeds, and serves the subgraph. */
 export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefinition<DB>, options: StartOptions): Promise<RunningSubgraph<DB>> {
   const log = options.log ?? createLogger(def.name);
+  const { fieldCipher } = options;
+  if (def.usesDataKey && !fieldCipher) throw new SecretsConfigError(`${def.name} needs the data key (SHEQU_DATA_KEY) to protect personal data`);
   const phases = startupClock();
   const db = await openDatabase({
     target: options.target,
@@ -97,7 +109,7 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
     phases.lap('database');
     // Replicas starting together seed one at a time; the seed finds an already seeded database.
     const seed = def.seed;
-    if (options.seed !== false && seed) await db.exclusive('seed', () => seed(db.prisma, log));
+    if (options.seed !== false && seed) await db.exclusive('seed', () => seed(db.prisma, log, { fieldCipher }));
     phases.lap('seed');
     events = await createHubPubSub({ redisUrl: options.redisUrl, log, prefix: `shequ:${def.name}:` });
     // Outlives restartServer(): a request already run stays spent.
@@ -108,6 +120,7 @@ export async function startSubgraph<DB extends PrismaLike>(def: SubgraphDefiniti
       pubsub: events.pubsub,
       services: createServiceClient({ service: def.name, gatewayUrl: options.gatewayUrl, jwt: options.jwt, staticToken: options.serviceToken, log }),
       partnerSecret: (subgraph, generation) => partnerSigningSecret(options.upstreamSecret, subgraph, generation),
+      ...(fieldCipher ? { fieldCipher } : {}),
     };
     const serve = async () => {
       const server = await createSubgraphServer({

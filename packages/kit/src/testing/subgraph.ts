@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { claimsExtension, signRequest } from '../auth/upstream-signature.js';
 import type { JwtVerification } from '../auth/secrets.js';
+import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher.js';
 import type { PrismaLike } from '../database/open-database.js';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../server/subgraph.js';
 import { isolatedTarget, type DatabaseKind } from './databases.js';
@@ -13,6 +14,9 @@ export type TestSubgraph<DB extends PrismaLike> = RunningSubgraph<DB> & {
   dispose(): Promise<void>;
 };
 
+/** The data key's cipher of in-process test subgraphs: one random key per test process, never SHEQU_DATA_KEY. */
+export const testFieldCipher: FieldCipher = createFieldCipher(randomBytes(32));
+
 /** The extensions the gateway adds to a subgraph request (a new nonce each call). */
 export function gatewaySignedExtensions(query: string, variables: Record<string, unknown>, claims: Record<string, unknown> | null, secret: string) {
   return signRequest({ query, variables, extensions: claims ? { [claimsExtension]: { payload: claims } } : {} }, secret);
@@ -22,7 +26,15 @@ export function gatewaySignedExtensions(query: string, variables: Record<string,
 export async function startTestSubgraph<DB extends PrismaLike>(
   def: SubgraphDefinition<DB>,
   kind: DatabaseKind = 'pglite',
-  options: { seed?: boolean; upstreamSecret?: string; jwt?: JwtVerification; gatewayUrl?: () => string | undefined; redisUrl?: string } = {},
+  options: {
+    seed?: boolean;
+    upstreamSecret?: string;
+    jwt?: JwtVerification;
+    gatewayUrl?: () => string | undefined;
+    redisUrl?: string;
+    /** With `usesDataKey`; default testFieldCipher. */
+    fieldCipher?: FieldCipher;
+  } = {},
 ): Promise<TestSubgraph<DB>> {
   const upstreamSecret = options.upstreamSecret ?? randomBytes(32).toString('base64url');
   const running = await startSubgraph(def, {
@@ -33,6 +45,7 @@ export async function startTestSubgraph<DB extends PrismaLike>(
     jwt: options.jwt ?? { kind: 'secret', secret: randomBytes(32).toString('base64url'), issuer: 'shequ', audience: 'shequ' },
     gatewayUrl: options.gatewayUrl ?? (() => undefined),
     redisUrl: options.redisUrl,
+    ...(def.usesDataKey ? { fieldCipher: options.fieldCipher ?? testFieldCipher } : {}),
   });
   return {
     ...running,

@@ -1,4 +1,5 @@
 import { seededRandom, syntheticName } from '@shequ/kit';
+import type { FieldCipher } from '@shequ/kit/crypto/field-cipher';
 import type { Gender, VulnerableGroup } from '../generated/prisma/enums.js';
 import { sealIdCard } from '../residents/cipher.js';
 import { demoIdCard } from '../residents/id-card.js';
@@ -10,7 +11,7 @@ export const residentsPerCommunity = 30;
 export const residentId = (communityId: string, n: number) => `resident-${suffix(communityId)}-${pad(n, 4)}`;
 
 /** Synthetic residents with valid, unique, made-up ID-card numbers (sealed before they are stored). */
-export function demoResidents(communities: DemoCommunity[]) {
+export function demoResidents(communities: DemoCommunity[], cipher: FieldCipher) {
   const used = new Set<string>();
   return communities.flatMap((c) => {
     const random = seededRandom(`residents-${c.id}`);
@@ -34,7 +35,7 @@ export function demoResidents(communities: DemoCommunity[]) {
         name: syntheticName(random, gender).name,
         gender,
         birthDate: day(birthDate),
-        ...sealIdCard(idCard),
+        ...sealIdCard(cipher, idCard),
         phone: random.chance(0.85) ? mobile(random) : null,
         address: `${c.name}${random.int(1, 40)}号${random.int(1, 6)}单元${random.int(1, 18)}0${random.int(1, 4)}室`,
         vulnerableGroups: groups,

@@ -1,18 +1,13 @@
-import { dataRoot } from '@shequ/kit';
-import { dataKeySettings } from '@shequ/kit/config/subgraph';
-import { createFieldCipher, dataKeyOf, type FieldCipher } from '@shequ/kit/crypto/field-cipher';
+import { type FieldCipher, fieldCipherOf } from '@shequ/kit/crypto/field-cipher';
 import { maskIdCard } from './id-card.js';
 
-let cipher: FieldCipher | undefined;
-
-/** Seals ID-card numbers; the key comes from SHEQU_DATA_KEY (development: .data/dev-data-key). */
-export function personalDataCipher(): FieldCipher {
-  cipher ??= createFieldCipher(dataKeyOf(dataKeySettings(), dataRoot).key);
-  return cipher;
-}
+/**
+ * The cipher of the hub's data key, built once at start (runSubgraph: SHEQU_DATA_KEY, in
+ * development .data/dev-data-key) and handed to the seed and every request's context.
+ */
+export const personalDataCipher = fieldCipherOf;
 
 /** What the database stores for an ID-card number: ciphertext, keyed hash and masked form. */
-export function sealIdCard(number: string) {
-  const c = personalDataCipher();
-  return { idCardCipher: c.encrypt(number), idCardHash: c.lookupHash(number), idCardMasked: maskIdCard(number) };
+export function sealIdCard(cipher: FieldCipher, number: string) {
+  return { idCardCipher: cipher.encrypt(number), idCardHash: cipher.lookupHash(number), idCardMasked: maskIdCard(number) };
 }

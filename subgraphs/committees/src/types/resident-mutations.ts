@@ -3,7 +3,7 @@ import { badInput, conflict, isUniqueViolation, notFound, rules } from '@shequ/k
 import type { VulnerableGroup } from '../generated/prisma/enums.js';
 import { managerRoles } from '../access.js';
 import { builder } from '../builder.js';
-import { sealIdCard } from '../residents/cipher.js';
+import { personalDataCipher, sealIdCard } from '../residents/cipher.js';
 import { parseIdCard } from '../residents/id-card.js';
 import { lockedWrite } from '../transactions.js';
 import { GenderEnum, VulnerableGroupEnum } from './enums.js';
@@ -55,7 +55,7 @@ builder.mutationFields((t) => ({
               name,
               gender: input.gender,
               birthDate: new Date(idCard.birthDate),
-              ...sealIdCard(idCard.number),
+              ...sealIdCard(personalDataCipher(ctx), idCard.number),
               phone,
               address,
               vulnerableGroups,

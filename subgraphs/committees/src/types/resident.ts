@@ -91,7 +91,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const parsed = parseIdCard(args.idCardNumber);
       if (!parsed) throw badInput('idCardNumber is not a valid 18-character resident ID-card number', { field: 'idCardNumber' });
-      const idCardHash = personalDataCipher().lookupHash(parsed.number);
+      const idCardHash = personalDataCipher(ctx).lookupHash(parsed.number);
       // Another community's resident is as invisible as one that does not exist. A district
       // administrator sees every community's register: the most recent registration.
       const scope = ctx.caller.role === 'DISTRICT_ADMIN' ? {} : { communityId: ctx.caller.communityId ?? '' };

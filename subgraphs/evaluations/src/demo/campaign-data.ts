@@ -17,7 +17,7 @@ import {
   seededRandom,
   type Random,
 } from '@shequ/kit';
-import { voterKey } from '../domain/ballot-key.js';
+import type { BallotKeys } from '../domain/ballot-key.js';
 import type { TargetKind } from '../domain/scoring.js';
 
 export const demoCriteria = [
@@ -80,7 +80,7 @@ export interface DemoBallot {
 }
 
 /** Ballots of a campaign where each eligible representative voted with a chance of about `share`. */
-export function demoBallots(campaignId: string, share: number): DemoBallot[] {
+export function demoBallots(campaignId: string, share: number, { voterKey }: BallotKeys): DemoBallot[] {
   const random = seededRandom(`evaluations:${campaignId}`);
   const ballots: DemoBallot[] = [];
   for (const target of demoTargets) {

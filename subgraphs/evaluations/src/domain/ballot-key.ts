@@ -3,31 +3,38 @@
 // the hub's data key (SHEQU_DATA_KEY, kept outside the database; a development key in .data/
 // otherwise, never in production), so neither a database dump nor any output ties a ballot to a
 // person.
-import { createHmac, hkdfSync } from 'node:crypto';
-import { dataKeyOf, dataRoot } from '@shequ/kit';
-import { dataKeySettings } from '@shequ/kit/config/subgraph';
+import { createHmac } from 'node:crypto';
+import { type FieldCipher, fieldCipherOf } from '@shequ/kit/crypto/field-cipher';
 
-let cached: Buffer | undefined;
-
-function ballotKey(): Buffer {
-  cached ??= Buffer.from(hkdfSync('sha256', dataKeyOf(dataKeySettings(), dataRoot).key, Buffer.alloc(0), 'shequ evaluations ballot link v1', 32));
-  return cached;
+export interface BallotKeys {
+  /** Finds (and dedupes) one representative's ballot on one target of one campaign. */
+  voterKey(campaignId: string, representativeId: string, targetId: string): string;
+  /** Identifies a cast request for idempotent retries. */
+  castRequestKey(campaignId: string, representativeId: string, idempotencyKey: string): string;
+  /** What was asked, to tell a retry from a different ballot under a reused key. */
+  payloadHash(payload: unknown): string;
+  /** Identifies a ballot sheet request, and each of its ballots' answers, for idempotent retries. */
+  sheetRequestKey(campaignId: string, representativeId: string, idempotencyKey: string): string;
+  sheetItemKey(campaignId: string, representativeId: string, idempotencyKey: string, targetId: string): string;
 }
 
-const mac = (...parts: string[]) => createHmac('sha256', ballotKey()).update(parts.join('\u0000')).digest('base64url');
+const derived = new WeakMap<FieldCipher, BallotKeys>();
 
-/** Finds (and dedupes) one representative's ballot on one target of one campaign. */
-export const voterKey = (campaignId: string, representativeId: string, targetId: string) => mac('ballot', campaignId, representativeId, targetId);
-
-/** Identifies a cast request for idempotent retries. */
-export const castRequestKey = (campaignId: string, representativeId: string, idempotencyKey: string) =>
-  mac('cast', campaignId, representativeId, idempotencyKey);
-
-/** What was asked, to tell a retry from a different ballot under a reused key. */
-export const payloadHash = (payload: unknown) => mac('payload', JSON.stringify(payload));
-
-/** Identifies a ballot sheet request, and each of its ballots' answers, for idempotent retries. */
-export const sheetRequestKey = (campaignId: string, representativeId: string, idempotencyKey: string) =>
-  mac('sheet', campaignId, representativeId, idempotencyKey);
-export const sheetItemKey = (campaignId: string, representativeId: string, idempotencyKey: string, targetId: string) =>
-  mac('sheet-item', campaignId, representativeId, idempotencyKey, targetId);
+/** The ballot keys of the data key the subgraph was started with (its context, its seed's keys). */
+export function ballotKeys(holder: { fieldCipher?: FieldCipher | undefined }): BallotKeys {
+  const cipher = fieldCipherOf(holder);
+  let keys = derived.get(cipher);
+  if (!keys) {
+    const key = cipher.deriveKey('evaluations ballot link v1');
+    const mac = (...parts: string[]) => createHmac('sha256', key).update(parts.join('\u0000')).digest('base64url');
+    keys = {
+      voterKey: (campaignId, representativeId, targetId) => mac('ballot', campaignId, representativeId, targetId),
+      castRequestKey: (campaignId, representativeId, idempotencyKey) => mac('cast', campaignId, representativeId, idempotencyKey),
+      payloadHash: (payload) => mac('payload', JSON.stringify(payload)),
+      sheetRequestKey: (campaignId, representativeId, idempotencyKey) => mac('sheet', campaignId, representativeId, idempotencyKey),
+      sheetItemKey: (campaignId, representativeId, idempotencyKey, targetId) => mac('sheet-item', campaignId, representativeId, idempotencyKey, targetId),
+    };
+    derived.set(cipher, keys);
+  }
+  return keys;
+}

@@ -7,7 +7,7 @@
 import { badInput, clientError, conflict, type ErrorCode } from '@shequ/kit';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../builder.js';
-import { payloadHash, sheetItemKey, sheetRequestKey } from './ballot-key.js';
+import { ballotKeys } from './ballot-key.js';
 import { recordBallotChanges } from './release.js';
 import {
   checkIdempotencyKey,
@@ -66,6 +66,8 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
     seen.add(ask.targetId);
     asked.push(await atBallot(i, ask.targetId, () => normalise(campaign, ask)));
   }
+  const ballotKey = ballotKeys(ctx);
+  const { payloadHash, sheetItemKey, sheetRequestKey } = ballotKey;
   const fingerprint = payloadHash(input.ballots.map((b, i) => ({ t: b.targetId, levels: asked[i]!.levels, comment: asked[i]!.comment })));
   const requestKey = sheetRequestKey(campaign.id, voter.personId, input.idempotencyKey);
   const itemKey = (targetId: string) => sheetItemKey(campaign.id, voter.personId, input.idempotencyKey, targetId);
@@ -91,7 +93,7 @@ export async function castBallotSheet(ctx: Context, input: SheetInput): Promise<
   const write = (checked: CheckedBallot[]) =>
     ctx.prisma.$transaction(async (tx) => {
       await lockOpenCampaign(tx, campaign.id);
-      const stored = await storeBallots(tx, campaign, voter, checked);
+      const stored = await storeBallots(tx, campaign, voter, checked, ballotKey);
       const receipts: Receipt[] = checked.map((b, i) => ({
         campaignId: campaign.id,
         targetId: b.target.targetId,

@@ -19,7 +19,7 @@ import type { Context } from '../builder.js';
 import { Prisma, type Campaign, type CampaignTarget, type Criterion } from '../generated/prisma/client.js';
 
 type Tx = Prisma.TransactionClient;
-import { castRequestKey, payloadHash, voterKey } from './ballot-key.js';
+import { ballotKeys, type BallotKeys } from './ballot-key.js';
 import { requireRegisteredRepresentative, staffCommunities, streetOf } from './facts.js';
 import { recordBallotChanges, type BallotChange, type ChangeOutcome } from './release.js';
 import type { TargetKind } from './scoring.js';
@@ -186,7 +186,13 @@ export interface StoredBallots {
  * wait and then read the levels this one left; two first ballots of one voter on one target race
  * on the unique voterKey, and the loser's whole transaction is retried (castBallot, castBallotSheet).
  */
-export async function storeBallots(tx: Tx, campaign: OpenCampaign, voter: Voter, ballots: readonly CheckedBallot[]): Promise<StoredBallots> {
+export async function storeBallots(
+  tx: Tx,
+  campaign: OpenCampaign,
+  voter: Voter,
+  ballots: readonly CheckedBallot[],
+  { voterKey }: BallotKeys,
+): Promise<StoredBallots> {
   const keys = ballots.map((b) => voterKey(campaign.id, voter.personId, b.target.targetId));
   const found = await tx.$queryRaw<{ id: string; voterKey: string; levels: number[] }[]>`
     SELECT "id", "voterKey", "levels" FROM "Ballot" WHERE "voterKey" = ANY (${keys}::text[]) ORDER BY "voterKey" FOR UPDATE`;
@@ -268,6 +274,8 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
   checkIdempotencyKey(idem);
   const campaign = await loadCampaign(ctx, input.campaignId);
   const { levels, comment, target } = normalise(campaign, input);
+  const ballotKey = ballotKeys(ctx);
+  const { payloadHash, castRequestKey } = ballotKey;
   const fingerprint = payloadHash({ t: input.targetId, levels, comment });
   const requestKey = idem === null ? null : castRequestKey(campaign.id, voter.personId, idem);
   const unchanged: ChangeOutcome = { released: false, changed: [] };
@@ -286,7 +294,7 @@ export async function castBallot(ctx: Context, input: CastInput): Promise<Cast> 
   const write = async (target: CampaignTarget) =>
     ctx.prisma.$transaction(async (tx) => {
       await lockOpenCampaign(tx, campaign.id);
-      const stored = await storeBallots(tx, campaign, voter, [{ target, levels, comment }]);
+      const stored = await storeBallots(tx, campaign, voter, [{ target, levels, comment }], ballotKey);
       const replacedPrevious = stored.replacedPrevious[0]!;
       // A concurrent twin of this request fails here on its key, and its whole transaction with it.
       if (requestKey !== null) await tx.castRequest.create({ data: { keyHash: requestKey, payloadHash: fingerprint, replaced: replacedPrevious } });
