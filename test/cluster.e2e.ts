@@ -250,8 +250,10 @@ describe.skipIf(!ready)('npm run start:cluster (nginx, PostgreSQL, Redis)', () =
 
   it('serves through nginx, and on both gateways', async () => {
     expect([...replicas.keys()]).toEqual(expect.arrayContaining(['nginx', 'gateway-1', 'gateway-2', 'departments-1', 'departments-2', 'registry-2']));
-    expect(await ask(`http://127.0.0.1:${port}/graphql`)).toBe(true);
-    for (const name of ['gateway-1', 'gateway-2']) expect(await ask(replicas.get(name)!.url), name).toBe(true);
+    // What went wrong, and what the services said, when it fails.
+    const why = await askWhy(`http://127.0.0.1:${port}/graphql`);
+    expect(why, `${why}\n${output.slice(-4000)}`).toBeUndefined();
+    for (const name of ['gateway-1', 'gateway-2']) expect(await askWhy(replicas.get(name)!.url), name).toBeUndefined();
     const health = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(health.status).toBe(200);
   });
