@@ -67,7 +67,11 @@ export function nginxConfig(options: NginxOptions): string {
       `upstream ${u.name} {`,
       // Fewest open connections: long-lived subscriptions spread over the replicas.
       '  least_conn;',
-      ...u.servers.map((port) => `  server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`),
+      // Never marked down (max_fails=0): a replica that refuses costs a local connect, and the
+      // request moves on to the next (proxy_next_upstream). Marking it down instead left nginx
+      // with "no live upstreams" (502) for seconds after the subgraphs' first deliveries reached it
+      // before the gateways listened, and after any replica's restart.
+      ...u.servers.map((port) => `  server 127.0.0.1:${port} max_fails=0;`),
       '  keepalive 32;',
       '}',
       'server {',

@@ -1,10 +1,10 @@
-// GET /supergraph.graphql: what the gateways poll. 503 until the core subgraphs have been read.
+// GET /supergraph.graphql: what the gateways poll. 503 until every core subgraph has been recorded.
 import type { HttpRoute, Logger } from '@shequ/kit';
 import type { DB } from './db.js';
 import { supergraphServer } from './domain/supergraph.js';
 
-export function supergraphRoute(prisma: DB, log: Logger): HttpRoute {
-  const supergraph = supergraphServer(prisma, log);
+export function supergraphRoute(prisma: DB, log: Logger, coreNames: () => readonly string[]): HttpRoute {
+  const supergraph = supergraphServer(prisma, log, coreNames);
   return {
     path: '/supergraph.graphql',
     handle: async (req, res) => {

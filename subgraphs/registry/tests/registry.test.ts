@@ -11,6 +11,7 @@ import { describeOnEachDatabase, startTestSubgraph, type TestSubgraph } from '@s
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { DB } from '../src/db.js';
 import { recordVersion } from '../src/domain/store.js';
+import { supergraphServer } from '../src/domain/supergraph.js';
 import { registry, registrySubgraph } from '../src/index.js';
 
 const admin = { role: 'DISTRICT_ADMIN', sub: 'admin-7' };
@@ -44,6 +45,13 @@ await describeOnEachDatabase('registry', (kind) => {
     expect(partnerKeysOf(text).size).toBe(0);
     const again = await fetch(supergraphUrl, { headers: { 'if-none-match': res.headers.get('etag')! } });
     expect(again.status).toBe(304);
+  });
+
+  it('serves no supergraph until every core subgraph is recorded (replicas record them concurrently on a fresh database)', async () => {
+    const log = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as never;
+    expect(await supergraphServer(sg.db.prisma, log, () => ['committees', 'party']).current()).toBeUndefined();
+    const served = await supergraphServer(sg.db.prisma, log, () => ['committees']).current();
+    expect(validateSupergraph(served!.sdl).map((s) => s.name)).toEqual(['committees']);
   });
 
   it('registers a partner for administrators only, with clear refusals', async () => {

@@ -14,7 +14,12 @@ export interface ServedSupergraph {
   etag: string;
 }
 
-export function supergraphServer(prisma: DB, log: Logger) {
+/**
+ * `coreNames`: the core subgraphs there must be (schema/). Until each is recorded, nothing is
+ * served (503): on a fresh database two registry replicas record them concurrently, and a
+ * supergraph of the first few would be a gateway without the others' types for seconds.
+ */
+export function supergraphServer(prisma: DB, log: Logger, coreNames: () => readonly string[]) {
   let cached: { state: string; served: ServedSupergraph } | undefined;
   let failedState: string | undefined;
   return {
@@ -22,6 +27,8 @@ export function supergraphServer(prisma: DB, log: Logger) {
     async current(): Promise<ServedSupergraph | undefined> {
       const federation = await readFederation(prisma);
       if (cached?.state === federation.state) return cached.served;
+      const members = new Set(federation.members.map((m) => m.name));
+      if (coreNames().some((name) => !members.has(name))) return cached?.served;
       const composed = compose(federation.members);
       if (!composed.ok) {
         // Only a core change from schema/ can get here (partner changes are checked first).
