@@ -2,12 +2,10 @@
 // service on one machine behind nginx, against PostgreSQL and Redis. The knobs it shares with
 // `npm start` (restarts, start timeout, node flags, bundles) are the same definitions; the
 // services' own variables pass through to every replica untouched.
-import path from 'node:path';
 import { defineConfig, parseConfig, type Env } from './define.js';
 import { duration, integer, port, text } from './kinds.js';
-import { dataDirOf } from './process.js';
 import { DATABASE_URL, REDIS_URL } from './shared.js';
-import { startConfig } from './start.js';
+import { startConfig, supervision } from './start.js';
 import { describe, withDefault } from './variable.js';
 
 export interface ClusterConfig {
@@ -75,13 +73,7 @@ export function clusterConfig(start: ReturnType<typeof startConfig>, repoRoot: s
       proxyReadTimeoutMs: v.SHEQU_NGINX_READ_TIMEOUT_MS,
       databaseUrl: v.DATABASE_URL,
       redisUrl: v.REDIS_URL,
-      initialBackoffMs: v.SHEQU_RESTART_BACKOFF_MS,
-      crashLoop: v.SHEQU_CRASH_LOOP,
-      readyTimeoutMs: v.SHEQU_START_TIMEOUT_MS,
-      subgraphNodeFlags: v.SHEQU_SUBGRAPH_NODE_FLAGS.split(' ').filter(Boolean),
-      gatewayNodeFlags: v.SHEQU_GATEWAY_NODE_FLAGS.split(' ').filter(Boolean),
-      buildDir: v.SHEQU_BUILD_DIR ?? path.join(repoRoot, '.build', 'start'),
-      dataDir: dataDirOf(v),
+      ...supervision(v, repoRoot),
     }),
   });
 }

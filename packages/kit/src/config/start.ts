@@ -24,6 +24,29 @@ export interface StartConfig {
   dataDir: string;
 }
 
+/** The launcher's variables that npm start and start:cluster share (restarts, node flags, bundles, data). */
+export interface SupervisionVariables {
+  SHEQU_RESTART_BACKOFF_MS: number | undefined;
+  SHEQU_CRASH_LOOP: { exits: number; windowMs: number } | undefined;
+  SHEQU_START_TIMEOUT_MS: number;
+  SHEQU_SUBGRAPH_NODE_FLAGS: string;
+  SHEQU_GATEWAY_NODE_FLAGS: string;
+  SHEQU_BUILD_DIR: string | undefined;
+  SHEQU_DATA_DIR: string | undefined;
+}
+
+export function supervision(v: SupervisionVariables, repoRoot: string) {
+  return {
+    initialBackoffMs: v.SHEQU_RESTART_BACKOFF_MS,
+    crashLoop: v.SHEQU_CRASH_LOOP,
+    readyTimeoutMs: v.SHEQU_START_TIMEOUT_MS,
+    subgraphNodeFlags: v.SHEQU_SUBGRAPH_NODE_FLAGS.split(' ').filter(Boolean),
+    gatewayNodeFlags: v.SHEQU_GATEWAY_NODE_FLAGS.split(' ').filter(Boolean),
+    buildDir: v.SHEQU_BUILD_DIR ?? path.join(repoRoot, '.build', 'start'),
+    dataDir: dataDirOf(v),
+  };
+}
+
 export const defaultSubgraphNodeFlags = '--liftoff-only --v8-pool-size=1';
 
 /** `known`: every service there is; `repoRoot`: where bundles may go. */
@@ -103,14 +126,8 @@ export function startConfig(known: readonly string[], repoRoot: string) {
       services: v.SHEQU_SERVICES ?? [...known],
       ports: v.SHEQU_PORTS,
       gatewayPort: v.PORT,
-      initialBackoffMs: v.SHEQU_RESTART_BACKOFF_MS,
-      crashLoop: v.SHEQU_CRASH_LOOP,
-      readyTimeoutMs: v.SHEQU_START_TIMEOUT_MS,
-      subgraphNodeFlags: v.SHEQU_SUBGRAPH_NODE_FLAGS.split(' ').filter(Boolean),
-      gatewayNodeFlags: v.SHEQU_GATEWAY_NODE_FLAGS.split(' ').filter(Boolean),
-      buildDir: v.SHEQU_BUILD_DIR ?? path.join(repoRoot, '.build', 'start'),
+      ...supervision(v, repoRoot),
       databaseUrl: v.DATABASE_URL,
-      dataDir: dataDirOf(v),
     }),
   });
 }
